@@ -1,0 +1,30 @@
+// npm run db:migrate — runs the migrations against the configured database (DATABASE_URL, or the
+// embedded database in DATA_DIR while the server is stopped) and says what it did.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { FileMigrationProvider } from 'kysely';
+import { parseConfig } from '../lib/server/config-schema';
+import { openDatabase } from '../lib/server/db/connect';
+import { migrateToLatest } from '../lib/server/db/migrate';
+
+try {
+	const config = parseConfig(process.env);
+	const { db, close } = await openDatabase(config.database);
+	try {
+		const folder = path.resolve(import.meta.dirname, '../../migrations');
+		const results = await migrateToLatest(
+			db,
+			new FileMigrationProvider({ fs, path, migrationFolder: folder })
+		);
+		for (const r of results)
+			console.log(`${r.status === 'Success' ? 'applied' : r.status}: ${r.migrationName}`);
+		console.log(
+			results.length === 0 ? 'The database is up to date.' : `${results.length} migration(s) run.`
+		);
+	} finally {
+		await close();
+	}
+} catch (e) {
+	console.error(`Migration failed: ${(e as Error).message}`);
+	process.exit(1);
+}

@@ -1,0 +1,71 @@
+// Loads process definitions from JSON text and reports every problem with its file name and
+// path, e.g. `forms/bewonerskaart.json: pages[1].fields[3].showIf.field: unknown field "kenteken"`.
+// Pure: the caller reads the files (bundled, from disk, or from an upload).
+import type { z } from 'zod';
+import { processDefinition, type ProcessDefinition } from './definition';
+
+export type LoadedDefinition = { file: string; definition: ProcessDefinition };
+export type LoadResult =
+	| { ok: true; definitions: LoadedDefinition[] }
+	| { ok: false; errors: string[]; definitions: LoadedDefinition[] };
+
+/** `pages[1].fields[3].showIf.field` from ['pages', 1, 'fields', 3, 'showIf', 'field']. */
+export function formatPath(path: readonly PropertyKey[]): string {
+	return path
+		.map((part, i) =>
+			typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`
+		)
+		.join('');
+}
+
+export function formatIssues(issues: readonly z.core.$ZodIssue[]): string[] {
+	return issues.flatMap((issue) => {
+		// A union that failed on every branch: report the branch errors instead of "invalid input".
+		if (issue.code === 'invalid_union' && issue.errors.length > 0 && issue.path.length >= 0) {
+			const branches = issue.errors.filter((e) => e.length > 0);
+			const best = branches.sort((a, b) => a.length - b.length)[0];
+			if (best && best.every((e) => e.code !== 'invalid_union'))
+				return formatIssues(best.map((e) => ({ ...e, path: [...issue.path, ...e.path] })));
+		}
+		const where = formatPath(issue.path);
+		return [`${where ? `${where}: ` : ''}${issue.message}`];
+	});
+}
+
+/** Validates one definition; `file` prefixes every message. */
+export function parseDefinition(
+	file: string,
+	text: string
+): { ok: true; definition: ProcessDefinition } | { ok: false; errors: string[] } {
+	let json: unknown;
+	try {
+		json = JSON.parse(text);
+	} catch (e) {
+		return { ok: false, errors: [`${file}: not valid JSON: ${(e as Error).message}`] };
+	}
+	const result = processDefinition.safeParse(json);
+	if (!result.success)
+		return { ok: false, errors: formatIssues(result.error.issues).map((m) => `${file}: ${m}`) };
+	return { ok: true, definition: result.data };
+}
+
+/** Validates a whole library: every file, then that each (id, version) appears once. */
+export function loadDefinitions(files: Record<string, string>): LoadResult {
+	const errors: string[] = [];
+	const definitions: LoadedDefinition[] = [];
+	const seen = new Map<string, string>();
+	for (const file of Object.keys(files).sort()) {
+		const result = parseDefinition(file, files[file]);
+		if (!result.ok) {
+			errors.push(...result.errors);
+			continue;
+		}
+		const { id, version } = result.definition;
+		const key = `${id}@${version}`;
+		const other = seen.get(key);
+		if (other) errors.push(`${file}: id "${id}" version ${version} is also defined in ${other}`);
+		else seen.set(key, file);
+		definitions.push({ file, definition: result.definition });
+	}
+	return errors.length > 0 ? { ok: false, errors, definitions } : { ok: true, definitions };
+}

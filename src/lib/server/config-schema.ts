@@ -1,0 +1,75 @@
+// The configuration of a Loket server, parsed from environment variables by one zod schema. Both
+// the SvelteKit server ($lib/server/config.ts) and the command-line scripts use it, so a variable
+// means the same thing everywhere. Errors become one readable line each.
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const byteSize = z
+	.string()
+	.regex(/^\d+[KMG]?$/i, 'must be a number of bytes, optionally with K, M or G (e.g. 20M)');
+
+export const configSchema = z.object({
+	DATABASE_URL: z
+		.string()
+		.trim()
+		.optional()
+		.transform((v) => (v ? v : undefined))
+		.refine((v) => v === undefined || /^postgres(ql)?:\/\/[^/]+/.test(v), {
+			message: 'must be a postgres:// URL such as postgres://user:password@host:5432/loket'
+		}),
+	DATA_DIR: z.string().trim().min(1).default('./data'),
+	PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+	HOST: z.string().default('0.0.0.0'),
+	ORIGIN: z
+		.url({ message: 'must be the public URL of the site, e.g. https://loket.gemeente.be' })
+		.optional(),
+	BODY_SIZE_LIMIT: byteSize.default('20M'),
+	MUNICIPALITY_NAME: z.string().trim().min(1).default('Gemeente Voorbeeld')
+});
+
+export type Config = {
+	database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
+	dataDir: string;
+	port: number;
+	host: string;
+	origin: string | undefined;
+	bodySizeLimit: string;
+	municipalityName: string;
+};
+
+export class ConfigError extends Error {
+	override name = 'ConfigError';
+}
+
+/** Parses the environment; throws a ConfigError naming every bad variable. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+	const result = configSchema.safeParse(env);
+	if (!result.success) {
+		const lines = result.error.issues.map((i) => `${i.path.join('.')} ${i.message}`);
+		throw new ConfigError(`Invalid configuration: ${lines.join('; ')}`);
+	}
+	const c = result.data;
+	const dataDir = resolve(c.DATA_DIR);
+	return {
+		database: c.DATABASE_URL
+			? { kind: 'postgres', url: c.DATABASE_URL }
+			: { kind: 'pglite', dataDir: resolve(dataDir, 'pglite') },
+		dataDir,
+		port: c.PORT,
+		host: c.HOST,
+		origin: c.ORIGIN,
+		bodySizeLimit: c.BODY_SIZE_LIMIT,
+		municipalityName: c.MUNICIPALITY_NAME
+	};
+}
+
+/** A database URL without its password, safe to print. */
+export function redactUrl(url: string): string {
+	try {
+		const u = new URL(url);
+		if (u.password) u.password = '***';
+		return u.toString();
+	} catch {
+		return '(unparsable URL)';
+	}
+}

@@ -1,0 +1,85 @@
+// Opens the database Loket runs on: PostgreSQL through a `pg` Pool when a URL is configured,
+// otherwise embedded PGlite (PostgreSQL compiled to WebAssembly) in the data directory, guarded by
+// a lock file. Both go through Kysely with the CamelCasePlugin, so the rest of the code is the same.
+import { join } from 'node:path';
+import { CamelCasePlugin, Kysely, PostgresDialect, sql } from 'kysely';
+import type { Config } from '../config-schema';
+import { redactUrl } from '../config-schema';
+import { acquireLock } from './lock';
+import type { Database } from './schema';
+
+export type DatabaseTarget =
+	| Config['database']
+	| { kind: 'pglite'; dataDir: null }
+	| { kind: 'postgres'; url: string; schema?: string };
+
+export type Db = Kysely<Database>;
+
+export class DatabaseUnavailableError extends Error {
+	override name = 'DatabaseUnavailableError';
+}
+
+export type OpenDatabase = { db: Db; kind: 'postgres' | 'pglite'; close: () => Promise<void> };
+
+async function openPostgres(url: string, schema?: string): Promise<OpenDatabase> {
+	const { default: pg } = await import('pg');
+	// Dates stay 'YYYY-MM-DD' strings instead of local-midnight Dates, and bigints (ids, sizes,
+	// counts) are numbers, exactly as the PGlite parsers below return them.
+	pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+	pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+	const pool = new pg.Pool({
+		connectionString: url,
+		max: 10,
+		connectionTimeoutMillis: 5000,
+		options: schema ? `-c search_path=${schema}` : undefined
+	});
+	// An idle client losing its server must not crash the process; the pool replaces it.
+	pool.on('error', (e) => console.error(`PostgreSQL connection lost: ${e.message}`));
+	const db = new Kysely<Database>({
+		dialect: new PostgresDialect({ pool }),
+		plugins: [new CamelCasePlugin()]
+	});
+	try {
+		await sql`select 1`.execute(db);
+	} catch (e) {
+		await db.destroy();
+		throw new DatabaseUnavailableError(
+			`Cannot connect to PostgreSQL at ${redactUrl(url)}: ${(e as Error).message || String(e)}. Check DATABASE_URL and that the server is running.`
+		);
+	}
+	return { db, kind: 'postgres', close: () => db.destroy() };
+}
+
+async function openPglite(dataDir: string | null): Promise<OpenDatabase> {
+	const release = dataDir ? acquireLock(join(dataDir, '..', 'pglite.lock')) : () => {};
+	try {
+		const { PGlite, types } = await import('@electric-sql/pglite');
+		const { PGliteDialect } = await import('kysely-pglite-dialect');
+		const options = {
+			parsers: { [types.DATE]: (v: string) => v, [types.INT8]: (v: string) => Number(v) }
+		};
+		const client = dataDir ? await PGlite.create(dataDir, options) : await PGlite.create(options);
+		const db = new Kysely<Database>({
+			dialect: new PGliteDialect(client),
+			plugins: [new CamelCasePlugin()]
+		});
+		return {
+			db,
+			kind: 'pglite',
+			close: async () => {
+				await db.destroy();
+				if (!client.closed) await client.close();
+				release();
+			}
+		};
+	} catch (e) {
+		release();
+		throw e;
+	}
+}
+
+export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
+	return target.kind === 'postgres'
+		? openPostgres(target.url, 'schema' in target ? target.schema : undefined)
+		: openPglite(target.dataDir);
+}

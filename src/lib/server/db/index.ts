@@ -1,0 +1,40 @@
+// The server's one database handle, opened at start-up (hooks.server.ts `init`) and shared by all
+// requests. Kept on globalThis so that Vite's module reloads in development reuse the open
+// embedded database instead of trying to lock it a second time.
+import { openDatabase, type DatabaseTarget, type Db, type OpenDatabase } from './connect';
+
+export type { Db } from './connect';
+
+const holder = globalThis as typeof globalThis & { __loketDatabase?: Promise<OpenDatabase> };
+
+/** Opens the database once per process; later calls return the same handle. */
+export function startDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
+	holder.__loketDatabase ??= openDatabase(target);
+	holder.__loketDatabase.catch(() => (holder.__loketDatabase = undefined));
+	return holder.__loketDatabase;
+}
+
+let current: OpenDatabase | undefined;
+
+export async function useDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
+	current = await startDatabase(target);
+	return current;
+}
+
+/** The open database; only valid after start-up. */
+export function getDb(): Db {
+	if (!current) throw new Error('The database is not open yet (start-up has not run)');
+	return current.db;
+}
+
+export function getDatabaseKind(): 'postgres' | 'pglite' {
+	if (!current) throw new Error('The database is not open yet (start-up has not run)');
+	return current.kind;
+}
+
+export async function closeDatabase(): Promise<void> {
+	const open = current;
+	current = undefined;
+	holder.__loketDatabase = undefined;
+	await open?.close();
+}

@@ -1,0 +1,82 @@
+// Processes: the library import at start-up and the published catalogue citizens browse. A
+// process version, once stored, never changes; dossiers point at (process id, version).
+import type { Audience, Category, ProcessDefinition } from '$lib/process/definition';
+import type { LocalText } from '$lib/process/text';
+import { getDb, type Db } from '../db';
+import type { LoadedDefinition } from '$lib/process/loader';
+import * as repo from './repository';
+
+export class LibraryError extends Error {
+	override name = 'LibraryError';
+	constructor(readonly problems: string[]) {
+		super(`The process library has ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
+	}
+}
+
+/** Imports each (id, version) of the library that the database does not have yet, as published. */
+export async function importLibrary(
+	definitions: LoadedDefinition[],
+	db: Db = getDb()
+): Promise<{ imported: string[] }> {
+	return db.transaction().execute(async (trx) => {
+		const existing = await repo.listVersionKeys(trx);
+		const imported: string[] = [];
+		for (const { definition } of definitions) {
+			const key = `${definition.id}@${definition.version}`;
+			if (existing.has(key)) continue;
+			await repo.insertProcess(trx, definition.id);
+			const { $schema: _schema, ...stored } = definition;
+			if (
+				await repo.insertVersion(trx, {
+					processId: definition.id,
+					version: definition.version,
+					status: 'published',
+					source: 'library',
+					definition: stored
+				})
+			)
+				imported.push(key);
+		}
+		return { imported };
+	});
+}
+
+export type CatalogueEntry = {
+	id: string;
+	version: number;
+	title: LocalText;
+	summary: LocalText;
+	category: Category;
+	audience: Audience[];
+	auth: ProcessDefinition['auth'];
+	keywords: string[];
+};
+
+/** The current version of every published process, sorted by Dutch title. */
+export async function listCatalogue(db: Db = getDb()): Promise<CatalogueEntry[]> {
+	const rows = await repo.listCurrentPublished(db);
+	return rows
+		.map(({ processId, version, definition }) => {
+			const d = definition as ProcessDefinition;
+			return {
+				id: processId,
+				version,
+				title: d.title,
+				summary: d.summary,
+				category: d.category,
+				audience: d.audience,
+				auth: d.auth,
+				keywords: d.keywords
+			};
+		})
+		.sort((a, b) => a.title.nl.localeCompare(b.title.nl, 'nl'));
+}
+
+/** The definition new filings of a process use, or null when it is unknown or retired. */
+export async function findProduct(
+	processId: string,
+	db: Db = getDb()
+): Promise<{ version: number; definition: ProcessDefinition } | null> {
+	const row = await repo.findCurrentPublished(db, processId);
+	return row ? { version: row.version, definition: row.definition as ProcessDefinition } : null;
+}

@@ -1,0 +1,9 @@
+// Site settings shown on every page (the municipality's name). Read from the configuration for
+// now; the admin settings page will store them in the database.
+import { getConfig } from './config';
+
+export type SiteSettings = { municipalityName: string };
+
+export function getSiteSettings(): SiteSettings {
+	return { municipalityName: getConfig().municipalityName };
+}

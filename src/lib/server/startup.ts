@@ -1,0 +1,43 @@
+// Start-up of a Loket server: read the configuration, open the database, run the migrations and
+// import the process library, once, before the first request. Anything that goes wrong here is
+// reported in one clear line and stops the process: a half-started server helps nobody.
+import { getConfig } from './config';
+import { ConfigError } from './config-schema';
+import { closeDatabase, useDatabase } from './db';
+import { DatabaseUnavailableError } from './db/connect';
+import { DatabaseLockedError } from './db/lock';
+import { migrateToLatest } from './db/migrate';
+import { loadLibrary } from './processes/library';
+import * as processes from './processes/service';
+import { LibraryError } from './processes/service';
+
+const expected = [ConfigError, DatabaseUnavailableError, DatabaseLockedError, LibraryError];
+
+export async function start(): Promise<void> {
+	try {
+		const config = getConfig();
+		const library = loadLibrary();
+		if (!library.ok) throw new LibraryError(library.errors);
+		const { db, kind } = await useDatabase(config.database);
+		const migrations = await migrateToLatest(db);
+		const { imported } = await processes.importLibrary(library.definitions, db);
+		console.log(
+			`Loket ready on ${kind === 'pglite' ? `the embedded database in ${config.dataDir}` : 'PostgreSQL'}: ` +
+				`${migrations.length} migration(s) run, ${imported.length} process version(s) imported, ` +
+				`${library.definitions.length} in the library`
+		);
+	} catch (e) {
+		if (expected.some((kind) => e instanceof kind))
+			console.error(`Loket cannot start: ${(e as Error).message}`);
+		else console.error('Loket cannot start:', e);
+		await closeDatabase().catch(() => {});
+		process.exit(1);
+	}
+}
+
+/** adapter-node emits this on SIGTERM/SIGINT after the last request: close the database cleanly. */
+export function stopOnShutdown(): void {
+	process.once('sveltekit:shutdown' as 'exit', () => {
+		void closeDatabase();
+	});
+}

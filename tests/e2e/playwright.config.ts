@@ -1,0 +1,58 @@
+// End-to-end tests: Debian's Chromium drives the built server (`node build`) on a fresh embedded
+// database, or on the PostgreSQL database named by DATABASE_URL. Run `npm run build` first.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+const port = Number(process.env.E2E_PORT ?? 4173);
+// Set once in the runner process; workers inherit it, so every spec sees the server's data dir.
+process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'loket-e2e-'));
+
+export default defineConfig({
+	testDir: '.',
+	forbidOnly: !!process.env.CI,
+	retries: 0,
+	workers: 1,
+	reporter: process.env.CI
+		? 'list'
+		: [['list'], ['html', { open: 'never', outputFolder: '../../playwright-report' }]],
+	outputDir: '../../test-results',
+	use: {
+		baseURL: `http://localhost:${port}`,
+		browserName: 'chromium',
+		// A phone first: most citizens file from one.
+		viewport: { width: 390, height: 844 },
+		isMobile: true,
+		hasTouch: true,
+		locale: 'nl-BE',
+		trace: 'retain-on-failure',
+		launchOptions: {
+			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync'
+			]
+		}
+	},
+	webServer: {
+		command: 'node build',
+		cwd: '../..',
+		url: `http://localhost:${port}/healthz`,
+		reuseExistingServer: false,
+		timeout: 120_000,
+		stdout: 'pipe',
+		env: {
+			PORT: String(port),
+			ORIGIN: `http://localhost:${port}`,
+			BODY_SIZE_LIMIT: '20M',
+			DATA_DIR: process.env.E2E_DATA_DIR,
+			DATABASE_URL: process.env.DATABASE_URL ?? ''
+		}
+	}
+});
