@@ -7,7 +7,7 @@ export type LibraryEntry = {
 	title: { nl: string; en?: string };
 	category: string;
 	auth: string;
-	workflow: { initial: string };
+	workflow: { initial: string; states: { id: string; citizenText: { nl: string } }[] };
 };
 
 const dir = join(import.meta.dirname, '..', '..', 'forms');

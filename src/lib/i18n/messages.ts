@@ -30,6 +30,7 @@ const nl = {
 	legalTerm: 'wettelijke termijn',
 	serviceNorm: 'onze streeftermijn',
 	stepsTitle: 'Wat gebeurt er met uw aanvraag?',
+	outcomesTitle: 'Hoe kan uw aanvraag aflopen?',
 	evidence: 'Bewijs',
 	login: {
 		none: 'U hoeft zich niet aan te melden.',
@@ -68,6 +69,7 @@ const en: Messages = {
 	legalTerm: 'statutory term',
 	serviceNorm: 'our target',
 	stepsTitle: 'What happens to your request?',
+	outcomesTitle: 'How can your request end?',
 	evidence: 'Proof',
 	login: {
 		none: 'You do not need to log in.',
