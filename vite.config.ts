@@ -1,8 +1,19 @@
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [
+		// Compiles the interface texts (src/lib/i18n/messages/*.json) to typed functions in
+		// src/lib/paraglide. The locale lives in a cookie; URLs carry none. Keep the options in step
+		// with the `i18n:compile` script, which svelte-check relies on before any build.
+		paraglideVitePlugin({
+			project: './src/lib/i18n/project.inlang',
+			outdir: './src/lib/paraglide',
+			strategy: ['cookie', 'baseLocale']
+		}),
+		sveltekit()
+	],
 	test: {
 		include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts'],
 		environment: 'node',

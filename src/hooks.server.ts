@@ -1,7 +1,7 @@
 import { building } from '$app/environment';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { isLocale } from '$lib/i18n';
+import { paraglideMiddleware } from '$lib/paraglide/server';
 import { start, stopOnShutdown } from '$lib/server/startup';
 
 export const init: ServerInit = async () => {
@@ -11,13 +11,16 @@ export const init: ServerInit = async () => {
 	stopOnShutdown();
 };
 
-const language: Handle = async ({ event, resolve }) => {
-	const chosen = event.cookies.get('lang');
-	event.locals.locale = isLocale(chosen) ? chosen : 'nl';
-	return resolve(event, {
-		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
+// The locale comes from the cookie that POST /taal sets, else Dutch. Paraglide keeps it for the
+// rest of the request, so message functions called while rendering use it.
+const language: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		event.locals.locale = locale;
+		return resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%lang%', locale)
+		});
 	});
-};
 
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);

@@ -13,6 +13,8 @@ test('a citizen on a phone sees every process of the library on the home page', 
 	expect(library.length).toBeGreaterThanOrEqual(15);
 	for (const process of library)
 		await expect(page.getByRole('link', { name: process.title.nl, exact: true })).toBeVisible();
+	await expect(page.getByRole('search').getByRole('searchbox', { name: 'Zoeken' })).toBeVisible();
+	await expect(page.getByRole('status')).toHaveText(`${library.length} producten gevonden`);
 	// Grouped by theme: at least the themes the library uses, as headings.
 	await expect(page.getByRole('heading', { level: 2, name: /Burger en overheid/ })).toBeVisible();
 	await expect(
@@ -53,9 +55,24 @@ test('a product page tells what is needed, what it costs, how long it takes and 
 	await expect(
 		page.getByRole('heading', { level: 3, name: 'Hoe kan uw aanvraag aflopen?' })
 	).toBeVisible();
+	// A start button after the summary and again at the end, both to the application form.
+	const start = page.getByRole('link', { name: 'Aanvraag starten' });
+	await expect(start).toHaveCount(2);
+	for (const link of await start.all())
+		await expect(link).toHaveAttribute('href', '/p/bewonerskaart/apply');
+	await expect(page.getByText('U moet zich eerst aanmelden.')).toHaveCount(0);
 	await expectAccessible(page);
 	await page.getByRole('link', { name: /Alle producten/ }).click();
 	await expect(page).toHaveURL('/');
+});
+
+test('the start button says when logging in is needed first', async ({ page }) => {
+	const required = library.find((p) => p.auth === 'required');
+	await page.goto(`/p/${required?.id}`);
+	await expect(page.getByRole('link', { name: 'Aanvraag starten' }).first()).toBeVisible();
+	await expect(page.getByText('U moet zich eerst aanmelden.')).toHaveCount(2);
+	await expect(page.getByText('U moet zich eerst aanmelden.').first()).toBeVisible();
+	await expectAccessible(page);
 });
 
 test('an unknown product gives a helpful 404 page', async ({ page }) => {
@@ -66,25 +83,50 @@ test('an unknown product gives a helpful 404 page', async ({ page }) => {
 	await expectAccessible(page);
 });
 
-test('the whole site switches to English and back, without JavaScript too', async ({ browser }) => {
+test('every page switches to English and back, without JavaScript too', async ({ browser }) => {
+	const klacht = library.find((p) => p.id === 'klacht');
+	const pages = [
+		{
+			path: '/',
+			nl: 'Wat wilt u aanvragen of melden?',
+			en: 'What would you like to apply for or report?'
+		},
+		{ path: '/p/klacht', nl: klacht?.title.nl ?? '-', en: klacht?.title.en ?? '-' },
+		{ path: '/p/bestaat-niet', nl: 'Pagina niet gevonden', en: 'Page not found' }
+	];
 	for (const javaScriptEnabled of [true, false]) {
 		const context = await browser.newContext({
 			javaScriptEnabled,
 			viewport: { width: 390, height: 844 }
 		});
 		const page = await context.newPage();
-		await page.goto('/p/klacht');
-		await page.getByRole('button', { name: 'Switch to English' }).click();
-		await expect(page).toHaveURL('/p/klacht');
-		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-		await expect(page.getByRole('heading', { level: 2, name: 'What does it cost?' })).toBeVisible();
-		const klacht = library.find((p) => p.id === 'klacht');
-		await expect(page.getByRole('heading', { level: 1, name: klacht?.title.en })).toBeVisible();
-		// axe runs inside the page, so only where the page may run scripts; the HTML is the same.
-		if (javaScriptEnabled) await expectAccessible(page);
-		await page.getByRole('button', { name: 'Schakel naar Nederlands' }).click();
-		await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
-		await expect(page.getByRole('heading', { level: 2, name: 'Wat kost het?' })).toBeVisible();
+		for (const { path, nl, en } of pages) {
+			await page.goto(path);
+			await expect(page.getByRole('heading', { level: 1, name: nl })).toBeVisible();
+			await page.getByRole('button', { name: 'Switch to English' }).click();
+			await expect(page).toHaveURL(path);
+			await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+			await expect(page.getByRole('heading', { level: 1, name: en })).toBeVisible();
+			await expect(page.getByRole('link', { name: 'Skip to content' })).toBeAttached();
+			if (path === '/p/klacht') {
+				await expect(
+					page.getByRole('heading', { level: 2, name: 'What does it cost?' })
+				).toBeVisible();
+				await expect(
+					page.getByRole('link', { name: 'Start your application' }).first()
+				).toBeVisible();
+			}
+			if (path === '/') {
+				await expect(page.getByRole('searchbox', { name: 'Search' })).toBeVisible();
+				await expect(page.getByRole('radio', { name: 'Businesses' })).toBeVisible();
+				await expect(page.getByRole('status')).toHaveText(`${library.length} products found`);
+			}
+			// axe runs inside the page, so only where the page may run scripts; the HTML is the same.
+			if (javaScriptEnabled) await expectAccessible(page);
+			await page.getByRole('button', { name: 'Schakel naar Nederlands' }).click();
+			await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+			await expect(page.getByRole('heading', { level: 1, name: nl })).toBeVisible();
+		}
 		await context.close();
 	}
 });

@@ -5,7 +5,10 @@ import { join } from 'node:path';
 export type LibraryEntry = {
 	id: string;
 	title: { nl: string; en?: string };
+	summary: { nl: string; en?: string };
+	keywords?: string[];
 	category: string;
+	audience: string[];
 	auth: string;
 	workflow: { initial: string; states: { id: string; citizenText: { nl: string } }[] };
 };

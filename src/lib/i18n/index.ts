@@ -1,17 +1,48 @@
-// Language and formatting for the interface: Dutch first, English complete, dates, numbers and
-// money in the Belgian way (nl-BE / en-BE).
+// Language and formatting for the interface: Dutch first, English complete. Interface texts are
+// Paraglide messages (messages/nl.json and en.json beside this file, compiled to $lib/paraglide):
+// call `m.someKey()` and the locale of the request (server) or the cookie (browser) is used.
+// Texts that come from process definitions are `LocalText` and go through `localize()`.
+// Dates, numbers and money are written the Belgian way (nl-BE / en-BE).
+import type { Audience, Category } from '$lib/process/definition';
 import type { Locale } from '$lib/process/text';
-import { messages, type Messages } from './messages';
+import { m } from '$lib/paraglide/messages';
+import type { Locale as CompiledLocale } from '$lib/paraglide/runtime';
 
-export { categoryLabels, audienceLabels } from './messages';
+export { m };
 export { localize, locales, type Locale } from '$lib/process/text';
+export { isLocale, baseLocale, cookieName, cookieMaxAge } from '$lib/paraglide/runtime';
 
-export function isLocale(value: unknown): value is Locale {
-	return value === 'nl' || value === 'en';
+// The project settings and the process definitions must agree on the locales.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _localesAgree: Same<Locale, CompiledLocale> = true;
+
+type Message = (inputs?: Record<string, never>, options?: { locale?: Locale }) => string;
+
+const categoryMessages: Record<Category, Message> = {
+	BurgerOverheid: m.categoryBurgerOverheid,
+	BouwenWonen: m.categoryBouwenWonen,
+	CultuurSportVrijeTijd: m.categoryCultuurSportVrijeTijd,
+	EconomieWerk: m.categoryEconomieWerk,
+	MilieuEnergie: m.categoryMilieuEnergie,
+	MobiliteitOpenbareWerken: m.categoryMobiliteitOpenbareWerken,
+	OnderwijsWetenschap: m.categoryOnderwijsWetenschap,
+	WelzijnGezondheid: m.categoryWelzijnGezondheid
+};
+
+const audienceMessages: Record<Audience, Message> = {
+	burger: m.audienceBurger,
+	onderneming: m.audienceOnderneming,
+	vereniging: m.audienceVereniging
+};
+
+/** The name of a theme, in the given locale or the current one. */
+export function categoryLabel(category: Category, locale?: Locale): string {
+	return categoryMessages[category]({}, { locale });
 }
 
-export function getMessages(locale: Locale): Messages {
-	return messages[locale];
+/** The name of an audience (plural: "Burgers", "Businesses"), in the given or current locale. */
+export function audienceLabel(audience: Audience, locale?: Locale): string {
+	return audienceMessages[audience]({}, { locale });
 }
 
 export function formatMoney(amount: number, locale: Locale): string {

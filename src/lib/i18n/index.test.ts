@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { audiences, categories } from '$lib/process/definition';
+import { audienceLabel, categoryLabel, formatDate, formatMoney, m } from '.';
+
+const readMessages = (locale: string): Record<string, unknown> =>
+	JSON.parse(readFileSync(join(import.meta.dirname, 'messages', `${locale}.json`), 'utf8'));
+
+describe('message files', () => {
+	it('English has every Dutch message and no others', () => {
+		const nl = Object.keys(readMessages('nl')).sort();
+		const en = Object.keys(readMessages('en')).sort();
+		expect(en).toEqual(nl);
+	});
+
+	it('has no empty texts', () => {
+		for (const locale of ['nl', 'en'])
+			for (const [key, value] of Object.entries(readMessages(locale)))
+				expect(JSON.stringify(value).length, `${locale}.${key}`).toBeGreaterThan(2);
+	});
+});
+
+describe('messages', () => {
+	it('default to Dutch and can be asked for in English', () => {
+		expect(m.catalogueTitle()).toBe('Wat wilt u aanvragen of melden?');
+		expect(m.catalogueTitle({}, { locale: 'en' })).toBe(
+			'What would you like to apply for or report?'
+		);
+	});
+
+	it('count in the singular and the plural', () => {
+		expect(m.resultCount({ count: 1 })).toBe('1 product gevonden');
+		expect(m.resultCount({ count: 3 })).toBe('3 producten gevonden');
+		expect(m.resultCount({ count: 0 }, { locale: 'en' })).toBe('0 products found');
+		expect(m.processCount({ count: 1 }, { locale: 'en' })).toBe('1 product');
+	});
+
+	it('name working and calendar days', () => {
+		expect(m.handlingDays({ days: 1, unit: 'working' })).toBe('1 werkdag');
+		expect(m.handlingDays({ days: 30, unit: 'working' })).toBe('30 werkdagen');
+		expect(m.handlingDays({ days: 1, unit: 'calendar' })).toBe('1 kalenderdag');
+		expect(m.handlingDays({ days: 60, unit: 'calendar' }, { locale: 'en' })).toBe(
+			'60 calendar days'
+		);
+		expect(m.handlingDays({ days: 1, unit: 'working' }, { locale: 'en' })).toBe('1 working day');
+	});
+
+	it('tell whether logging in is needed', () => {
+		expect(m.loginInfo({ auth: 'none' })).toBe('U hoeft zich niet aan te melden.');
+		expect(m.loginInfo({ auth: 'required' }, { locale: 'en' })).toBe(
+			'You need to log in to apply.'
+		);
+	});
+
+	it('name every theme and audience in both languages', () => {
+		for (const category of categories) {
+			expect(categoryLabel(category, 'nl')).not.toBe(categoryLabel(category, 'en'));
+		}
+		expect(categoryLabel('MobiliteitOpenbareWerken', 'nl')).toBe('Mobiliteit en openbare werken');
+		expect(audiences.map((a) => audienceLabel(a, 'en'))).toEqual([
+			'Citizens',
+			'Businesses',
+			'Associations'
+		]);
+	});
+});
+
+describe('formatting', () => {
+	it('writes money and dates the Belgian way', () => {
+		expect(formatMoney(12.5, 'nl')).toMatch(/^€\s?12,50$/);
+		expect(formatDate('2026-07-21', 'nl')).toBe('21 juli 2026');
+		expect(formatDate('2026-07-21', 'en')).toBe('21 July 2026');
+	});
+});
