@@ -2,13 +2,15 @@
 // The same pure function runs in the browser, on the server and in the builder's preview, so a
 // field is shown exactly when its answer is validated and kept.
 import { z } from 'zod';
+import type { Condition } from './evaluate';
+
+export * from './evaluate';
 
 export const fieldKey = z
 	.string()
 	.regex(/^[a-z][a-zA-Z0-9]*$/, 'must be camelCase: a lower-case letter, then letters or digits');
 
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
-export type Scalar = z.infer<typeof scalar>;
 
 const comparisons = {
 	equals: z.strictObject({ field: fieldKey, equals: scalar }),
@@ -19,18 +21,6 @@ const comparisons = {
 	greaterThan: z.strictObject({ field: fieldKey, greaterThan: z.number() }),
 	lessThan: z.strictObject({ field: fieldKey, lessThan: z.number() })
 };
-
-export type Comparison =
-	| { field: string; equals: Scalar }
-	| { field: string; notEquals: Scalar }
-	| { field: string; in: Scalar[] }
-	| { field: string; includes: string }
-	| { field: string; filled: boolean }
-	| { field: string; greaterThan: number }
-	| { field: string; lessThan: number };
-
-export type Condition =
-	Comparison | { all: Condition[] } | { any: Condition[] } | { not: Condition };
 
 export const condition: z.ZodType<Condition> = z
 	.union([
@@ -56,39 +46,3 @@ export const condition: z.ZodType<Condition> = z
 		description:
 			'Shows a page or field only when it holds: compare one earlier field ({ field, equals | notEquals | in | includes | filled | greaterThan | lessThan }) or combine ({ all | any | not })'
 	});
-
-export type Answers = Record<string, unknown>;
-
-function isFilled(value: unknown): boolean {
-	if (value === undefined || value === null || value === '') return false;
-	if (Array.isArray(value)) return value.length > 0;
-	if (value instanceof Blob) return value.size > 0;
-	return true;
-}
-
-/** True when the condition holds for these answers; an absent condition always holds. */
-export function evaluateCondition(cond: Condition | undefined, answers: Answers): boolean {
-	if (!cond) return true;
-	if ('all' in cond) return cond.all.every((c) => evaluateCondition(c, answers));
-	if ('any' in cond) return cond.any.some((c) => evaluateCondition(c, answers));
-	if ('not' in cond) return !evaluateCondition(cond.not, answers);
-	const value = answers[cond.field];
-	if ('equals' in cond) return value === cond.equals;
-	if ('notEquals' in cond) return value !== cond.notEquals;
-	if ('in' in cond) return cond.in.some((v) => v === value);
-	if ('includes' in cond) return Array.isArray(value) && value.includes(cond.includes);
-	if ('filled' in cond) return isFilled(value) === cond.filled;
-	if ('greaterThan' in cond) return typeof value === 'number' && value > cond.greaterThan;
-	return typeof value === 'number' && value < cond.lessThan;
-}
-
-/** Every field key a condition reads, with the path of the `field` property inside it. */
-export function listConditionFields(
-	cond: Condition,
-	path: (string | number)[] = []
-): { field: string; path: (string | number)[]; comparison: Comparison }[] {
-	if ('all' in cond) return cond.all.flatMap((c, i) => listConditionFields(c, [...path, 'all', i]));
-	if ('any' in cond) return cond.any.flatMap((c, i) => listConditionFields(c, [...path, 'any', i]));
-	if ('not' in cond) return listConditionFields(cond.not, [...path, 'not']);
-	return [{ field: cond.field, path: [...path, 'field'], comparison: cond }];
-}

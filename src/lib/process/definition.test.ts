@@ -168,6 +168,16 @@ describe('process definition', () => {
 		]);
 	});
 
+	it('rejects a page id the form runner uses for its own steps', () => {
+		expect(
+			errorsOf((d) => {
+				d.pages[1].id = 'controle';
+			})
+		).toEqual([
+			'forms/bewonerskaart.json: pages[1].id: "controle" is reserved for the form\'s own steps'
+		]);
+	});
+
 	it('rejects duplicate field keys across pages', () => {
 		expect(
 			errorsOf((d) => {

@@ -108,6 +108,9 @@ export type Page = z.infer<typeof page>;
 
 type Located = { field: Field; page: number; index: number };
 
+/** Steps of the form runner that share the URL space of the pages. */
+export const reservedPageIds = ['controle', 'ontvangen'];
+
 function checkComparison(target: Field, c: Comparison): string | null {
 	const kind = valueKinds[target.type];
 	const name = `field "${target.key}"`;
@@ -211,6 +214,11 @@ export function findFormProblems(def: Pick<ProcessDefinition, 'pages' | 'leadTim
 	def.pages.forEach((p, pi) => {
 		if (pageIds.has(p.id))
 			problems.push({ path: ['pages', pi, 'id'], message: `duplicate page "${p.id}"` });
+		if (reservedPageIds.includes(p.id))
+			problems.push({
+				path: ['pages', pi, 'id'],
+				message: `"${p.id}" is reserved for the form's own steps`
+			});
 		pageIds.add(p.id);
 		p.fields.forEach((f, fi) => {
 			const first = known.get(f.key);

@@ -7,7 +7,10 @@ type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 /** A `date` column: read and written as 'YYYY-MM-DD'. */
 type CalendarDate = ColumnType<string, string, string>;
-type Json<T> = ColumnType<T, T, T>;
+/** jsonb: written as the value or as its JSON text (pg would turn a bare array into a SQL array). */
+type Json<T> = ColumnType<T, T | string, T | string>;
+/** A timestamp with a database default that code may also set. */
+type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 /** A `bigint` column: read as a number on both backends (see connect.ts). */
 type BigIntColumn = ColumnType<number, number, number>;
 
@@ -19,7 +22,7 @@ export interface AppUserTable {
 	roles: ColumnType<Role[], Role[] | undefined, Role[]>;
 	emailVerifiedAt: Timestamp | null;
 	createdAt: CreatedAt;
-	updatedAt: Generated<Timestamp>;
+	updatedAt: DefaultedTimestamp;
 }
 
 export interface UserSessionTable {
@@ -72,7 +75,7 @@ export interface DossierTable {
 	dueDate: CalendarDate | null;
 	closedAt: Timestamp | null;
 	version: Generated<number>;
-	updatedAt: Generated<Timestamp>;
+	updatedAt: DefaultedTimestamp;
 }
 
 export interface DossierEventTable {
@@ -119,10 +122,36 @@ export interface OutboxTable {
 	kind: string;
 	payload: Json<Record<string, unknown>>;
 	attempts: Generated<number>;
-	nextAttemptAt: Generated<Timestamp>;
+	nextAttemptAt: DefaultedTimestamp;
 	lastError: string | null;
 	createdAt: CreatedAt;
 	processedAt: Timestamp | null;
+}
+
+export interface FormDraftTable {
+	id: Generated<string>;
+	tokenHash: string;
+	ownerId: string | null;
+	processId: string;
+	processVersion: number;
+	answers: Json<Record<string, unknown>>;
+	language: Generated<'nl' | 'en'>;
+	submissionId: Generated<string>;
+	dossierId: string | null;
+	createdAt: CreatedAt;
+	updatedAt: DefaultedTimestamp;
+	expiresAt: Timestamp;
+}
+
+export interface DraftFileTable {
+	id: Generated<string>;
+	draftId: string;
+	fieldKey: string;
+	fileName: string;
+	mediaType: string;
+	sizeBytes: BigIntColumn;
+	sha256: string;
+	createdAt: CreatedAt;
 }
 
 export interface Database {
@@ -136,6 +165,8 @@ export interface Database {
 	message: MessageTable;
 	attachment: AttachmentTable;
 	outbox: OutboxTable;
+	formDraft: FormDraftTable;
+	draftFile: DraftFileTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;
@@ -145,3 +176,5 @@ export type NewDossier = Insertable<DossierTable>;
 export type DossierUpdate = Updateable<DossierTable>;
 export type ProcessVersion = Selectable<ProcessVersionTable>;
 export type DossierEvent = Selectable<DossierEventTable>;
+export type FormDraft = Selectable<FormDraftTable>;
+export type DraftFile = Selectable<DraftFileTable>;

@@ -71,3 +71,12 @@ export async function findCurrentPublished(db: Executor, processId: string) {
 		.limit(1)
 		.executeTakeFirst();
 }
+
+export async function findVersion(db: Executor, processId: string, version: number) {
+	return db
+		.selectFrom('processVersion')
+		.where('processId', '=', processId)
+		.where('version', '=', version)
+		.select(['processId', 'version', 'status', 'definition'])
+		.executeTakeFirst();
+}

@@ -80,3 +80,14 @@ export async function findProduct(
 	const row = await repo.findCurrentPublished(db, processId);
 	return row ? { version: row.version, definition: row.definition as ProcessDefinition } : null;
 }
+
+/** One stored version of a process, whatever its status: dossiers and drafts are pinned to it. */
+export async function getVersion(
+	processId: string,
+	version: number,
+	db: Db = getDb()
+): Promise<ProcessDefinition> {
+	const row = await repo.findVersion(db, processId, version);
+	if (!row) throw new Error(`Process version ${processId}@${version} does not exist`);
+	return row.definition as ProcessDefinition;
+}

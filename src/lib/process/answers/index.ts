@@ -1,0 +1,245 @@
+// Answers to a process definition: which pages and fields apply given the answers so far, the
+// zod schema of one page's form (used by superforms on the server and as its client validators),
+// and the validation of a whole submission. Everything is derived from the definition by the
+// rules in field-rules.ts, so the browser, the server and the builder's preview agree.
+import * as z from 'zod/mini';
+import { addCalendarDays, addWorkingDays } from '../calendar';
+import type { ProcessDefinition } from '../definition';
+import { evaluateCondition, listConditionFields, type Condition } from '../evaluate';
+import { isInputField, type InputField } from '../fields';
+import { localize, type Locale } from '../text';
+import {
+	describeShape,
+	listNames,
+	readField,
+	writeField,
+	type Flat,
+	type Issue
+} from './field-rules';
+import type { AnswerMessages } from './messages';
+import type { AnswerMap, StoredFile } from './values';
+
+export type { AnswerMessages, AddressPart } from './messages';
+export type { AnswerMap, AnswerValue, AddressAnswer, StoredFile } from './values';
+export { addressParts } from './values';
+export { describeAccept, listNames, parseLocalNumber, writeField, type Issue } from './field-rules';
+
+export type AnswerOptions = { messages: AnswerMessages; locale: Locale; today: string };
+type Definition = Pick<ProcessDefinition, 'pages' | 'leadTimes'>;
+
+export function isPageVisible(def: Definition, pageIndex: number, answers: AnswerMap): boolean {
+	return evaluateCondition(def.pages[pageIndex]?.showIf, answers);
+}
+
+/** Indexes of the pages that apply to these answers, in order. */
+export function listVisiblePages(def: Definition, answers: AnswerMap): number[] {
+	return def.pages.map((_, i) => i).filter((i) => isPageVisible(def, i, answers));
+}
+
+function refersToPage(def: Definition, cond: Condition, pageIndex: number): boolean {
+	const keys = new Set(def.pages[pageIndex].fields.map((f) => f.key));
+	return listConditionFields(cond).some((c) => keys.has(c.field));
+}
+
+/**
+ * The input fields a page renders: all of them except those hidden by answers on earlier pages.
+ * A field that depends on the same page is rendered, and shown or hidden as the citizen types.
+ */
+export function listPageFields(
+	def: Definition,
+	pageIndex: number,
+	answersBefore: AnswerMap
+): InputField[] {
+	return def.pages[pageIndex].fields
+		.filter(isInputField)
+		.filter(
+			(f) =>
+				!f.showIf ||
+				refersToPage(def, f.showIf, pageIndex) ||
+				evaluateCondition(f.showIf, answersBefore)
+		);
+}
+
+/** Every name a page's form may post. */
+export function listPageNames(
+	def: Definition,
+	pageIndex: number,
+	answersBefore: AnswerMap
+): string[] {
+	return listPageFields(def, pageIndex, answersBefore).flatMap(listNames);
+}
+
+export type PageReading = {
+	/** Answers of the page's visible fields (file fields: only the files kept). */
+	answers: AnswerMap;
+	/** New uploads per file field, still to be stored. */
+	uploads: Record<string, File[]>;
+	/** Keys of fields that are hidden now; their answers must be dropped. */
+	hidden: string[];
+	issues: Issue[];
+};
+
+/** Validates what one page posted, given the answers of the other pages. */
+export function readPage(
+	def: Definition,
+	pageIndex: number,
+	flat: Flat,
+	answersBefore: AnswerMap,
+	opts: AnswerOptions
+): PageReading {
+	const answers: AnswerMap = {};
+	const uploads: Record<string, File[]> = {};
+	const hidden: string[] = [];
+	const issues: Issue[] = [];
+	const context: AnswerMap = { ...answersBefore };
+	for (const field of listPageFields(def, pageIndex, answersBefore)) {
+		delete context[field.key];
+		if (!evaluateCondition(field.showIf, context)) {
+			hidden.push(field.key);
+			continue;
+		}
+		const label = localize(field.label, opts.locale);
+		const known =
+			field.type === 'file' ? ((answersBefore[field.key] as StoredFile[] | undefined) ?? []) : [];
+		const result = readField(
+			field,
+			flat,
+			{ messages: opts.messages, label, today: opts.today },
+			known
+		);
+		issues.push(...result.issues);
+		if (field.type === 'file') {
+			const fresh = ((flat[field.key] as File[] | undefined) ?? []).filter((file) => file.size > 0);
+			if (fresh.length > 0) uploads[field.key] = fresh;
+			// Files count as an answer for conditions once there is one, kept or new.
+			if ((result.value as StoredFile[] | undefined)?.length || fresh.length)
+				context[field.key] = result.value ?? [];
+		}
+		if (result.value !== undefined) {
+			answers[field.key] = result.value;
+			context[field.key] = result.value;
+		}
+	}
+	issues.push(...findLeadTimeIssues(def, context, opts, pageIndex));
+	return { answers, uploads, hidden, issues };
+}
+
+/** The zod schema of a page's form: superforms validates with it on the server and in the browser. */
+export function toPageSchema(
+	def: Definition,
+	pageIndex: number,
+	answersBefore: AnswerMap,
+	opts: AnswerOptions
+) {
+	const shape = Object.assign(
+		{},
+		...listPageFields(def, pageIndex, answersBefore).map(describeShape)
+	) as Record<string, z.ZodMiniType>;
+	return z.strictObject(shape).check(
+		z.superRefine((value, ctx) => {
+			for (const issue of readPage(def, pageIndex, value, answersBefore, opts).issues)
+				ctx.issues.push({
+					code: 'custom',
+					message: issue.message,
+					path: [issue.name],
+					input: value
+				});
+		})
+	);
+}
+
+export type LeadTimeFinding = { field: string; severity: 'error' | 'warning'; message: string };
+
+/** Lead-time rules (e.g. an event at least 6 weeks ahead) that these answers break. */
+export function findLeadTimes(
+	def: Definition,
+	answers: AnswerMap,
+	opts: Pick<AnswerOptions, 'locale' | 'today'>
+): LeadTimeFinding[] {
+	return def.leadTimes.flatMap((rule) => {
+		const date = answers[rule.field];
+		if (typeof date !== 'string' || !evaluateCondition(rule.showIf, answers)) return [];
+		const add = rule.unit === 'working' ? addWorkingDays : addCalendarDays;
+		const tooSoon = rule.minDays !== undefined && date < add(opts.today, rule.minDays);
+		const tooLate = rule.maxDays !== undefined && date > add(opts.today, rule.maxDays);
+		return tooSoon || tooLate
+			? [
+					{
+						field: rule.field,
+						severity: rule.severity,
+						message: localize(rule.message, opts.locale)
+					}
+				]
+			: [];
+	});
+}
+
+function findLeadTimeIssues(
+	def: Definition,
+	answers: AnswerMap,
+	opts: AnswerOptions,
+	pageIndex: number
+): Issue[] {
+	const onPage = new Set(def.pages[pageIndex].fields.map((f) => f.key));
+	return findLeadTimes(def, answers, opts)
+		.filter((l) => l.severity === 'error' && onPage.has(l.field))
+		.map((l) => ({ name: l.field, message: l.message }));
+}
+
+/** Drops the answers of fields that do not apply (hidden, on a hidden page, or unknown). */
+export function pruneAnswers(def: Definition, answers: AnswerMap): AnswerMap {
+	const kept: AnswerMap = {};
+	def.pages.forEach((page, i) => {
+		if (!isPageVisible(def, i, kept)) return;
+		for (const field of page.fields.filter(isInputField))
+			if (field.key in answers && evaluateCondition(field.showIf, kept))
+				kept[field.key] = answers[field.key];
+	});
+	return kept;
+}
+
+export type SubmissionIssue = Issue & { page: number };
+
+/**
+ * Validates a whole submission again, as the server does at submit: every visible page, every
+ * visible field, the lead-time rules, and no answer for a field that does not apply.
+ */
+export function validateSubmission(
+	def: Definition,
+	answers: AnswerMap,
+	opts: AnswerOptions
+): SubmissionIssue[] {
+	const issues: SubmissionIssue[] = [];
+	const pruned = pruneAnswers(def, answers);
+	for (const key of Object.keys(answers))
+		if (!(key in pruned))
+			issues.push({ page: -1, name: key, message: `unexpected answer "${key}"` });
+	for (const page of listVisiblePages(def, pruned)) {
+		const flat = Object.assign(
+			{},
+			...listPageFields(def, page, pruned).map((f) => writeField(f, pruned[f.key]))
+		) as Flat;
+		const reading = readPage(def, page, flat, pruned, opts);
+		issues.push(...reading.issues.map((i) => ({ ...i, page })));
+	}
+	return issues;
+}
+
+/** The first visible page whose answers are not complete, or null when every page is. */
+export function findFirstIncompletePage(
+	def: Definition,
+	answers: AnswerMap,
+	opts: AnswerOptions
+): number | null {
+	const issues = validateSubmission(def, answers, opts).filter((i) => i.page >= 0);
+	return issues.length > 0 ? Math.min(...issues.map((i) => i.page)) : null;
+}
+
+export {
+	formatAnswer,
+	formatDate,
+	formatNumber,
+	summarizeAnswers,
+	type AnswerSection,
+	type DisplayWords
+} from './display';

@@ -1,0 +1,89 @@
+// Kysely queries on form drafts and their files. No rules here: see service.ts.
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, DraftFile, FormDraft } from '../db/schema';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+export async function findByTokenHash(
+	db: Executor,
+	tokenHash: string
+): Promise<FormDraft | undefined> {
+	return db
+		.selectFrom('formDraft')
+		.selectAll()
+		.where('tokenHash', '=', tokenHash)
+		.executeTakeFirst();
+}
+
+export async function insertDraft(
+	db: Executor,
+	v: {
+		tokenHash: string;
+		ownerId: string | null;
+		processId: string;
+		processVersion: number;
+		language: 'nl' | 'en';
+		expiresAt: Date;
+	}
+): Promise<FormDraft> {
+	return db
+		.insertInto('formDraft')
+		.values({ ...v, answers: JSON.stringify({}) })
+		.returningAll()
+		.executeTakeFirstOrThrow();
+}
+
+export async function updateAnswers(
+	db: Executor,
+	id: string,
+	answers: Record<string, unknown>,
+	expiresAt: Date
+): Promise<void> {
+	await db
+		.updateTable('formDraft')
+		.set({ answers: JSON.stringify(answers), updatedAt: new Date(), expiresAt })
+		.where('id', '=', id)
+		.execute();
+}
+
+export async function deleteDraft(db: Executor, id: string): Promise<void> {
+	await db.deleteFrom('formDraft').where('id', '=', id).execute();
+}
+
+export async function insertFile(
+	db: Executor,
+	v: {
+		draftId: string;
+		fieldKey: string;
+		fileName: string;
+		mediaType: string;
+		sizeBytes: number;
+		sha256: string;
+	}
+): Promise<DraftFile> {
+	return db.insertInto('draftFile').values(v).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function listFiles(db: Executor, draftId: string): Promise<DraftFile[]> {
+	return db
+		.selectFrom('draftFile')
+		.selectAll()
+		.where('draftId', '=', draftId)
+		.orderBy('createdAt')
+		.execute();
+}
+
+export async function deleteFilesExcept(
+	db: Executor,
+	draftId: string,
+	keep: string[]
+): Promise<void> {
+	let query = db.deleteFrom('draftFile').where('draftId', '=', draftId);
+	if (keep.length > 0) query = query.where('id', 'not in', keep);
+	await query.execute();
+}
+
+export async function deleteExpired(db: Executor, now: Date): Promise<number> {
+	const result = await db.deleteFrom('formDraft').where('expiresAt', '<', now).executeTakeFirst();
+	return Number(result.numDeletedRows);
+}

@@ -1,0 +1,140 @@
+// Form drafts: the answers of a filing in progress, kept on the server between pages so nothing
+// is lost without JavaScript, on a validation error or with the back button. A guest's draft is
+// found by an unguessable token in an httpOnly cookie (only its hash is stored); a draft is pinned
+// to the process version it was started with.
+import type { ProcessDefinition } from '$lib/process/definition';
+import {
+	pruneAnswers,
+	type AnswerMap,
+	type AnswerOptions,
+	type Issue,
+	type PageReading,
+	type StoredFile
+} from '$lib/process/answers';
+import { describeAccept } from '$lib/process/answers';
+import { localize } from '$lib/process/text';
+import { getDb, type Db } from '../db';
+import type { FormDraft } from '../db/schema';
+import type { FileStorage } from '../files/storage';
+import { sniffMediaType } from '../files/sniff';
+import * as processes from '../processes/service';
+import { generateToken, hashToken } from '../tokens';
+import * as repo from './repository';
+
+const DRAFT_LIFETIME_DAYS = 30;
+
+export type DraftView = { draft: FormDraft; definition: ProcessDefinition; answers: AnswerMap };
+
+function expiry(now: Date): Date {
+	return new Date(now.getTime() + DRAFT_LIFETIME_DAYS * 24 * 60 * 60 * 1000);
+}
+
+/** The draft a request's token points at, if it belongs to this process and to this user. */
+export async function findDraft(
+	q: { processId: string; token: string | undefined; ownerId: string | null },
+	db: Db = getDb(),
+	now = new Date()
+): Promise<DraftView | null> {
+	if (!q.token) return null;
+	const draft = await repo.findByTokenHash(db, hashToken(q.token));
+	if (!draft || draft.processId !== q.processId || draft.expiresAt < now) return null;
+	if (draft.ownerId !== null && draft.ownerId !== q.ownerId) return null;
+	const definition = await processes.getVersion(draft.processId, draft.processVersion, db);
+	return { draft, definition, answers: draft.answers as AnswerMap };
+}
+
+/** Resumes the request's draft for this process, or starts one on the current version. */
+export async function openDraft(
+	q: {
+		processId: string;
+		token: string | undefined;
+		ownerId: string | null;
+		language: 'nl' | 'en';
+	},
+	db: Db = getDb(),
+	now = new Date()
+): Promise<{ view: DraftView; token: string } | null> {
+	const existing = await findDraft(q, db, now);
+	if (existing && existing.draft.dossierId === null && q.token)
+		return { view: existing, token: q.token };
+	const product = await processes.findProduct(q.processId, db);
+	if (!product) return null;
+	const token = generateToken();
+	const draft = await repo.insertDraft(db, {
+		tokenHash: hashToken(token),
+		ownerId: q.ownerId,
+		processId: q.processId,
+		processVersion: product.version,
+		language: q.language,
+		expiresAt: expiry(now)
+	});
+	return { view: { draft, definition: product.definition, answers: {} }, token };
+}
+
+export type SaveResult = { ok: true; answers: AnswerMap } | { ok: false; issues: Issue[] };
+
+/**
+ * Stores what one page posted: new uploads (their type sniffed from the bytes), the page's
+ * answers, and drops every answer that no longer applies. Nothing is stored when an upload is
+ * refused.
+ */
+export async function savePage(
+	view: DraftView,
+	reading: PageReading,
+	deps: { storage: FileStorage; opts: AnswerOptions },
+	db: Db = getDb(),
+	now = new Date()
+): Promise<SaveResult> {
+	const fields = new Map(view.definition.pages.flatMap((p) => p.fields).map((f) => [f.key, f]));
+	const prepared: { key: string; file: File; bytes: Uint8Array; type: string }[] = [];
+	const issues: Issue[] = [];
+	for (const [key, files] of Object.entries(reading.uploads)) {
+		const field = fields.get(key);
+		if (field?.type !== 'file') continue;
+		for (const file of files) {
+			const bytes = new Uint8Array(await file.arrayBuffer());
+			const type = await sniffMediaType(bytes);
+			if (!type || !(field.accept as string[]).includes(type))
+				issues.push({
+					name: key,
+					message: deps.opts.messages.fileType({
+						label: localize(field.label, deps.opts.locale),
+						name: file.name,
+						accepted: describeAccept(field.accept)
+					})
+				});
+			else prepared.push({ key, file, bytes, type });
+		}
+	}
+	if (issues.length > 0) return { ok: false, issues };
+
+	return db.transaction().execute(async (trx) => {
+		const merged: AnswerMap = { ...view.answers };
+		for (const key of reading.hidden) delete merged[key];
+		Object.assign(merged, reading.answers);
+		for (const { key, file, bytes, type } of prepared) {
+			const { sha256, size } = await deps.storage.put(bytes);
+			const row = await repo.insertFile(trx, {
+				draftId: view.draft.id,
+				fieldKey: key,
+				fileName: file.name.slice(0, 200) || 'bestand',
+				mediaType: type,
+				sizeBytes: size,
+				sha256
+			});
+			const stored: StoredFile = { id: row.id, name: row.fileName, size, type };
+			merged[key] = [...((merged[key] as StoredFile[] | undefined) ?? []), stored];
+		}
+		const answers = pruneAnswers(view.definition, merged);
+		const referenced = Object.values(answers)
+			.filter((v): v is StoredFile[] => Array.isArray(v) && v.some((x) => typeof x === 'object'))
+			.flatMap((files) => files.map((f) => f.id));
+		await repo.deleteFilesExcept(trx, view.draft.id, referenced);
+		await repo.updateAnswers(trx, view.draft.id, answers, expiry(now));
+		return { ok: true as const, answers };
+	});
+}
+
+export async function discardDraft(view: DraftView, db: Db = getDb()): Promise<void> {
+	await repo.deleteDraft(db, view.draft.id);
+}

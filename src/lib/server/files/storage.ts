@@ -1,0 +1,55 @@
+// Where uploaded files live: content-addressed by SHA-256, so the same bytes are stored once and a
+// stored file can never change under its name. The local implementation writes under
+// DATA_DIR/files; an S3-compatible one can implement the same interface. Nothing here is served
+// directly: routes check access first and then read through this interface.
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+export interface FileStorage {
+	/** Stores the bytes (once) and returns their SHA-256, which is also their key. */
+	put(bytes: Uint8Array): Promise<{ sha256: string; size: number }>;
+	read(sha256: string): Promise<Uint8Array>;
+	exists(sha256: string): Promise<boolean>;
+}
+
+const HEX = /^[0-9a-f]{64}$/;
+
+export function hashBytes(bytes: Uint8Array): string {
+	return createHash('sha256').update(bytes).digest('hex');
+}
+
+export class LocalFileStorage implements FileStorage {
+	constructor(private readonly root: string) {}
+
+	private pathOf(sha256: string): string {
+		if (!HEX.test(sha256)) throw new Error('Not a SHA-256 key');
+		return join(this.root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+	}
+
+	async put(bytes: Uint8Array): Promise<{ sha256: string; size: number }> {
+		const sha256 = hashBytes(bytes);
+		const path = this.pathOf(sha256);
+		if (!(await this.exists(sha256))) {
+			await mkdir(join(path, '..'), { recursive: true });
+			// Write to a temporary name and rename: a crash never leaves half a file under its key.
+			const temp = `${path}.${randomUUID()}.tmp`;
+			await writeFile(temp, bytes, { flush: true });
+			await rename(temp, path);
+		}
+		return { sha256, size: bytes.byteLength };
+	}
+
+	async read(sha256: string): Promise<Uint8Array> {
+		return new Uint8Array(await readFile(this.pathOf(sha256)));
+	}
+
+	async exists(sha256: string): Promise<boolean> {
+		try {
+			await stat(this.pathOf(sha256));
+			return true;
+		} catch {
+			return false;
+		}
+	}
+}

@@ -1,0 +1,24 @@
+import { error, redirect } from '@sveltejs/kit';
+import { answerOptions } from '$lib/i18n/answers';
+import * as drafts from '$lib/server/drafts/service';
+import { readDraftToken, writeDraftToken } from '$lib/server/filing/cookies';
+import { findStartStep } from '$lib/server/filing/service';
+import type { RequestHandler } from './$types';
+
+/** Starts or resumes the citizen's draft and sends them to the first page still to fill in. */
+export const GET: RequestHandler = async ({ params, cookies, locals }) => {
+	const opened = await drafts.openDraft({
+		processId: params.processId,
+		token: readDraftToken(cookies, params.processId),
+		ownerId: null,
+		language: locals.locale
+	});
+	if (!opened) error(404, 'Not found');
+	writeDraftToken(cookies, params.processId, opened.token);
+	const step = findStartStep(
+		opened.view.definition,
+		opened.view.answers,
+		answerOptions(locals.locale)
+	);
+	redirect(303, `/p/${params.processId}/apply/${step}`);
+};

@@ -1,0 +1,81 @@
+import { error, fail, redirect, type Cookies } from '@sveltejs/kit';
+import { message, setError, superValidate, withFiles } from 'sveltekit-superforms/server';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { answerOptions } from '$lib/i18n/answers';
+import { m } from '$lib/i18n';
+import type { Locale } from '$lib/process/text';
+import { listPageFields, readPage, toPageSchema, writeField } from '$lib/process/answers';
+import * as drafts from '$lib/server/drafts/service';
+import { readDraftToken } from '$lib/server/filing/cookies';
+import * as filing from '$lib/server/filing/service';
+import { getFileStorage } from '$lib/server/files';
+import type { Actions, PageServerLoad } from './$types';
+
+type Params = { processId: string; pageId: string };
+
+/** The draft and the page this request is about, or a redirect to where the citizen should be. */
+async function openPage(params: Params, cookies: Cookies, locale: Locale) {
+	const token = readDraftToken(cookies, params.processId);
+	const view = await drafts.findDraft({ processId: params.processId, token, ownerId: null });
+	if (!view || view.draft.dossierId) redirect(303, `/p/${params.processId}/apply`);
+	const opts = answerOptions(locale);
+	const at = filing.resolvePage(view.definition, params.pageId, view.answers, opts);
+	if (at.kind === 'notFound') error(404, 'Not found');
+	if (at.kind === 'redirect') redirect(303, `/p/${params.processId}/apply/${at.pageId}`);
+	const adapter = zod4(toPageSchema(view.definition, at.pageIndex, view.answers, opts));
+	return { view, at, opts, adapter };
+}
+
+export const load: PageServerLoad = async ({ params, cookies, locals, url }) => {
+	const { view, at, opts, adapter } = await openPage(params, cookies, locals.locale);
+	const fields = listPageFields(view.definition, at.pageIndex, view.answers);
+	const values = Object.assign({}, ...fields.map((f) => writeField(f, view.answers[f.key])));
+	const fromCheck = url.searchParams.get('terug') === filing.CHECK_PAGE;
+	const { id, title, pages, leadTimes } = view.definition;
+	return {
+		form: await superValidate(values, adapter, { errors: false }),
+		definition: { id, title, pages, leadTimes },
+		pageIndex: at.pageIndex,
+		position: at.position,
+		total: at.total,
+		answers: view.answers,
+		today: opts.today,
+		previous: fromCheck
+			? filing.CHECK_PAGE
+			: filing.findPreviousStep(view.definition, at.pageIndex, view.answers)
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ params, cookies, locals, request, url }) => {
+		const { view, at, opts, adapter } = await openPage(params, cookies, locals.locale);
+		let formData: FormData;
+		try {
+			formData = await request.formData();
+		} catch {
+			// Larger than BODY_SIZE_LIMIT: say so, rather than show an empty form (STACK.md pitfall 9).
+			const form = await superValidate(adapter);
+			return message(form, { type: 'error', text: m.uploadTooLarge() }, { status: 413 });
+		}
+		const unknown = filing.findUnknownNames(
+			view.definition,
+			at.pageIndex,
+			view.answers,
+			formData.keys()
+		);
+		if (unknown.length > 0) error(400, m.unknownFields({ names: unknown.join(', ') }));
+		const form = await superValidate(formData, adapter);
+		if (!form.valid) return fail(400, withFiles({ form }));
+		const reading = readPage(view.definition, at.pageIndex, form.data, view.answers, opts);
+		const saved = await drafts.savePage(view, reading, { storage: getFileStorage(), opts });
+		if (!saved.ok) {
+			for (const issue of saved.issues) setError(form, issue.name as never, issue.message);
+			return fail(400, withFiles({ form }));
+		}
+		const next =
+			url.searchParams.get('terug') === filing.CHECK_PAGE
+				? filing.findStartStep(view.definition, saved.answers, opts)
+				: filing.findNextStep(view.definition, at.pageIndex, saved.answers);
+		redirect(303, `/p/${params.processId}/apply/${next}`);
+	}
+};

@@ -1,0 +1,43 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { answerOptions, displayWords } from '$lib/i18n/answers';
+import { findLeadTimes, summarizeAnswers } from '$lib/process/answers';
+import * as dossiers from '$lib/server/dossiers/service';
+import * as drafts from '$lib/server/drafts/service';
+import { readDraftToken } from '$lib/server/filing/cookies';
+import * as filing from '$lib/server/filing/service';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, cookies, locals }) => {
+	const token = readDraftToken(cookies, params.processId);
+	const view = await drafts.findDraft({ processId: params.processId, token, ownerId: null });
+	if (!view) redirect(303, `/p/${params.processId}/apply`);
+	if (view.draft.dossierId) redirect(303, `/p/${params.processId}/apply/ontvangen`);
+	const opts = answerOptions(locals.locale);
+	const start = filing.findStartStep(view.definition, view.answers, opts);
+	if (start !== filing.CHECK_PAGE) redirect(303, `/p/${params.processId}/apply/${start}`);
+	return {
+		title: view.definition.title,
+		sections: summarizeAnswers(view.definition, view.answers, locals.locale, displayWords()),
+		warnings: findLeadTimes(view.definition, view.answers, opts).filter(
+			(l) => l.severity === 'warning'
+		),
+		submissionId: view.draft.submissionId
+	};
+};
+
+export const actions: Actions = {
+	submit: async ({ params, cookies, locals, request }) => {
+		const token = readDraftToken(cookies, params.processId);
+		const view = await drafts.findDraft({ processId: params.processId, token, ownerId: null });
+		if (!view) redirect(303, `/p/${params.processId}/apply`);
+		const form = await request.formData();
+		// The idempotency key the page carried must be this draft's: a stale tab cannot file twice.
+		if (form.get('submissionId') !== view.draft.submissionId) error(409, 'Stale form');
+		const result = await dossiers.submitDraft(view, {
+			ownerId: null,
+			opts: answerOptions(locals.locale)
+		});
+		if (!result.ok) return fail(400, { issues: result.issues });
+		redirect(303, `/p/${params.processId}/apply/ontvangen`);
+	}
+};

@@ -1,0 +1,36 @@
+import { error } from '@sveltejs/kit';
+import { receiptWords } from '$lib/i18n/answers';
+import type { AnswerMap } from '$lib/process/answers';
+import * as dossiers from '$lib/server/dossiers/service';
+import { renderReceiptPdf } from '$lib/server/dossiers/receipt-pdf';
+import * as drafts from '$lib/server/drafts/service';
+import { readDraftToken } from '$lib/server/filing/cookies';
+import { getSiteSettings } from '$lib/server/settings';
+import type { RequestHandler } from './$types';
+
+/** The PDF receipt (ontvangstbewijs), only for the holder of the draft that became the dossier. */
+export const GET: RequestHandler = async ({ params, cookies, locals, url }) => {
+	const token = readDraftToken(cookies, params.processId);
+	const view = await drafts.findDraft({ processId: params.processId, token, ownerId: null });
+	const dossier = view ? await dossiers.findSubmitted(view) : null;
+	if (!view || !dossier || !token) error(404, 'Not found');
+	const pdf = await renderReceiptPdf({
+		municipalityName: getSiteSettings().municipalityName,
+		reference: dossier.reference,
+		submittedAt: dossier.submittedAt,
+		dueDate: dossier.dueDate,
+		definition: view.definition,
+		answers: dossier.answers as AnswerMap,
+		status: dossier.status,
+		locale: locals.locale,
+		words: receiptWords(),
+		trackingUrl: dossier.guestTokenHash ? `${url.origin}/volg/${token}` : undefined
+	});
+	return new Response(Buffer.from(pdf), {
+		headers: {
+			'content-type': 'application/pdf',
+			'content-disposition': `inline; filename="ontvangstbewijs-${dossier.reference}.pdf"`,
+			'cache-control': 'private, no-store'
+		}
+	});
+};
