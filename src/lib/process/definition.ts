@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { condition, listConditionFields, type Comparison } from './conditions';
 import { dateBound } from './fields/date';
 import { field, isChoiceField, isInputField, valueKinds, type Field } from './fields';
-import { localText } from './text';
+import { localText } from './local-text';
 import { findWorkflowProblems, workflow, type Problem } from './workflow';
 
 /** IPDC themes (thema's) of the Flemish product catalogue. */

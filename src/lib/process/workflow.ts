@@ -2,7 +2,7 @@
 // may take between them. Each state maps to one Flemish StatusVlaamseCode and says whether the
 // handling clock runs, pauses (waiting for the citizen) or stops (final).
 import { z } from 'zod';
-import { localText } from './text';
+import { localText } from './local-text';
 
 export const statusVlaamseCodes = [
 	'Geinitieerd',

@@ -8,10 +8,10 @@ import {
 	parseLocalNumber,
 	pruneAnswers,
 	readPage,
-	toPageSchema,
 	validateSubmission,
 	type AnswerOptions
 } from '.';
+import { toPageSchema } from './schema';
 import { testDefinition as def } from './test-definition';
 import { testMessages } from './test-messages';
 

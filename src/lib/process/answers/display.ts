@@ -3,7 +3,8 @@
 // their label, dates and numbers the Belgian way.
 import type { ProcessDefinition } from '../definition';
 import { evaluateCondition } from '../evaluate';
-import { isInputField, type InputField } from '../fields';
+import type { InputField } from '../fields';
+import { isInputField } from '../fields/kinds';
 import { localize, type Locale } from '../text';
 import { formatEnterpriseNumber } from '../validators/enterprise-number';
 import { formatIban } from '../validators/iban';

@@ -2,7 +2,6 @@
 // a file field posts new uploads and the ids of files kept), the loose shape those values are
 // parsed with, and `read`, which validates the posted values and turns them into the canonical
 // answer. One place per rule: pages, the final submission and the builder's preview all use it.
-import * as z from 'zod/mini';
 import type { InputField } from '../fields';
 import { parseEnterpriseNumber } from '../validators/enterprise-number';
 import { parseIban } from '../validators/iban';
@@ -21,32 +20,11 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 const TEL = /^\+?[0-9]{8,15}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-const text = () => z.optional(z.string());
-
 /** The names a field posts; file fields post new uploads under `key` and kept ids under `key.keep`. */
 export function listNames(f: InputField): string[] {
 	if (f.type === 'address') return addressParts.map((p) => `${f.key}.${p}`);
 	if (f.type === 'file') return [f.key, `${f.key}.keep`];
 	return [f.key];
-}
-
-/** The loose shape posted values are coerced with; real validation happens in `readField`. */
-export function describeShape(f: InputField): Record<string, z.ZodMiniType> {
-	switch (f.type) {
-		case 'checkboxes':
-			return { [f.key]: z._default(z.array(z.string()), []) };
-		case 'consent':
-			return { [f.key]: z._default(z.boolean(), false) };
-		case 'address':
-			return Object.fromEntries(addressParts.map((p) => [`${f.key}.${p}`, text()]));
-		case 'file':
-			return {
-				[f.key]: z.optional(z.array(z.file())),
-				[`${f.key}.keep`]: z._default(z.array(z.string()), [])
-			};
-		default:
-			return { [f.key]: text() };
-	}
 }
 
 function str(v: unknown): string {

@@ -2,20 +2,13 @@
 // zod schema of one page's form (used by superforms on the server and as its client validators),
 // and the validation of a whole submission. Everything is derived from the definition by the
 // rules in field-rules.ts, so the browser, the server and the builder's preview agree.
-import * as z from 'zod/mini';
 import { addCalendarDays, addWorkingDays } from '../calendar';
 import type { ProcessDefinition } from '../definition';
 import { evaluateCondition, listConditionFields, type Condition } from '../evaluate';
-import { isInputField, type InputField } from '../fields';
+import type { InputField } from '../fields';
+import { isInputField } from '../fields/kinds';
 import { localize, type Locale } from '../text';
-import {
-	describeShape,
-	listNames,
-	readField,
-	writeField,
-	type Flat,
-	type Issue
-} from './field-rules';
+import { listNames, readField, writeField, type Flat, type Issue } from './field-rules';
 import type { AnswerMessages } from './messages';
 import type { AnswerMap, StoredFile } from './values';
 
@@ -122,30 +115,6 @@ export function readPage(
 	}
 	issues.push(...findLeadTimeIssues(def, context, opts, pageIndex));
 	return { answers, uploads, hidden, issues };
-}
-
-/** The zod schema of a page's form: superforms validates with it on the server and in the browser. */
-export function toPageSchema(
-	def: Definition,
-	pageIndex: number,
-	answersBefore: AnswerMap,
-	opts: AnswerOptions
-) {
-	const shape = Object.assign(
-		{},
-		...listPageFields(def, pageIndex, answersBefore).map(describeShape)
-	) as Record<string, z.ZodMiniType>;
-	return z.strictObject(shape).check(
-		z.superRefine((value, ctx) => {
-			for (const issue of readPage(def, pageIndex, value, answersBefore, opts).issues)
-				ctx.issues.push({
-					code: 'custom',
-					message: issue.message,
-					path: [issue.name],
-					input: value
-				});
-		})
-	);
 }
 
 export type LeadTimeFinding = { field: string; severity: 'error' | 'warning'; message: string };

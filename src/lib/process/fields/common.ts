@@ -3,7 +3,7 @@
 // against it when a definition is loaded.
 import { z } from 'zod';
 import { condition, fieldKey } from '../conditions';
-import { localText } from '../text';
+import { localText } from '../local-text';
 
 export const inputBase = {
 	key: fieldKey.meta({

@@ -2,7 +2,7 @@
 // and may be conditional, but they never hold an answer.
 import { z } from 'zod';
 import { condition, fieldKey } from '../conditions';
-import { localText } from '../text';
+import { localText } from '../local-text';
 
 export const headingBlock = z.strictObject({
 	type: z.literal('heading'),

@@ -5,7 +5,6 @@ import { z } from 'zod';
 import { addressField } from './address';
 import { consentField, yesNoField } from './boolean';
 import { checkboxesField, radioField, selectField } from './choice';
-import type { ValueKind } from './common';
 import { headingBlock, paragraphBlock } from './content';
 import { dateField } from './date';
 import { fileField } from './file';
@@ -20,6 +19,8 @@ import { numberField } from './number';
 import { emailField, telField, textareaField, textField } from './text';
 
 export type { ValueKind } from './common';
+export { valueKinds, fieldTypes, isInputField, isChoiceField } from './kinds';
+import { fieldTypes } from './kinds';
 export { mediaTypes } from './file';
 
 export const field = z
@@ -60,36 +61,3 @@ export type Field = z.infer<typeof field>;
 export type FieldType = Field['type'];
 export type InputField = Exclude<Field, { type: 'heading' | 'paragraph' }>;
 export type ChoiceField = Extract<Field, { type: 'select' | 'radio' | 'checkboxes' }>;
-
-export const valueKinds: Record<FieldType, ValueKind> = {
-	text: 'string',
-	textarea: 'string',
-	email: 'string',
-	tel: 'string',
-	number: 'number',
-	date: 'string',
-	select: 'string',
-	radio: 'string',
-	checkboxes: 'strings',
-	consent: 'boolean',
-	yesNo: 'boolean',
-	file: 'files',
-	address: 'address',
-	nationalNumber: 'string',
-	enterpriseNumber: 'string',
-	iban: 'string',
-	licensePlate: 'string',
-	postcode: 'string',
-	heading: 'none',
-	paragraph: 'none'
-};
-
-export const fieldTypes = Object.keys(valueKinds) as FieldType[];
-
-export function isInputField(f: Field): f is InputField {
-	return valueKinds[f.type] !== 'none';
-}
-
-export function isChoiceField(f: Field): f is ChoiceField {
-	return f.type === 'select' || f.type === 'radio' || f.type === 'checkboxes';
-}

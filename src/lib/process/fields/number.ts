@@ -1,7 +1,7 @@
 // A number with bounds and an optional unit (m², liter, personen). Whole numbers by default,
 // because most municipal questions count things.
 import { z } from 'zod';
-import { localText } from '../text';
+import { localText } from '../local-text';
 import { inputBase } from './common';
 
 export const numberField = z.strictObject({

@@ -1,0 +1,11 @@
+// The zod schema of citizen-facing text in a definition: Dutch required, English optional.
+// Separate from text.ts so browser code that only localizes never loads the schema library.
+import { z } from 'zod';
+import type { LocalText } from './text';
+
+export const localText: z.ZodType<LocalText> = z
+	.strictObject({
+		nl: z.string().trim().min(1, 'Dutch text (nl) is required'),
+		en: z.string().trim().min(1, 'English text (en) may not be empty').optional()
+	})
+	.meta({ description: 'Text shown to people: Dutch required, English optional' });
