@@ -23,18 +23,18 @@ async function openPage(params: Params, cookies: Cookies, locale: Locale) {
 	const at = filing.resolvePage(view.definition, params.pageId, view.answers, opts);
 	if (at.kind === 'notFound') error(404, 'Not found');
 	if (at.kind === 'redirect') redirect(303, `/p/${params.processId}/apply/${at.pageId}`);
-	const adapter = zod4(toPageSchema(view.definition, at.pageIndex, view.answers, opts));
-	return { view, at, opts, adapter };
+	return { view, at, opts };
 }
 
 export const load: PageServerLoad = async ({ params, cookies, locals, url }) => {
-	const { view, at, opts, adapter } = await openPage(params, cookies, locals.locale);
+	const { view, at, opts } = await openPage(params, cookies, locals.locale);
 	const fields = listPageFields(view.definition, at.pageIndex, view.answers);
 	const values = Object.assign({}, ...fields.map((f) => writeField(f, view.answers[f.key])));
 	const fromCheck = url.searchParams.get('terug') === filing.CHECK_PAGE;
 	const { id, title, pages, leadTimes } = view.definition;
 	return {
-		form: await superValidate(values, adapter, { errors: false }),
+		// The same shape superforms gives after a post; a plain GET needs no validation.
+		form: { data: values as Record<string, unknown>, errors: {}, message: undefined },
 		definition: { id, title, pages, leadTimes },
 		pageIndex: at.pageIndex,
 		position: at.position,
@@ -49,7 +49,8 @@ export const load: PageServerLoad = async ({ params, cookies, locals, url }) => 
 
 export const actions: Actions = {
 	default: async ({ params, cookies, locals, request, url }) => {
-		const { view, at, opts, adapter } = await openPage(params, cookies, locals.locale);
+		const { view, at, opts } = await openPage(params, cookies, locals.locale);
+		const adapter = zod4(toPageSchema(view.definition, at.pageIndex, view.answers, opts));
 		let formData: FormData;
 		try {
 			formData = await request.formData();

@@ -1,0 +1,146 @@
+// What the filing and tampering specs share: real minimal files (a 1×1 PNG and JPEG, a one-page
+// PDF), the citizen's moves through a form page (by role and label), what the check and receipt
+// pages should say, and crafted POSTs that send what a browser would (Origin, Accept: text/html).
+import { expect, type Page } from '@playwright/test';
+import {
+	addCalendarDays,
+	computeDueDate,
+	toIsoDate,
+	type HandlingTime
+} from '../../src/lib/process/calendar';
+
+/** A 1×1 PNG, as any image editor writes it. */
+export const png = Buffer.from(
+	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+	'base64'
+);
+
+/** A 1×1 JPEG, as Chromium's encoder writes it (with its sRGB profile). */
+export const jpeg = Buffer.from(
+	'/9j/4AAQSkZJRgABAQAAAQABAAD/4gHYSUNDX1BST0ZJTEUAAQEAAAHIAAAAAAQwAABtbnRyUkdCIFhZWiAH4AABAAEAAAAAAABhY3NwAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAQAA9tYAAQAAAADTLQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAlkZXNjAAAA8AAAACRyWFlaAAABFAAAABRnWFlaAAABKAAAABRiWFlaAAABPAAAABR3dHB0AAABUAAAABRyVFJDAAABZAAAAChnVFJDAAABZAAAAChiVFJDAAABZAAAAChjcHJ0AAABjAAAADxtbHVjAAAAAAAAAAEAAAAMZW5VUwAAAAgAAAAcAHMAUgBHAEJYWVogAAAAAAAAb6IAADj1AAADkFhZWiAAAAAAAABimQAAt4UAABjaWFlaIAAAAAAAACSgAAAPhAAAts9YWVogAAAAAAAA9tYAAQAAAADTLXBhcmEAAAAAAAQAAAACZmYAAPKnAAANWQAAE9AAAApbAAAAAAAAAABtbHVjAAAAAAAAAAEAAAAMZW5VUwAAACAAAAAcAEcAbwBvAGcAbABlACAASQBuAGMALgAgADIAMAAxADb/2wBDAAYEBQYFBAYGBQYHBwYIChAKCgkJChQODwwQFxQYGBcUFhYaHSUfGhsjHBYWICwgIyYnKSopGR8tMC0oMCUoKSj/2wBDAQcHBwoIChMKChMoGhYaKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCj/wAARCAABAAEDASIAAhEBAxEB/8QAFQABAQAAAAAAAAAAAAAAAAAAAAb/xAAUEAEAAAAAAAAAAAAAAAAAAAAA/8QAFQEBAQAAAAAAAAAAAAAAAAAABgf/xAAUEQEAAAAAAAAAAAAAAAAAAAAA/9oADAMBAAIRAxEAPwCUAHVPf//Z',
+	'base64'
+);
+
+/** A one-page PDF. */
+export const pdf = Buffer.from(
+	'%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n' +
+		'2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+		'3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n' +
+		'trailer<</Root 1 0 R>>\n%%EOF\n'
+);
+
+const mimeTypes: Record<string, string> = {
+	png: 'image/png',
+	jpg: 'image/jpeg',
+	pdf: 'application/pdf'
+};
+
+/** A file for `setInputFiles`, typed by its extension. */
+export function upload(name: string) {
+	const ext = name.split('.').pop() ?? '';
+	const buffer = { png, jpg: jpeg, pdf }[ext];
+	if (!buffer) throw new Error(`No test bytes for ${name}`);
+	return { name, mimeType: mimeTypes[ext], buffer };
+}
+
+// Dates as the server sees them: today in Brussels.
+export const today = () => toIsoDate(new Date());
+export const daysFromToday = (days: number) => addCalendarDays(today(), days);
+
+/** A date the way the pages write it: "15 maart 2027". */
+export function longDate(iso: string): string {
+	return new Intl.DateTimeFormat('nl-BE', { dateStyle: 'long', timeZone: 'UTC' }).format(
+		new Date(`${iso}T00:00:00Z`)
+	);
+}
+
+/** The receipt's promise for a dossier filed today. */
+export function decisionText(handlingTime: HandlingTime): string {
+	return `U krijgt uiterlijk op ${longDate(computeDueDate(today(), handlingTime))} een beslissing.`;
+}
+
+export async function expectStep(page: Page, path: string | RegExp, title: string): Promise<void> {
+	await expect(page).toHaveURL(path);
+	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+}
+
+export async function pressContinue(page: Page): Promise<void> {
+	await page.getByRole('button', { name: 'Verder' }).click();
+}
+
+export function errorSummary(page: Page) {
+	return page.getByRole('alert').filter({
+		has: page.getByRole('heading', { level: 2, name: 'Er is een probleem' })
+	});
+}
+
+export type Address = { street: string; number: string; postcode: string; municipality: string };
+
+/** Fills the five-part address inside the fieldset named `legend`. */
+export async function fillAddress(page: Page, legend: string, address: Address): Promise<void> {
+	const group = page.getByRole('group', { name: legend });
+	await group.getByLabel('Straat').fill(address.street);
+	await group.getByLabel('Huisnummer').fill(address.number);
+	await group.getByLabel('Postcode').fill(address.postcode);
+	await group.getByLabel('Gemeente').fill(address.municipality);
+}
+
+/** The answer shown next to a question on the check page. */
+export function answerTo(page: Page, label: string) {
+	const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	return page
+		.getByRole('term')
+		.filter({ hasText: new RegExp(`^${escaped}$`) })
+		.locator('xpath=following-sibling::dd[1]');
+}
+
+export async function expectAnswers(page: Page, answers: Record<string, string>): Promise<void> {
+	for (const [label, text] of Object.entries(answers))
+		await expect(answerTo(page, label), label).toHaveText(text);
+}
+
+/** Checks the receipt page and returns the dossier's reference. */
+export async function readReceipt(page: Page, handlingTime: HandlingTime): Promise<string> {
+	await expectStep(page, /\/apply\/ontvangen$/, 'Uw aanvraag is ingediend');
+	const reference = await page
+		.getByRole('paragraph')
+		.filter({ hasText: 'Uw referentie' })
+		.getByRole('strong')
+		.innerText();
+	expect(reference).toMatch(/^\d{4}-\d{6}$/);
+	await expect(page.getByRole('main')).toContainText(decisionText(handlingTime));
+	return reference;
+}
+
+type Posted = string | File | (string | File)[];
+
+/** A form POST as a browser without JavaScript sends it; redirects are not followed. */
+export async function post(page: Page, path: string, fields: Record<string, Posted>) {
+	const form = new FormData();
+	for (const [name, value] of Object.entries(fields))
+		for (const item of [value].flat()) form.append(name, item);
+	return page.request.post(path, {
+		multipart: form,
+		headers: { origin: new URL(page.url()).origin, accept: 'text/html' },
+		maxRedirects: 0
+	});
+}
+
+export function file(name: string, bytes: Buffer, type: string): File {
+	return new File([new Uint8Array(bytes)], name, { type });
+}
+
+/** The text a reader sees in an HTML page: without the head, scripts and markup. */
+export function visibleText(html: string): string {
+	return html
+		.replace(/<head>[\s\S]*?<\/head>/i, ' ')
+		.replace(/<(script|style|template)\b[\s\S]*?<\/\1>/gi, ' ')
+		.replace(/<!--[\s\S]*?-->/g, '')
+		.replace(/<[^>]+>/g, ' ')
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&quot;/g, '"')
+		.replace(/&#39;/g, "'")
+		.replace(/&amp;/g, '&')
+		.replace(/\s+/g, ' ');
+}
