@@ -69,7 +69,9 @@ test('a citizen reports a pothole: errors that lead to the fields, an e-mail fie
 		postcode: '9000',
 		municipality: 'Gent'
 	});
-	await page.getByLabel('Meer uitleg over de plaats').fill('Voor de bakkerij, aan de kant van de kerk.');
+	await page
+		.getByLabel('Meer uitleg over de plaats')
+		.fill('Voor de bakkerij, aan de kant van de kerk.');
 	await page.getByLabel("Foto's").setInputFiles(upload('put.png'));
 	await pressContinue(page);
 
@@ -398,21 +400,66 @@ test('without JavaScript every step is a real POST: errors keep what was typed, 
 	await context.close();
 });
 
-test('PROBE focus', async ({ page }) => {
+test('typing the correction of one field after a failed Verder stays in that field while other errors remain', async ({
+	page
+}) => {
 	await page.goto(melding);
 	await pressContinue(page);
 	const summary = errorSummary(page);
 	await expect(summary).toBeFocused();
+	// The citizen follows the link to the second error and types: the first keystroke clears that
+	// field's error, and the summary (still there for the other field) must not take the focus back.
+	await summary.getByRole('link', { name: 'Vul ‘Beschrijf het probleem’ in.' }).click();
+	const description = page.getByLabel('Beschrijf het probleem');
+	await expect(description).toBeFocused();
+	await page.keyboard.type('Lamp brandt niet', { delay: 30 });
+	await expect(description).toHaveValue('Lamp brandt niet');
+	await expect(description).toBeFocused();
+	await expect(summary.getByRole('link')).toHaveText(['Kies een antwoord bij ‘Soort probleem’.']);
+
 	await summary.getByRole('link', { name: 'Kies een antwoord bij ‘Soort probleem’.' }).click();
 	const category = page.getByLabel('Soort probleem');
+	await category.selectOption({ label: 'Straatverlichting' });
 	await expect(category).toBeFocused();
-	await category.selectOption({ label: 'Put of schade in de weg' });
-	await page.waitForTimeout(500);
-	console.log('after select focused:', await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80)));
-	const description = page.getByLabel('Beschrijf het probleem');
-	await description.click();
-	await page.keyboard.type('Hallo daar', { delay: 50 });
-	await page.waitForTimeout(500);
-	console.log('value:', await description.inputValue(), 'focus:', await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80)));
-	console.log('summary links', await summary.getByRole('link').allTextContents());
+});
+
+test('without JavaScript a missing choice among checkboxes or a missing upload is explained like any other error', async ({
+	browser
+}) => {
+	const context = await browser.newContext({ javaScriptEnabled: false, ...devices['Pixel 7'] });
+	const page = await context.newPage();
+	const premie = '/p/premie-hemelwaterput/apply';
+	await page.goto(premie);
+	await expectStep(page, `${premie}/aanvrager`, 'Aanvrager');
+	await page.getByLabel('Voornaam').fill('Sofie');
+	await page.getByLabel('Familienaam').fill('Claes');
+	await page.getByLabel('E-mailadres').fill('sofie.claes@example.be');
+	await page.getByLabel('Telefoonnummer').fill('09 123 45 67');
+	await page.getByLabel('Rijksregisternummer').fill('85.07.30-033.28');
+	await page.getByRole('radio', { name: 'Eigenaar' }).check();
+	await pressContinue(page);
+
+	await expectStep(page, `${premie}/werken`, 'De werken');
+	await fillAddress(page, 'Adres waar de werken zijn uitgevoerd', {
+		street: 'Molenstraat',
+		number: '45',
+		postcode: '2800',
+		municipality: 'Mechelen'
+	});
+	await page.getByRole('radio', { name: 'Nee' }).check();
+	await page.getByLabel('Aangesloten dakoppervlakte').fill('85');
+	await pressContinue(page);
+
+	await expectStep(page, `${premie}/werken`, 'De werken');
+	const works = 'Kies minstens 1 antwoord(en) bij ‘Welke werken hebt u uitgevoerd?’.';
+	const photos = "Vul ‘Foto's van de werken’ in.";
+	await expect(errorSummary(page).getByRole('link')).toHaveText([works, photos]);
+	await expect(
+		page.getByRole('group', { name: 'Welke werken hebt u uitgevoerd?' })
+	).toHaveAccessibleDescription(`Fout: ${works}`);
+	await expect(page.getByLabel("Foto's van de werken")).toHaveAccessibleDescription(
+		new RegExp(`Fout: ${photos.replace(/[.()]/g, '\\$&')}`)
+	);
+	await expect(page.getByLabel('Aangesloten dakoppervlakte')).toHaveValue('85');
+	await context.close();
 });

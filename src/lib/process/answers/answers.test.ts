@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	findLeadTimes,
 	listPageFields,
+	listPageValues,
 	listVisiblePages,
 	parseLocalNumber,
 	pruneAnswers,
@@ -204,6 +205,15 @@ describe('a whole submission', () => {
 		expect(
 			pruneAnswers(def, { ...answers, leasemaatschappij: 'X', veiligheid: true, onbekend: 1 })
 		).toEqual(answers);
+	});
+});
+
+describe('showing saved answers again', () => {
+	it('writes identifiers the way people write them, and they read back the same', () => {
+		const values = listPageValues(def, 0, { rrn: '85073003328', rekening: 'BE68539007547034' });
+		expect(values).toMatchObject({ rrn: '85.07.30-033.28', rekening: 'BE68 5390 0754 7034' });
+		const reading = readPage(def, 0, { ...firstPage, ...values, eigendom: 'eigen' }, {}, opts);
+		expect(reading.answers).toMatchObject({ rrn: '85073003328', rekening: 'BE68539007547034' });
 	});
 });
 

@@ -24,7 +24,8 @@ export function formatNumber(value: number, locale: Locale): string {
 	return new Intl.NumberFormat(`${locale}-BE`).format(value);
 }
 
-function formatSize(bytes: number, locale: Locale): string {
+/** A file size as people read it: 20 kB, 1,4 MB. */
+export function formatFileSize(bytes: number, locale: Locale): string {
 	const kb = bytes / 1024;
 	return kb < 1024
 		? `${formatNumber(Math.max(1, Math.round(kb)), locale)} kB`
@@ -71,7 +72,7 @@ export function formatAnswer(
 		}
 		case 'file':
 			return (value as StoredFile[])
-				.map((f) => `${f.name} (${formatSize(f.size, locale)})`)
+				.map((f) => `${f.name} (${formatFileSize(f.size, locale)})`)
 				.join('\n');
 		default:
 			return String(value);

@@ -3,10 +3,10 @@
 // parsed with, and `read`, which validates the posted values and turns them into the canonical
 // answer. One place per rule: pages, the final submission and the builder's preview all use it.
 import type { InputField } from '../fields';
-import { parseEnterpriseNumber } from '../validators/enterprise-number';
-import { parseIban } from '../validators/iban';
-import { parseLicensePlate } from '../validators/license-plate';
-import { parseNationalNumber } from '../validators/national-number';
+import { formatEnterpriseNumber, parseEnterpriseNumber } from '../validators/enterprise-number';
+import { formatIban, parseIban } from '../validators/iban';
+import { formatLicensePlate, parseLicensePlate } from '../validators/license-plate';
+import { formatNationalNumber, parseNationalNumber } from '../validators/national-number';
 import { parsePostcode } from '../validators/postcode';
 import type { AnswerMessages } from './messages';
 import { addressParts, type AnswerValue, type StoredFile } from './values';
@@ -261,5 +261,15 @@ export function writeField(f: InputField, value: AnswerValue | undefined): Flat 
 	if (f.type === 'yesNo') return { [f.key]: value === true ? 'ja' : value === false ? 'nee' : '' };
 	if (f.type === 'number')
 		return { [f.key]: value === undefined ? '' : String(value).replace('.', ',') };
+	// Identifiers are stored normalised; show them the way people write them.
+	if (typeof value === 'string' && f.type in identifierFormats)
+		return { [f.key]: identifierFormats[f.type as keyof typeof identifierFormats](value) };
 	return { [f.key]: value === undefined ? '' : String(value) };
 }
+
+const identifierFormats = {
+	nationalNumber: formatNationalNumber,
+	enterpriseNumber: formatEnterpriseNumber,
+	iban: formatIban,
+	licensePlate: formatLicensePlate
+};

@@ -53,6 +53,14 @@ export function listPageFields(
 		);
 }
 
+/** What a page's form shows for the saved answers, under the names it posts. */
+export function listPageValues(def: Definition, pageIndex: number, answers: AnswerMap): Flat {
+	return Object.assign(
+		{},
+		...listPageFields(def, pageIndex, answers).map((f) => writeField(f, answers[f.key]))
+	);
+}
+
 /** Every name a page's form may post. */
 export function listPageNames(
 	def: Definition,
@@ -206,6 +214,7 @@ export function findFirstIncompletePage(
 
 export {
 	formatAnswer,
+	formatFileSize,
 	formatDate,
 	formatNumber,
 	summarizeAnswers,

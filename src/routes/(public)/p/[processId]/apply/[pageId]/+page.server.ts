@@ -4,7 +4,7 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { answerOptions } from '$lib/i18n/answers';
 import { m } from '$lib/i18n';
 import type { Locale } from '$lib/process/text';
-import { listPageFields, readPage, writeField } from '$lib/process/answers';
+import { listPageValues, readPage } from '$lib/process/answers';
 import { toPageSchema } from '$lib/process/answers/schema';
 import * as drafts from '$lib/server/drafts/service';
 import { readDraftToken } from '$lib/server/filing/cookies';
@@ -28,8 +28,7 @@ async function openPage(params: Params, cookies: Cookies, locale: Locale) {
 
 export const load: PageServerLoad = async ({ params, cookies, locals, url }) => {
 	const { view, at, opts } = await openPage(params, cookies, locals.locale);
-	const fields = listPageFields(view.definition, at.pageIndex, view.answers);
-	const values = Object.assign({}, ...fields.map((f) => writeField(f, view.answers[f.key])));
+	const values = listPageValues(view.definition, at.pageIndex, view.answers);
 	const fromCheck = url.searchParams.get('terug') === filing.CHECK_PAGE;
 	const { id, title, pages, leadTimes } = view.definition;
 	return {
@@ -56,7 +55,9 @@ export const actions: Actions = {
 			formData = await request.formData();
 		} catch {
 			// Larger than BODY_SIZE_LIMIT: say so, rather than show an empty form (STACK.md pitfall 9).
-			const form = await superValidate(adapter);
+			// Show what is saved (not an empty form): posting again must not drop stored files.
+			const saved = listPageValues(view.definition, at.pageIndex, view.answers);
+			const form = await superValidate(saved, adapter, { errors: false });
 			return message(form, { type: 'error', text: m.uploadTooLarge() }, { status: 413 });
 		}
 		const unknown = filing.findUnknownNames(

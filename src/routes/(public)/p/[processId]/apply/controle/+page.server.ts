@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { answerOptions, displayWords } from '$lib/i18n/answers';
+import { m } from '$lib/i18n';
 import { findLeadTimes, summarizeAnswers } from '$lib/process/answers';
 import * as dossiers from '$lib/server/dossiers/service';
 import * as drafts from '$lib/server/drafts/service';
@@ -32,7 +33,7 @@ export const actions: Actions = {
 		if (!view) redirect(303, `/p/${params.processId}/apply`);
 		const form = await request.formData();
 		// The idempotency key the page carried must be this draft's: a stale tab cannot file twice.
-		if (form.get('submissionId') !== view.draft.submissionId) error(409, 'Stale form');
+		if (form.get('submissionId') !== view.draft.submissionId) error(409, m.staleForm());
 		const result = await dossiers.submitDraft(view, {
 			ownerId: null,
 			opts: answerOptions(locals.locale)
