@@ -37,6 +37,8 @@ export function answerMessages(locale: Locale): AnswerMessages {
 		ibanBelgian: (p) => m.vIbanBelgian(p, o),
 		licensePlate: (p) => m.vLicensePlate(p, o),
 		postcode: (p) => m.vPostcode(p, o),
+		postcodeUnknown: (p) => m.vPostcodeUnknown(p, o),
+		addressMismatch: (p) => m.vAddressMismatch(p, o),
 		addressPart: ({ label, part }) =>
 			({
 				street: m.vAddressStreet,

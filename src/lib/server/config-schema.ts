@@ -24,7 +24,8 @@ export const configSchema = z.object({
 		.url({ message: 'must be the public URL of the site, e.g. https://loket.gemeente.be' })
 		.optional(),
 	BODY_SIZE_LIMIT: byteSize.default('20M'),
-	MUNICIPALITY_NAME: z.string().trim().min(1).default('Gemeente Voorbeeld')
+	MUNICIPALITY_NAME: z.string().trim().min(1).default('Gemeente Voorbeeld'),
+	POSTCODES_FILE: z.string().trim().optional()
 });
 
 export type Config = {
@@ -35,6 +36,8 @@ export type Config = {
 	origin: string | undefined;
 	bodySizeLimit: string;
 	municipalityName: string;
+	/** The official postcode list (`postcode;place` lines); DATA_DIR/postcodes.csv by default. */
+	postcodesFile: string;
 };
 
 export class ConfigError extends Error {
@@ -59,7 +62,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 		host: c.HOST,
 		origin: c.ORIGIN,
 		bodySizeLimit: c.BODY_SIZE_LIMIT,
-		municipalityName: c.MUNICIPALITY_NAME
+		municipalityName: c.MUNICIPALITY_NAME,
+		postcodesFile: resolve(c.POSTCODES_FILE || resolve(dataDir, 'postcodes.csv'))
 	};
 }
 

@@ -7,6 +7,7 @@ import { closeDatabase, useDatabase } from './db';
 import { DatabaseUnavailableError } from './db/connect';
 import { DatabaseLockedError } from './db/lock';
 import { migrateToLatest } from './db/migrate';
+import { installPostcodeList } from './places/postcodes';
 import { loadLibrary } from './processes/library';
 import * as processes from './processes/service';
 import { LibraryError } from './processes/service';
@@ -21,10 +22,14 @@ export async function start(): Promise<void> {
 		const { db, kind } = await useDatabase(config.database);
 		const migrations = await migrateToLatest(db);
 		const { imported } = await processes.importLibrary(library.definitions, db);
+		const postcodes = installPostcodeList(config.postcodesFile);
 		console.log(
 			`Loket ready on ${kind === 'pglite' ? `the embedded database in ${config.dataDir}` : 'PostgreSQL'}: ` +
 				`${migrations.length} migration(s) run, ${imported.length} process version(s) imported, ` +
-				`${library.definitions.length} in the library`
+				`${library.definitions.length} in the library; ` +
+				(postcodes > 0
+					? `${postcodes} postcodes from ${config.postcodesFile}`
+					: `no postcode list at ${config.postcodesFile} (addresses are not checked against it)`)
 		);
 	} catch (e) {
 		if (expected.some((kind) => e instanceof kind))

@@ -13,7 +13,28 @@ import { addressParts, type AnswerValue, type StoredFile } from './values';
 
 export type Flat = Record<string, unknown>;
 export type Issue = { name: string; message: string };
-export type ReadContext = { messages: AnswerMessages; label: string; today: string };
+export type ReadContext = {
+	messages: AnswerMessages;
+	label: string;
+	today: string;
+	places?: PostcodeDirectory;
+};
+
+/**
+ * The official list of Belgian postcodes and the place names that go with them. The server has
+ * it when the operator installed the list; the browser does not load it, so there the check is
+ * left to the server.
+ */
+export type PostcodeDirectory = { namesOf(postcode: string): string[] | null };
+
+/** Place names compared the way people type them: case, accents, spaces and dashes ignored. */
+export function normalizePlace(name: string): string {
+	return name
+		.normalize('NFD')
+		.replace(/\p{Diacritic}/gu, '')
+		.toLowerCase()
+		.replace(/[\s'’.-]+/g, '');
+}
 export type ReadResult = { value?: AnswerValue; issues: Issue[] };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
@@ -211,9 +232,10 @@ export function readField(
 		case 'postcode': {
 			if (!raw) return empty();
 			const parsed = parsePostcode(raw);
-			return parsed.ok
-				? { value: parsed.value.normalized, issues: [] }
-				: fail(f.key, m.postcode({ label }));
+			if (!parsed.ok) return fail(f.key, m.postcode({ label }));
+			if (ctx.places && ctx.places.namesOf(parsed.value.normalized) === null)
+				return fail(f.key, m.postcodeUnknown({ label, postcode: parsed.value.normalized }));
+			return { value: parsed.value.normalized, issues: [] };
 		}
 		case 'address': {
 			const parts = Object.fromEntries(
@@ -235,6 +257,14 @@ export function readField(
 				issues.push({ name: `${f.key}.street`, message: m.tooLong({ label, count: 200 }) });
 			if (issues.length > 0) return { issues };
 			const postcode = parsePostcode(parts.postcode);
+			const names = postcode.ok ? ctx.places?.namesOf(postcode.value.normalized) : undefined;
+			if (names === null)
+				return fail(`${f.key}.postcode`, m.postcodeUnknown({ label, postcode: parts.postcode }));
+			if (names && !names.some((n) => normalizePlace(n) === normalizePlace(parts.municipality)))
+				return fail(
+					`${f.key}.municipality`,
+					m.addressMismatch({ label, postcode: parts.postcode, names: names.join(', ') })
+				);
 			return {
 				value: { ...parts, postcode: postcode.ok ? postcode.value.normalized : parts.postcode },
 				issues: []

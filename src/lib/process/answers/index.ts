@@ -8,16 +8,37 @@ import { evaluateCondition, listConditionFields, type Condition } from '../evalu
 import type { InputField } from '../fields';
 import { isInputField } from '../fields/kinds';
 import { localize, type Locale } from '../text';
-import { listNames, readField, writeField, type Flat, type Issue } from './field-rules';
+import {
+	listNames,
+	readField,
+	writeField,
+	type Flat,
+	type Issue,
+	type PostcodeDirectory
+} from './field-rules';
 import type { AnswerMessages } from './messages';
 import type { AnswerMap, StoredFile } from './values';
 
 export type { AnswerMessages, AddressPart } from './messages';
 export type { AnswerMap, AnswerValue, AddressAnswer, StoredFile } from './values';
 export { addressParts } from './values';
-export { describeAccept, listNames, parseLocalNumber, writeField, type Issue } from './field-rules';
+export {
+	describeAccept,
+	listNames,
+	normalizePlace,
+	parseLocalNumber,
+	writeField,
+	type Issue,
+	type PostcodeDirectory
+} from './field-rules';
 
-export type AnswerOptions = { messages: AnswerMessages; locale: Locale; today: string };
+export type AnswerOptions = {
+	messages: AnswerMessages;
+	locale: Locale;
+	today: string;
+	/** The official postcode list, where installed (server only). */
+	places?: PostcodeDirectory;
+};
 type Definition = Pick<ProcessDefinition, 'pages' | 'leadTimes'>;
 
 export function isPageVisible(def: Definition, pageIndex: number, answers: AnswerMap): boolean {
@@ -105,7 +126,7 @@ export function readPage(
 		const result = readField(
 			field,
 			flat,
-			{ messages: opts.messages, label, today: opts.today },
+			{ messages: opts.messages, label, today: opts.today, places: opts.places },
 			known
 		);
 		issues.push(...result.issues);

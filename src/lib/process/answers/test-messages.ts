@@ -32,6 +32,8 @@ export const testMessages: AnswerMessages = {
 	ibanBelgian: say('ibanBelgian'),
 	licensePlate: say('licensePlate'),
 	postcode: say('postcode'),
+	postcodeUnknown: say('postcodeUnknown'),
+	addressMismatch: say('addressMismatch'),
 	addressPart: say('addressPart'),
 	fileCount: say('fileCount'),
 	fileSize: say('fileSize'),

@@ -1,5 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
-import { answerOptions } from '$lib/i18n/answers';
+import { serverAnswerOptions } from '$lib/server/filing/options';
 import * as drafts from '$lib/server/drafts/service';
 import { readDraftToken, writeDraftToken } from '$lib/server/filing/cookies';
 import { findStartStep } from '$lib/server/filing/service';
@@ -23,7 +23,7 @@ export const load: PageServerLoad = async ({ params, cookies, locals }) => {
 	const step = findStartStep(
 		opened.view.definition,
 		opened.view.answers,
-		answerOptions(locals.locale)
+		serverAnswerOptions(locals.locale)
 	);
 	redirect(303, `/p/${params.processId}/apply/${step}`);
 };

@@ -1,7 +1,7 @@
 import { error, fail, redirect, type Cookies } from '@sveltejs/kit';
 import { message, setError, superValidate, withFiles } from 'sveltekit-superforms/server';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { answerOptions } from '$lib/i18n/answers';
+import { serverAnswerOptions } from '$lib/server/filing/options';
 import { m } from '$lib/i18n';
 import type { Locale } from '$lib/process/text';
 import { listPageValues, readPage } from '$lib/process/answers';
@@ -19,7 +19,7 @@ async function openPage(params: Params, cookies: Cookies, locale: Locale) {
 	const token = readDraftToken(cookies, params.processId);
 	const view = await drafts.findDraft({ processId: params.processId, token, ownerId: null });
 	if (!view || view.draft.dossierId) redirect(303, `/p/${params.processId}/apply`);
-	const opts = answerOptions(locale);
+	const opts = serverAnswerOptions(locale);
 	const at = filing.resolvePage(view.definition, params.pageId, view.answers, opts);
 	if (at.kind === 'notFound') error(404, 'Not found');
 	if (at.kind === 'redirect') redirect(303, `/p/${params.processId}/apply/${at.pageId}`);

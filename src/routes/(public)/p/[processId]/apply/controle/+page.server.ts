@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { answerOptions, displayWords } from '$lib/i18n/answers';
+import { displayWords } from '$lib/i18n/answers';
+import { serverAnswerOptions } from '$lib/server/filing/options';
 import { m } from '$lib/i18n';
 import { findLeadTimes, summarizeAnswers } from '$lib/process/answers';
 import * as dossiers from '$lib/server/dossiers/service';
@@ -13,7 +14,7 @@ export const load: PageServerLoad = async ({ params, cookies, locals }) => {
 	const view = await drafts.findDraft({ processId: params.processId, token, ownerId: null });
 	if (!view) redirect(303, `/p/${params.processId}/apply`);
 	if (view.draft.dossierId) redirect(303, `/p/${params.processId}/apply/ontvangen`);
-	const opts = answerOptions(locals.locale);
+	const opts = serverAnswerOptions(locals.locale);
 	const start = filing.findStartStep(view.definition, view.answers, opts);
 	if (start !== filing.CHECK_PAGE) redirect(303, `/p/${params.processId}/apply/${start}`);
 	return {
@@ -36,7 +37,7 @@ export const actions: Actions = {
 		if (form.get('submissionId') !== view.draft.submissionId) error(409, m.staleForm());
 		const result = await dossiers.submitDraft(view, {
 			ownerId: null,
-			opts: answerOptions(locals.locale)
+			opts: serverAnswerOptions(locals.locale)
 		});
 		if (!result.ok) return fail(400, { issues: result.issues });
 		redirect(303, `/p/${params.processId}/apply/ontvangen`);
