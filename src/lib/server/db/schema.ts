@@ -154,6 +154,26 @@ export interface DraftFileTable {
 	createdAt: CreatedAt;
 }
 
+export interface LoginAttemptTable {
+	id: ColumnType<number, never, never>;
+	emailLower: string;
+	ip: string;
+	succeeded: boolean;
+	at: DefaultedTimestamp;
+}
+
+export type UserTokenPurpose = 'verify-email' | 'reset-password' | 'invite';
+
+export interface UserTokenTable {
+	/** SHA-256 hex of the token; the token itself is only ever in the e-mail. */
+	id: string;
+	userId: string;
+	purpose: UserTokenPurpose;
+	expiresAt: Timestamp;
+	usedAt: Timestamp | null;
+	createdAt: CreatedAt;
+}
+
 export interface Database {
 	appUser: AppUserTable;
 	userSession: UserSessionTable;
@@ -167,6 +187,8 @@ export interface Database {
 	outbox: OutboxTable;
 	formDraft: FormDraftTable;
 	draftFile: DraftFileTable;
+	loginAttempt: LoginAttemptTable;
+	userToken: UserTokenTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;
@@ -178,3 +200,5 @@ export type ProcessVersion = Selectable<ProcessVersionTable>;
 export type DossierEvent = Selectable<DossierEventTable>;
 export type FormDraft = Selectable<FormDraftTable>;
 export type DraftFile = Selectable<DraftFileTable>;
+export type UserSession = Selectable<UserSessionTable>;
+export type UserToken = Selectable<UserTokenTable>;

@@ -96,17 +96,6 @@ export async function insertEvent(
 	await db.insertInto('dossierEvent').values(e).execute();
 }
 
-export async function insertOutbox(
-	db: Executor,
-	kind: string,
-	payload: Record<string, unknown>
-): Promise<void> {
-	await db
-		.insertInto('outbox')
-		.values({ kind, payload: JSON.stringify(payload) })
-		.execute();
-}
-
 export async function markDraftSubmitted(
 	db: Executor,
 	draftId: string,

@@ -16,6 +16,7 @@ import type { DraftView } from '../drafts/service';
 import type { ProcessDefinition } from '$lib/process/definition';
 import * as processes from '../processes/service';
 import { hashToken } from '../tokens';
+import * as outbox from '../outbox/repository';
 import * as repo from './repository';
 
 export type SubmitResult =
@@ -83,7 +84,7 @@ export async function submitDraft(
 			visibility: 'public'
 		});
 		if (dossier.applicantEmail)
-			await repo.insertOutbox(trx, 'receipt-email', {
+			await outbox.insertOutbox(trx, 'receipt-email', {
 				dossierId: dossier.id,
 				reference: dossier.reference,
 				to: dossier.applicantEmail,

@@ -1,0 +1,74 @@
+// Sessions in the Lucia design: the browser holds a random token, the database only its SHA-256
+// (the session id), so a leaked table opens no session. A session lives 30 days and is extended
+// again when it is used inside its last 15; expired sessions are deleted when they are seen.
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import { getDb, type Db } from '../db';
+import * as repo from './repository';
+
+export type { SessionUser } from './repository';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+export const SESSION_LIFETIME_MS = 30 * DAY_MS;
+export const SESSION_RENEW_WITHIN_MS = 15 * DAY_MS;
+
+export type Session = { id: string; userId: string; expiresAt: Date };
+export type SessionValidation = { session: Session; user: repo.SessionUser };
+
+export function generateSessionToken(): string {
+	const bytes = new Uint8Array(20);
+	crypto.getRandomValues(bytes);
+	return encodeBase32LowerCaseNoPadding(bytes);
+}
+
+export function sessionIdFromToken(token: string): string {
+	return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+}
+
+export async function createSession(
+	userId: string,
+	db: Db = getDb(),
+	now = new Date()
+): Promise<{ token: string; session: Session }> {
+	const token = generateSessionToken();
+	const session = {
+		id: sessionIdFromToken(token),
+		userId,
+		expiresAt: new Date(now.getTime() + SESSION_LIFETIME_MS)
+	};
+	await repo.insertSession(db, session);
+	return { token, session };
+}
+
+/** The session and its user, or null when the token is unknown or expired (then it is deleted). */
+export async function validateSessionToken(
+	token: string,
+	db: Db = getDb(),
+	now = new Date()
+): Promise<SessionValidation | null> {
+	const found = await repo.findSessionWithUser(db, sessionIdFromToken(token));
+	if (!found) return null;
+	const { session, user } = found;
+	if (now.getTime() >= session.expiresAt.getTime()) {
+		await repo.deleteSession(db, session.id);
+		return null;
+	}
+	if (now.getTime() >= session.expiresAt.getTime() - SESSION_RENEW_WITHIN_MS) {
+		session.expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
+		await repo.updateSessionExpiry(db, session.id, session.expiresAt);
+	}
+	return { session, user };
+}
+
+export async function invalidateSession(sessionId: string, db: Db = getDb()): Promise<void> {
+	await repo.deleteSession(db, sessionId);
+}
+
+/** Ends every session of the user: logout everywhere, password change, account deletion. */
+export async function invalidateUserSessions(userId: string, db: Db = getDb()): Promise<void> {
+	await repo.deleteUserSessions(db, userId);
+}
+
+export async function deleteExpiredSessions(db: Db = getDb(), now = new Date()): Promise<number> {
+	return repo.deleteExpiredSessions(db, now);
+}

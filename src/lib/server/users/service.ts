@@ -1,0 +1,249 @@
+// User accounts: registration with e-mail verification through the outbox, password login that is
+// rate-limited and reveals nothing about which accounts exist, accounts made by scripts, the one
+// first admin, password changes that end every other session, and single-use e-mail tokens.
+import type { Transaction } from 'kysely';
+import { roles as knownRoles, type Role } from '$lib/process/workflow';
+import { getDb, type Db } from '../db';
+import type { AppUser, Database, UserTokenPurpose } from '../db/schema';
+import {
+	DUMMY_PASSWORD_HASH,
+	checkPasswordStrength,
+	hashPassword,
+	verifyPassword,
+	type PasswordWeakness
+} from '../auth/password';
+import { checkLoginAllowed, normaliseEmail, recordLoginAttempt } from '../auth/rate-limit';
+import { createSession, invalidateUserSessions, type Session } from '../auth/session';
+import type { SessionUser } from '../auth/repository';
+import { generateToken, hashToken } from '../tokens';
+import * as outbox from '../outbox/repository';
+import * as repo from './repository';
+
+const HOUR_MS = 60 * 60 * 1000;
+export const TOKEN_LIFETIME_MS: Record<UserTokenPurpose, number> = {
+	'verify-email': 48 * HOUR_MS,
+	'reset-password': 1 * HOUR_MS,
+	invite: 7 * 24 * HOUR_MS
+};
+const FIRST_ADMIN_LOCK = 'loket:first-admin';
+
+export type PublicUser = SessionUser;
+export type AccountRefusal = 'email-taken' | 'invalid-email' | PasswordWeakness;
+
+export type RegisterResult = { ok: true; user: PublicUser } | { ok: false; reason: AccountRefusal };
+export type AuthenticateResult =
+	| { ok: true; user: PublicUser }
+	| { ok: false; reason: 'invalid' }
+	| { ok: false; reason: 'rate-limited'; retryAfterSeconds: number };
+export type AddUserResult =
+	| { ok: true; user: PublicUser }
+	| { ok: false; reason: AccountRefusal | 'unknown-role' | 'no-role' };
+export type FirstAdminResult =
+	{ ok: true; user: PublicUser } | { ok: false; reason: AccountRefusal | 'admin-exists' };
+export type ChangePasswordResult =
+	| { ok: true; token: string; session: Session }
+	| { ok: false; reason: 'invalid' | PasswordWeakness };
+export type ConsumeTokenResult = { ok: true; userId: string } | { ok: false; reason: 'invalid' };
+
+function toPublic(u: AppUser): PublicUser {
+	return {
+		id: u.id,
+		email: u.email,
+		name: u.name,
+		roles: u.roles,
+		emailVerifiedAt: u.emailVerifiedAt
+	};
+}
+
+function isValidEmail(email: string): boolean {
+	return email.length <= 254 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email);
+}
+
+function isUniqueViolation(e: unknown): boolean {
+	return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === '23505';
+}
+
+type NewAccount = { email: string; password: string; name: string; roles: Role[] };
+
+/** Checks shared by every way an account is made. */
+function refuseAccount(a: NewAccount): AccountRefusal | null {
+	const email = a.email.trim();
+	if (!isValidEmail(email)) return 'invalid-email';
+	return checkPasswordStrength(a.password, { email, name: a.name });
+}
+
+/**
+ * Inserts the account (the e-mail stored as typed, compared lower-cased) and runs `then` in the
+ * same transaction; a concurrent registration of the same address ends as 'email-taken'.
+ */
+async function insertAccount(
+	a: NewAccount & { verifiedAt: Date | null },
+	db: Db,
+	then: (trx: Transaction<Database>, user: AppUser) => Promise<void>,
+	lockKey?: string
+): Promise<{ ok: true; user: AppUser } | { ok: false; reason: 'email-taken' | 'admin-exists' }> {
+	const passwordHash = await hashPassword(a.password);
+	try {
+		return await db.transaction().execute(async (trx) => {
+			if (lockKey) {
+				await repo.lockForTransaction(trx, lockKey);
+				if ((await repo.countWithRole(trx, 'admin')) > 0)
+					return { ok: false as const, reason: 'admin-exists' as const };
+			}
+			if (await repo.findByEmailLower(trx, normaliseEmail(a.email)))
+				return { ok: false as const, reason: 'email-taken' as const };
+			const user = await repo.insertUser(trx, {
+				email: a.email.trim(),
+				name: a.name.trim(),
+				passwordHash,
+				roles: a.roles,
+				emailVerifiedAt: a.verifiedAt
+			});
+			await then(trx, user);
+			return { ok: true as const, user };
+		});
+	} catch (e) {
+		if (isUniqueViolation(e)) return { ok: false, reason: 'email-taken' };
+		throw e;
+	}
+}
+
+/**
+ * A citizen account, unverified, with a 'verify-email' token (48 h) whose raw value only the
+ * outbox row for the mailer holds. User, token and outbox row are stored together or not at all.
+ */
+export async function registerUser(
+	input: { email: string; password: string; name: string },
+	db: Db = getDb(),
+	now = new Date()
+): Promise<RegisterResult> {
+	const account = { ...input, roles: ['citizen'] as Role[] };
+	const refusal = refuseAccount(account);
+	if (refusal) return { ok: false, reason: refusal };
+	if (await repo.findByEmailLower(db, normaliseEmail(input.email)))
+		return { ok: false, reason: 'email-taken' };
+	const result = await insertAccount({ ...account, verifiedAt: null }, db, async (trx, user) => {
+		const token = generateToken();
+		await repo.insertUserToken(trx, {
+			id: hashToken(token),
+			userId: user.id,
+			purpose: 'verify-email',
+			expiresAt: new Date(now.getTime() + TOKEN_LIFETIME_MS['verify-email'])
+		});
+		await outbox.insertOutbox(trx, 'verify-email', { userId: user.id, email: user.email, token });
+	});
+	if (!result.ok) return { ok: false, reason: 'email-taken' };
+	return { ok: true, user: toPublic(result.user) };
+}
+
+/**
+ * Password login. Rate-limited per account and per IP; an unknown e-mail costs the same argon2
+ * verification (against a dummy hash) and gets the same answers as a wrong password.
+ */
+export async function authenticate(
+	input: { email: string; password: string; ip: string },
+	db: Db = getDb(),
+	now = new Date()
+): Promise<AuthenticateResult> {
+	const allowance = await checkLoginAllowed(input, db, now);
+	if (!allowance.allowed)
+		return { ok: false, reason: 'rate-limited', retryAfterSeconds: allowance.retryAfterSeconds };
+	const user = await repo.findByEmailLower(db, normaliseEmail(input.email));
+	const matches = await verifyPassword(user?.passwordHash ?? DUMMY_PASSWORD_HASH, input.password);
+	const succeeded = matches && user !== undefined && user.passwordHash !== null;
+	await recordLoginAttempt({ email: input.email, ip: input.ip, succeeded }, db, now);
+	return succeeded ? { ok: true, user: toPublic(user) } : { ok: false, reason: 'invalid' };
+}
+
+/** An account made by an operator (npm run user:add): its e-mail counts as verified. */
+export async function addUser(
+	input: { email: string; password: string; roles: string[]; name?: string },
+	db: Db = getDb(),
+	now = new Date()
+): Promise<AddUserResult> {
+	if (input.roles.length === 0) return { ok: false, reason: 'no-role' };
+	if (!input.roles.every((r) => (knownRoles as readonly string[]).includes(r)))
+		return { ok: false, reason: 'unknown-role' };
+	const account = { ...input, name: input.name ?? '', roles: [...new Set(input.roles)] as Role[] };
+	const refusal = refuseAccount(account);
+	if (refusal) return { ok: false, reason: refusal };
+	const result = await insertAccount({ ...account, verifiedAt: now }, db, async () => {});
+	if (!result.ok) return { ok: false, reason: 'email-taken' };
+	return { ok: true, user: toPublic(result.user) };
+}
+
+export async function countAdmins(db: Db = getDb()): Promise<number> {
+	return repo.countWithRole(db, 'admin');
+}
+
+/**
+ * The first admin (for /setup). Succeeds only while no admin exists: the check is repeated inside
+ * the transaction under an advisory lock, so two concurrent calls cannot both create one.
+ */
+export async function createFirstAdmin(
+	input: { email: string; password: string; name: string },
+	db: Db = getDb(),
+	now = new Date()
+): Promise<FirstAdminResult> {
+	if ((await countAdmins(db)) > 0) return { ok: false, reason: 'admin-exists' };
+	const account = { ...input, roles: ['admin'] as Role[] };
+	const refusal = refuseAccount(account);
+	if (refusal) return { ok: false, reason: refusal };
+	const result = await insertAccount(
+		{ ...account, verifiedAt: now },
+		db,
+		async () => {},
+		FIRST_ADMIN_LOCK
+	);
+	if (!result.ok) return result;
+	return { ok: true, user: toPublic(result.user) };
+}
+
+/**
+ * Changes the password after checking the current one, ends every session of the user (stolen
+ * ones included) and returns a fresh session for the browser that made the change.
+ */
+export async function changePassword(
+	userId: string,
+	current: string,
+	next: string,
+	db: Db = getDb(),
+	now = new Date()
+): Promise<ChangePasswordResult> {
+	const user = await repo.findById(db, userId);
+	if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, current)))
+		return { ok: false, reason: 'invalid' };
+	const weakness = checkPasswordStrength(next, { email: user.email, name: user.name });
+	if (weakness) return { ok: false, reason: weakness };
+	const passwordHash = await hashPassword(next);
+	return db.transaction().execute(async (trx) => {
+		await repo.updatePasswordHash(trx, userId, passwordHash, now);
+		await invalidateUserSessions(userId, trx);
+		const { token, session } = await createSession(userId, trx, now);
+		return { ok: true as const, token, session };
+	});
+}
+
+/** Uses an e-mail token once: unknown, used, expired or of another purpose all answer 'invalid'. */
+export async function consumeUserToken(
+	token: string,
+	purpose: UserTokenPurpose,
+	db: Db = getDb(),
+	now = new Date()
+): Promise<ConsumeTokenResult> {
+	const used = await repo.useUserToken(db, hashToken(token), purpose, now);
+	return used ? { ok: true, userId: used.userId } : { ok: false, reason: 'invalid' };
+}
+
+/** The link in the verification e-mail: uses the token and marks the address verified. */
+export async function verifyEmail(
+	token: string,
+	db: Db = getDb(),
+	now = new Date()
+): Promise<ConsumeTokenResult> {
+	return db.transaction().execute(async (trx) => {
+		const result = await consumeUserToken(token, 'verify-email', trx, now);
+		if (result.ok) await repo.markEmailVerified(trx, result.userId, now);
+		return result;
+	});
+}
