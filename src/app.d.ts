@@ -1,5 +1,7 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
 import type { Locale } from '$lib/process/text';
+import type { SessionUser } from '$lib/server/auth/repository';
+import type { Session } from '$lib/server/auth/session';
 
 declare global {
 	namespace App {
@@ -9,6 +11,8 @@ declare global {
 		}
 		interface Locals {
 			locale: Locale;
+			user: SessionUser | null;
+			session: Session | null;
 		}
 		// interface PageData {}
 		// interface PageState {}

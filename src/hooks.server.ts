@@ -2,6 +2,9 @@ import { building } from '$app/environment';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
+import { clearSessionCookie, readSessionToken, writeSessionCookie } from '$lib/server/auth/cookie';
+import { requireRole } from '$lib/server/auth/guards';
+import * as sessions from '$lib/server/auth/session';
 import { start, stopOnShutdown } from '$lib/server/startup';
 
 export const init: ServerInit = async () => {
@@ -22,6 +25,24 @@ const language: Handle = ({ event, resolve }) =>
 		});
 	});
 
+// The session is resolved once per request; loads and actions authorize with the guards.
+const session: Handle = async ({ event, resolve }) => {
+	const token = readSessionToken(event.cookies);
+	const valid = token ? await sessions.validateSessionToken(token) : null;
+	if (token && valid) writeSessionCookie(event.cookies, token, valid.session.expiresAt);
+	else if (token) clearSessionCookie(event.cookies);
+	event.locals.user = valid?.user ?? null;
+	event.locals.session = valid?.session ?? null;
+	return resolve(event);
+};
+
+// Everything under /backoffice needs a signed-in staff member, clerk or admin. This guard is a
+// safety net only: every load and action there checks its own role again.
+const backofficeGuard: Handle = async ({ event, resolve }) => {
+	if (event.route.id?.startsWith('/backoffice')) requireRole(event, 'staff', 'clerk', 'admin');
+	return resolve(event);
+};
+
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	response.headers.set('X-Content-Type-Options', 'nosniff');
@@ -31,7 +52,7 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(language, securityHeaders);
+export const handle = sequence(language, session, backofficeGuard, securityHeaders);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (status === 404) return { message: 'Not found' };

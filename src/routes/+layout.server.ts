@@ -1,6 +1,14 @@
 import { getSiteSettings } from '$lib/server/settings';
+import { takeFlash } from '$lib/server/auth/flash';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = ({ locals, url }) => {
-	return { locale: locals.locale, site: getSiteSettings(), path: url.pathname + url.search };
+export const load: LayoutServerLoad = ({ locals, cookies, url }) => {
+	return {
+		locale: locals.locale,
+		site: getSiteSettings(),
+		path: url.pathname + url.search,
+		// Only what the header needs reaches the browser.
+		user: locals.user ? { name: locals.user.name || locals.user.email } : null,
+		flash: takeFlash(cookies)
+	};
 };

@@ -3,7 +3,6 @@ import { message, setError, superValidate, withFiles } from 'sveltekit-superform
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { serverAnswerOptions } from '$lib/server/filing/options';
 import { m } from '$lib/i18n';
-import type { Locale } from '$lib/process/text';
 import { listPageValues, readPage } from '$lib/process/answers';
 import { toPageSchema } from '$lib/process/answers/schema';
 import * as drafts from '$lib/server/drafts/service';
@@ -15,9 +14,11 @@ import type { Actions, PageServerLoad } from './$types';
 type Params = { processId: string; pageId: string };
 
 /** The draft and the page this request is about, or a redirect to where the citizen should be. */
-async function openPage(params: Params, cookies: Cookies, locale: Locale) {
+async function openPage(params: Params, cookies: Cookies, locals: App.Locals) {
+	const locale = locals.locale;
 	const token = readDraftToken(cookies, params.processId);
-	const view = await drafts.findDraft({ processId: params.processId, token, ownerId: null });
+	const ownerId = locals.user?.id ?? null;
+	const view = await drafts.findDraft({ processId: params.processId, token, ownerId });
 	if (!view || view.draft.dossierId) redirect(303, `/p/${params.processId}/apply`);
 	const opts = serverAnswerOptions(locale);
 	const at = filing.resolvePage(view.definition, params.pageId, view.answers, opts);
@@ -27,7 +28,7 @@ async function openPage(params: Params, cookies: Cookies, locale: Locale) {
 }
 
 export const load: PageServerLoad = async ({ params, cookies, locals, url }) => {
-	const { view, at, opts } = await openPage(params, cookies, locals.locale);
+	const { view, at, opts } = await openPage(params, cookies, locals);
 	const values = listPageValues(view.definition, at.pageIndex, view.answers);
 	const fromCheck = url.searchParams.get('terug') === filing.CHECK_PAGE;
 	const { id, title, pages, leadTimes } = view.definition;
@@ -48,7 +49,7 @@ export const load: PageServerLoad = async ({ params, cookies, locals, url }) => 
 
 export const actions: Actions = {
 	default: async ({ params, cookies, locals, request, url }) => {
-		const { view, at, opts } = await openPage(params, cookies, locals.locale);
+		const { view, at, opts } = await openPage(params, cookies, locals);
 		const adapter = zod4(toPageSchema(view.definition, at.pageIndex, view.answers, opts));
 		let formData: FormData;
 		try {

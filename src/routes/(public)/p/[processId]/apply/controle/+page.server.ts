@@ -11,7 +11,11 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, cookies, locals }) => {
 	const token = readDraftToken(cookies, params.processId);
-	const view = await drafts.findDraft({ processId: params.processId, token, ownerId: null });
+	const view = await drafts.findDraft({
+		processId: params.processId,
+		token,
+		ownerId: locals.user?.id ?? null
+	});
 	if (!view) redirect(303, `/p/${params.processId}/apply`);
 	if (view.draft.dossierId) redirect(303, `/p/${params.processId}/apply/ontvangen`);
 	const opts = serverAnswerOptions(locals.locale);
@@ -30,13 +34,17 @@ export const load: PageServerLoad = async ({ params, cookies, locals }) => {
 export const actions: Actions = {
 	submit: async ({ params, cookies, locals, request }) => {
 		const token = readDraftToken(cookies, params.processId);
-		const view = await drafts.findDraft({ processId: params.processId, token, ownerId: null });
+		const view = await drafts.findDraft({
+			processId: params.processId,
+			token,
+			ownerId: locals.user?.id ?? null
+		});
 		if (!view) redirect(303, `/p/${params.processId}/apply`);
 		const form = await request.formData();
 		// The idempotency key the page carried must be this draft's: a stale tab cannot file twice.
 		if (form.get('submissionId') !== view.draft.submissionId) error(409, m.staleForm());
 		const result = await dossiers.submitDraft(view, {
-			ownerId: null,
+			ownerId: locals.user?.id ?? null,
 			opts: serverAnswerOptions(locals.locale)
 		});
 		if (!result.ok) return fail(400, { issues: result.issues });

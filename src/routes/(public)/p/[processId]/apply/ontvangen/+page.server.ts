@@ -4,9 +4,13 @@ import * as drafts from '$lib/server/drafts/service';
 import { readDraftToken } from '$lib/server/filing/cookies';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, cookies, url }) => {
+export const load: PageServerLoad = async ({ params, cookies, url, locals }) => {
 	const token = readDraftToken(cookies, params.processId);
-	const view = await drafts.findDraft({ processId: params.processId, token, ownerId: null });
+	const view = await drafts.findDraft({
+		processId: params.processId,
+		token,
+		ownerId: locals.user?.id ?? null
+	});
 	const dossier = view ? await dossiers.findSubmitted(view) : null;
 	if (!view || !dossier || !token) redirect(303, `/p/${params.processId}`);
 	const state = view.definition.workflow.states.find((s) => s.id === dossier.status);

@@ -11,7 +11,11 @@ import type { RequestHandler } from './$types';
 /** The PDF receipt (ontvangstbewijs), only for the holder of the draft that became the dossier. */
 export const GET: RequestHandler = async ({ params, cookies, locals, url }) => {
 	const token = readDraftToken(cookies, params.processId);
-	const view = await drafts.findDraft({ processId: params.processId, token, ownerId: null });
+	const view = await drafts.findDraft({
+		processId: params.processId,
+		token,
+		ownerId: locals.user?.id ?? null
+	});
 	const dossier = view ? await dossiers.findSubmitted(view) : null;
 	if (!view || !dossier || !token) error(404, 'Not found');
 	const pdf = await renderReceiptPdf({

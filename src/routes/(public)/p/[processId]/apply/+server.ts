@@ -1,21 +1,21 @@
 import { error, redirect } from '@sveltejs/kit';
-import { serverAnswerOptions } from '$lib/server/filing/options';
 import * as drafts from '$lib/server/drafts/service';
 import { readDraftToken, writeDraftToken } from '$lib/server/filing/cookies';
+import { serverAnswerOptions } from '$lib/server/filing/options';
 import { findStartStep } from '$lib/server/filing/service';
 import * as processes from '$lib/server/processes/service';
-import type { PageServerLoad } from './$types';
+import type { RequestHandler } from './$types';
 
 /** Starts or resumes the citizen's draft and sends them to the first page still to fill in. */
-export const load: PageServerLoad = async ({ params, cookies, locals }) => {
+export const GET: RequestHandler = async ({ params, cookies, locals, url }) => {
 	const product = await processes.findProduct(params.processId);
 	if (!product) error(404, 'Not found');
-	// Accounts arrive with the accounts issue; until then a process that needs a login says so.
-	if (product.definition.auth === 'required') return { title: product.definition.title };
+	if (product.definition.auth === 'required' && !locals.user)
+		redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
 	const opened = await drafts.openDraft({
 		processId: params.processId,
 		token: readDraftToken(cookies, params.processId),
-		ownerId: null,
+		ownerId: locals.user?.id ?? null,
 		language: locals.locale
 	});
 	if (!opened) error(404, 'Not found');

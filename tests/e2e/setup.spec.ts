@@ -1,0 +1,104 @@
+// First run as an operator meets it: /setup creates the first admin and then disappears, the
+// back-office greets them, and `npm run user:add` adds accounts from a shell, refusing clearly
+// while a server holds the embedded database.
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { expectAccessible } from './axe';
+
+const root = join(import.meta.dirname, '..', '..');
+
+function runUserAdd(
+	args: string[],
+	env: Record<string, string>
+): Promise<{ code: number | null; output: string }> {
+	return new Promise((resolve) => {
+		const child = spawn('npx', ['tsx', 'src/cli/user-add.ts', ...args], {
+			cwd: root,
+			env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }
+		});
+		let output = '';
+		child.stdout.on('data', (d) => (output += d));
+		child.stderr.on('data', (d) => (output += d));
+		const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
+		child.on('exit', (code) => {
+			clearTimeout(timer);
+			resolve({ code, output });
+		});
+	});
+}
+
+test('the first admin is created at /setup, lands in the back-office, and /setup disappears', async ({
+	page
+}) => {
+	const first = await page.goto('/setup');
+	if (first?.status() === 404) {
+		// Another spec made an admin first: then /setup must be gone already.
+		await expectAccessible(page);
+	} else {
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Eerste beheerder aanmaken');
+		await expect(page.getByText('Minstens 12 tekens')).toBeVisible();
+		await expectAccessible(page);
+
+		await page.getByLabel('Naam').fill('Ann Admin');
+		await page.getByLabel('E-mailadres').fill('ann.admin@gemeente.be');
+		await page.getByLabel('Wachtwoord').fill('kort');
+		await page.getByRole('button', { name: 'Beheerder aanmaken' }).click();
+		const message = 'Het wachtwoord is te kort: gebruik minstens 12 tekens.';
+		await expect(page.getByRole('alert')).toContainText(message);
+		await expect(page.getByLabel('Wachtwoord')).toHaveAttribute('aria-invalid', 'true');
+		await expect(page.getByLabel('E-mailadres')).toHaveValue('ann.admin@gemeente.be');
+		await expectAccessible(page);
+
+		await page.getByLabel('Wachtwoord').fill('een lange zin als wachtwoord');
+		await page.getByRole('button', { name: 'Beheerder aanmaken' }).click();
+		await expect(page).toHaveURL(/\/backoffice$/);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Back-office');
+		await expect(page.getByRole('main').getByText('Aangemeld als Ann Admin')).toBeVisible();
+		await expectAccessible(page);
+	}
+
+	const again = await page.goto('/setup');
+	expect(again?.status()).toBe(404);
+	await expectAccessible(page);
+	const post = await page.request.post('/setup?/create', {
+		form: { name: 'Eve', email: 'eve@example.be', password: 'een lange zin als wachtwoord' },
+		headers: { origin: new URL(page.url()).origin }
+	});
+	expect(post.status()).toBe(404);
+});
+
+test('anonymous visitors of the back-office are sent to the login page', async ({ browser }) => {
+	const context = await browser.newContext();
+	try {
+		const response = await context.request.get('/backoffice', { maxRedirects: 0 });
+		expect(response.status()).toBe(303);
+		expect(response.headers()['location']).toBe('/login?next=%2Fbackoffice');
+	} finally {
+		await context.close();
+	}
+});
+
+test('npm run user:add creates an account, and refuses clearly while the server holds the database', async () => {
+	test.setTimeout(180_000);
+	const email = `staff-${Date.now()}@gemeente.be`;
+	const args = ['--email', email, '--password', 'een lange zin als wachtwoord', '--role', 'staff'];
+	const databaseUrl = process.env.DATABASE_URL;
+
+	if (!databaseUrl) {
+		const locked = await runUserAdd(args, { DATA_DIR: process.env.E2E_DATA_DIR ?? '' });
+		expect(locked.code).toBe(1);
+		expect(locked.output.trim()).toBe(
+			'The embedded database is in use by a running Loket server: stop the server first, or set DATABASE_URL to use a PostgreSQL server.'
+		);
+	}
+
+	const env: Record<string, string> = databaseUrl
+		? { DATABASE_URL: databaseUrl }
+		: { DATA_DIR: mkdtempSync(join(tmpdir(), 'loket-user-add-')) };
+	const created = await runUserAdd([...args, '--role', 'clerk', '--name', 'Sam'], env);
+	expect(created.output.trim()).toBe(`Created user ${email} with roles staff, clerk.`);
+	expect(created.code).toBe(0);
+});
