@@ -6,21 +6,23 @@ import { m } from '$lib/i18n';
 import { listPageValues, readPage } from '$lib/process/answers';
 import { toPageSchema } from '$lib/process/answers/schema';
 import * as drafts from '$lib/server/drafts/service';
-import { readDraftToken } from '$lib/server/filing/cookies';
+import { findRequestDraft } from '$lib/server/filing/request';
 import * as filing from '$lib/server/filing/service';
 import { getFileStorage } from '$lib/server/files';
 import type { Actions, PageServerLoad } from './$types';
 
-type Params = { processId: string; pageId: string };
+type PageEvent = {
+	params: { processId: string; pageId: string };
+	cookies: Cookies;
+	locals: App.Locals;
+};
 
 /** The draft and the page this request is about, or a redirect to where the citizen should be. */
-async function openPage(params: Params, cookies: Cookies, locals: App.Locals) {
-	const locale = locals.locale;
-	const token = readDraftToken(cookies, params.processId);
-	const ownerId = locals.user?.id ?? null;
-	const view = await drafts.findDraft({ processId: params.processId, token, ownerId });
+async function openPage(event: PageEvent) {
+	const { params, locals } = event;
+	const view = (await findRequestDraft(event))?.view;
 	if (!view || view.draft.dossierId) redirect(303, `/p/${params.processId}/apply`);
-	const opts = serverAnswerOptions(locale);
+	const opts = serverAnswerOptions(locals.locale);
 	const at = filing.resolvePage(view.definition, params.pageId, view.answers, opts);
 	if (at.kind === 'notFound') error(404, 'Not found');
 	if (at.kind === 'redirect') redirect(303, `/p/${params.processId}/apply/${at.pageId}`);
@@ -28,7 +30,7 @@ async function openPage(params: Params, cookies: Cookies, locals: App.Locals) {
 }
 
 export const load: PageServerLoad = async ({ params, cookies, locals, url }) => {
-	const { view, at, opts } = await openPage(params, cookies, locals);
+	const { view, at, opts } = await openPage({ params, cookies, locals });
 	const values = listPageValues(view.definition, at.pageIndex, view.answers);
 	const fromCheck = url.searchParams.get('terug') === filing.CHECK_PAGE;
 	const { id, title, pages, leadTimes } = view.definition;
@@ -49,7 +51,7 @@ export const load: PageServerLoad = async ({ params, cookies, locals, url }) => 
 
 export const actions: Actions = {
 	default: async ({ params, cookies, locals, request, url }) => {
-		const { view, at, opts } = await openPage(params, cookies, locals);
+		const { view, at, opts } = await openPage({ params, cookies, locals });
 		const adapter = zod4(toPageSchema(view.definition, at.pageIndex, view.answers, opts));
 		let formData: FormData;
 		try {

@@ -4,18 +4,13 @@ import { serverAnswerOptions } from '$lib/server/filing/options';
 import { m } from '$lib/i18n';
 import { findLeadTimes, summarizeAnswers } from '$lib/process/answers';
 import * as dossiers from '$lib/server/dossiers/service';
-import * as drafts from '$lib/server/drafts/service';
-import { readDraftToken } from '$lib/server/filing/cookies';
+import { findRequestDraft } from '$lib/server/filing/request';
 import * as filing from '$lib/server/filing/service';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, cookies, locals }) => {
-	const token = readDraftToken(cookies, params.processId);
-	const view = await drafts.findDraft({
-		processId: params.processId,
-		token,
-		ownerId: locals.user?.id ?? null
-	});
+export const load: PageServerLoad = async (event) => {
+	const { params, locals } = event;
+	const view = (await findRequestDraft(event))?.view;
 	if (!view) redirect(303, `/p/${params.processId}/apply`);
 	if (view.draft.dossierId) redirect(303, `/p/${params.processId}/apply/ontvangen`);
 	const opts = serverAnswerOptions(locals.locale);
@@ -32,13 +27,9 @@ export const load: PageServerLoad = async ({ params, cookies, locals }) => {
 };
 
 export const actions: Actions = {
-	submit: async ({ params, cookies, locals, request }) => {
-		const token = readDraftToken(cookies, params.processId);
-		const view = await drafts.findDraft({
-			processId: params.processId,
-			token,
-			ownerId: locals.user?.id ?? null
-		});
+	submit: async (event) => {
+		const { params, locals, request } = event;
+		const view = (await findRequestDraft(event))?.view;
 		if (!view) redirect(303, `/p/${params.processId}/apply`);
 		const form = await request.formData();
 		// The idempotency key the page carried must be this draft's: a stale tab cannot file twice.

@@ -1,18 +1,12 @@
 import { redirect } from '@sveltejs/kit';
-import * as dossiers from '$lib/server/dossiers/service';
-import * as drafts from '$lib/server/drafts/service';
-import { readDraftToken } from '$lib/server/filing/cookies';
+import { findRequestReceipt } from '$lib/server/filing/request';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, cookies, url, locals }) => {
-	const token = readDraftToken(cookies, params.processId);
-	const view = await drafts.findDraft({
-		processId: params.processId,
-		token,
-		ownerId: locals.user?.id ?? null
-	});
-	const dossier = view ? await dossiers.findSubmitted(view) : null;
-	if (!view || !dossier || !token) redirect(303, `/p/${params.processId}`);
+export const load: PageServerLoad = async (event) => {
+	const { params, url } = event;
+	const receipt = await findRequestReceipt(event);
+	if (!receipt) redirect(303, `/p/${params.processId}`);
+	const { view, dossier, token } = receipt;
 	const state = view.definition.workflow.states.find((s) => s.id === dossier.status);
 	return {
 		title: view.definition.title,

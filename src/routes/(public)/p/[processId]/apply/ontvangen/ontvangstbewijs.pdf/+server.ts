@@ -1,23 +1,17 @@
 import { error } from '@sveltejs/kit';
 import { receiptWords } from '$lib/i18n/answers';
 import type { AnswerMap } from '$lib/process/answers';
-import * as dossiers from '$lib/server/dossiers/service';
 import { renderReceiptPdf } from '$lib/server/dossiers/receipt-pdf';
-import * as drafts from '$lib/server/drafts/service';
-import { readDraftToken } from '$lib/server/filing/cookies';
+import { findRequestReceipt } from '$lib/server/filing/request';
 import { getSiteSettings } from '$lib/server/settings';
 import type { RequestHandler } from './$types';
 
 /** The PDF receipt (ontvangstbewijs), only for the holder of the draft that became the dossier. */
-export const GET: RequestHandler = async ({ params, cookies, locals, url }) => {
-	const token = readDraftToken(cookies, params.processId);
-	const view = await drafts.findDraft({
-		processId: params.processId,
-		token,
-		ownerId: locals.user?.id ?? null
-	});
-	const dossier = view ? await dossiers.findSubmitted(view) : null;
-	if (!view || !dossier || !token) error(404, 'Not found');
+export const GET: RequestHandler = async (event) => {
+	const { locals, url } = event;
+	const receipt = await findRequestReceipt(event);
+	if (!receipt) error(404, 'Not found');
+	const { view, dossier, token } = receipt;
 	const pdf = await renderReceiptPdf({
 		municipalityName: getSiteSettings().municipalityName,
 		reference: dossier.reference,
