@@ -46,7 +46,7 @@ test('the first admin is created at /setup, lands in the back-office, and /setup
 		await page.getByLabel('E-mailadres').fill('ann.admin@gemeente.be');
 		await page.getByLabel('Wachtwoord').fill('kort');
 		await page.getByRole('button', { name: 'Beheerder aanmaken' }).click();
-		const message = 'Het wachtwoord is te kort: gebruik minstens 12 tekens.';
+		const message = 'Uw wachtwoord moet minstens 12 tekens lang zijn.';
 		await expect(page.getByRole('alert')).toContainText(message);
 		await expect(page.getByLabel('Wachtwoord')).toHaveAttribute('aria-invalid', 'true');
 		await expect(page.getByLabel('E-mailadres')).toHaveValue('ann.admin@gemeente.be');

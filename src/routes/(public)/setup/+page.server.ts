@@ -3,7 +3,7 @@ import { writeSessionCookie } from '$lib/server/auth/cookie';
 import { PASSWORD_MIN_LENGTH } from '$lib/server/auth/password';
 import * as sessions from '$lib/server/auth/session';
 import * as users from '$lib/server/users/service';
-import { setupSchema, toErrors } from './form';
+import { accountRefusalError, accountSchema, parseForm, readText } from '$lib/server/auth/form';
 import type { Actions, PageServerLoad } from './$types';
 
 /** /setup exists only while there is no admin; afterwards it is not found, for GET and POST. */
@@ -21,20 +21,13 @@ export const actions: Actions = {
 	create: async ({ request, cookies }) => {
 		await requireNoAdmin();
 		const form = await request.formData();
-		const text = (name: string) => {
-			const value = form.get(name);
-			return typeof value === 'string' ? value : '';
-		};
-		const values = { name: text('name'), email: text('email') };
-		const parsed = setupSchema.safeParse({ ...values, password: text('password') });
-		if (!parsed.success) {
-			const codes = parsed.error.issues.map((i) => i.message);
-			return fail(400, { values, errors: toErrors(codes, PASSWORD_MIN_LENGTH) });
-		}
+		const values = { name: readText(form, 'name'), email: readText(form, 'email') };
+		const parsed = parseForm(accountSchema(), form);
+		if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
 		const result = await users.createFirstAdmin(parsed.data);
 		if (!result.ok) {
 			if (result.reason === 'admin-exists') error(404, 'Not found');
-			return fail(400, { values, errors: toErrors([result.reason], PASSWORD_MIN_LENGTH) });
+			return fail(400, { values, errors: accountRefusalError(result.reason) });
 		}
 		const { token, session } = await sessions.createSession(result.user.id);
 		writeSessionCookie(cookies, token, session.expiresAt);
