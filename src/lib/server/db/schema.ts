@@ -23,6 +23,8 @@ export interface AppUserTable {
 	emailVerifiedAt: Timestamp | null;
 	createdAt: CreatedAt;
 	updatedAt: DefaultedTimestamp;
+	/** Set when the account was closed: e-mail, name and password are then erased. */
+	deletedAt: Timestamp | null;
 }
 
 export interface UserSessionTable {
@@ -74,6 +76,8 @@ export interface DossierTable {
 	submittedAt: CreatedAt;
 	dueDate: CalendarDate | null;
 	closedAt: Timestamp | null;
+	/** When the clock paused (a waiting state); null while it runs or has stopped. */
+	clockPausedAt: Timestamp | null;
 	version: Generated<number>;
 	updatedAt: DefaultedTimestamp;
 }
@@ -114,7 +118,17 @@ export interface AttachmentTable {
 	sha256: string;
 	storageKey: string;
 	uploadedBy: string | null;
+	documentRequestId: string | null;
 	createdAt: CreatedAt;
+}
+
+export interface DocumentRequestTable {
+	id: Generated<string>;
+	dossierId: string;
+	messageId: string | null;
+	label: string;
+	createdAt: CreatedAt;
+	fulfilledAt: Timestamp | null;
 }
 
 export interface OutboxTable {
@@ -184,6 +198,7 @@ export interface Database {
 	dossierEvent: DossierEventTable;
 	message: MessageTable;
 	attachment: AttachmentTable;
+	documentRequest: DocumentRequestTable;
 	outbox: OutboxTable;
 	formDraft: FormDraftTable;
 	draftFile: DraftFileTable;
@@ -201,4 +216,7 @@ export type DossierEvent = Selectable<DossierEventTable>;
 export type FormDraft = Selectable<FormDraftTable>;
 export type DraftFile = Selectable<DraftFileTable>;
 export type UserSession = Selectable<UserSessionTable>;
+export type Message = Selectable<MessageTable>;
+export type Attachment = Selectable<AttachmentTable>;
+export type DocumentRequest = Selectable<DocumentRequestTable>;
 export type UserToken = Selectable<UserTokenTable>;
