@@ -1,9 +1,11 @@
 // End-to-end tests: Debian's Chromium drives the built server (`node build`) on a fresh embedded
-// database, or on the PostgreSQL database named by DATABASE_URL. Run `npm run build` first.
+// database, or on the PostgreSQL database named by DATABASE_URL (which must start empty). Run
+// `npm run build` first.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { userAddCommands } from './users';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
 // Set once in the runner process; workers inherit it, so every spec sees the server's data dir.
@@ -41,7 +43,8 @@ export default defineConfig({
 		}
 	},
 	webServer: {
-		command: 'node build',
+		// The operator's way: accounts from the shell first (users.ts), then the server.
+		command: `${userAddCommands()} && node build`,
 		cwd: '../..',
 		url: `http://localhost:${port}/healthz`,
 		reuseExistingServer: false,
