@@ -1,6 +1,14 @@
 // Kysely queries on dossiers, their events, attachments and the outbox. No rules: see service.ts.
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database, Dossier, NewDossier } from '../db/schema';
+import type {
+	Attachment,
+	Database,
+	DocumentRequest,
+	Dossier,
+	DossierUpdate,
+	Message,
+	NewDossier
+} from '../db/schema';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -91,9 +99,13 @@ export async function insertEvent(
 		actorLabel?: string | null;
 		note?: string | null;
 		visibility: 'public' | 'internal';
+		data?: Record<string, unknown> | null;
 	}
 ): Promise<void> {
-	await db.insertInto('dossierEvent').values(e).execute();
+	await db
+		.insertInto('dossierEvent')
+		.values({ ...e, data: e.data ? JSON.stringify(e.data) : null })
+		.execute();
 }
 
 export async function markDraftSubmitted(
@@ -122,5 +134,213 @@ export async function listPublicEvents(db: Executor, dossierId: string) {
 		.where('visibility', '=', 'public')
 		.select(['id', 'type', 'fromStatus', 'toStatus', 'at'])
 		.orderBy('id')
+		.execute();
+}
+
+/** Locks the dossier row for the rest of the transaction: changes to one dossier queue up. */
+export async function lockById(db: Executor, id: string): Promise<Dossier | undefined> {
+	return db.selectFrom('dossier').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+/** Applies a change only if the row still has the version the actor saw; bumps the version. */
+export async function updateIfVersion(
+	db: Executor,
+	id: string,
+	expectedVersion: number,
+	change: DossierUpdate,
+	now: Date
+): Promise<Dossier | undefined> {
+	return db
+		.updateTable('dossier')
+		.set({ ...change, version: sql`version + 1`, updatedAt: now })
+		.where('id', '=', id)
+		.where('version', '=', expectedVersion)
+		.returningAll()
+		.executeTakeFirst();
+}
+
+export async function findByReference(db: Executor, reference: string) {
+	return db.selectFrom('dossier').selectAll().where('reference', '=', reference).executeTakeFirst();
+}
+
+/** The owner's dossiers, newest first. */
+export async function listByOwner(db: Executor, ownerId: string, limit: number) {
+	return db
+		.selectFrom('dossier')
+		.select([
+			'id',
+			'reference',
+			'processId',
+			'processVersion',
+			'status',
+			'submittedAt',
+			'dueDate',
+			'clockPausedAt',
+			'closedAt'
+		])
+		.where('ownerId', '=', ownerId)
+		.orderBy('submittedAt', 'desc')
+		.orderBy('reference', 'desc')
+		.limit(limit)
+		.execute();
+}
+
+/** The latest event of a dossier with its actor's name, to explain a version conflict. */
+export async function findLastEvent(db: Executor, dossierId: string) {
+	return db
+		.selectFrom('dossierEvent as e')
+		.leftJoin('appUser as u', 'u.id', 'e.actorId')
+		.select(['e.at', 'e.actorLabel', 'u.name as actorName', 'u.email as actorEmail'])
+		.where('e.dossierId', '=', dossierId)
+		.orderBy('e.id', 'desc')
+		.limit(1)
+		.executeTakeFirst();
+}
+
+export async function listEvents(db: Executor, dossierId: string, publicOnly: boolean) {
+	let q = db
+		.selectFrom('dossierEvent as e')
+		.leftJoin('appUser as u', 'u.id', 'e.actorId')
+		.select([
+			'e.id',
+			'e.type',
+			'e.fromStatus',
+			'e.toStatus',
+			'e.note',
+			'e.visibility',
+			'e.data',
+			'e.at',
+			'e.actorId',
+			'e.actorLabel',
+			'u.name as actorName',
+			'u.email as actorEmail'
+		])
+		.where('e.dossierId', '=', dossierId);
+	if (publicOnly) q = q.where('e.visibility', '=', 'public');
+	return q.orderBy('e.id').execute();
+}
+
+export async function insertMessage(
+	db: Executor,
+	v: {
+		id?: string;
+		dossierId: string;
+		authorId: string | null;
+		authorRole: Message['authorRole'];
+		body: string;
+		internal: boolean;
+	}
+): Promise<Message | undefined> {
+	return db
+		.insertInto('message')
+		.values(v)
+		.onConflict((oc) => oc.column('id').doNothing())
+		.returningAll()
+		.executeTakeFirst();
+}
+
+export async function findMessage(db: Executor, id: string): Promise<Message | undefined> {
+	return db.selectFrom('message').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function listMessages(db: Executor, dossierId: string, includeInternal: boolean) {
+	let q = db
+		.selectFrom('message as msg')
+		.leftJoin('appUser as u', 'u.id', 'msg.authorId')
+		.select([
+			'msg.id',
+			'msg.authorRole',
+			'msg.body',
+			'msg.internal',
+			'msg.createdAt',
+			'u.name as authorName'
+		])
+		.where('msg.dossierId', '=', dossierId);
+	if (!includeInternal) q = q.where('msg.internal', '=', false);
+	return q.orderBy('msg.createdAt').orderBy('msg.id').execute();
+}
+
+export async function insertAttachment(
+	db: Executor,
+	v: {
+		dossierId: string;
+		messageId: string | null;
+		documentRequestId: string | null;
+		fileName: string;
+		mediaType: string;
+		sizeBytes: number;
+		sha256: string;
+		uploadedBy: string | null;
+	}
+): Promise<Attachment> {
+	return db
+		.insertInto('attachment')
+		.values({ ...v, storageKey: v.sha256 })
+		.returningAll()
+		.executeTakeFirstOrThrow();
+}
+
+export async function listAttachments(db: Executor, dossierId: string): Promise<Attachment[]> {
+	return db
+		.selectFrom('attachment')
+		.selectAll()
+		.where('dossierId', '=', dossierId)
+		.orderBy('createdAt')
+		.orderBy('fileName')
+		.execute();
+}
+
+export async function findAttachment(
+	db: Executor,
+	dossierId: string,
+	attachmentId: string
+): Promise<Attachment | undefined> {
+	return db
+		.selectFrom('attachment')
+		.selectAll()
+		.where('dossierId', '=', dossierId)
+		.where('id', '=', attachmentId)
+		.executeTakeFirst();
+}
+
+export async function insertDocumentRequests(
+	db: Executor,
+	dossierId: string,
+	messageId: string | null,
+	labels: string[]
+): Promise<void> {
+	if (labels.length === 0) return;
+	await db
+		.insertInto('documentRequest')
+		.values(labels.map((label) => ({ dossierId, messageId, label })))
+		.execute();
+}
+
+export async function listDocumentRequests(
+	db: Executor,
+	dossierId: string
+): Promise<DocumentRequest[]> {
+	return db
+		.selectFrom('documentRequest')
+		.selectAll()
+		.where('dossierId', '=', dossierId)
+		.orderBy('createdAt')
+		.orderBy('label')
+		.execute();
+}
+
+export async function markDocumentRequestsFulfilled(
+	db: Executor,
+	dossierId: string,
+	ids: string[],
+	now: Date
+): Promise<void> {
+	if (ids.length === 0) return;
+	await db
+		.updateTable('documentRequest')
+		.set({ fulfilledAt: now })
+		.where('dossierId', '=', dossierId)
+		.where('id', 'in', ids)
+		.where('fulfilledAt', 'is', null)
 		.execute();
 }

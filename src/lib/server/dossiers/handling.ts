@@ -1,0 +1,327 @@
+// Handling a dossier after it is filed: workflow transitions taken by staff or by the citizen,
+// messages between them (with files, and named documents staff ask for), and the handling clock
+// that pauses while the municipality waits for the citizen. Every change locks the dossier row,
+// checks the version the staff member saw, and writes the dossier, its audit event and any outbox
+// row in one transaction. A reply carries its own id, so sending it twice stores it once.
+import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import { toIsoDate } from '$lib/process/calendar';
+import type { ProcessDefinition } from '$lib/process/definition';
+import { mediaTypes } from '$lib/process/fields/file';
+import {
+	clockChange,
+	findState,
+	listAllowedTransitions,
+	listCitizenActions,
+	resumeDueDate
+} from '$lib/process/progress';
+import type { Role, WorkflowTransition } from '$lib/process/workflow';
+import type { SessionUser } from '../auth/repository';
+import { getDb, type Db } from '../db';
+import type { Database, Dossier, DossierUpdate } from '../db/schema';
+import type { FileStorage } from '../files/storage';
+import { sniffMediaType } from '../files/sniff';
+import * as outbox from '../outbox/repository';
+import * as processes from '../processes/service';
+import * as repo from './repository';
+import { isUuid } from './views';
+
+export const MAX_MESSAGE_LENGTH = 5000;
+export const MAX_NOTE_LENGTH = 5000;
+export const MAX_REPLY_FILES = 10;
+export const MAX_REPLY_FILE_MB = 10;
+export const MAX_DOCUMENT_REQUESTS = 10;
+
+/** Who acts: a staff member, or the citizen (userId null: a guest with the tracking link). */
+export type Actor =
+	{ kind: 'staff'; user: SessionUser } | { kind: 'citizen'; userId: string | null };
+
+export type Conflict = { ok: false; reason: 'conflict'; changedAt: Date; changedBy: string | null };
+export type TransitionResult =
+	| { ok: true; dossier: Dossier }
+	| { ok: false; reason: 'not-found' | 'not-allowed' | 'note-required' | 'too-long' }
+	| Conflict;
+
+function actorColumns(actor: Actor): { actorId: string | null; actorLabel: string | null } {
+	if (actor.kind === 'staff') return { actorId: actor.user.id, actorLabel: null };
+	return { actorId: actor.userId, actorLabel: actor.userId ? null : 'guest' };
+}
+
+function rolesOf(actor: Actor): readonly Role[] {
+	return actor.kind === 'staff' ? actor.user.roles : ['citizen'];
+}
+
+async function conflict(trx: Transaction<Database>, dossierId: string): Promise<Conflict> {
+	const last = await repo.findLastEvent(trx, dossierId);
+	return {
+		ok: false,
+		reason: 'conflict',
+		changedAt: last?.at ?? new Date(0),
+		changedBy: last?.actorName || last?.actorEmail || null
+	};
+}
+
+/** Moves the locked dossier along `t`: state, clock, due date, event, message and outbox. */
+async function applyTransition(
+	trx: Transaction<Database>,
+	dossier: Dossier,
+	definition: ProcessDefinition,
+	t: WorkflowTransition,
+	actor: Actor,
+	extra: { note: string; documents: string[] },
+	now: Date
+): Promise<Dossier> {
+	const from = findState(definition.workflow, dossier.status);
+	const to = findState(definition.workflow, t.to);
+	if (!from || !to) throw new Error(`Workflow of ${dossier.processId} lost state ${t.to}`);
+	const change: DossierUpdate = { status: t.to, closedAt: to.kind === 'final' ? now : null };
+	switch (clockChange(from, to)) {
+		case 'pause':
+			change.clockPausedAt = now;
+			break;
+		case 'resume':
+		case 'stop':
+			change.clockPausedAt = null;
+			if (dossier.clockPausedAt && dossier.dueDate && to.clock === 'run')
+				change.dueDate = resumeDueDate(
+					dossier.dueDate,
+					toIsoDate(dossier.clockPausedAt),
+					toIsoDate(now),
+					definition.handlingTime.unit
+				);
+			break;
+	}
+	const updated = await repo.updateIfVersion(trx, dossier.id, dossier.version, change, now);
+	if (!updated) throw new Error(`Dossier ${dossier.id} changed under its row lock`);
+
+	// What staff write with a transition that tells the citizen, and the documents they ask for,
+	// reach the citizen as a message; other notes stay in the audit trail for staff.
+	let messageId: string | null = null;
+	if (actor.kind === 'staff' && ((t.notifyCitizen && extra.note) || extra.documents.length > 0)) {
+		const message = await repo.insertMessage(trx, {
+			dossierId: dossier.id,
+			authorId: actor.user.id,
+			authorRole: 'staff',
+			body: t.notifyCitizen ? extra.note : '',
+			internal: false
+		});
+		messageId = message?.id ?? null;
+		await repo.insertDocumentRequests(trx, dossier.id, messageId, extra.documents);
+	}
+	await repo.insertEvent(trx, {
+		dossierId: dossier.id,
+		type: 'transition',
+		fromStatus: dossier.status,
+		toStatus: t.to,
+		...actorColumns(actor),
+		note: extra.note || null,
+		visibility: 'public',
+		data: { transitionId: t.id, messageId }
+	});
+	if (t.notifyCitizen)
+		await outbox.insertOutbox(trx, 'dossier-transitioned', {
+			dossierId: dossier.id,
+			toStatus: t.to
+		});
+	return updated;
+}
+
+function cleanDocuments(documents: string[] | undefined): string[] {
+	return [...new Set((documents ?? []).map((d) => d.trim().slice(0, 200)).filter(Boolean))].slice(
+		0,
+		MAX_DOCUMENT_REQUESTS
+	);
+}
+
+/**
+ * Takes a workflow transition. Staff pass the dossier version their page showed: if someone else
+ * changed the dossier since, nothing happens and the answer says who and when. The citizen (who
+ * must already be known to own the dossier) passes null: their actions are checked against the
+ * current state.
+ */
+export async function transition(
+	dossierId: string,
+	actor: Actor,
+	req: {
+		transitionId: string;
+		expectedVersion: number | null;
+		note?: string;
+		documents?: string[];
+	},
+	db: Db = getDb(),
+	now = new Date()
+): Promise<TransitionResult> {
+	const note = (req.note ?? '').trim();
+	if (note.length > MAX_NOTE_LENGTH) return { ok: false, reason: 'too-long' };
+	return db.transaction().execute(async (trx): Promise<TransitionResult> => {
+		const dossier = await repo.lockById(trx, dossierId);
+		if (!dossier) return { ok: false, reason: 'not-found' };
+		if (req.expectedVersion !== null && dossier.version !== req.expectedVersion)
+			return conflict(trx, dossier.id);
+		const definition = await processes.getVersion(dossier.processId, dossier.processVersion, trx);
+		const t = listAllowedTransitions(definition.workflow, dossier.status, rolesOf(actor)).find(
+			(x) => x.id === req.transitionId
+		);
+		if (!t) return { ok: false, reason: 'not-allowed' };
+		if (t.requiresNote && !note) return { ok: false, reason: 'note-required' };
+		const documents = findState(definition.workflow, t.to)?.kind === 'waiting' ? req.documents : [];
+		const updated = await applyTransition(
+			trx,
+			dossier,
+			definition,
+			t,
+			actor,
+			{ note, documents: cleanDocuments(documents) },
+			now
+		);
+		return { ok: true, dossier: updated };
+	});
+}
+
+export type MessageResult =
+	{ ok: true } | { ok: false; reason: 'not-found' | 'empty' | 'too-long' | 'closed' } | Conflict;
+
+/** A message from staff to the citizen (mailed to them), or an internal note for colleagues. */
+export async function postStaffMessage(
+	dossierId: string,
+	user: SessionUser,
+	input: { body: string; internal: boolean },
+	db: Db = getDb()
+): Promise<MessageResult> {
+	const body = input.body.trim();
+	if (!body) return { ok: false, reason: 'empty' };
+	if (body.length > MAX_MESSAGE_LENGTH) return { ok: false, reason: 'too-long' };
+	return db.transaction().execute(async (trx): Promise<MessageResult> => {
+		const dossier = await repo.lockById(trx, dossierId);
+		if (!dossier) return { ok: false, reason: 'not-found' };
+		const message = await repo.insertMessage(trx, {
+			dossierId,
+			authorId: user.id,
+			authorRole: 'staff',
+			body,
+			internal: input.internal
+		});
+		await repo.insertEvent(trx, {
+			dossierId,
+			type: input.internal ? 'note' : 'message',
+			actorId: user.id,
+			visibility: input.internal ? 'internal' : 'public',
+			data: { messageId: message?.id ?? null }
+		});
+		if (!input.internal && message)
+			await outbox.insertOutbox(trx, 'dossier-message', { dossierId, messageId: message.id });
+		return { ok: true };
+	});
+}
+
+export type ReplyUpload = { requestId: string | null; file: File };
+export type ReplyIssue = {
+	/** 'body', 'files', or the id of the document request the file was for. */
+	name: string;
+	code: 'required' | 'too-long' | 'too-many' | 'too-large' | 'type' | 'unknown-request';
+	fileName?: string;
+};
+export type ReplyResult =
+	| { ok: true; resumed: boolean; duplicate: boolean }
+	| { ok: false; reason: 'not-found' | 'closed' }
+	| { ok: false; reason: 'invalid'; issues: ReplyIssue[] };
+
+const acceptedTypes: readonly string[] = mediaTypes;
+
+/**
+ * The citizen's answer: text and files, some of them the documents staff asked for. When the
+ * dossier waits for the citizen and no requested document is missing any more, the workflow's
+ * answering transition brings it back to the municipality and the clock runs again.
+ */
+export async function replyAsCitizen(
+	dossierId: string,
+	actor: Extract<Actor, { kind: 'citizen' }>,
+	input: { replyId: string; body: string; uploads: ReplyUpload[] },
+	deps: { storage: FileStorage },
+	db: Db = getDb(),
+	now = new Date()
+): Promise<ReplyResult> {
+	const body = input.body.trim();
+	// The form carries the reply's id; a tampered one only loses the protection against doubles.
+	const replyId = isUuid(input.replyId) ? input.replyId : randomUUID();
+	const uploads = input.uploads.filter((u) => u.file.size > 0);
+	const issues: ReplyIssue[] = [];
+	if (!body && uploads.length === 0) issues.push({ name: 'body', code: 'required' });
+	if (body.length > MAX_MESSAGE_LENGTH) issues.push({ name: 'body', code: 'too-long' });
+	if (uploads.length > MAX_REPLY_FILES) issues.push({ name: 'files', code: 'too-many' });
+	const prepared: { upload: ReplyUpload; bytes: Uint8Array; type: string }[] = [];
+	for (const upload of uploads.slice(0, MAX_REPLY_FILES)) {
+		const name = upload.requestId ?? 'files';
+		if (upload.file.size > MAX_REPLY_FILE_MB * 1024 * 1024) {
+			issues.push({ name, code: 'too-large', fileName: upload.file.name });
+			continue;
+		}
+		const bytes = new Uint8Array(await upload.file.arrayBuffer());
+		const type = await sniffMediaType(bytes);
+		if (!type || !acceptedTypes.includes(type))
+			issues.push({ name, code: 'type', fileName: upload.file.name });
+		else prepared.push({ upload, bytes, type });
+	}
+	if (issues.length > 0) return { ok: false, reason: 'invalid', issues };
+
+	const dossier = await repo.findById(db, dossierId);
+	if (!dossier) return { ok: false, reason: 'not-found' };
+	// A retry of a reply already stored (its requests are fulfilled by now) is simply done.
+	const earlier = await repo.findMessage(db, replyId);
+	if (earlier?.dossierId === dossierId) return { ok: true, resumed: false, duplicate: true };
+	const requests = await repo.listDocumentRequests(db, dossierId);
+	const open = new Set(requests.filter((r) => !r.fulfilledAt).map((r) => r.id));
+	const unknown = prepared.filter((p) => p.upload.requestId && !open.has(p.upload.requestId));
+	if (unknown.length > 0)
+		return {
+			ok: false,
+			reason: 'invalid',
+			issues: unknown.map(() => ({ name: 'files', code: 'unknown-request' }))
+		};
+	// Files are content-addressed: storing them before the transaction is harmless if it fails.
+	const stored: ((typeof prepared)[number] & { sha256: string; size: number })[] = [];
+	for (const p of prepared) stored.push({ ...p, ...(await deps.storage.put(p.bytes)) });
+
+	return db.transaction().execute(async (trx): Promise<ReplyResult> => {
+		const locked = await repo.lockById(trx, dossierId);
+		if (!locked) return { ok: false, reason: 'not-found' };
+		const definition = await processes.getVersion(locked.processId, locked.processVersion, trx);
+		const state = findState(definition.workflow, locked.status);
+		if (!state || state.kind === 'final') return { ok: false, reason: 'closed' };
+		const message = await repo.insertMessage(trx, {
+			id: replyId,
+			dossierId,
+			authorId: actor.userId,
+			authorRole: 'citizen',
+			body,
+			internal: false
+		});
+		if (!message) return { ok: true, resumed: false, duplicate: true };
+		for (const s of stored)
+			await repo.insertAttachment(trx, {
+				dossierId,
+				messageId: message.id,
+				documentRequestId: s.upload.requestId,
+				fileName: s.upload.file.name.slice(0, 200) || 'bestand',
+				mediaType: s.type,
+				sizeBytes: s.size,
+				sha256: s.sha256,
+				uploadedBy: actor.userId
+			});
+		const fulfilled = stored.flatMap((s) => (s.upload.requestId ? [s.upload.requestId] : []));
+		await repo.markDocumentRequestsFulfilled(trx, dossierId, fulfilled, now);
+		await repo.insertEvent(trx, {
+			dossierId,
+			type: 'message',
+			...actorColumns(actor),
+			visibility: 'public',
+			data: { messageId: message.id }
+		});
+		const stillMissing = [...open].filter((id) => !fulfilled.includes(id));
+		const answer = listCitizenActions(definition.workflow, locked.status).answer;
+		if (state.kind !== 'waiting' || !answer || stillMissing.length > 0)
+			return { ok: true, resumed: false, duplicate: false };
+		await applyTransition(trx, locked, definition, answer, actor, { note: '', documents: [] }, now);
+		return { ok: true, resumed: true, duplicate: false };
+	});
+}

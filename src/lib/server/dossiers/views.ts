@@ -1,0 +1,293 @@
+// What people see of a dossier. The citizen sees their own dossiers only, found by owner or by the
+// tracking token, with the state in citizen words, the expected date (paused while the
+// municipality waits for them), the answers under the definition version they were filed with,
+// the public timeline with the messages, and the documents still asked for. Staff also see the
+// internal notes, who did what, and the transitions their roles allow.
+import type { AnswerMap } from '$lib/process/answers';
+import type { ProcessDefinition } from '$lib/process/definition';
+import { findState, listAllowedTransitions, listCitizenActions } from '$lib/process/progress';
+import type { LocalText } from '$lib/process/text';
+import type { WorkflowState } from '$lib/process/workflow';
+import type { SessionUser } from '../auth/repository';
+import { getDb, type Db } from '../db';
+import type { Attachment, Dossier } from '../db/schema';
+import { getFileStorage } from '../files';
+import type { FileStorage } from '../files/storage';
+import * as processes from '../processes/service';
+import { hashToken } from '../tokens';
+import * as repo from './repository';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const REFERENCE = /^\d{4}-\d{6}$/;
+export const CITIZEN_LIST_LIMIT = 200;
+
+export function isUuid(value: string): boolean {
+	return UUID.test(value);
+}
+
+export type StateView = { label: LocalText; text: LocalText; kind: WorkflowState['kind'] };
+
+function stateView(definition: ProcessDefinition, status: string, staff = false): StateView {
+	const s = findState(definition.workflow, status);
+	if (!s) return { label: { nl: status }, text: { nl: '' }, kind: 'open' };
+	return {
+		label: staff ? s.label : (s.citizenLabel ?? s.label),
+		text: s.citizenText,
+		kind: s.kind
+	};
+}
+
+export type CitizenListItem = {
+	reference: string;
+	title: LocalText;
+	submittedAt: Date;
+	dueDate: string | null;
+	pausedSince: Date | null;
+	closedAt: Date | null;
+	state: StateView;
+	actionNeeded: boolean;
+};
+
+/** "Mijn dossiers": the owner's dossiers, newest first. */
+export async function listForOwner(ownerId: string, db: Db = getDb()): Promise<CitizenListItem[]> {
+	const rows = await repo.listByOwner(db, ownerId, CITIZEN_LIST_LIMIT);
+	return Promise.all(
+		rows.map(async (d) => {
+			const definition = await processes.getVersion(d.processId, d.processVersion, db);
+			const state = stateView(definition, d.status);
+			return {
+				reference: d.reference,
+				title: definition.title,
+				submittedAt: d.submittedAt,
+				dueDate: d.dueDate,
+				pausedSince: d.clockPausedAt,
+				closedAt: d.closedAt,
+				state,
+				actionNeeded: state.kind === 'waiting'
+			};
+		})
+	);
+}
+
+/** A dossier of this owner by its reference; another person's dossier is simply not found. */
+export async function findForOwner(
+	reference: string,
+	ownerId: string,
+	db: Db = getDb()
+): Promise<Dossier | null> {
+	if (!REFERENCE.test(reference)) return null;
+	const dossier = await repo.findByReference(db, reference);
+	return dossier && dossier.ownerId === ownerId ? dossier : null;
+}
+
+/** The dossier a guest's tracking link leads to. */
+export async function findForGuest(token: string, db: Db = getDb()): Promise<Dossier | null> {
+	if (token.length < 20 || token.length > 100) return null;
+	return (await repo.findByGuestTokenHash(db, hashToken(token))) ?? null;
+}
+
+/** A dossier by id, for staff (whose role the route has checked). */
+export async function findById(id: string, db: Db = getDb()): Promise<Dossier | null> {
+	if (!isUuid(id)) return null;
+	return (await repo.findById(db, id)) ?? null;
+}
+
+export type FileView = { id: string; name: string; size: number; type: string };
+export type RequestView = { id: string; label: string; fulfilled: boolean };
+export type TimelineEntry =
+	| { kind: 'submitted'; at: Date; actor: string | null }
+	| {
+			kind: 'state';
+			at: Date;
+			label: LocalText;
+			fromLabel: LocalText | null;
+			actor: string | null;
+			note: string | null;
+	  }
+	| {
+			kind: 'message';
+			at: Date;
+			from: 'citizen' | 'staff' | 'system';
+			author: string | null;
+			internal: boolean;
+			body: string;
+			files: FileView[];
+			requested: RequestView[];
+	  }
+	| { kind: 'other'; at: Date; type: string; actor: string | null };
+
+export type DossierView = {
+	id: string;
+	reference: string;
+	version: number;
+	title: LocalText;
+	definition: ProcessDefinition;
+	answers: AnswerMap;
+	applicantName: string;
+	applicantEmail: string | null;
+	submittedAt: Date;
+	dueDate: string | null;
+	pausedSince: Date | null;
+	closedAt: Date | null;
+	state: StateView;
+	filedFiles: (FileView & { fieldKey: string | null })[];
+	timeline: TimelineEntry[];
+	openRequests: RequestView[];
+};
+
+const fileView = (a: Attachment): FileView => ({
+	id: a.id,
+	name: a.fileName,
+	size: a.sizeBytes,
+	type: a.mediaType
+});
+
+async function buildView(dossier: Dossier, staff: boolean, db: Db): Promise<DossierView> {
+	const definition = await processes.getVersion(dossier.processId, dossier.processVersion, db);
+	const [events, messages, attachments, requests] = await Promise.all([
+		repo.listEvents(db, dossier.id, !staff),
+		repo.listMessages(db, dossier.id, staff),
+		repo.listAttachments(db, dossier.id),
+		repo.listDocumentRequests(db, dossier.id)
+	]);
+	const messagesById = new Map(messages.map((msg) => [msg.id, msg]));
+	const requestView = (r: (typeof requests)[number]): RequestView => ({
+		id: r.id,
+		label: r.label,
+		fulfilled: r.fulfilledAt !== null
+	});
+	// The citizen sees the municipality as one voice; staff see who it was.
+	const who = (e: {
+		actorName: string | null;
+		actorEmail: string | null;
+		actorLabel: string | null;
+	}) => (staff ? e.actorName || e.actorEmail || e.actorLabel : null);
+	const label = (status: string | null) =>
+		status ? stateView(definition, status, staff).label : null;
+
+	const timeline: TimelineEntry[] = events.flatMap((e): TimelineEntry[] => {
+		const messageId = (e.data as { messageId?: string | null } | null)?.messageId ?? null;
+		const message = messageId ? messagesById.get(messageId) : undefined;
+		const entries: TimelineEntry[] = [];
+		if (e.type === 'submitted') entries.push({ kind: 'submitted', at: e.at, actor: who(e) });
+		else if (e.type === 'transition')
+			entries.push({
+				kind: 'state',
+				at: e.at,
+				label: label(e.toStatus) ?? { nl: '' },
+				fromLabel: label(e.fromStatus),
+				actor: who(e),
+				note: staff ? e.note : null
+			});
+		else if (!message) entries.push({ kind: 'other', at: e.at, type: e.type, actor: who(e) });
+		if (message)
+			entries.push({
+				kind: 'message',
+				at: message.createdAt,
+				from: message.authorRole,
+				author: staff ? message.authorName : null,
+				internal: message.internal,
+				body: message.body,
+				files: attachments.filter((a) => a.messageId === message.id).map(fileView),
+				requested: requests.filter((r) => r.messageId === message.id).map(requestView)
+			});
+		return entries;
+	});
+
+	return {
+		id: dossier.id,
+		reference: dossier.reference,
+		version: dossier.version,
+		title: definition.title,
+		definition,
+		answers: dossier.answers as AnswerMap,
+		applicantName: dossier.applicantName,
+		applicantEmail: dossier.applicantEmail,
+		submittedAt: dossier.submittedAt,
+		dueDate: dossier.dueDate,
+		pausedSince: dossier.clockPausedAt,
+		closedAt: dossier.closedAt,
+		state: stateView(definition, dossier.status, staff),
+		filedFiles: attachments
+			.filter((a) => a.messageId === null)
+			.map((a) => ({ ...fileView(a), fieldKey: a.fieldKey })),
+		timeline,
+		openRequests: requests.filter((r) => !r.fulfilledAt).map(requestView)
+	};
+}
+
+export type CitizenDossierView = DossierView & {
+	actionNeeded: boolean;
+	canReply: boolean;
+	answers: AnswerMap;
+	withdraw: { id: string; label: LocalText; requiresNote: boolean }[];
+};
+
+/** The citizen's page of one dossier (the caller found it through ownership or the token). */
+export async function viewForCitizen(
+	dossier: Dossier,
+	db: Db = getDb()
+): Promise<CitizenDossierView> {
+	const view = await buildView(dossier, false, db);
+	const actions = listCitizenActions(view.definition.workflow, dossier.status);
+	return {
+		...view,
+		actionNeeded: view.state.kind === 'waiting',
+		canReply: view.state.kind !== 'final',
+		withdraw: actions.withdraw.map((t) => ({
+			id: t.id,
+			label: t.label,
+			requiresNote: t.requiresNote
+		}))
+	};
+}
+
+export type StaffAction = {
+	id: string;
+	label: LocalText;
+	toLabel: LocalText;
+	requiresNote: boolean;
+	notifyCitizen: boolean;
+	asksCitizen: boolean;
+};
+
+export type StaffDossierView = DossierView & { actions: StaffAction[] };
+
+/** The back-office page of one dossier, with the transitions this user's roles allow. */
+export async function viewForStaff(
+	dossier: Dossier,
+	user: SessionUser,
+	db: Db = getDb()
+): Promise<StaffDossierView> {
+	const view = await buildView(dossier, true, db);
+	const wf = view.definition.workflow;
+	const actions = listAllowedTransitions(wf, dossier.status, user.roles).map((t) => {
+		const to = findState(wf, t.to);
+		return {
+			id: t.id,
+			label: t.label,
+			toLabel: to?.label ?? { nl: t.to },
+			requiresNote: t.requiresNote,
+			notifyCitizen: t.notifyCitizen,
+			asksCitizen: to?.kind === 'waiting'
+		};
+	});
+	return { ...view, actions };
+}
+
+/** A file of this dossier (filed with the form, or sent with a message) with its bytes. */
+export async function openFile(
+	dossier: Dossier,
+	fileId: string,
+	deps: { storage: FileStorage } = { storage: getFileStorage() },
+	db: Db = getDb()
+): Promise<{ name: string; type: string; bytes: Uint8Array } | null> {
+	if (!isUuid(fileId)) return null;
+	const file = await repo.findAttachment(db, dossier.id, fileId);
+	if (!file) return null;
+	return {
+		name: file.fileName,
+		type: file.mediaType,
+		bytes: await deps.storage.read(file.storageKey)
+	};
+}

@@ -1,0 +1,409 @@
+// Handling a filed dossier on a real database: staff transitions with the version check, the
+// clock that pauses while the municipality waits for the citizen and moves the due date when it
+// resumes, the citizen's reply with requested documents (stored once however often it is sent),
+// and what each side may see.
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDefinition } from '$lib/process/answers/test-definition';
+import { processDefinition } from '$lib/process/definition';
+import type { SessionUser } from '$lib/server/auth/repository';
+import * as handling from '$lib/server/dossiers/handling';
+import * as dossierRepo from '$lib/server/dossiers/repository';
+import * as views from '$lib/server/dossiers/views';
+import { LocalFileStorage } from '$lib/server/files/storage';
+import * as processes from '$lib/server/processes/service';
+import * as users from '$lib/server/users/service';
+import { backend, openTestDatabase, type TestDatabase } from './test-db';
+
+const storage = new LocalFileStorage(mkdtempSync(join(tmpdir(), 'loket-handling-')));
+const pdf = (name: string, text = 'bewijs') =>
+	new File([`%PDF-1.7\n${text}`], name, { type: 'application/pdf' });
+const PASSWORD = 'een lange zin als wachtwoord';
+
+const state = (
+	id: string,
+	kind: 'open' | 'waiting' | 'final',
+	clock: 'run' | 'pause' | 'stop',
+	citizenLabel?: string
+) => ({
+	id,
+	label: { nl: `Intern: ${id}` },
+	...(citizenLabel ? { citizenLabel: { nl: citizenLabel } } : {}),
+	citizenText: { nl: `Uitleg bij ${id}` },
+	kind,
+	clock,
+	vlaamseCode: 'InVerwerking' as const
+});
+
+const definition = processDefinition.parse({
+	...testDefinition,
+	id: 'volg',
+	handlingTime: { days: 30, unit: 'calendar', legal: true },
+	workflow: {
+		initial: 'ingediend',
+		states: [
+			state('ingediend', 'open', 'run', 'Ontvangen'),
+			state('onvolledig', 'waiting', 'pause', 'Wij wachten op u'),
+			state('goedgekeurd', 'final', 'stop', 'Goedgekeurd'),
+			state('ingetrokken', 'final', 'stop', 'Ingetrokken')
+		],
+		transitions: [
+			{
+				id: 'aanvulling_vragen',
+				from: ['ingediend'],
+				to: 'onvolledig',
+				label: { nl: 'Aanvulling vragen' },
+				roles: ['staff'],
+				requiresNote: true,
+				notifyCitizen: true
+			},
+			{
+				id: 'aanvullen',
+				from: ['onvolledig'],
+				to: 'ingediend',
+				label: { nl: 'Aanvullen' },
+				roles: ['citizen']
+			},
+			{
+				id: 'goedkeuren',
+				from: ['ingediend'],
+				to: 'goedgekeurd',
+				label: { nl: 'Goedkeuren' },
+				roles: ['staff'],
+				notifyCitizen: true
+			},
+			{
+				id: 'intrekken',
+				from: ['ingediend', 'onvolledig'],
+				to: 'ingetrokken',
+				label: { nl: 'Intrekken' },
+				roles: ['citizen']
+			}
+		]
+	}
+});
+
+describe(`handling a dossier on ${backend}`, () => {
+	let t: TestDatabase;
+	let staff: SessionUser;
+	let citizen: SessionUser;
+	let other: SessionUser;
+	let counter = 0;
+
+	beforeAll(async () => {
+		t = await openTestDatabase();
+		await processes.importLibrary([{ file: 'volg.json', definition }], t.db);
+		const add = async (email: string, roles: string[], name: string) => {
+			const r = await users.addUser({ email, password: PASSWORD, roles, name }, t.db);
+			if (!r.ok) throw new Error(r.reason);
+			return r.user;
+		};
+		staff = await add('stijn@gemeente.be', ['staff'], 'Stijn Balie');
+		citizen = await add('ada@example.be', ['citizen'], 'Ada');
+		other = await add('eve@example.be', ['citizen'], 'Eve');
+	});
+	afterAll(async () => {
+		await t.drop();
+	});
+
+	async function fileDossier(ownerId: string | null, dueDate = '2026-12-31') {
+		counter++;
+		const dossier = await dossierRepo.insertDossier(t.db, {
+			reference: `2026-${String(900000 + counter)}`,
+			processId: 'volg',
+			processVersion: 1,
+			status: 'ingediend',
+			answers: JSON.stringify({ naam: 'Ada Peeters' }),
+			ownerId,
+			guestTokenHash: ownerId ? null : randomUUID(),
+			applicantName: 'Ada Peeters',
+			applicantEmail: 'ada@example.be',
+			submissionId: randomUUID(),
+			dueDate
+		});
+		if (!dossier) throw new Error('not inserted');
+		await dossierRepo.insertEvent(t.db, {
+			dossierId: dossier.id,
+			type: 'submitted',
+			toStatus: 'ingediend',
+			actorId: ownerId,
+			visibility: 'public'
+		});
+		return dossier;
+	}
+	const staffActor = () => ({ kind: 'staff' as const, user: staff });
+	const citizenActor = () => ({ kind: 'citizen' as const, userId: citizen.id });
+	const outboxKinds = async (dossierId: string) =>
+		(await t.db.selectFrom('outbox').select(['kind', 'payload']).execute())
+			.filter((r) => (r.payload as { dossierId?: string }).dossierId === dossierId)
+			.map((r) => r.kind);
+
+	it('asks for documents: the dossier waits, the clock pauses, the citizen is told', async () => {
+		const d = await fileDossier(citizen.id);
+		const pausedAt = new Date('2026-12-01T10:00:00Z');
+		const noNote = await handling.transition(
+			d.id,
+			staffActor(),
+			{ transitionId: 'aanvulling_vragen', expectedVersion: d.version },
+			t.db,
+			pausedAt
+		);
+		expect(noNote).toEqual({ ok: false, reason: 'note-required' });
+
+		const asked = await handling.transition(
+			d.id,
+			staffActor(),
+			{
+				transitionId: 'aanvulling_vragen',
+				expectedVersion: d.version,
+				note: 'Bezorg ons het huurcontract.',
+				documents: ['Huurcontract', ' ', 'Huurcontract', 'Plan']
+			},
+			t.db,
+			pausedAt
+		);
+		if (!asked.ok) throw new Error(asked.reason);
+		expect(asked.dossier).toMatchObject({ status: 'onvolledig', version: d.version + 1 });
+		expect(asked.dossier.clockPausedAt?.toISOString()).toBe(pausedAt.toISOString());
+		expect(await outboxKinds(d.id)).toEqual(['dossier-transitioned']);
+
+		const view = await views.viewForCitizen(asked.dossier, t.db);
+		expect(view.actionNeeded).toBe(true);
+		expect(view.state.label).toEqual({ nl: 'Wij wachten op u' });
+		expect(view.openRequests.map((r) => r.label)).toEqual(['Huurcontract', 'Plan']);
+		const message = view.timeline.find((e) => e.kind === 'message');
+		expect(message).toMatchObject({
+			from: 'staff',
+			author: null,
+			body: 'Bezorg ons het huurcontract.'
+		});
+		// The citizen sees the change of state but not the note in the audit trail.
+		expect(view.timeline.find((e) => e.kind === 'state')).toMatchObject({ note: null });
+		expect(view.withdraw.map((w) => w.id)).toEqual(['intrekken']);
+	});
+
+	it('a reply with every requested document resumes the clock and moves the due date', async () => {
+		const d = await fileDossier(citizen.id, '2026-12-31');
+		const asked = await handling.transition(
+			d.id,
+			staffActor(),
+			{
+				transitionId: 'aanvulling_vragen',
+				expectedVersion: d.version,
+				note: 'Twee documenten graag.',
+				documents: ['Huurcontract', 'Plan']
+			},
+			t.db,
+			new Date('2026-12-01T10:00:00Z')
+		);
+		if (!asked.ok) throw new Error(asked.reason);
+		const [contract, plan] = (await views.viewForCitizen(asked.dossier, t.db)).openRequests;
+
+		const replyId = randomUUID();
+		const partial = await handling.replyAsCitizen(
+			d.id,
+			citizenActor(),
+			{
+				replyId,
+				body: 'Hier is het contract; het plan volgt.',
+				uploads: [{ requestId: contract.id, file: pdf('contract.pdf') }]
+			},
+			{ storage },
+			t.db,
+			new Date('2026-12-03T09:00:00Z')
+		);
+		expect(partial).toEqual({ ok: true, resumed: false, duplicate: false });
+		// The same reply again (a double click, a retry) is stored once.
+		const again = await handling.replyAsCitizen(
+			d.id,
+			citizenActor(),
+			{
+				replyId,
+				body: 'Hier is het contract; het plan volgt.',
+				uploads: [{ requestId: contract.id, file: pdf('contract.pdf') }]
+			},
+			{ storage },
+			t.db
+		);
+		expect(again).toMatchObject({ ok: true, duplicate: true });
+		let now = (await dossierRepo.findById(t.db, d.id))!;
+		expect(now.status).toBe('onvolledig');
+
+		const done = await handling.replyAsCitizen(
+			d.id,
+			citizenActor(),
+			{
+				replyId: randomUUID(),
+				body: '',
+				uploads: [{ requestId: plan.id, file: pdf('plan.pdf', 'plan') }]
+			},
+			{ storage },
+			t.db,
+			new Date('2026-12-06T09:00:00Z')
+		);
+		expect(done).toEqual({ ok: true, resumed: true, duplicate: false });
+		now = (await dossierRepo.findById(t.db, d.id))!;
+		expect(now.status).toBe('ingediend');
+		expect(now.clockPausedAt).toBeNull();
+		// Paused from 1 to 6 December: five calendar days later than before.
+		expect(now.dueDate).toBe('2027-01-05');
+
+		const view = await views.viewForCitizen(now, t.db);
+		expect(view.openRequests).toEqual([]);
+		const replies = view.timeline.filter((e) => e.kind === 'message' && e.from === 'citizen');
+		expect(replies).toHaveLength(2);
+		expect(
+			replies.flatMap((r) => (r.kind === 'message' ? r.files.map((f) => f.name) : []))
+		).toEqual(['contract.pdf', 'plan.pdf']);
+		const file = await views.openFile(
+			now,
+			replies[0].kind === 'message' ? replies[0].files[0].id : '',
+			{ storage },
+			t.db
+		);
+		expect(new TextDecoder().decode(file?.bytes)).toBe('%PDF-1.7\nbewijs');
+		expect(file?.type).toBe('application/pdf');
+	});
+
+	it('refuses a reply without content or with a file that is not what it claims', async () => {
+		const d = await fileDossier(citizen.id);
+		const empty = await handling.replyAsCitizen(
+			d.id,
+			citizenActor(),
+			{ replyId: randomUUID(), body: '  ', uploads: [] },
+			{ storage },
+			t.db
+		);
+		expect(empty).toEqual({
+			ok: false,
+			reason: 'invalid',
+			issues: [{ name: 'body', code: 'required' }]
+		});
+		const fake = new File(['MZ\x90\x00 not a pdf'], 'factuur.pdf', { type: 'application/pdf' });
+		const refused = await handling.replyAsCitizen(
+			d.id,
+			citizenActor(),
+			{ replyId: randomUUID(), body: 'zie bijlage', uploads: [{ requestId: null, file: fake }] },
+			{ storage },
+			t.db
+		);
+		expect(refused).toMatchObject({
+			ok: false,
+			issues: [{ name: 'files', code: 'type', fileName: 'factuur.pdf' }]
+		});
+		expect(await t.db.selectFrom('message').where('dossierId', '=', d.id).execute()).toEqual([]);
+	});
+
+	it('a stale page changes nothing and says who changed the dossier; only one of two wins', async () => {
+		const d = await fileDossier(citizen.id);
+		const first = await handling.transition(
+			d.id,
+			staffActor(),
+			{ transitionId: 'goedkeuren', expectedVersion: d.version },
+			t.db
+		);
+		expect(first.ok).toBe(true);
+		const stale = await handling.transition(
+			d.id,
+			staffActor(),
+			{ transitionId: 'aanvulling_vragen', expectedVersion: d.version, note: 'Nog iets' },
+			t.db
+		);
+		expect(stale).toMatchObject({ ok: false, reason: 'conflict', changedBy: 'Stijn Balie' });
+
+		const d2 = await fileDossier(citizen.id);
+		const results = await Promise.all(
+			['goedkeuren', 'aanvulling_vragen'].map((transitionId) =>
+				handling.transition(
+					d2.id,
+					staffActor(),
+					{ transitionId, expectedVersion: d2.version, note: 'tegelijk' },
+					t.db
+				)
+			)
+		);
+		expect(results.filter((r) => r.ok)).toHaveLength(1);
+		expect(results.filter((r) => !r.ok && r.reason === 'conflict')).toHaveLength(1);
+		const events = await t.db
+			.selectFrom('dossierEvent')
+			.where('dossierId', '=', d2.id)
+			.where('type', '=', 'transition')
+			.execute();
+		expect(events).toHaveLength(1);
+	});
+
+	it('each side takes only its own transitions; a final dossier takes no reply', async () => {
+		const d = await fileDossier(citizen.id);
+		expect(
+			await handling.transition(
+				d.id,
+				citizenActor(),
+				{ transitionId: 'goedkeuren', expectedVersion: null },
+				t.db
+			)
+		).toEqual({ ok: false, reason: 'not-allowed' });
+		expect(
+			await handling.transition(
+				d.id,
+				staffActor(),
+				{ transitionId: 'intrekken', expectedVersion: d.version },
+				t.db
+			)
+		).toEqual({ ok: false, reason: 'not-allowed' });
+		const withdrawn = await handling.transition(
+			d.id,
+			citizenActor(),
+			{ transitionId: 'intrekken', expectedVersion: null },
+			t.db
+		);
+		expect(withdrawn).toMatchObject({ ok: true, dossier: { status: 'ingetrokken' } });
+		if (withdrawn.ok) expect(withdrawn.dossier.closedAt).not.toBeNull();
+		expect(
+			await handling.replyAsCitizen(
+				d.id,
+				citizenActor(),
+				{ replyId: randomUUID(), body: 'toch nog', uploads: [] },
+				{ storage },
+				t.db
+			)
+		).toEqual({ ok: false, reason: 'closed' });
+	});
+
+	it('internal notes stay with staff; the citizen finds only their own dossiers', async () => {
+		const d = await fileDossier(citizen.id);
+		await handling.postStaffMessage(d.id, staff, { body: 'Buur belde al', internal: true }, t.db);
+		await handling.postStaffMessage(
+			d.id,
+			staff,
+			{ body: 'Wij bekijken het', internal: false },
+			t.db
+		);
+		const forCitizen = await views.viewForCitizen(d, t.db);
+		const bodies = forCitizen.timeline.flatMap((e) => (e.kind === 'message' ? [e.body] : []));
+		expect(bodies).toEqual(['Wij bekijken het']);
+		const forStaff = await views.viewForStaff(d, staff, t.db);
+		expect(forStaff.timeline.flatMap((e) => (e.kind === 'message' ? [e.body] : []))).toEqual([
+			'Buur belde al',
+			'Wij bekijken het'
+		]);
+		expect(forStaff.actions.map((a) => a.id)).toEqual(['aanvulling_vragen', 'goedkeuren']);
+		expect(await outboxKinds(d.id)).toEqual(['dossier-message']);
+
+		expect(await views.findForOwner(d.reference, citizen.id, t.db)).not.toBeNull();
+		expect(await views.findForOwner(d.reference, other.id, t.db)).toBeNull();
+		expect(await views.findForOwner('2026-999999', citizen.id, t.db)).toBeNull();
+		expect(await views.findForOwner("' or 1=1 --", citizen.id, t.db)).toBeNull();
+		expect(await views.findById('not-a-uuid', t.db)).toBeNull();
+		expect(await views.openFile(d, 'not-a-uuid', { storage }, t.db)).toBeNull();
+
+		const mine = await views.listForOwner(citizen.id, t.db);
+		expect(mine.length).toBeGreaterThanOrEqual(5);
+		expect(mine.map((x) => x.submittedAt.getTime())).toEqual(
+			[...mine.map((x) => x.submittedAt.getTime())].sort((a, b) => b - a)
+		);
+		expect(await views.listForOwner(other.id, t.db)).toEqual([]);
+	});
+});
