@@ -3,7 +3,7 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { clearSessionCookie, readSessionToken, writeSessionCookie } from '$lib/server/auth/cookie';
-import { requireRole } from '$lib/server/auth/guards';
+import { requireRole, requireUser } from '$lib/server/auth/guards';
 import * as sessions from '$lib/server/auth/session';
 import { start, stopOnShutdown } from '$lib/server/startup';
 
@@ -36,10 +36,13 @@ const session: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-// Everything under /backoffice needs a signed-in staff member, clerk or admin. This guard is a
-// safety net only: every load and action there checks its own role again.
-const backofficeGuard: Handle = async ({ event, resolve }) => {
-	if (event.route.id?.startsWith('/backoffice')) requireRole(event, 'staff', 'clerk', 'admin');
+// Everything under /backoffice needs a signed-in staff member, clerk or admin; the citizen's own
+// pages need someone signed in. These guards are a safety net only: every load and action there
+// checks again.
+const groupGuard: Handle = async ({ event, resolve }) => {
+	const id = event.route.id ?? '';
+	if (id.startsWith('/backoffice')) requireRole(event, 'staff', 'clerk', 'admin');
+	else if (id.startsWith('/(citizen)')) requireUser(event);
 	return resolve(event);
 };
 
@@ -52,7 +55,7 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(language, session, backofficeGuard, securityHeaders);
+export const handle = sequence(language, session, groupGuard, securityHeaders);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (status === 404) return { message: 'Not found' };

@@ -137,10 +137,13 @@ test('a citizen reports a pothole: errors that lead to the fields, an e-mail fie
 
 	await page.getByRole('link', { name: /\/volg\/[\w-]+$/ }).click();
 	await expect(page).toHaveURL(/\/volg\/[\w-]+$/);
-	await expect(page.getByRole('heading', { level: 1, name: 'Stand van uw dossier' })).toBeVisible();
-	await expect(page.getByRole('definition').filter({ hasText: reference })).toBeVisible();
-	await expect(answerTo(page, 'Uw referentie')).toHaveText(reference);
+	await expect(
+		page.getByRole('heading', { level: 1, name: `Aanvraag ${reference}` })
+	).toBeVisible();
+	await expect(answerTo(page, 'Referentie')).toHaveText(reference);
 	await expect(answerTo(page, 'Stand')).toHaveText('Melding ontvangen');
+	// The tracking link is the guest's way in: the answers and the photo are there too.
+	await expect(page.getByRole('link', { name: 'put.png (1 kB)' })).toBeVisible();
 	await expectAccessible(page);
 });
 

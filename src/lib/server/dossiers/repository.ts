@@ -127,16 +127,6 @@ export async function findByGuestTokenHash(
 		.executeTakeFirst();
 }
 
-export async function listPublicEvents(db: Executor, dossierId: string) {
-	return db
-		.selectFrom('dossierEvent')
-		.where('dossierId', '=', dossierId)
-		.where('visibility', '=', 'public')
-		.select(['id', 'type', 'fromStatus', 'toStatus', 'at'])
-		.orderBy('id')
-		.execute();
-}
-
 /** Locks the dossier row for the rest of the transaction: changes to one dossier queue up. */
 export async function lockById(db: Executor, id: string): Promise<Dossier | undefined> {
 	return db.selectFrom('dossier').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();

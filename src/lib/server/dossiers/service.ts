@@ -13,9 +13,6 @@ import { computeDueDate, toIsoDate } from '$lib/process/calendar';
 import { getDb, type Db } from '../db';
 import type { Dossier } from '../db/schema';
 import type { DraftView } from '../drafts/service';
-import type { ProcessDefinition } from '$lib/process/definition';
-import * as processes from '../processes/service';
-import { hashToken } from '../tokens';
 import * as outbox from '../outbox/repository';
 import * as repo from './repository';
 
@@ -98,38 +95,4 @@ export async function submitDraft(
 /** The dossier a submitted draft became, for its receipt page. */
 export async function findSubmitted(view: DraftView, db: Db = getDb()): Promise<Dossier | null> {
 	return view.draft.dossierId ? ((await repo.findById(db, view.draft.dossierId)) ?? null) : null;
-}
-
-export type TrackingView = {
-	dossier: Pick<
-		Dossier,
-		'reference' | 'status' | 'submittedAt' | 'dueDate' | 'processId' | 'processVersion' | 'closedAt'
-	>;
-	definition: ProcessDefinition;
-	events: { type: string; toStatus: string | null; at: Date }[];
-};
-
-/** What a guest's private tracking link shows: the state and public history, no answers. */
-export async function findByTrackingToken(
-	token: string,
-	db: Db = getDb()
-): Promise<TrackingView | null> {
-	if (token.length < 20 || token.length > 100) return null;
-	const dossier = await repo.findByGuestTokenHash(db, hashToken(token));
-	if (!dossier) return null;
-	const definition = await processes.getVersion(dossier.processId, dossier.processVersion, db);
-	const events = await repo.listPublicEvents(db, dossier.id);
-	return {
-		dossier: {
-			reference: dossier.reference,
-			status: dossier.status,
-			submittedAt: dossier.submittedAt,
-			dueDate: dossier.dueDate,
-			processId: dossier.processId,
-			processVersion: dossier.processVersion,
-			closedAt: dossier.closedAt
-		},
-		definition,
-		events: events.map((e) => ({ type: e.type, toStatus: e.toStatus, at: e.at }))
-	};
 }

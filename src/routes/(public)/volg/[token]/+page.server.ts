@@ -1,26 +1,24 @@
 import { error } from '@sveltejs/kit';
-import * as dossiers from '$lib/server/dossiers/service';
-import type { PageServerLoad } from './$types';
+import * as views from '$lib/server/dossiers/views';
+import { loadCitizenDossier, replyAction, withdrawAction } from '$lib/server/following/page';
+import type { Actions, PageServerLoad } from './$types';
 
-/** A guest's private tracking link: anyone with the link sees the state, never the answers. */
-export const load: PageServerLoad = async ({ params, setHeaders }) => {
-	const tracking = await dossiers.findByTrackingToken(params.token);
-	if (!tracking) error(404, 'Not found');
+const guest = { kind: 'citizen', userId: null } as const;
+
+async function findTracked(token: string) {
+	const dossier = await views.findForGuest(token);
+	if (!dossier) error(404, 'Not found');
+	return dossier;
+}
+
+/** A guest's private tracking link: the same page as the owner's, for whoever holds the link. */
+export const load: PageServerLoad = async ({ params, setHeaders, locals }) => {
+	const dossier = await findTracked(params.token);
 	setHeaders({ 'cache-control': 'private, no-store', 'x-robots-tag': 'noindex' });
-	const { dossier, definition, events } = tracking;
-	const state = definition.workflow.states.find((s) => s.id === dossier.status);
-	const labelOf = (id: string | null) => {
-		const s = definition.workflow.states.find((x) => x.id === id);
-		return s ? (s.citizenLabel ?? s.label) : null;
-	};
-	return {
-		title: definition.title,
-		reference: dossier.reference,
-		submittedAt: dossier.submittedAt,
-		dueDate: dossier.dueDate,
-		state: state
-			? { label: state.citizenLabel ?? state.label, text: state.citizenText, kind: state.kind }
-			: null,
-		events: events.map((e) => ({ type: e.type, label: labelOf(e.toStatus), at: e.at }))
-	};
+	return { dossier: await loadCitizenDossier(dossier, locals.locale), guest: true };
+};
+
+export const actions: Actions = {
+	reply: async (event) => replyAction(event, await findTracked(event.params.token), guest),
+	withdraw: async (event) => withdrawAction(event, await findTracked(event.params.token), guest)
 };

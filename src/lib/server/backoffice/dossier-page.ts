@@ -1,0 +1,104 @@
+// The back-office page of one dossier: what staff see (everything, with who did what) and its
+// actions, taking a workflow transition (with the version the page showed, so nobody overwrites a
+// colleague's change unseen) and adding a message to the citizen or an internal note.
+import { fail, type RequestEvent } from '@sveltejs/kit';
+import { m, type Locale } from '$lib/i18n';
+import { displayWords } from '$lib/i18n/answers';
+import { summarizeAnswers } from '$lib/process/answers';
+import { localize } from '$lib/process/text';
+import type { SessionUser } from '../auth/repository';
+import type { Dossier } from '../db/schema';
+import * as handling from '../dossiers/handling';
+import * as views from '../dossiers/views';
+import * as processes from '../processes/service';
+
+export async function loadStaffDossier(dossier: Dossier, user: SessionUser, locale: Locale) {
+	const view = await views.viewForStaff(dossier, user);
+	return {
+		id: view.id,
+		reference: view.reference,
+		version: view.version,
+		title: view.title,
+		applicantName: view.applicantName,
+		applicantEmail: view.applicantEmail,
+		submittedAt: view.submittedAt,
+		dueDate: view.dueDate,
+		pausedSince: view.pausedSince,
+		closedAt: view.closedAt,
+		state: view.state,
+		actions: view.actions,
+		timeline: view.timeline,
+		openRequests: view.openRequests,
+		filedFiles: view.filedFiles,
+		sections: summarizeAnswers(view.definition, view.answers, locale, displayWords(locale))
+	};
+}
+
+export type StaffDossierData = Awaited<ReturnType<typeof loadStaffDossier>>;
+
+function dateTime(d: Date, locale: Locale): string {
+	return new Intl.DateTimeFormat(`${locale}-BE`, {
+		dateStyle: 'medium',
+		timeStyle: 'short',
+		timeZone: 'Europe/Brussels'
+	}).format(d);
+}
+
+/** ?/transition: one of the actions the page offered, checked against the version it showed. */
+export async function transitionAction(event: RequestEvent, dossier: Dossier, user: SessionUser) {
+	const data = await event.request.formData();
+	const transitionId = String(data.get('transition') ?? '');
+	const note = String(data.get('note') ?? '');
+	const documents = String(data.get('documents') ?? '').split('\n');
+	const result = await handling.transition(
+		dossier.id,
+		{ kind: 'staff', user },
+		{
+			transitionId,
+			expectedVersion: Number(data.get('version')),
+			note,
+			documents
+		}
+	);
+	const locale = event.locals.locale;
+	if (result.ok) {
+		const definition = await processes.getVersion(dossier.processId, dossier.processVersion);
+		const taken = definition.workflow.transitions.find((t) => t.id === transitionId);
+		return {
+			done: m.staffDossierDone({ action: taken ? localize(taken.label, locale) : transitionId })
+		};
+	}
+	const failed = { transition: transitionId, note, documents: documents.join('\n') };
+	switch (result.reason) {
+		case 'conflict':
+			return fail(409, {
+				conflict: m.staffDossierConflict({
+					who: result.changedBy ?? m.staffDossierSomeone(),
+					at: dateTime(result.changedAt, locale)
+				})
+			});
+		case 'note-required':
+			return fail(400, { ...failed, error: m.staffDossierNoteRequired() });
+		case 'too-long':
+			return fail(400, {
+				...failed,
+				error: m.staffDossierNoteTooLong({ max: handling.MAX_NOTE_LENGTH })
+			});
+		default:
+			return fail(409, { conflict: m.staffDossierNotAllowed() });
+	}
+}
+
+/** ?/message: a message to the citizen (mailed) or an internal note. */
+export async function messageAction(event: RequestEvent, dossier: Dossier, user: SessionUser) {
+	const data = await event.request.formData();
+	const body = String(data.get('body') ?? '');
+	const internal = data.get('kind') !== 'citizen';
+	const result = await handling.postStaffMessage(dossier.id, user, { body, internal });
+	if (result.ok) return { messageSent: true };
+	const error =
+		result.reason === 'too-long'
+			? m.staffDossierNoteTooLong({ max: handling.MAX_MESSAGE_LENGTH })
+			: m.staffDossierMessageEmpty();
+	return fail(400, { message: { body, internal, error } });
+}

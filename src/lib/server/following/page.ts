@@ -1,0 +1,124 @@
+// The citizen's dossier page, shared by the owner's route (/dossiers/[ref]) and the guest's
+// tracking link (/volg/[token]): the data the page shows, and its two actions, replying (with
+// files and requested documents) and withdrawing. The routes find the dossier and say who acts;
+// everything else is the same for both.
+import { randomUUID } from 'node:crypto';
+import { fail, type RequestEvent } from '@sveltejs/kit';
+import { m, type Locale } from '$lib/i18n';
+import { displayWords } from '$lib/i18n/answers';
+import { summarizeAnswers } from '$lib/process/answers';
+import { describeAccept } from '$lib/process/answers/field-rules';
+import { mediaTypes } from '$lib/process/fields/file';
+import type { Dossier } from '../db/schema';
+import * as handling from '../dossiers/handling';
+import * as views from '../dossiers/views';
+import { getFileStorage } from '../files';
+
+type CitizenActor = { kind: 'citizen'; userId: string | null };
+export type FormError = { name: string; message: string };
+
+export const replyLimits = {
+	maxLength: handling.MAX_MESSAGE_LENGTH,
+	maxFiles: handling.MAX_REPLY_FILES,
+	maxFileMb: handling.MAX_REPLY_FILE_MB,
+	accepted: describeAccept(mediaTypes)
+};
+
+/** What the page shows; the definition itself stays on the server. */
+export async function loadCitizenDossier(dossier: Dossier, locale: Locale) {
+	const view = await views.viewForCitizen(dossier);
+	return {
+		reference: view.reference,
+		title: view.title,
+		submittedAt: view.submittedAt,
+		dueDate: view.dueDate,
+		pausedSince: view.pausedSince,
+		closedAt: view.closedAt,
+		state: view.state,
+		actionNeeded: view.actionNeeded,
+		canReply: view.canReply,
+		withdraw: view.withdraw,
+		sections: summarizeAnswers(view.definition, view.answers, locale, displayWords(locale)),
+		filedFiles: view.filedFiles,
+		timeline: view.timeline,
+		openRequests: view.openRequests,
+		// A fresh id per rendering of the form: the same reply sent twice is stored once.
+		replyId: randomUUID(),
+		limits: replyLimits
+	};
+}
+
+function replyError(issue: handling.ReplyIssue): FormError {
+	const name = issue.name === 'body' || issue.name === 'files' ? issue.name : `doc-${issue.name}`;
+	const file = issue.fileName ?? '';
+	switch (issue.code) {
+		case 'required':
+			return { name, message: m.followReplyErrorRequired() };
+		case 'too-long':
+			return { name, message: m.followReplyErrorTooLong({ max: replyLimits.maxLength }) };
+		case 'too-many':
+			return { name, message: m.followReplyErrorTooMany({ max: replyLimits.maxFiles }) };
+		case 'too-large':
+			return {
+				name,
+				message: m.followReplyErrorTooLarge({ name: file, max: replyLimits.maxFileMb })
+			};
+		case 'type':
+			return {
+				name,
+				message: m.followReplyErrorType({ name: file, accepted: replyLimits.accepted })
+			};
+		case 'unknown-request':
+			return { name, message: m.followReplyErrorUnknownRequest() };
+	}
+}
+
+/** ?/reply: the citizen's message with files; on a refusal the text comes back with the errors. */
+export async function replyAction(event: RequestEvent, dossier: Dossier, actor: CitizenActor) {
+	const data = await event.request.formData();
+	const body = String(data.get('body') ?? '');
+	const uploads: handling.ReplyUpload[] = [];
+	for (const [name, value] of data.entries()) {
+		if (!(value instanceof File) || value.size === 0) continue;
+		if (name === 'files') uploads.push({ requestId: null, file: value });
+		else if (name.startsWith('doc-')) uploads.push({ requestId: name.slice(4), file: value });
+	}
+	const result = await handling.replyAsCitizen(
+		dossier.id,
+		actor,
+		{ replyId: String(data.get('replyId') ?? ''), body, uploads },
+		{ storage: getFileStorage() }
+	);
+	if (result.ok) return { sent: result.resumed ? ('resumed' as const) : ('stored' as const) };
+	const errors =
+		result.reason === 'invalid'
+			? result.issues.map(replyError)
+			: [{ name: 'body', message: m.followReplyErrorClosed() }];
+	return fail(400, { reply: { body, errors, hadFiles: uploads.length > 0 } });
+}
+
+/** ?/withdraw: only with the box ticked (and a reason where the workflow asks one). */
+export async function withdrawAction(event: RequestEvent, dossier: Dossier, actor: CitizenActor) {
+	const data = await event.request.formData();
+	const transitionId = String(data.get('transition') ?? '');
+	const reason = String(data.get('reason') ?? '').trim();
+	const errors: FormError[] = [];
+	if (data.get('confirm') !== 'yes')
+		errors.push({ name: 'confirm', message: m.followWithdrawConfirmRequired() });
+	if (errors.length === 0) {
+		const result = await handling.transition(dossier.id, actor, {
+			transitionId,
+			expectedVersion: null,
+			note: reason
+		});
+		if (result.ok) return { withdrawn: true };
+		errors.push(
+			result.reason === 'note-required'
+				? { name: 'reason', message: m.followWithdrawReasonRequired() }
+				: { name: 'confirm', message: m.followWithdrawRefused() }
+		);
+	}
+	return fail(400, { withdrawForm: { reason, errors } });
+}
+
+export type CitizenDossierData = Awaited<ReturnType<typeof loadCitizenDossier>>;

@@ -1,0 +1,30 @@
+import { error } from '@sveltejs/kit';
+import { requireUser } from '$lib/server/auth/guards';
+import * as views from '$lib/server/dossiers/views';
+import { loadCitizenDossier, replyAction, withdrawAction } from '$lib/server/following/page';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+/** The owner's dossier; anyone else's is "not found", whether it exists or not. */
+async function findOwn(event: RequestEvent | Parameters<PageServerLoad>[0]) {
+	const user = requireUser(event);
+	const dossier = await views.findForOwner(event.params.ref, user.id);
+	if (!dossier) error(404, 'Not found');
+	return { user, dossier };
+}
+
+export const load: PageServerLoad = async (event) => {
+	const { dossier } = await findOwn(event);
+	event.setHeaders({ 'cache-control': 'private, no-store' });
+	return { dossier: await loadCitizenDossier(dossier, event.locals.locale), guest: false };
+};
+
+export const actions: Actions = {
+	reply: async (event) => {
+		const { user, dossier } = await findOwn(event);
+		return replyAction(event, dossier, { kind: 'citizen', userId: user.id });
+	},
+	withdraw: async (event) => {
+		const { user, dossier } = await findOwn(event);
+		return withdrawAction(event, dossier, { kind: 'citizen', userId: user.id });
+	}
+};

@@ -1,0 +1,14 @@
+import { error } from '@sveltejs/kit';
+import { requireUser } from '$lib/server/auth/guards';
+import * as views from '$lib/server/dossiers/views';
+import { fileResponse } from '$lib/server/files/response';
+import type { RequestHandler } from './$types';
+
+/** A file of the owner's dossier, as a download; for anyone else it does not exist. */
+export const GET: RequestHandler = async (event) => {
+	const user = requireUser(event);
+	const dossier = await views.findForOwner(event.params.ref, user.id);
+	const file = dossier ? await views.openFile(dossier, event.params.fileId) : null;
+	if (!file) error(404, 'Not found');
+	return fileResponse(file);
+};

@@ -1,0 +1,34 @@
+import { error } from '@sveltejs/kit';
+import { requireRole } from '$lib/server/auth/guards';
+import {
+	loadStaffDossier,
+	messageAction,
+	transitionAction
+} from '$lib/server/backoffice/dossier-page';
+import * as views from '$lib/server/dossiers/views';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+/** Staff (and admins) handle dossiers; clerks configure processes and do not see them. */
+async function findDossier(event: RequestEvent | Parameters<PageServerLoad>[0]) {
+	const user = requireRole(event, 'staff', 'admin');
+	const dossier = await views.findById(event.params.id);
+	if (!dossier) error(404, 'Not found');
+	return { user, dossier };
+}
+
+export const load: PageServerLoad = async (event) => {
+	const { user, dossier } = await findDossier(event);
+	event.setHeaders({ 'cache-control': 'private, no-store' });
+	return { dossier: await loadStaffDossier(dossier, user, event.locals.locale) };
+};
+
+export const actions: Actions = {
+	transition: async (event) => {
+		const { user, dossier } = await findDossier(event);
+		return transitionAction(event, dossier, user);
+	},
+	message: async (event) => {
+		const { user, dossier } = await findDossier(event);
+		return messageAction(event, dossier, user);
+	}
+};
