@@ -30,7 +30,7 @@ function listFileIds(answers: Record<string, unknown>): string[] {
 
 export async function submitDraft(
 	view: DraftView,
-	q: { ownerId: string | null; opts: AnswerOptions },
+	q: { ownerId: string | null; opts: AnswerOptions; trackingToken?: string },
 	db: Db = getDb(),
 	now = new Date()
 ): Promise<SubmitResult> {
@@ -85,7 +85,9 @@ export async function submitDraft(
 				dossierId: dossier.id,
 				reference: dossier.reference,
 				to: dossier.applicantEmail,
-				language: dossier.language
+				language: dossier.language,
+				// A guest's way back to the dossier is the tracking link, and only this mail holds it.
+				...(dossier.guestTokenHash && q.trackingToken ? { trackingToken: q.trackingToken } : {})
 			});
 		await repo.markDraftSubmitted(trx, draft.id, dossier.id);
 		return { ok: true as const, dossier, created: true };

@@ -29,14 +29,16 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	submit: async (event) => {
 		const { params, locals, request } = event;
-		const view = (await findRequestDraft(event))?.view;
-		if (!view) redirect(303, `/p/${params.processId}/apply`);
+		const found = await findRequestDraft(event);
+		if (!found) redirect(303, `/p/${params.processId}/apply`);
+		const { view, token } = found;
 		const form = await request.formData();
 		// The idempotency key the page carried must be this draft's: a stale tab cannot file twice.
 		if (form.get('submissionId') !== view.draft.submissionId) error(409, m.staleForm());
 		const result = await dossiers.submitDraft(view, {
 			ownerId: locals.user?.id ?? null,
-			opts: serverAnswerOptions(locals.locale)
+			opts: serverAnswerOptions(locals.locale),
+			trackingToken: token
 		});
 		if (!result.ok) return fail(400, { issues: result.issues });
 		redirect(303, `/p/${params.processId}/apply/ontvangen`);
