@@ -1,17 +1,23 @@
 // A one-time notice carried across a redirect in a short-lived cookie: set by an action, shown
-// and removed by the root layout on the next page.
+// and removed by the root layout on the next page (or by the page it leads to, which reads the
+// layout's `flash`).
 import type { Cookies } from '@sveltejs/kit';
 
 const FLASH_COOKIE = 'flash';
-export type Flash = 'welcome';
+const FLASHES = ['welcome', 'password-reset'] as const;
+export type Flash = (typeof FLASHES)[number];
+
+export function setFlash(cookies: Cookies, flash: Flash): void {
+	cookies.set(FLASH_COOKIE, flash, { path: '/', httpOnly: true, sameSite: 'lax', maxAge: 60 });
+}
 
 export function setWelcomeFlash(cookies: Cookies): void {
-	cookies.set(FLASH_COOKIE, 'welcome', { path: '/', httpOnly: true, sameSite: 'lax', maxAge: 60 });
+	setFlash(cookies, 'welcome');
 }
 
 export function takeFlash(cookies: Cookies): Flash | null {
 	const value = cookies.get(FLASH_COOKIE);
 	if (!value) return null;
 	cookies.delete(FLASH_COOKIE, { path: '/' });
-	return value === 'welcome' ? value : null;
+	return (FLASHES as readonly string[]).includes(value) ? (value as Flash) : null;
 }
