@@ -55,7 +55,7 @@ function toPublic(u: AppUser): PublicUser {
 	};
 }
 
-function isValidEmail(email: string): boolean {
+export function isValidEmail(email: string): boolean {
 	return email.length <= 254 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email);
 }
 

@@ -1,0 +1,42 @@
+// How user management names things: roles and account states in the interface language (roles
+// always in the same order), and the day an account was made.
+import { m, type Locale } from '$lib/i18n';
+import { roles, type Role } from '$lib/process/workflow';
+import type { UserStatus } from '$lib/server/users/admin';
+
+const roleLabels: Record<Role, () => string> = {
+	citizen: m.backofficeRoleCitizen,
+	staff: m.backofficeRoleStaff,
+	clerk: m.backofficeRoleClerk,
+	admin: m.backofficeRoleAdmin
+};
+
+const statusLabels: Record<UserStatus, () => string> = {
+	active: m.usersStatusActive,
+	unverified: m.usersStatusUnverified,
+	invited: m.usersStatusInvited,
+	'invitation-expired': m.usersStatusInvitationExpired,
+	closed: m.usersStatusClosed
+};
+
+export function roleLabel(role: Role): string {
+	return roleLabels[role]();
+}
+
+export function roleList(list: readonly Role[]): string {
+	return roles
+		.filter((r) => list.includes(r))
+		.map(roleLabel)
+		.join(', ');
+}
+
+export function statusLabel(status: UserStatus): string {
+	return statusLabels[status]();
+}
+
+export function formatDay(date: Date, locale: Locale): string {
+	return new Intl.DateTimeFormat(`${locale}-BE`, {
+		dateStyle: 'medium',
+		timeZone: 'Europe/Brussels'
+	}).format(date);
+}

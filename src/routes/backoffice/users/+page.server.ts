@@ -1,0 +1,12 @@
+import { requireRole } from '$lib/server/auth/guards';
+import * as admin from '$lib/server/users/admin';
+import type { PageServerLoad } from './$types';
+
+/** The admin's list of accounts: searched with ?q=, 50 a page with ?page= (offset pagination). */
+export const load: PageServerLoad = async (event) => {
+	const user = requireRole(event, 'admin');
+	event.setHeaders({ 'cache-control': 'private, no-store' });
+	const page = Number.parseInt(event.url.searchParams.get('page') ?? '1', 10);
+	const list = await admin.listUsers(user, { q: event.url.searchParams.get('q'), page });
+	return { list, selfId: user.id };
+};
