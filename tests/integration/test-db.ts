@@ -28,7 +28,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
 	await admin.query(`create schema ${schema}`);
 	await admin.end();
 	const open = await openDatabase({ kind: 'postgres', url, schema });
-	await migrateToLatest(open.db);
+	await migrateToLatest(open.db, undefined, schema);
 	return {
 		...open,
 		label: `postgres (schema ${schema})`,

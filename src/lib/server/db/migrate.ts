@@ -23,9 +23,16 @@ export class GlobMigrationProvider implements MigrationProvider {
 export async function migrateToLatest(
 	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are typed against no schema
 	db: Kysely<any>,
-	provider: MigrationProvider = new GlobMigrationProvider()
+	provider: MigrationProvider = new GlobMigrationProvider(),
+	/** The schema the database was opened in, if not the default: Kysely would otherwise find
+	 * another schema's migration lock table and never create its own. */
+	schema?: string
 ): Promise<MigrationResult[]> {
-	const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+	const { error, results } = await new Migrator({
+		db,
+		provider,
+		...(schema ? { migrationTableSchema: schema } : {})
+	}).migrateToLatest();
 	if (error) throw error;
 	return results ?? [];
 }
