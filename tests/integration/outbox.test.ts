@@ -360,9 +360,41 @@ describe(`the outbox worker and the mailer on ${backend}`, () => {
 			},
 			now
 		);
+		const message = async (dossierId: string, authorRole: 'staff' | 'citizen', internal = false) =>
+			(
+				await t.db
+					.insertInto('message')
+					.values({ dossierId, authorRole, internal, body: 'Geheim: uw rijksregisternummer is …' })
+					.returning('id')
+					.executeTakeFirstOrThrow()
+			).id;
 		await enqueue('dossier-transitioned', { dossierId: mine.id, toStatus: 'klaar' }, now);
-		await enqueue('dossier-message', { dossierId: mine.id, messageId: crypto.randomUUID() }, now);
-		await enqueue('dossier-message', { dossierId: guest.id, messageId: crypto.randomUUID() }, now);
+		await enqueue(
+			'dossier-message',
+			{ dossierId: mine.id, messageId: await message(mine.id, 'staff') },
+			now
+		);
+		await enqueue(
+			'dossier-message',
+			{ dossierId: guest.id, messageId: await message(guest.id, 'staff') },
+			now
+		);
+		// No mail about an internal note or about the citizen's own message.
+		const internal = await enqueue(
+			'dossier-message',
+			{ dossierId: guest.id, messageId: await message(guest.id, 'staff', true) },
+			now
+		);
+		await enqueue(
+			'dossier-message',
+			{ dossierId: mine.id, messageId: await message(mine.id, 'citizen') },
+			now
+		);
+		const elsewhere = await enqueue(
+			'dossier-message',
+			{ dossierId: mine.id, messageId: await message(guest.id, 'staff') },
+			now
+		);
 		const silent = await enqueue(
 			'dossier-transitioned',
 			{ dossierId: anonymous.id, toStatus: 'klaar' },
@@ -371,7 +403,7 @@ describe(`the outbox worker and the mailer on ${backend}`, () => {
 		const malformed = await enqueue('receipt-email', { dossierId: guest.id }, now);
 		const before = new Set(readdirSync(mailDir));
 
-		expect(await drainOutbox(t.db, now)).toEqual({ processed: 5, retrying: 0, failed: 1 });
+		expect(await drainOutbox(t.db, now)).toEqual({ processed: 7, retrying: 0, failed: 2 });
 		const written = mails().filter((m) => !before.has(m.file));
 		expect(written).toHaveLength(4);
 		const to = (address: string) => written.filter((m) => m.to === address);
@@ -383,16 +415,21 @@ describe(`the outbox worker and the mailer on ${backend}`, () => {
 		expect(receipt.text).toContain('http://loket.test:4181/volg/volgTOKEN_1');
 		expect(guestMessage.subject).toBe('Nieuw bericht over uw dossier 2026-000101 · Gemeente Proef');
 		expect(guestMessage.text).not.toContain('http://');
+		expect(guestMessage.text).not.toContain('Geheim');
 
-		const [status, message] = to('eigenaar@example.be');
+		const [status, ownerMessage] = to('eigenaar@example.be');
 		expect(status.subject).toBe('2026-000102: Approved · Gemeente Proef');
 		expect(status.text).toContain('You may set up your terrace.');
 		expect(status.text).toContain('http://loket.test:4181/dossiers/2026-000102');
-		expect(message.subject).toBe('New message about your dossier 2026-000102 · Gemeente Proef');
-		expect(message.text).toContain('http://loket.test:4181/dossiers/2026-000102');
+		expect(ownerMessage.subject).toBe(
+			'New message about your dossier 2026-000102 · Gemeente Proef'
+		);
+		expect(ownerMessage.text).toContain('http://loket.test:4181/dossiers/2026-000102');
 
 		// No address, no mail; the row is done all the same.
 		expect((await rowOf(silent)).processedAt).toEqual(now);
+		expect((await rowOf(internal)).processedAt).toEqual(now);
+		expect((await rowOf(elsewhere)).lastError).toMatch(/does not exist/);
 		expect(await rowOf(malformed)).toMatchObject({ attempts: MAX_ATTEMPTS, processedAt: null });
 		expect((await rowOf(malformed)).lastError).toMatch(
 			/malformed receipt-email payload: reference/

@@ -2,7 +2,8 @@
 // configured transport. Each kind's payload is a contract with the code that writes it (see the
 // schemas below); a payload that does not fit fails at once, anything else (a mail server that is
 // down) is retried by the outbox worker. The language is the payload's, else the dossier's, else
-// Dutch. A dossier without an e-mail address gets no mail, and its row counts as processed.
+// Dutch. A dossier without an e-mail address gets no mail, and its row counts as processed; so do
+// internal notes and the citizen's own messages.
 import { z } from 'zod';
 import { localize, type Locale } from '$lib/i18n';
 import type { ProcessDefinition } from '$lib/process/definition';
@@ -13,6 +14,7 @@ import * as dossiers from '../dossiers/repository';
 import * as processes from '../processes/service';
 import { getSiteSettings } from '../settings';
 import { PermanentOutboxError, registerOutboxHandler, type OutboxJob } from '../outbox/worker';
+import * as repo from './repository';
 import * as templates from './templates';
 import { createMailer, type Mailer } from './transport';
 
@@ -135,6 +137,14 @@ const handlers: Record<MailKind, Handler> = {
 	},
 	'dossier-message': async (payload, job, deps) => {
 		const p = parse('dossier-message', payload);
+		const message = await repo.findMessageMeta(job.db, p.messageId);
+		if (!message || message.dossierId !== p.dossierId)
+			throw new PermanentOutboxError(
+				`message ${p.messageId} of dossier ${p.dossierId} does not exist`
+			);
+		// Only what the municipality wrote to the citizen is announced: not an internal note, not
+		// the citizen's own message.
+		if (message.internal || message.authorRole === 'citizen') return;
 		const { dossier, definition } = await loadDossier(job.db, p.dossierId);
 		if (!dossier.applicantEmail) return;
 		const locale = p.language ?? dossier.language;
