@@ -84,21 +84,23 @@ async function runOne(db: Db, row: repo.OutboxRow, now: Date, result: DrainResul
 }
 
 /**
- * Processes every row that is due at `now`, in batches of BATCH_SIZE. Safe to call from several
- * processes at once: each row goes to one of them.
+ * Processes every row that is due, in batches of BATCH_SIZE. Safe to call from several processes
+ * at once: each row goes to one of them. With `now` (tests), that moment is used throughout;
+ * without it, each batch reads the clock, so leases stay right however long a drain takes.
  */
-export async function drainOutbox(db: Db, now = new Date()): Promise<DrainResult> {
+export async function drainOutbox(db: Db, now?: Date): Promise<DrainResult> {
 	const result: DrainResult = { processed: 0, retrying: 0, failed: 0 };
 	for (let batch = 0; batch < MAX_BATCHES; batch++) {
+		const at = now ?? new Date();
 		const rows = await db.transaction().execute((trx) =>
 			repo.claimDue(trx, {
-				now,
-				leaseUntil: new Date(now.getTime() + LEASE_MS),
+				now: at,
+				leaseUntil: new Date(at.getTime() + LEASE_MS),
 				maxAttempts: MAX_ATTEMPTS,
 				limit: BATCH_SIZE
 			})
 		);
-		for (const row of rows) await runOne(db, row, now, result);
+		for (const row of rows) await runOne(db, row, now ?? new Date(), result);
 		if (rows.length < BATCH_SIZE) break;
 	}
 	return result;
@@ -140,7 +142,7 @@ async function tick(current: Loop): Promise<void> {
 				console.error(`Periodic job ${job.name} failed:`, e);
 			}
 		}
-		await drainOutbox(db, now);
+		await drainOutbox(db);
 	} catch (e) {
 		// The database may be briefly unreachable; the next tick tries again.
 		console.error('Outbox worker:', e);
