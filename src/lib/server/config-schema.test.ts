@@ -32,6 +32,35 @@ describe('configuration', () => {
 		);
 	});
 
+	it('writes mail to files unless SMTP_URL is set; From is derived from the municipality', () => {
+		expect(parseConfig({ MUNICIPALITY_NAME: 'Gemeente Lier' }).mail).toEqual({
+			smtpUrl: undefined,
+			from: 'Gemeente Lier <noreply@loket.invalid>'
+		});
+		expect(parseConfig({ MUNICIPALITY_NAME: 'Sint-Niklaas (stad)' }).mail.from).toBe(
+			'"Sint-Niklaas (stad)" <noreply@loket.invalid>'
+		);
+		expect(
+			parseConfig({
+				SMTP_URL: 'smtps://loket:geheim@mail.lier.be:465',
+				MAIL_FROM: 'Stad Lier <loket@lier.be>'
+			}).mail
+		).toEqual({
+			smtpUrl: 'smtps://loket:geheim@mail.lier.be:465',
+			from: 'Stad Lier <loket@lier.be>'
+		});
+		expect(parseConfig({ SMTP_URL: '', MAIL_FROM: '' }).mail.smtpUrl).toBeUndefined();
+	});
+
+	it('refuses an SMTP_URL that is not smtp:// and a MAIL_FROM that is no address', () => {
+		expect(() => parseConfig({ SMTP_URL: 'http://mail', MAIL_FROM: 'Gemeente' })).toThrow(
+			new ConfigError(
+				'Invalid configuration: SMTP_URL must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example.be:587; ' +
+					'MAIL_FROM must be an address, optionally with a name: Gemeente Voorbeeld <loket@voorbeeld.be>'
+			)
+		);
+	});
+
 	it('never prints a database password', () => {
 		expect(redactUrl('postgres://loket:geheim@db:5432/loket')).toBe(
 			'postgres://loket:***@db:5432/loket'

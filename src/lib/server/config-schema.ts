@@ -25,7 +25,27 @@ export const configSchema = z.object({
 		.optional(),
 	BODY_SIZE_LIMIT: byteSize.default('20M'),
 	MUNICIPALITY_NAME: z.string().trim().min(1).default('Gemeente Voorbeeld'),
-	POSTCODES_FILE: z.string().trim().optional()
+	POSTCODES_FILE: z.string().trim().optional(),
+	SMTP_URL: z
+		.string()
+		.trim()
+		.optional()
+		.transform((v) => (v ? v : undefined))
+		.refine((v) => v === undefined || /^smtps?:\/\/[^/]+/.test(v), {
+			message: 'must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example.be:587'
+		}),
+	MAIL_FROM: z
+		.string()
+		.trim()
+		.optional()
+		.transform((v) => (v ? v : undefined))
+		.refine(
+			(v) => v === undefined || /^[^<>]*<[^\s@<>]+@[^\s@<>]+>$|^[^\s@<>]+@[^\s@<>]+$/.test(v),
+			{
+				message:
+					'must be an address, optionally with a name: Gemeente Voorbeeld <loket@voorbeeld.be>'
+			}
+		)
 });
 
 export type Config = {
@@ -38,6 +58,12 @@ export type Config = {
 	municipalityName: string;
 	/** The official postcode list (`postcode;place` lines); DATA_DIR/postcodes.csv by default. */
 	postcodesFile: string;
+	mail: {
+		/** Where mail goes; without it every mail is written as an .eml file to DATA_DIR/mail. */
+		smtpUrl: string | undefined;
+		/** The From header: MAIL_FROM, else the municipality's name with a no-reply address. */
+		from: string;
+	};
 };
 
 export class ConfigError extends Error {
@@ -63,8 +89,17 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 		origin: c.ORIGIN,
 		bodySizeLimit: c.BODY_SIZE_LIMIT,
 		municipalityName: c.MUNICIPALITY_NAME,
-		postcodesFile: resolve(c.POSTCODES_FILE || resolve(dataDir, 'postcodes.csv'))
+		postcodesFile: resolve(c.POSTCODES_FILE || resolve(dataDir, 'postcodes.csv')),
+		mail: {
+			smtpUrl: c.SMTP_URL,
+			from: c.MAIL_FROM ?? `${quoteDisplayName(c.MUNICIPALITY_NAME)} <noreply@loket.invalid>`
+		}
 	};
+}
+
+/** A display name as a header allows it: quoted when it holds anything but words and spaces. */
+function quoteDisplayName(name: string): string {
+	return /^[\p{L}\p{N} ]+$/u.test(name) ? name : `"${name.replace(/["\\]/g, '\\$&')}"`;
 }
 
 /** A database URL without its password, safe to print. */

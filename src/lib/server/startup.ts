@@ -1,12 +1,18 @@
 // Start-up of a Loket server: read the configuration, open the database, run the migrations and
-// import the process library, once, before the first request. Anything that goes wrong here is
-// reported in one clear line and stops the process: a half-started server helps nobody.
+// import the process library, once, before the first request; then start the outbox worker (mail,
+// and the hourly clean-up). Anything that goes wrong here is reported in one clear line and stops
+// the process: a half-started server helps nobody. Only the running server calls start() (never the
+// build or the tests), so only a server sends mail.
 import { getConfig } from './config';
-import { ConfigError } from './config-schema';
+import { ConfigError, redactUrl } from './config-schema';
 import { closeDatabase, useDatabase } from './db';
 import { DatabaseUnavailableError } from './db/connect';
 import { DatabaseLockedError } from './db/lock';
 import { migrateToLatest } from './db/migrate';
+import { registerMailHandlers } from './mail/service';
+import { mailDir } from './mail/transport';
+import { MAINTENANCE_EVERY_MS, runMaintenance } from './maintenance/service';
+import { startOutboxWorker, stopOutboxWorker } from './outbox/worker';
 import { installPostcodeList } from './places/postcodes';
 import { loadLibrary } from './processes/library';
 import * as processes from './processes/service';
@@ -31,6 +37,15 @@ export async function start(): Promise<void> {
 					? `${postcodes} postcodes from ${config.postcodesFile}`
 					: `no postcode list at ${config.postcodesFile} (addresses are not checked against it)`)
 		);
+		registerMailHandlers();
+		startOutboxWorker([
+			{ name: 'clean-up', every: MAINTENANCE_EVERY_MS, run: (db, now) => runMaintenance(db, now) }
+		]);
+		console.log(
+			config.mail.smtpUrl
+				? `Mail goes through ${redactUrl(config.mail.smtpUrl)}`
+				: `Mail is not sent: without SMTP_URL every mail is written to ${mailDir(config.dataDir)}`
+		);
 	} catch (e) {
 		if (expected.some((kind) => e instanceof kind))
 			console.error(`Loket cannot start: ${(e as Error).message}`);
@@ -40,9 +55,12 @@ export async function start(): Promise<void> {
 	}
 }
 
-/** adapter-node emits this on SIGTERM/SIGINT after the last request: close the database cleanly. */
+/**
+ * adapter-node emits this on SIGTERM/SIGINT after the last request: let the outbox worker finish
+ * its batch, then close the database cleanly.
+ */
 export function stopOnShutdown(): void {
 	process.once('sveltekit:shutdown' as 'exit', () => {
-		void closeDatabase();
+		void stopOutboxWorker().finally(() => closeDatabase());
 	});
 }

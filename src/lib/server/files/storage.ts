@@ -3,7 +3,7 @@
 // DATA_DIR/files; an S3-compatible one can implement the same interface. Nothing here is served
 // directly: routes check access first and then read through this interface.
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export interface FileStorage {
@@ -11,6 +11,8 @@ export interface FileStorage {
 	put(bytes: Uint8Array): Promise<{ sha256: string; size: number }>;
 	read(sha256: string): Promise<Uint8Array>;
 	exists(sha256: string): Promise<boolean>;
+	/** Removes the bytes; a key that is not stored is no error. Callers check no row names it. */
+	delete(sha256: string): Promise<void>;
 }
 
 const HEX = /^[0-9a-f]{64}$/;
@@ -42,6 +44,14 @@ export class LocalFileStorage implements FileStorage {
 
 	async read(sha256: string): Promise<Uint8Array> {
 		return new Uint8Array(await readFile(this.pathOf(sha256)));
+	}
+
+	async delete(sha256: string): Promise<void> {
+		try {
+			await unlink(this.pathOf(sha256));
+		} catch (e) {
+			if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+		}
 	}
 
 	async exists(sha256: string): Promise<boolean> {

@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import {
+	dossierMessageMail,
+	dossierTransitionedMail,
+	escapeHtml,
+	inviteMail,
+	receiptMail,
+	resetPasswordMail,
+	siteUrl,
+	verifyEmailMail,
+	type MailContext
+} from './templates';
+
+const nl: MailContext = {
+	locale: 'nl',
+	municipality: 'Gemeente Proef',
+	origin: 'https://loket.proef.be/'
+};
+const en: MailContext = { ...nl, locale: 'en' };
+
+/** The href of every link in the HTML. */
+const hrefs = (html: string) => [...html.matchAll(/href="([^"]*)"/g)].map((x) => x[1]);
+
+describe('mail templates', () => {
+	it('verification: Dutch and English, the link to /verify/<token>, text and HTML alike', () => {
+		const dutch = verifyEmailMail({ token: 'abc_DEF-123' }, nl);
+		expect(dutch.subject).toBe('Bevestig uw e-mailadres · Gemeente Proef');
+		expect(dutch.text).toContain('https://loket.proef.be/verify/abc_DEF-123');
+		expect(dutch.text).toContain('48 uur');
+		expect(dutch.text).toContain('Met vriendelijke groeten\nGemeente Proef');
+		expect(hrefs(dutch.html)).toEqual([
+			'https://loket.proef.be/verify/abc_DEF-123',
+			'https://loket.proef.be/verify/abc_DEF-123'
+		]);
+		expect(dutch.html).toContain('<html lang="nl">');
+
+		const english = verifyEmailMail({ token: 'abc_DEF-123' }, en);
+		expect(english.subject).toBe('Confirm your e-mail address · Gemeente Proef');
+		expect(english.text).toContain('48 hours');
+		expect(english.html).toContain('<html lang="en">');
+	});
+
+	it('reset: one hour, and "ignore this mail if you did not ask"', () => {
+		const mail = resetPasswordMail({ token: 't0k' }, en);
+		expect(mail.subject).toBe('Choose a new password · Gemeente Proef');
+		expect(mail.text).toContain('https://loket.proef.be/reset/t0k');
+		expect(mail.text).toContain('valid for one hour');
+		expect(mail.text).toContain('If you did not ask for this, ignore this e-mail');
+		expect(resetPasswordMail({ token: 't0k' }, nl).text).toContain('één uur geldig');
+	});
+
+	it('invite: who invites, the roles in words, /invite/<token>, 7 days', () => {
+		const mail = inviteMail(
+			{ token: 'inv', roles: ['staff', 'admin'], invitedByName: 'Ada Beheer' },
+			nl
+		);
+		expect(mail.text).toContain(
+			'Ada Beheer nodigt u uit om mee te werken in het digitaal loket van Gemeente Proef, als medewerker en beheerder.'
+		);
+		expect(mail.text).toContain('https://loket.proef.be/invite/inv');
+		expect(mail.text).toContain('7 dagen');
+		const anonymous = inviteMail({ token: 'inv', roles: ['clerk'] }, en);
+		expect(anonymous.text).toContain('You are invited');
+		expect(anonymous.text).toContain('as clerk.');
+	});
+
+	it('receipt: reference, process, decision date in nl-BE, and the tracking link for guests', () => {
+		const guest = receiptMail(
+			{
+				reference: '2026-000042',
+				processTitle: 'Terrasvergunning',
+				dueDate: '2026-12-24',
+				link: { trackingToken: 'trackMe' }
+			},
+			nl
+		);
+		expect(guest.subject).toBe('Wij ontvingen uw aanvraag 2026-000042 · Gemeente Proef');
+		expect(guest.text).toContain('Wij ontvingen uw aanvraag 2026-000042 voor ‘Terrasvergunning’.');
+		expect(guest.text).toContain('uiterlijk op 24 december 2026');
+		expect(guest.text).toContain('https://loket.proef.be/volg/trackMe');
+		expect(guest.text).toContain('zonder account');
+
+		const owner = receiptMail(
+			{
+				reference: '2026-000042',
+				processTitle: 'Terrace permit',
+				dueDate: null,
+				link: { reference: '2026-000042' }
+			},
+			en
+		);
+		expect(owner.text).toContain('https://loket.proef.be/dossiers/2026-000042');
+		expect(owner.text).not.toContain('decision');
+		expect(owner.text).not.toContain('/volg/');
+
+		const noLink = receiptMail(
+			{ reference: '2026-000042', processTitle: 'X', dueDate: null, link: null },
+			en
+		);
+		expect(hrefs(noLink.html)).toEqual([]);
+		expect(noLink.text).toContain('mention the number 2026-000042');
+	});
+
+	it('a message: never the message itself; a link for account holders, a hint for guests', () => {
+		const owner = dossierMessageMail(
+			{ reference: '2026-000007', processTitle: 'Klacht', hasAccount: true },
+			nl
+		);
+		expect(owner.subject).toBe('Nieuw bericht over uw dossier 2026-000007 · Gemeente Proef');
+		expect(owner.text).toContain('Lees en beantwoord het in het digitaal loket');
+		expect(owner.text).toContain('https://loket.proef.be/dossiers/2026-000007');
+		const guest = dossierMessageMail(
+			{ reference: '2026-000007', processTitle: 'Complaint', hasAccount: false },
+			en
+		);
+		expect(hrefs(guest.html)).toEqual([]);
+		expect(guest.text).toContain('personal link from the receipt e-mail');
+	});
+
+	it('a new state: its citizen label in the subject and its text in the body', () => {
+		const mail = dossierTransitionedMail(
+			{
+				reference: '2026-000009',
+				processTitle: 'Evenement',
+				statusLabel: 'Goedgekeurd',
+				statusText: 'U mag het evenement organiseren.',
+				hasAccount: true
+			},
+			nl
+		);
+		expect(mail.subject).toBe('2026-000009: Goedgekeurd · Gemeente Proef');
+		expect(mail.text).toContain('heeft een nieuwe status: Goedgekeurd.');
+		expect(mail.text).toContain('U mag het evenement organiseren.');
+	});
+
+	it('escapes every value in the HTML and keeps headers on one line', () => {
+		const evil = '<script>alert("x")</script> & \'co\'';
+		const mail = dossierTransitionedMail(
+			{
+				reference: '2026-<b>1</b>',
+				processTitle: evil,
+				statusLabel: 'Goed\r\nBcc: spam@example.com',
+				statusText: '<img src=x onerror=alert(1)>',
+				hasAccount: true
+			},
+			{ ...nl, municipality: 'Gemeente <i>Proef</i> & Co' }
+		);
+		expect(mail.html).not.toMatch(/<script|<img|<b>|<i>/);
+		expect(mail.html).toContain(
+			'&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;co&#39;'
+		);
+		expect(mail.html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+		expect(mail.html).toContain('Gemeente &lt;i&gt;Proef&lt;/i&gt; &amp; Co');
+		// A value cannot leave its path segment or the site.
+		expect(hrefs(mail.html)[0]).toBe('https://loket.proef.be/dossiers/2026-%3Cb%3E1%3C%2Fb%3E');
+		expect(mail.subject).not.toMatch(/[\r\n]/);
+		// The plain text is plain: nothing is escaped there.
+		expect(mail.text).toContain(evil);
+	});
+
+	it('builds links under the origin, each segment encoded', () => {
+		expect(siteUrl('http://localhost:3000', 'verify', 'a/../b?c')).toBe(
+			'http://localhost:3000/verify/a%2F..%2Fb%3Fc'
+		);
+		expect(escapeHtml(`a&b<c>"d"'e'`)).toBe('a&amp;b&lt;c&gt;&quot;d&quot;&#39;e&#39;');
+	});
+});
