@@ -1,0 +1,229 @@
+// A citizen follows a complaint from their phone: they register and verify their address with
+// the link from the mail, file the complaint, find it in Mijn dossiers; a staff member (made with
+// npm run user:add) takes it up and asks for a photo; the citizen sees that the municipality waits
+// for them with the deadline paused, answers with the photo, and the clock runs again; staff
+// decide and the citizen sees the decision. Nobody else reaches the dossier or its files.
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expectAccessible } from './axe';
+import { answerTo, expectStep, pressContinue, readReceipt, upload } from './filing-helpers';
+import { waitForMail } from './mail';
+import { logIn } from './users';
+
+test.describe.configure({ timeout: 180_000 });
+
+const password = 'klachten worden gelezen';
+const email = `klager-${Date.now()}@example.be`;
+const question = 'Kunt u een foto van de schade aan uw voordeur bezorgen?';
+
+async function newPhone(browser: Browser): Promise<Page> {
+	const context = await browser.newContext();
+	return context.newPage();
+}
+
+async function registerAndVerify(page: Page, name: string, address: string): Promise<void> {
+	await page.goto('/register');
+	await page.getByLabel('Naam').fill(name);
+	await page.getByLabel('E-mailadres').fill(address);
+	await page.getByLabel('Kies een wachtwoord').fill(password);
+	await page.getByRole('button', { name: 'Account aanmaken' }).click();
+	await expect(page.getByRole('banner')).toContainText(name);
+	const mail = await waitForMail(address, { subject: /bevestig/i });
+	const link = mail.links.find((l) => l.includes('/verify/'));
+	expect(link).toBeDefined();
+	await page.goto(link ?? '-');
+	await expect(page.getByRole('main')).toContainText(/bevestigd/i);
+	await expectAccessible(page);
+}
+
+async function fileComplaint(page: Page): Promise<string> {
+	await page.goto('/p/klacht/apply');
+	await expectStep(page, /\/apply\/uw-gegevens$/, 'Uw gegevens');
+	await page.getByLabel('Voornaam').fill('Karel');
+	await page.getByLabel('Familienaam').fill('Klager');
+	await page.getByLabel('E-mailadres').fill(email);
+	await page
+		.getByRole('group', { name: /namens iemand anders/ })
+		.getByRole('radio', { name: 'Nee' })
+		.check();
+	await pressContinue(page);
+	await expectStep(page, /\/apply\/uw-klacht$/, 'Uw klacht');
+	await page
+		.getByLabel('Over welke dienst gaat uw klacht?')
+		.selectOption({ label: 'Mobiliteit en parkeren' });
+	await page.getByLabel('Wanneer is het gebeurd?').fill('2026-11-20');
+	await page
+		.getByLabel('Wat is er gebeurd?')
+		.fill('Een vrachtwagen van de stad reed tegen mijn deur.');
+	await page
+		.getByRole('group', { name: /al gemeld/ })
+		.getByRole('radio', { name: 'Nee' })
+		.check();
+	await page.getByLabel('Wat verwacht u van ons?').fill('Herstel van de deur.');
+	await page
+		.getByRole('group', { name: /gerechtelijke procedure/ })
+		.getByRole('radio', { name: 'Nee' })
+		.check();
+	await pressContinue(page);
+	await page.getByLabel(/Ik verklaar op eer/).check();
+	await pressContinue(page);
+	await page.getByRole('button', { name: 'Aanvraag indienen' }).click();
+	return readReceipt(page, { days: 45, unit: 'calendar' });
+}
+
+/** The staff member's form for one workflow step, found by its name. */
+const step = (page: Page, name: string) => page.getByRole('group', { name, exact: true });
+
+test('a complaint from filing to decision, with a question answered by a photo', async ({
+	browser
+}) => {
+	const citizen = await newPhone(browser);
+	await registerAndVerify(citizen, 'Karel Klager', email);
+	const reference = await fileComplaint(citizen);
+
+	await citizen.getByRole('banner').getByRole('link', { name: 'Mijn dossiers' }).click();
+	await expect(citizen.getByRole('heading', { level: 1 })).toHaveText('Mijn dossiers');
+	const card = citizen.getByRole('listitem').filter({ hasText: reference });
+	await expect(card).toContainText('Ontvangen');
+	await expect(card).toContainText('Verwachte beslissing:');
+	await expect(card).not.toContainText('Actie nodig');
+	await expectAccessible(citizen);
+
+	// Staff take the complaint up and ask for a photo.
+	const staff = await newPhone(browser);
+	await logIn(staff, 'staff');
+	await staff.goto('/backoffice');
+	await staff.getByRole('link', { name: reference }).click();
+	await expect(staff.getByRole('heading', { level: 1 })).toHaveText(`Dossier ${reference}`);
+	await expect(answerTo(staff, 'Wat is er gebeurd?')).toHaveText(
+		'Een vrachtwagen van de stad reed tegen mijn deur.'
+	);
+	await expectAccessible(staff);
+	await step(staff, 'Ontvankelijk verklaren').getByRole('button').click();
+	await expect(staff.getByRole('status')).toHaveText('Uitgevoerd: Ontvankelijk verklaren.');
+	await step(staff, 'Onderzoek starten').getByRole('button').click();
+	await expect(staff.getByRole('status')).toHaveText('Uitgevoerd: Onderzoek starten.');
+	const ask = step(staff, 'Informatie vragen aan de klager');
+	await ask.getByRole('button').click();
+	await expect(ask.getByText('Schrijf een toelichting.')).toBeVisible();
+	await expectAccessible(staff);
+	await ask.getByLabel('Bericht aan de aanvrager (wordt gemaild)').fill(question);
+	await ask.getByLabel(/Gevraagde documenten/).fill('Foto van de schade');
+	await ask.getByRole('button').click();
+	await expect(staff.getByRole('status')).toHaveText(
+		'Uitgevoerd: Informatie vragen aan de klager.'
+	);
+	await expect(staff.getByText(/termijn gepauzeerd sinds/)).toBeVisible();
+	const notice = await waitForMail(email, {
+		subject: new RegExp(`${reference}: Uw reactie nodig`)
+	});
+	expect(notice.text).toContain(reference);
+
+	// The citizen sees that the municipality waits for them, with the deadline paused.
+	await citizen.goto('/dossiers');
+	await expect(card).toContainText('Uw reactie nodig');
+	await expect(card).toContainText('Actie nodig');
+	await expect(card).toContainText('termijn gepauzeerd');
+	await expectAccessible(citizen);
+	await card.getByRole('link').click();
+	await expect(citizen.getByRole('heading', { level: 1 })).toHaveText(`Aanvraag ${reference}`);
+	await expect(answerTo(citizen, 'Stand')).toContainText('Uw reactie nodig');
+	await expect(citizen.getByText(/De termijn staat stil zolang we op u wachten/)).toBeVisible();
+	await expect(citizen.getByText(question)).toBeVisible();
+	await expect(
+		citizen.getByRole('listitem').filter({ hasText: /^\s*Foto van de schade –/ })
+	).toContainText('nog niet ontvangen');
+	await expectAccessible(citizen);
+
+	// Sending nothing is refused next to the field and in the summary.
+	await citizen.getByRole('button', { name: 'Versturen' }).click();
+	await expect(citizen.getByRole('alert')).toContainText(
+		'Schrijf een bericht of voeg een bestand toe.'
+	);
+	await expectAccessible(citizen);
+
+	await citizen.getByLabel('Document: Foto van de schade').setInputFiles(upload('deur.png'));
+	await citizen.getByLabel('Uw bericht').fill('Hierbij de foto van de deur.');
+	await citizen.getByRole('button', { name: 'Versturen' }).click();
+	await expect(citizen.getByRole('status')).toHaveText(
+		'Uw bericht is verstuurd. We werken verder aan uw aanvraag en de termijn loopt weer.'
+	);
+	await expect(answerTo(citizen, 'Stand')).toContainText('In onderzoek');
+	await expect(citizen.getByText(/De termijn staat stil/)).toHaveCount(0);
+	const reply = citizen.getByRole('listitem').filter({ hasText: 'Hierbij de foto van de deur.' });
+	await expect(reply).toContainText('Uw bericht');
+	const photo = reply.getByRole('link', { name: /deur\.png/ });
+	await expect(photo).toBeVisible();
+	await expectAccessible(citizen);
+
+	// Staff see the answer and the photo, and decide.
+	await staff.reload();
+	const answer = staff.getByRole('listitem').filter({ hasText: 'Hierbij de foto van de deur.' });
+	await expect(answer).toContainText('Aanvrager');
+	const download = await staff.request.get(
+		(await answer.getByRole('link', { name: /deur\.png/ }).getAttribute('href')) ?? '-'
+	);
+	expect(download.status()).toBe(200);
+	expect(download.headers()['content-type']).toBe('image/png');
+	expect(download.headers()['content-disposition']).toMatch(/^attachment; filename="deur\.png"/);
+	expect(download.headers()['x-content-type-options']).toBe('nosniff');
+	const decide = step(staff, 'Gegrond verklaren');
+	await decide
+		.getByLabel('Bericht aan de aanvrager (wordt gemaild)')
+		.fill('We herstellen uw deur op onze kosten.');
+	await decide.getByRole('button').click();
+	await expect(staff.getByRole('status')).toHaveText('Uitgevoerd: Gegrond verklaren.');
+	await expectAccessible(staff);
+
+	await citizen.reload();
+	await expect(answerTo(citizen, 'Stand')).toContainText('Klacht gegrond');
+	await expect(citizen.getByText('We herstellen uw deur op onze kosten.')).toBeVisible();
+	await expect(citizen.getByText(/Afgehandeld op/)).toBeVisible();
+	await expect(citizen.getByRole('button', { name: 'Versturen' })).toHaveCount(0);
+	await expectAccessible(citizen);
+
+	// Another citizen gets "not found" for the dossier and its photo; a citizen cannot reach
+	// the back-office page of it.
+	const photoPath = new URL((await photo.getAttribute('href')) ?? '-', citizen.url()).pathname;
+	const staffPath = new URL(staff.url()).pathname;
+	const other = await newPhone(browser);
+	await registerAndVerify(other, 'Eva Anders', `anders-${Date.now()}@example.be`);
+	const page = await other.goto(`/dossiers/${reference}`);
+	expect(page?.status()).toBe(404);
+	await expectAccessible(other);
+	expect((await other.request.get(photoPath)).status()).toBe(404);
+	expect((await other.request.get(staffPath, { maxRedirects: 0 })).status()).toBe(403);
+	expect((await citizen.request.get(staffPath, { maxRedirects: 0 })).status()).toBe(403);
+	const anonymous = await browser.newContext();
+	const away = await anonymous.request.get(`/dossiers/${reference}`, { maxRedirects: 0 });
+	expect(away.status()).toBe(303);
+	expect(away.headers()['location']).toBe(`/login?next=%2Fdossiers%2F${reference}`);
+});
+
+test('two staff members act on one dossier: the second gets the conflict, nothing is doubled', async ({
+	browser
+}) => {
+	const citizen = await newPhone(browser);
+	await registerAndVerify(citizen, 'Dirk Dubbel', `dubbel-${Date.now()}@example.be`);
+	const reference = await fileComplaint(citizen);
+
+	const first = await newPhone(browser);
+	await logIn(first, 'staff');
+	await first.goto('/backoffice');
+	await first.getByRole('link', { name: reference }).click();
+	const second = await first.context().newPage();
+	await second.goto(first.url());
+
+	await step(first, 'Ontvankelijk verklaren').getByRole('button').click();
+	await expect(first.getByRole('status')).toHaveText('Uitgevoerd: Ontvankelijk verklaren.');
+	await step(second, 'Doorsturen naar de bevoegde instantie')
+		.getByLabel('Bericht aan de aanvrager (wordt gemaild)')
+		.fill('Dit is voor de politie.');
+	await step(second, 'Doorsturen naar de bevoegde instantie').getByRole('button').click();
+	await expect(second.getByRole('alert')).toContainText(
+		'Dit dossier is intussen gewijzigd door Stijn Balie'
+	);
+	await expectAccessible(second);
+	await second.getByRole('link', { name: 'Pagina opnieuw laden' }).click();
+	await expect(answerTo(second, 'Status')).toHaveText('Ontvankelijk');
+	await expect(second.getByRole('listitem').filter({ hasText: 'Nieuwe stand' })).toHaveCount(1);
+});
