@@ -193,6 +193,28 @@ test('a complaint from filing to decision, with a question answered by a photo',
 	expect((await other.request.get(photoPath)).status()).toBe(404);
 	expect((await other.request.get(staffPath, { maxRedirects: 0 })).status()).toBe(403);
 	expect((await citizen.request.get(staffPath, { maxRedirects: 0 })).status()).toBe(403);
+	const dossierId = staffPath.split('/').pop() ?? '-';
+	expect((await other.request.get(`/dossiers/${dossierId}`)).status()).toBe(404);
+
+	// A form posted from another site is refused, even with the citizen's own session.
+	const forged = await citizen.request.post(`/dossiers/${reference}?/reply`, {
+		multipart: { replyId: crypto.randomUUID(), body: 'vervalst' },
+		headers: { origin: 'https://evil.example' }
+	});
+	expect(forged.status()).toBe(403);
+	await citizen.reload();
+	await expect(citizen.getByText('vervalst')).toHaveCount(0);
+
+	// After signing out, the old session cookie opens nothing any more.
+	const cookies = await citizen.context().cookies();
+	await citizen.getByRole('banner').getByRole('button', { name: 'Afmelden' }).click();
+	await expect(citizen.getByRole('banner').getByRole('link', { name: 'Aanmelden' })).toBeVisible();
+	const replay = await browser.newContext();
+	await replay.addCookies(cookies);
+	const stale = await replay.request.get(`/dossiers/${reference}`, { maxRedirects: 0 });
+	expect(stale.status()).toBe(303);
+	await replay.close();
+
 	const anonymous = await browser.newContext();
 	const away = await anonymous.request.get(`/dossiers/${reference}`, { maxRedirects: 0 });
 	expect(away.status()).toBe(303);
