@@ -98,6 +98,9 @@ test('a complaint from filing to decision, with a question answered by a photo',
 		'Een vrachtwagen van de stad reed tegen mijn deur.'
 	);
 	await expectAccessible(staff);
+	await staff.getByRole('button', { name: 'Ik neem dit dossier' }).click();
+	await expect(staff.getByRole('status')).toHaveText('Toegewezen aan Stijn Balie.');
+	await expect(staff.getByLabel('Toewijzen aan')).toHaveValue(/.+/);
 	await step(staff, 'Ontvankelijk verklaren').getByRole('button').click();
 	await expect(staff.getByRole('status')).toHaveText('Uitgevoerd: Ontvankelijk verklaren.');
 	await step(staff, 'Onderzoek starten').getByRole('button').click();

@@ -406,4 +406,47 @@ describe(`handling a dossier on ${backend}`, () => {
 		);
 		expect(await views.listForOwner(other.id, t.db)).toEqual([]);
 	});
+
+	it('staff take a dossier, hand it to a colleague with the staff role, or release it', async () => {
+		const d = await fileDossier(citizen.id);
+		const taken = await handling.assign(
+			d.id,
+			staff,
+			{ assigneeId: staff.id, expectedVersion: d.version },
+			t.db
+		);
+		if (!taken.ok) throw new Error(taken.reason);
+		expect(taken.dossier.assigneeId).toBe(staff.id);
+		expect(
+			await handling.assign(
+				d.id,
+				staff,
+				{ assigneeId: citizen.id, expectedVersion: taken.dossier.version },
+				t.db
+			)
+		).toEqual({ ok: false, reason: 'not-staff' });
+		expect(
+			await handling.assign(d.id, staff, { assigneeId: null, expectedVersion: d.version }, t.db)
+		).toMatchObject({ ok: false, reason: 'conflict', changedBy: 'Stijn Balie' });
+		const released = await handling.assign(
+			d.id,
+			staff,
+			{ assigneeId: null, expectedVersion: taken.dossier.version },
+			t.db
+		);
+		expect(released).toMatchObject({ ok: true, dossier: { assigneeId: null } });
+		const forStaff = await views.viewForStaff(
+			(await dossierRepo.findById(t.db, d.id))!,
+			staff,
+			t.db
+		);
+		expect(forStaff.timeline.flatMap((e) => (e.kind === 'assigned' ? [e.assignee] : []))).toEqual([
+			'Stijn Balie',
+			null
+		]);
+		expect(forStaff.colleagues.map((c) => c.name)).toEqual(['Stijn Balie']);
+		// Who handles the dossier is the municipality's business, not shown to the citizen.
+		const forCitizen = await views.viewForCitizen((await dossierRepo.findById(t.db, d.id))!, t.db);
+		expect(forCitizen.timeline.map((e) => e.kind)).toEqual(['submitted']);
+	});
 });

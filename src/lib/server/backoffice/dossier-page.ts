@@ -27,6 +27,9 @@ export async function loadStaffDossier(dossier: Dossier, user: SessionUser, loca
 		closedAt: view.closedAt,
 		state: view.state,
 		actions: view.actions,
+		assignee: view.assignee,
+		colleagues: view.colleagues,
+		isMine: view.assignee?.id === user.id,
 		timeline: view.timeline,
 		openRequests: view.openRequests,
 		filedFiles: view.filedFiles,
@@ -42,6 +45,16 @@ function dateTime(d: Date, locale: Locale): string {
 		timeStyle: 'short',
 		timeZone: 'Europe/Brussels'
 	}).format(d);
+}
+
+/** The answer to a stale page: who changed the dossier, and when. */
+function conflictFailure(result: handling.Conflict, locale: Locale) {
+	return fail(409, {
+		conflict: m.staffDossierConflict({
+			who: result.changedBy ?? m.staffDossierSomeone(),
+			at: dateTime(result.changedAt, locale)
+		})
+	});
 }
 
 /** ?/transition: one of the actions the page offered, checked against the version it showed. */
@@ -71,12 +84,7 @@ export async function transitionAction(event: RequestEvent, dossier: Dossier, us
 	const failed = { transition: transitionId, note, documents: documents.join('\n') };
 	switch (result.reason) {
 		case 'conflict':
-			return fail(409, {
-				conflict: m.staffDossierConflict({
-					who: result.changedBy ?? m.staffDossierSomeone(),
-					at: dateTime(result.changedAt, locale)
-				})
-			});
+			return conflictFailure(result, locale);
 		case 'note-required':
 			return fail(400, { ...failed, error: m.staffDossierNoteRequired() });
 		case 'too-long':
@@ -101,4 +109,24 @@ export async function messageAction(event: RequestEvent, dossier: Dossier, user:
 			? m.staffDossierNoteTooLong({ max: handling.MAX_MESSAGE_LENGTH })
 			: m.staffDossierMessageEmpty();
 	return fail(400, { message: { body, internal, error } });
+}
+
+/** ?/assign: take the dossier, hand it to a colleague or release it (version-checked). */
+export async function assignAction(event: RequestEvent, dossier: Dossier, user: SessionUser) {
+	const data = await event.request.formData();
+	const to = String(data.get('assignee') ?? '');
+	const result = await handling.assign(dossier.id, user, {
+		assigneeId: to === 'me' ? user.id : to || null,
+		expectedVersion: Number(data.get('version'))
+	});
+	if (result.ok) {
+		const view = await views.viewForStaff(result.dossier, user);
+		return {
+			done: view.assignee
+				? m.staffDossierAssignedNotice({ name: view.assignee.name })
+				: m.staffDossierUnassignedNotice()
+		};
+	}
+	if (result.reason === 'conflict') return conflictFailure(result, event.locals.locale);
+	return fail(400, { conflict: m.staffDossierNotStaff() });
 }

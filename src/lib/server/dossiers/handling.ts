@@ -23,6 +23,7 @@ import type { FileStorage } from '../files/storage';
 import { sniffMediaType } from '../files/sniff';
 import * as outbox from '../outbox/repository';
 import * as processes from '../processes/service';
+import * as userRepo from '../users/repository';
 import * as repo from './repository';
 import { isUuid } from './views';
 
@@ -323,5 +324,51 @@ export async function replyAsCitizen(
 			return { ok: true, resumed: false, duplicate: false };
 		await applyTransition(trx, locked, definition, answer, actor, { note: '', documents: [] }, now);
 		return { ok: true, resumed: true, duplicate: false };
+	});
+}
+
+export type AssignResult =
+	{ ok: true; dossier: Dossier } | { ok: false; reason: 'not-found' | 'not-staff' } | Conflict;
+
+/**
+ * Takes a dossier (assigneeId = the user's own id), hands it to a colleague with the staff role,
+ * or releases it (null), checked against the version the page showed. Recorded for staff only.
+ */
+export async function assign(
+	dossierId: string,
+	user: SessionUser,
+	input: { assigneeId: string | null; expectedVersion: number },
+	db: Db = getDb(),
+	now = new Date()
+): Promise<AssignResult> {
+	return db.transaction().execute(async (trx): Promise<AssignResult> => {
+		const dossier = await repo.lockById(trx, dossierId);
+		if (!dossier) return { ok: false, reason: 'not-found' };
+		if (dossier.version !== input.expectedVersion) return conflict(trx, dossier.id);
+		let assigneeName: string | null = null;
+		if (input.assigneeId !== null) {
+			const assignee = isUuid(input.assigneeId)
+				? await userRepo.findById(trx, input.assigneeId)
+				: undefined;
+			if (!assignee || assignee.deletedAt || !assignee.roles.includes('staff'))
+				return { ok: false, reason: 'not-staff' };
+			assigneeName = assignee.name || assignee.email;
+		}
+		const updated = await repo.updateIfVersion(
+			trx,
+			dossier.id,
+			dossier.version,
+			{ assigneeId: input.assigneeId },
+			now
+		);
+		if (!updated) throw new Error(`Dossier ${dossier.id} changed under its row lock`);
+		await repo.insertEvent(trx, {
+			dossierId: dossier.id,
+			type: 'assigned',
+			...actorColumns({ kind: 'staff', user }),
+			visibility: 'internal',
+			data: { assigneeId: input.assigneeId, assigneeName }
+		});
+		return { ok: true, dossier: updated };
 	});
 }

@@ -14,6 +14,7 @@ import type { Attachment, Dossier } from '../db/schema';
 import { getFileStorage } from '../files';
 import type { FileStorage } from '../files/storage';
 import * as processes from '../processes/service';
+import * as userRepo from '../users/repository';
 import { hashToken } from '../tokens';
 import * as repo from './repository';
 
@@ -114,6 +115,7 @@ export type TimelineEntry =
 			files: FileView[];
 			requested: RequestView[];
 	  }
+	| { kind: 'assigned'; at: Date; assignee: string | null; actor: string | null }
 	| { kind: 'other'; at: Date; type: string; actor: string | null };
 
 export type DossierView = {
@@ -178,6 +180,13 @@ async function buildView(dossier: Dossier, staff: boolean, db: Db): Promise<Doss
 				fromLabel: label(e.fromStatus),
 				actor: who(e),
 				note: staff ? e.note : null
+			});
+		else if (e.type === 'assigned')
+			entries.push({
+				kind: 'assigned',
+				at: e.at,
+				assignee: (e.data as { assigneeName?: string | null } | null)?.assigneeName ?? null,
+				actor: who(e)
 			});
 		else if (!message) entries.push({ kind: 'other', at: e.at, type: e.type, actor: who(e) });
 		if (message)
@@ -251,7 +260,11 @@ export type StaffAction = {
 	asksCitizen: boolean;
 };
 
-export type StaffDossierView = DossierView & { actions: StaffAction[] };
+export type StaffDossierView = DossierView & {
+	actions: StaffAction[];
+	assignee: { id: string; name: string } | null;
+	colleagues: { id: string; name: string }[];
+};
 
 /** The back-office page of one dossier, with the transitions this user's roles allow. */
 export async function viewForStaff(
@@ -272,7 +285,17 @@ export async function viewForStaff(
 			asksCitizen: to?.kind === 'waiting'
 		};
 	});
-	return { ...view, actions };
+	const colleagues = (await userRepo.listWithRole(db, 'staff')).map((u) => ({
+		id: u.id,
+		name: u.name || u.email
+	}));
+	const current = dossier.assigneeId
+		? (colleagues.find((c) => c.id === dossier.assigneeId) ?? {
+				id: dossier.assigneeId,
+				name: (await userRepo.findById(db, dossier.assigneeId))?.name ?? '?'
+			})
+		: null;
+	return { ...view, actions, assignee: current, colleagues };
 }
 
 /** A file of this dossier (filed with the form, or sent with a message) with its bytes. */

@@ -98,3 +98,19 @@ export async function useUserToken(
 		.returning('userId')
 		.executeTakeFirst();
 }
+
+/** Accounts that hold a role and can sign in (not closed), by name: whom a dossier can go to. */
+export async function listWithRole(
+	db: Executor,
+	role: Role
+): Promise<{ id: string; name: string; email: string }[]> {
+	return db
+		.selectFrom('appUser')
+		.select(['id', 'name', 'email'])
+		.where(sql<boolean>`${role} = any(roles)`)
+		.where('deletedAt', 'is', null)
+		.where('passwordHash', 'is not', null)
+		.orderBy('name')
+		.orderBy('email')
+		.execute();
+}

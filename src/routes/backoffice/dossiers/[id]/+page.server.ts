@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/guards';
 import {
+	assignAction,
 	loadStaffDossier,
 	messageAction,
 	transitionAction
@@ -19,13 +20,20 @@ async function findDossier(event: RequestEvent | Parameters<PageServerLoad>[0]) 
 export const load: PageServerLoad = async (event) => {
 	const { user, dossier } = await findDossier(event);
 	event.setHeaders({ 'cache-control': 'private, no-store' });
-	return { dossier: await loadStaffDossier(dossier, user, event.locals.locale) };
+	return {
+		dossier: await loadStaffDossier(dossier, user, event.locals.locale),
+		canTake: user.roles.includes('staff')
+	};
 };
 
 export const actions: Actions = {
 	transition: async (event) => {
 		const { user, dossier } = await findDossier(event);
 		return transitionAction(event, dossier, user);
+	},
+	assign: async (event) => {
+		const { user, dossier } = await findDossier(event);
+		return assignAction(event, dossier, user);
 	},
 	message: async (event) => {
 		const { user, dossier } = await findDossier(event);
