@@ -9,7 +9,7 @@ import { answerTo, expectStep, pressContinue, readReceipt, upload } from './fili
 import { waitForMail } from './mail';
 import { logIn } from './users';
 
-test.describe.configure({ timeout: 180_000 });
+test.describe.configure({ timeout: 300_000 });
 
 const password = 'klachten worden gelezen';
 const email = `klager-${Date.now()}@example.be`;
