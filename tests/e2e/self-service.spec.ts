@@ -76,7 +76,9 @@ async function resetLink(email: string): Promise<string> {
 	await expect
 		.poll(
 			async () => {
-				link = (await waitForMail(email)).links.find((l) => l.includes('/reset/'));
+				link = (await waitForMail(email, { subject: /wachtwoord/i })).links.find((l) =>
+					l.includes('/reset/')
+				);
 				return link;
 			},
 			{ timeout: 30_000 }
@@ -271,7 +273,9 @@ test('a request filed without an account joins the account once its address is v
 	let verifyLink: string | undefined;
 	await expect
 		.poll(async () => {
-			verifyLink = (await waitForMail(email)).links.find((l) => l.includes('/verify/'));
+			verifyLink = (await waitForMail(email, { subject: /e-mailadres/i })).links.find((l) =>
+				l.includes('/verify/')
+			);
 			return verifyLink;
 		})
 		.toBeTruthy();
@@ -333,6 +337,6 @@ test.describe('without JavaScript', () => {
 		await page.getByLabel('E-mailadres').fill(email);
 		await page.getByRole('button', { name: 'Stuur mij een link' }).click();
 		await expect(heading(page)).toHaveText('Kijk in uw mailbox');
-		expect((await waitForMail(email)).links.some((l) => l.includes('/reset/'))).toBe(true);
+		expect(await resetLink(email)).toContain('/reset/');
 	});
 });
