@@ -126,16 +126,16 @@ function addDays(date: string, days: number): string {
 
 function toQuery(f: InboxFilter, userId: string, now: Date): repo.InboxQuery {
 	const today = localDate(now);
-	// "This week" runs from Monday to Sunday.
-	const monday = addDays(today, -((new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7));
+	// "Due this week": from today up to and including Sunday (earlier ones are overdue).
+	const sunday = addDays(today, (7 - new Date(`${today}T00:00:00Z`).getUTCDay()) % 7);
 	return {
 		processId: f.process || undefined,
 		status: f.state || undefined,
 		assigneeId:
 			f.assignee === 'mine' ? userId : f.assignee === 'unassigned' ? null : f.assignee || undefined,
 		overdue: f.overdue,
-		dueFrom: f.week ? monday : undefined,
-		dueTo: f.week ? addDays(monday, 6) : undefined,
+		dueFrom: f.week ? today : undefined,
+		dueTo: f.week ? sunday : undefined,
 		receivedFrom: f.from || undefined,
 		receivedTo: f.to || undefined,
 		q: f.q || undefined,
@@ -319,7 +319,8 @@ export function exportCsv(
 	params: URLSearchParams,
 	locale: Locale,
 	db: Db = getDb(),
-	now = new Date()
+	now = new Date(),
+	pageSize = EXPORT_PAGE_SIZE
 ): ReadableStream<Uint8Array> {
 	const filter = parseFilter(params);
 	const query = toQuery(filter, userId, now);
@@ -352,7 +353,7 @@ export function exportCsv(
 		},
 		async pull(controller) {
 			if (done || !labels) return;
-			const rows = await repo.listInbox(db, query, sort, cursor, EXPORT_PAGE_SIZE);
+			const rows = await repo.listInbox(db, query, sort, cursor, pageSize);
 			const l = labels;
 			const text = rows
 				.map((r) => {
@@ -373,7 +374,7 @@ export function exportCsv(
 				.join('');
 			if (text) controller.enqueue(encoder.encode(text));
 			const last = rows.at(-1);
-			if (rows.length < EXPORT_PAGE_SIZE || !last) {
+			if (rows.length < pageSize || !last) {
 				done = true;
 				controller.close();
 			} else cursor = { key: last.sortKey, id: last.id };
