@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDefinition } from '$lib/process/answers/test-definition';
 import { processDefinition } from '$lib/process/definition';
 import type { SessionUser } from '$lib/server/auth/repository';
-import * as inbox from '$lib/server/backoffice/inbox';
+import * as inbox from '$lib/server/backoffice/service';
 import * as dossierRepo from '$lib/server/dossiers/repository';
 import * as processes from '$lib/server/processes/service';
 import * as users from '$lib/server/users/service';

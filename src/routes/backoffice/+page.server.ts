@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/i18n';
 import { requireRole } from '$lib/server/auth/guards';
-import * as inbox from '$lib/server/backoffice/inbox';
+import * as inbox from '$lib/server/backoffice/service';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The back-office start page: who is signed in, their links and, for staff, the inbox. */

@@ -1,5 +1,5 @@
 import { requireRole } from '$lib/server/auth/guards';
-import * as inbox from '$lib/server/backoffice/inbox';
+import * as inbox from '$lib/server/backoffice/service';
 import type { RequestHandler } from './$types';
 
 /** The filtered inbox as a CSV download (same query string as /backoffice), streamed. */
