@@ -48,6 +48,7 @@ const allowed: Record<string, E2eUser[]> = {
 	'/backoffice': ['staff', 'clerk', 'admin'],
 	'/backoffice/dossiers/[id]': ['staff', 'admin'],
 	'/backoffice/dossiers/[id]/bestanden/[fileId]': ['staff', 'admin'],
+	'/backoffice/export.csv': ['staff', 'admin'],
 	'/backoffice/mail': ['admin'],
 	'/backoffice/mail/[file]': ['admin'],
 	'/backoffice/users': ['admin'],

@@ -1,13 +1,43 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { m } from '$lib/i18n';
 import { requireRole } from '$lib/server/auth/guards';
-import * as backoffice from '$lib/server/backoffice/service';
-import type { PageServerLoad } from './$types';
+import * as inbox from '$lib/server/backoffice/service';
+import type { Actions, PageServerLoad } from './$types';
 
-/** The back-office start page: who is signed in, and the dossiers that came in most recently. */
+/** The back-office start page: who is signed in, their links and, for staff, the inbox. */
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'staff', 'clerk', 'admin');
 	event.setHeaders({ 'cache-control': 'private, no-store' });
+	const handles = user.roles.includes('staff') || user.roles.includes('admin');
 	return {
 		user: { name: user.name, email: user.email, roles: user.roles },
-		dossiers: await backoffice.listRecentDossiers()
+		inbox: handles ? await inbox.getInbox(user.id, event.url.searchParams) : null
 	};
+};
+
+export const actions: Actions = {
+	saveFilter: async (event) => {
+		const user = requireRole(event, 'staff', 'admin');
+		const form = await event.request.formData();
+		const values = { name: String(form.get('name') ?? ''), query: String(form.get('query') ?? '') };
+		const result = await inbox.saveFilter(user.id, values);
+		if (!result.ok) {
+			const message =
+				result.reason === 'name-required'
+					? m.inboxSaveNameRequired()
+					: m.inboxSaveNameTooLong({ max: inbox.SAVED_FILTER_NAME_MAX });
+			return fail(400, { errors: { name: message }, values });
+		}
+		const query = inbox.filterToQuery(inbox.parseFilter(new URLSearchParams(values.query)));
+		redirect(303, `/backoffice${query ? `?${query}` : ''}`);
+	},
+	deleteFilter: async (event) => {
+		const user = requireRole(event, 'staff', 'admin');
+		const form = await event.request.formData();
+		await inbox.deleteSavedFilter(user.id, String(form.get('id') ?? ''));
+		const query = inbox.filterToQuery(
+			inbox.parseFilter(new URLSearchParams(String(form.get('query') ?? '')))
+		);
+		redirect(303, `/backoffice${query ? `?${query}` : ''}`);
+	}
 };

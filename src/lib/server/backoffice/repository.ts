@@ -1,39 +1,211 @@
-// Kysely queries for the back-office overviews. No rules here: see service.ts.
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../db/schema';
+// Kysely queries for the staff inbox: filtered dossiers in keyset pages, counts per state, the
+// choices of the filter form and saved filters. No rules here: see service.ts.
+import {
+	sql,
+	type Expression,
+	type ExpressionBuilder,
+	type Kysely,
+	type SqlBool,
+	type Transaction
+} from 'kysely';
+import type { Database, SavedFilter } from '../db/schema';
 
 type Executor = Kysely<Database> | Transaction<Database>;
+type Eb = ExpressionBuilder<Database & { d: Database['dossier'] }, 'd'>;
 
-export type RecentDossierRow = {
+/** Filters as the query sees them: already validated, dates as 'YYYY-MM-DD'. */
+export type InboxQuery = {
+	processId?: string;
+	status?: string;
+	/** A user id, or null for "unassigned". */
+	assigneeId?: string | null;
+	overdue?: boolean;
+	dueFrom?: string;
+	dueTo?: string;
+	receivedFrom?: string;
+	receivedTo?: string;
+	q?: string;
+	/** Today in the municipality's time zone, for "overdue". */
+	today: string;
+	timeZone: string;
+};
+
+export type InboxSort = { by: 'received' | 'due'; dir: 'asc' | 'desc' };
+/** The sort key (as text) and id of the last row of the previous page. */
+export type InboxCursor = { key: string; id: string };
+
+export type InboxRow = {
 	id: string;
 	reference: string;
 	processId: string;
+	processVersion: number;
 	status: string;
+	applicantName: string;
+	applicantEmail: string | null;
+	assigneeName: string | null;
+	assigneeEmail: string | null;
 	submittedAt: Date;
 	dueDate: string | null;
-	title: unknown;
-	states: unknown;
+	closedAt: Date | null;
+	clockPausedAt: Date | null;
+	sortKey: string;
 };
 
-/** The newest dossiers with the title and states of the definition version each was filed under. */
-export async function listRecentDossiers(db: Executor, limit: number): Promise<RecentDossierRow[]> {
+function whereFilters(eb: Eb, f: InboxQuery): Expression<SqlBool> {
+	const and: Expression<SqlBool>[] = [];
+	if (f.processId) and.push(eb('d.processId', '=', f.processId));
+	if (f.status) and.push(eb('d.status', '=', f.status));
+	if (f.assigneeId === null) and.push(eb('d.assigneeId', 'is', null));
+	else if (f.assigneeId) and.push(eb('d.assigneeId', '=', f.assigneeId));
+	if (f.overdue) and.push(eb.and([eb('d.closedAt', 'is', null), eb('d.dueDate', '<', f.today)]));
+	if (f.dueFrom || f.dueTo) and.push(eb('d.closedAt', 'is', null));
+	if (f.dueFrom) and.push(eb('d.dueDate', '>=', f.dueFrom));
+	if (f.dueTo) and.push(eb('d.dueDate', '<=', f.dueTo));
+	if (f.receivedFrom)
+		and.push(
+			sql<SqlBool>`(d.submitted_at at time zone ${f.timeZone})::date >= ${f.receivedFrom}::date`
+		);
+	if (f.receivedTo)
+		and.push(
+			sql<SqlBool>`(d.submitted_at at time zone ${f.timeZone})::date <= ${f.receivedTo}::date`
+		);
+	if (f.q)
+		and.push(
+			sql<SqlBool>`(d.search @@ websearch_to_tsquery('simple', ${f.q}) or d.reference ilike ${
+				f.q.replace(/[\\%_]/g, (c) => `\\${c}`) + '%'
+			})`
+		);
+	return eb.and(and);
+}
+
+function sortKey(sort: InboxSort) {
+	if (sort.by === 'received') return sql`d.submitted_at`;
+	// Dossiers without a due date come last in both directions.
+	return sort.dir === 'asc'
+		? sql`coalesce(d.due_date, date '9999-12-31')`
+		: sql`coalesce(d.due_date, date '0001-01-01')`;
+}
+
+/** One page of the inbox, `limit` rows after the cursor, in a total order (sort key, then id). */
+export async function listInbox(
+	db: Executor,
+	filters: InboxQuery,
+	sort: InboxSort,
+	cursor: InboxCursor | null,
+	limit: number
+): Promise<InboxRow[]> {
+	const key = sortKey(sort);
+	const keyText =
+		sort.by === 'received'
+			? sql<string>`to_char(d.submitted_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
+			: sql<string>`to_char(${key}, 'YYYY-MM-DD')`;
+	const cast = sort.by === 'received' ? sql`timestamptz` : sql`date`;
+	const op = sort.dir === 'asc' ? sql`>` : sql`<`;
+	const dir = sort.dir === 'asc' ? sql`asc` : sql`desc`;
 	return db
 		.selectFrom('dossier as d')
-		.leftJoin('processVersion as pv', (join) =>
-			join.onRef('pv.processId', '=', 'd.processId').onRef('pv.version', '=', 'd.processVersion')
+		.leftJoin('appUser as a', 'a.id', 'd.assigneeId')
+		.where((eb) => whereFilters(eb, filters))
+		.$if(cursor !== null, (qb) =>
+			qb.where(
+				sql<SqlBool>`(${key}, d.id) ${op} (cast(${cursor?.key} as ${cast}), cast(${cursor?.id} as uuid))`
+			)
 		)
 		.select([
 			'd.id',
 			'd.reference',
 			'd.processId',
+			'd.processVersion',
 			'd.status',
+			'd.applicantName',
+			'd.applicantEmail',
+			'a.name as assigneeName',
+			'a.email as assigneeEmail',
 			'd.submittedAt',
 			'd.dueDate',
-			sql<unknown>`pv.definition -> 'title'`.as('title'),
-			sql<unknown>`pv.definition -> 'workflow' -> 'states'`.as('states')
+			'd.closedAt',
+			'd.clockPausedAt',
+			keyText.as('sortKey')
 		])
-		.orderBy('d.submittedAt', 'desc')
-		.orderBy('d.reference', 'desc')
+		.orderBy(sql`${key} ${dir}`)
+		.orderBy(sql`d.id ${dir}`)
 		.limit(limit)
 		.execute();
+}
+
+/** How many dossiers match the filters, per state (of any process), ignoring any state filter. */
+export async function countByStatus(
+	db: Executor,
+	filters: InboxQuery
+): Promise<{ status: string; count: number }[]> {
+	const rows = await db
+		.selectFrom('dossier as d')
+		.where((eb) => whereFilters(eb, { ...filters, status: undefined }))
+		.select(['d.status', sql<string>`count(*)`.as('count')])
+		.groupBy('d.status')
+		.orderBy('d.status')
+		.execute();
+	return rows.map((r) => ({ status: r.status, count: Number(r.count) }));
+}
+
+/** The title and states of every process version, to label dossiers and fill the filter form. */
+export async function listVersionLabels(
+	db: Executor
+): Promise<{ processId: string; version: number; title: unknown; states: unknown }[]> {
+	return db
+		.selectFrom('processVersion')
+		.select([
+			'processId',
+			'version',
+			sql<unknown>`definition -> 'title'`.as('title'),
+			sql<unknown>`definition -> 'workflow' -> 'states'`.as('states')
+		])
+		.orderBy('processId')
+		.orderBy('version', 'desc')
+		.execute();
+}
+
+/** Active staff and admins: the people a dossier can be assigned to. */
+export async function listStaff(
+	db: Executor
+): Promise<{ id: string; name: string; email: string }[]> {
+	return db
+		.selectFrom('appUser')
+		.select(['id', 'name', 'email'])
+		.where('deletedAt', 'is', null)
+		.where(sql<SqlBool>`roles && array['staff','admin']::text[]`)
+		.orderBy('name')
+		.orderBy('email')
+		.execute();
+}
+
+export async function listSavedFilters(db: Executor, userId: string): Promise<SavedFilter[]> {
+	return db
+		.selectFrom('savedFilter')
+		.selectAll()
+		.where('userId', '=', userId)
+		.orderBy('name')
+		.orderBy('createdAt')
+		.execute();
+}
+
+export async function insertSavedFilter(
+	db: Executor,
+	v: { userId: string; name: string; query: string }
+): Promise<SavedFilter> {
+	return db.insertInto('savedFilter').values(v).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Deletes the filter only when it belongs to this user; true when a row was deleted. */
+export async function deleteSavedFilter(
+	db: Executor,
+	userId: string,
+	id: string
+): Promise<boolean> {
+	const r = await db
+		.deleteFrom('savedFilter')
+		.where('id', '=', id)
+		.where('userId', '=', userId)
+		.executeTakeFirst();
+	return Number(r.numDeletedRows) > 0;
 }

@@ -1,22 +1,148 @@
-// The back-office's views on the dossiers of every citizen. Only staff, clerks and admins may see
-// them: the routes check the role before calling. Titles and status labels come from the
-// definition version a dossier was filed under; when that is unreadable, the ids are shown.
-import type { LocalText } from '$lib/process/text';
+// The staff inbox: every dossier, filtered by what the URL says (process, state, assignee, due
+// dates, received dates, full-text search), sorted on received or due date and read in keyset
+// pages (never OFFSET: a page boundary is the last row's sort key and id, so pages neither skip
+// nor repeat rows). Also the counts per state, saved filters (only their owner sees or deletes
+// them) and the CSV export, streamed page by page and safe to open in a spreadsheet.
+import { m } from '$lib/i18n';
+import { localize, type Locale, type LocalText } from '$lib/process/text';
 import { getDb, type Db } from '../db';
 import * as repo from './repository';
 
-export const RECENT_DOSSIER_COUNT = 20;
+export const INBOX_PAGE_SIZE = 50;
+export const EXPORT_PAGE_SIZE = 500;
+export const SAVED_FILTER_NAME_MAX = 100;
+const TIME_ZONE = 'Europe/Brussels';
 
-export type RecentDossier = {
+export type InboxFilter = {
+	process: string;
+	state: string;
+	/** 'mine', 'unassigned', a staff user id, or '' for everyone. */
+	assignee: string;
+	overdue: boolean;
+	week: boolean;
+	from: string;
+	to: string;
+	q: string;
+	sort: 'received' | 'due';
+	dir: 'asc' | 'desc';
+};
+
+export type InboxItem = {
 	id: string;
 	reference: string;
 	processId: string;
-	title: LocalText | null;
+	processTitle: LocalText | null;
 	status: string;
-	statusLabel: LocalText | null;
+	stateLabel: LocalText | null;
+	applicantName: string;
+	applicantEmail: string | null;
+	assignee: string | null;
 	submittedAt: Date;
 	dueDate: string | null;
+	overdue: boolean;
+	paused: boolean;
 };
+
+export type StateCount = { state: string; label: LocalText | null; count: number; query: string };
+export type Option = { value: string; label: LocalText | string };
+
+export type InboxView = {
+	filter: InboxFilter;
+	/** The filter as a query string, without page position. */
+	query: string;
+	items: InboxItem[];
+	/** The query string of the next page, or null on the last page. */
+	next: string | null;
+	firstPage: boolean;
+	counts: StateCount[];
+	processes: Option[];
+	states: Option[];
+	staff: Option[];
+	savedFilters: { id: string; name: string; query: string }[];
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
+function isDate(value: string): boolean {
+	return DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
+}
+
+/** Reads the filter from a query string; anything unknown or malformed is ignored. */
+export function parseFilter(params: URLSearchParams): InboxFilter {
+	const text = (name: string, max = 200) => (params.get(name) ?? '').trim().slice(0, max);
+	const assignee = text('assignee');
+	const from = text('from');
+	const to = text('to');
+	return {
+		process: text('process'),
+		state: text('state'),
+		assignee:
+			assignee === 'mine' || assignee === 'unassigned' || UUID.test(assignee) ? assignee : '',
+		overdue: params.get('overdue') === '1',
+		week: params.get('week') === '1',
+		from: isDate(from) ? from : '',
+		to: isDate(to) ? to : '',
+		q: text('q'),
+		sort: params.get('sort') === 'due' ? 'due' : 'received',
+		dir: params.get('dir') === 'asc' ? 'asc' : 'desc'
+	};
+}
+
+/** The filter as a canonical query string (only what differs from the defaults). */
+export function filterToQuery(f: InboxFilter, extra: Record<string, string> = {}): string {
+	const p = new URLSearchParams();
+	for (const key of ['q', 'process', 'state', 'assignee', 'from', 'to'] as const)
+		if (f[key]) p.set(key, f[key]);
+	if (f.overdue) p.set('overdue', '1');
+	if (f.week) p.set('week', '1');
+	if (f.sort !== 'received') p.set('sort', f.sort);
+	if (f.dir !== 'desc') p.set('dir', f.dir);
+	for (const [k, v] of Object.entries(extra)) p.set(k, v);
+	return p.toString();
+}
+
+function parseCursor(params: URLSearchParams, sort: InboxFilter['sort']): repo.InboxCursor | null {
+	const after = params.get('after') ?? '';
+	const cut = after.lastIndexOf('_');
+	if (cut < 0) return null;
+	const key = after.slice(0, cut);
+	const id = after.slice(cut + 1);
+	const keyOk = sort === 'received' ? TIMESTAMP.test(key) : isDate(key);
+	return keyOk && UUID.test(id) ? { key, id } : null;
+}
+
+/** Today as 'YYYY-MM-DD' in the municipality's time zone. */
+function localDate(now: Date): string {
+	return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(now);
+}
+
+function addDays(date: string, days: number): string {
+	const d = new Date(`${date}T00:00:00Z`);
+	d.setUTCDate(d.getUTCDate() + days);
+	return d.toISOString().slice(0, 10);
+}
+
+function toQuery(f: InboxFilter, userId: string, now: Date): repo.InboxQuery {
+	const today = localDate(now);
+	// "Due this week": from today up to and including Sunday (earlier ones are overdue).
+	const sunday = addDays(today, (7 - new Date(`${today}T00:00:00Z`).getUTCDay()) % 7);
+	return {
+		processId: f.process || undefined,
+		status: f.state || undefined,
+		assigneeId:
+			f.assignee === 'mine' ? userId : f.assignee === 'unassigned' ? null : f.assignee || undefined,
+		overdue: f.overdue,
+		dueFrom: f.week ? today : undefined,
+		dueTo: f.week ? sunday : undefined,
+		receivedFrom: f.from || undefined,
+		receivedTo: f.to || undefined,
+		q: f.q || undefined,
+		today,
+		timeZone: TIME_ZONE
+	};
+}
 
 function asLocalText(value: unknown): LocalText | null {
 	return typeof value === 'object' &&
@@ -26,28 +152,232 @@ function asLocalText(value: unknown): LocalText | null {
 		: null;
 }
 
-function findStateLabel(states: unknown, status: string): LocalText | null {
-	if (!Array.isArray(states)) return null;
-	const state: unknown = states.find(
-		(s: unknown) => typeof s === 'object' && s !== null && (s as { id?: unknown }).id === status
-	);
-	return state ? asLocalText((state as { label?: unknown }).label) : null;
+type Labels = {
+	title: (processId: string, version: number) => LocalText | null;
+	state: (processId: string, version: number, status: string) => LocalText | null;
+	processes: Option[];
+	states: Option[];
+};
+
+/** Titles and state labels per definition version; options from the newest version of each. */
+async function loadLabels(db: Db): Promise<Labels> {
+	const versions = await repo.listVersionLabels(db);
+	const byVersion = new Map<string, { title: LocalText | null; states: Map<string, LocalText> }>();
+	const processes = new Map<string, Option>();
+	const states = new Map<string, Option>();
+	for (const v of versions) {
+		const stateMap = new Map<string, LocalText>();
+		if (Array.isArray(v.states))
+			for (const s of v.states as unknown[]) {
+				const id = (s as { id?: unknown } | null)?.id;
+				const label = asLocalText((s as { label?: unknown } | null)?.label);
+				if (typeof id === 'string' && label) stateMap.set(id, label);
+			}
+		const title = asLocalText(v.title);
+		byVersion.set(`${v.processId}@${v.version}`, { title, states: stateMap });
+		// Versions come newest first: the first one seen names the process and its states.
+		if (!processes.has(v.processId))
+			processes.set(v.processId, { value: v.processId, label: title ?? v.processId });
+		for (const [id, label] of stateMap) if (!states.has(id)) states.set(id, { value: id, label });
+	}
+	return {
+		title: (p, v) => byVersion.get(`${p}@${v}`)?.title ?? null,
+		state: (p, v, s) => byVersion.get(`${p}@${v}`)?.states.get(s) ?? null,
+		processes: [...processes.values()],
+		states: [...states.values()]
+	};
 }
 
-/** The most recently submitted dossiers, newest first. */
-export async function listRecentDossiers(
-	db: Db = getDb(),
-	limit = RECENT_DOSSIER_COUNT
-): Promise<RecentDossier[]> {
-	const rows = await repo.listRecentDossiers(db, limit);
-	return rows.map((r) => ({
+function toItem(r: repo.InboxRow, labels: Labels, today: string): InboxItem {
+	return {
 		id: r.id,
 		reference: r.reference,
 		processId: r.processId,
-		title: asLocalText(r.title),
+		processTitle: labels.title(r.processId, r.processVersion),
 		status: r.status,
-		statusLabel: findStateLabel(r.states, r.status),
+		stateLabel: labels.state(r.processId, r.processVersion, r.status),
+		applicantName: r.applicantName,
+		applicantEmail: r.applicantEmail,
+		assignee: r.assigneeName || r.assigneeEmail,
 		submittedAt: r.submittedAt,
-		dueDate: r.dueDate
+		dueDate: r.dueDate,
+		overdue: r.closedAt === null && r.dueDate !== null && r.dueDate < today,
+		paused: r.clockPausedAt !== null
+	};
+}
+
+/** One page of the inbox for a staff member, with everything the page around it shows. */
+export async function getInbox(
+	userId: string,
+	params: URLSearchParams,
+	db: Db = getDb(),
+	now = new Date()
+): Promise<InboxView> {
+	const filter = parseFilter(params);
+	const query = toQuery(filter, userId, now);
+	const cursor = parseCursor(params, filter.sort);
+	const sort = { by: filter.sort, dir: filter.dir } as const;
+	const [labels, rows, counts, staff, saved] = await Promise.all([
+		loadLabels(db),
+		repo.listInbox(db, query, sort, cursor, INBOX_PAGE_SIZE + 1),
+		repo.countByStatus(db, query),
+		repo.listStaff(db),
+		repo.listSavedFilters(db, userId)
+	]);
+	const page = rows.slice(0, INBOX_PAGE_SIZE);
+	const last = page.at(-1);
+	return {
+		filter,
+		query: filterToQuery(filter),
+		items: page.map((r) => toItem(r, labels, query.today)),
+		next:
+			rows.length > INBOX_PAGE_SIZE && last
+				? filterToQuery(filter, { after: `${last.sortKey}_${last.id}` })
+				: null,
+		firstPage: cursor === null,
+		counts: counts.map((c) => ({
+			state: c.status,
+			label: labels.states.find((s) => s.value === c.status)?.label as LocalText | null,
+			count: c.count,
+			query: filterToQuery({ ...filter, state: c.status })
+		})),
+		processes: labels.processes,
+		states: labels.states,
+		staff: staff.map((s) => ({ value: s.id, label: s.name || s.email })),
+		savedFilters: saved.map((s) => ({ id: s.id, name: s.name, query: s.query }))
+	};
+}
+
+export type SaveFilterResult =
+	{ ok: true; id: string } | { ok: false; reason: 'name-required' | 'name-too-long' };
+
+/** Saves the filter part of a query string under a name, for this user only. */
+export async function saveFilter(
+	userId: string,
+	input: { name: string; query: string },
+	db: Db = getDb()
+): Promise<SaveFilterResult> {
+	const name = input.name.trim();
+	if (!name) return { ok: false, reason: 'name-required' };
+	if (name.length > SAVED_FILTER_NAME_MAX) return { ok: false, reason: 'name-too-long' };
+	const query = filterToQuery(parseFilter(new URLSearchParams(input.query.replace(/^\?/, ''))));
+	const row = await repo.insertSavedFilter(db, { userId, name, query });
+	return { ok: true, id: row.id };
+}
+
+export async function listSavedFilters(userId: string, db: Db = getDb()) {
+	return (await repo.listSavedFilters(db, userId)).map((s) => ({
+		id: s.id,
+		name: s.name,
+		query: s.query
 	}));
+}
+
+/** Deletes a saved filter of this user; false when there is none (or it is someone else's). */
+export async function deleteSavedFilter(
+	userId: string,
+	id: string,
+	db: Db = getDb()
+): Promise<boolean> {
+	if (!UUID.test(id)) return false;
+	return repo.deleteSavedFilter(db, userId, id);
+}
+
+/**
+ * One CSV cell. Text a spreadsheet would read as a formula (=, +, -, @, tab, carriage return) gets
+ * a leading apostrophe; every cell is quoted, quotes doubled.
+ */
+export function csvCell(value: string): string {
+	const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+	return `"${safe.replace(/"/g, '""')}"`;
+}
+
+function csvLine(cells: string[]): string {
+	return cells.map(csvCell).join(';') + '\r\n';
+}
+
+function localDateTime(d: Date): string {
+	const parts = new Intl.DateTimeFormat('en-CA', {
+		timeZone: TIME_ZONE,
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		hour: '2-digit',
+		minute: '2-digit',
+		hourCycle: 'h23'
+	}).formatToParts(d);
+	const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+	return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
+}
+
+/**
+ * The filtered inbox as CSV (UTF-8 with a byte order mark, `;`-separated as Excel in Belgium
+ * expects), read in keyset pages while it is sent so a large export never sits in memory.
+ */
+export function exportCsv(
+	userId: string,
+	params: URLSearchParams,
+	locale: Locale,
+	db: Db = getDb(),
+	now = new Date(),
+	pageSize = EXPORT_PAGE_SIZE
+): ReadableStream<Uint8Array> {
+	const filter = parseFilter(params);
+	const query = toQuery(filter, userId, now);
+	const sort = { by: filter.sort, dir: filter.dir } as const;
+	const encoder = new TextEncoder();
+	const o = { locale };
+	let labels: Labels | undefined;
+	let cursor: repo.InboxCursor | null = null;
+	let done = false;
+	return new ReadableStream<Uint8Array>({
+		async start(controller) {
+			labels = await loadLabels(db);
+			controller.enqueue(
+				encoder.encode(
+					'\uFEFF' +
+						csvLine([
+							m.inboxColReference({}, o),
+							m.inboxColProcess({}, o),
+							m.inboxColApplicant({}, o),
+							m.inboxColEmail({}, o),
+							m.inboxColState({}, o),
+							m.inboxColAssignee({}, o),
+							m.inboxColReceived({}, o),
+							m.inboxColDue({}, o),
+							m.inboxOverdue({}, o),
+							m.inboxPaused({}, o)
+						])
+				)
+			);
+		},
+		async pull(controller) {
+			if (done || !labels) return;
+			const rows = await repo.listInbox(db, query, sort, cursor, pageSize);
+			const l = labels;
+			const text = rows
+				.map((r) => {
+					const item = toItem(r, l, query.today);
+					return csvLine([
+						item.reference,
+						item.processTitle ? localize(item.processTitle, locale) : item.processId,
+						item.applicantName,
+						item.applicantEmail ?? '',
+						item.stateLabel ? localize(item.stateLabel, locale) : item.status,
+						item.assignee ?? '',
+						localDateTime(item.submittedAt),
+						item.dueDate ?? '',
+						item.overdue ? m.inboxYes({}, o) : '',
+						item.paused ? m.inboxYes({}, o) : ''
+					]);
+				})
+				.join('');
+			if (text) controller.enqueue(encoder.encode(text));
+			const last = rows.at(-1);
+			if (rows.length < pageSize || !last) {
+				done = true;
+				controller.close();
+			} else cursor = { key: last.sortKey, id: last.id };
+		}
+	});
 }

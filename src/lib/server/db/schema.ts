@@ -80,6 +80,8 @@ export interface DossierTable {
 	clockPausedAt: Timestamp | null;
 	version: Generated<number>;
 	updatedAt: DefaultedTimestamp;
+	/** Generated full-text search vector (reference, applicant, e-mail, answers); never written. */
+	search: ColumnType<string, never, never>;
 }
 
 export interface DossierEventTable {
@@ -188,6 +190,15 @@ export interface UserTokenTable {
 	createdAt: CreatedAt;
 }
 
+/** A named inbox filter of one staff member: the query string of the inbox URL. */
+export interface SavedFilterTable {
+	id: Generated<string>;
+	userId: string;
+	name: string;
+	query: string;
+	createdAt: CreatedAt;
+}
+
 export interface Database {
 	appUser: AppUserTable;
 	userSession: UserSessionTable;
@@ -204,6 +215,7 @@ export interface Database {
 	draftFile: DraftFileTable;
 	loginAttempt: LoginAttemptTable;
 	userToken: UserTokenTable;
+	savedFilter: SavedFilterTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;
@@ -220,3 +232,4 @@ export type Message = Selectable<MessageTable>;
 export type Attachment = Selectable<AttachmentTable>;
 export type DocumentRequest = Selectable<DocumentRequestTable>;
 export type UserToken = Selectable<UserTokenTable>;
+export type SavedFilter = Selectable<SavedFilterTable>;
