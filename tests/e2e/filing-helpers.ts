@@ -144,3 +144,45 @@ export function visibleText(html: string): string {
 		.replace(/&amp;/g, '&')
 		.replace(/\s+/g, ' ');
 }
+
+export type Complaint = {
+	firstName: string;
+	lastName: string;
+	email: string;
+	what: string;
+	wish: string;
+};
+
+/** Files a complaint (klacht) through the form and returns its reference. */
+export async function fileComplaint(page: Page, c: Complaint): Promise<string> {
+	await page.goto('/p/klacht/apply');
+	await expectStep(page, /\/apply\/uw-gegevens$/, 'Uw gegevens');
+	await page.getByLabel('Voornaam').fill(c.firstName);
+	await page.getByLabel('Familienaam').fill(c.lastName);
+	await page.getByLabel('E-mailadres').fill(c.email);
+	await page
+		.getByRole('group', { name: /namens iemand anders/ })
+		.getByRole('radio', { name: 'Nee' })
+		.check();
+	await pressContinue(page);
+	await expectStep(page, /\/apply\/uw-klacht$/, 'Uw klacht');
+	await page
+		.getByLabel('Over welke dienst gaat uw klacht?')
+		.selectOption({ label: 'Mobiliteit en parkeren' });
+	await page.getByLabel('Wanneer is het gebeurd?').fill('2026-11-20');
+	await page.getByLabel('Wat is er gebeurd?').fill(c.what);
+	await page
+		.getByRole('group', { name: /al gemeld/ })
+		.getByRole('radio', { name: 'Nee' })
+		.check();
+	await page.getByLabel('Wat verwacht u van ons?').fill(c.wish);
+	await page
+		.getByRole('group', { name: /gerechtelijke procedure/ })
+		.getByRole('radio', { name: 'Nee' })
+		.check();
+	await pressContinue(page);
+	await page.getByLabel(/Ik verklaar op eer/).check();
+	await pressContinue(page);
+	await page.getByRole('button', { name: 'Aanvraag indienen' }).click();
+	return readReceipt(page, { days: 45, unit: 'calendar' });
+}

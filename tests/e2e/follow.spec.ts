@@ -5,7 +5,7 @@
 // decide and the citizen sees the decision. Nobody else reaches the dossier or its files.
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectAccessible } from './axe';
-import { answerTo, expectStep, pressContinue, readReceipt, upload } from './filing-helpers';
+import { answerTo, fileComplaint, upload } from './filing-helpers';
 import { waitForMail } from './mail';
 import { logIn } from './users';
 
@@ -35,40 +35,13 @@ async function registerAndVerify(page: Page, name: string, address: string): Pro
 	await expectAccessible(page);
 }
 
-async function fileComplaint(page: Page): Promise<string> {
-	await page.goto('/p/klacht/apply');
-	await expectStep(page, /\/apply\/uw-gegevens$/, 'Uw gegevens');
-	await page.getByLabel('Voornaam').fill('Karel');
-	await page.getByLabel('Familienaam').fill('Klager');
-	await page.getByLabel('E-mailadres').fill(email);
-	await page
-		.getByRole('group', { name: /namens iemand anders/ })
-		.getByRole('radio', { name: 'Nee' })
-		.check();
-	await pressContinue(page);
-	await expectStep(page, /\/apply\/uw-klacht$/, 'Uw klacht');
-	await page
-		.getByLabel('Over welke dienst gaat uw klacht?')
-		.selectOption({ label: 'Mobiliteit en parkeren' });
-	await page.getByLabel('Wanneer is het gebeurd?').fill('2026-11-20');
-	await page
-		.getByLabel('Wat is er gebeurd?')
-		.fill('Een vrachtwagen van de stad reed tegen mijn deur.');
-	await page
-		.getByRole('group', { name: /al gemeld/ })
-		.getByRole('radio', { name: 'Nee' })
-		.check();
-	await page.getByLabel('Wat verwacht u van ons?').fill('Herstel van de deur.');
-	await page
-		.getByRole('group', { name: /gerechtelijke procedure/ })
-		.getByRole('radio', { name: 'Nee' })
-		.check();
-	await pressContinue(page);
-	await page.getByLabel(/Ik verklaar op eer/).check();
-	await pressContinue(page);
-	await page.getByRole('button', { name: 'Aanvraag indienen' }).click();
-	return readReceipt(page, { days: 45, unit: 'calendar' });
-}
+const complaint = {
+	firstName: 'Karel',
+	lastName: 'Klager',
+	email,
+	what: 'Een vrachtwagen van de stad reed tegen mijn deur.',
+	wish: 'Herstel van de deur.'
+};
 
 /** The staff member's form for one workflow step, found by its name. */
 const step = (page: Page, name: string) => page.getByRole('group', { name, exact: true });
@@ -78,7 +51,7 @@ test('a complaint from filing to decision, with a question answered by a photo',
 }) => {
 	const citizen = await newPhone(browser);
 	await registerAndVerify(citizen, 'Karel Klager', email);
-	const reference = await fileComplaint(citizen);
+	const reference = await fileComplaint(citizen, complaint);
 
 	await citizen.getByRole('banner').getByRole('link', { name: 'Mijn dossiers' }).click();
 	await expect(citizen.getByRole('heading', { level: 1 })).toHaveText('Mijn dossiers');
@@ -229,7 +202,7 @@ test('two staff members act on one dossier: the second gets the conflict, nothin
 }) => {
 	const citizen = await newPhone(browser);
 	await registerAndVerify(citizen, 'Dirk Dubbel', `dubbel-${Date.now()}@example.be`);
-	const reference = await fileComplaint(citizen);
+	const reference = await fileComplaint(citizen, complaint);
 
 	const first = await newPhone(browser);
 	await logIn(first, 'staff');

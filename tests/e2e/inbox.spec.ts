@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './axe';
-import { expectStep, pressContinue, readReceipt } from './filing-helpers';
+import { fileComplaint } from './filing-helpers';
 import { logIn } from './users';
 
 test.describe.configure({ timeout: 180_000 });
@@ -14,38 +14,13 @@ const email = `inbox-${stamp}@example.be`;
 // One word nobody else writes, to find the dossier by its answers.
 const word = `zeppelin${stamp}`;
 
-async function fileComplaint(page: Page): Promise<string> {
-	await page.goto('/p/klacht/apply');
-	await expectStep(page, /\/apply\/uw-gegevens$/, 'Uw gegevens');
-	await page.getByLabel('Voornaam').fill('Ines');
-	await page.getByLabel('Familienaam').fill('Inbox');
-	await page.getByLabel('E-mailadres').fill(email);
-	await page
-		.getByRole('group', { name: /namens iemand anders/ })
-		.getByRole('radio', { name: 'Nee' })
-		.check();
-	await pressContinue(page);
-	await expectStep(page, /\/apply\/uw-klacht$/, 'Uw klacht');
-	await page
-		.getByLabel('Over welke dienst gaat uw klacht?')
-		.selectOption({ label: 'Mobiliteit en parkeren' });
-	await page.getByLabel('Wanneer is het gebeurd?').fill('2026-11-20');
-	await page.getByLabel('Wat is er gebeurd?').fill(`Een ${word} landde op mijn oprit.`);
-	await page
-		.getByRole('group', { name: /al gemeld/ })
-		.getByRole('radio', { name: 'Nee' })
-		.check();
-	await page.getByLabel('Wat verwacht u van ons?').fill('Dat hij verdwijnt.');
-	await page
-		.getByRole('group', { name: /gerechtelijke procedure/ })
-		.getByRole('radio', { name: 'Nee' })
-		.check();
-	await pressContinue(page);
-	await page.getByLabel(/Ik verklaar op eer/).check();
-	await pressContinue(page);
-	await page.getByRole('button', { name: 'Aanvraag indienen' }).click();
-	return readReceipt(page, { days: 45, unit: 'calendar' });
-}
+const complaint = {
+	firstName: 'Ines',
+	lastName: 'Inbox',
+	email,
+	what: `Een ${word} landde op mijn oprit.`,
+	wish: 'Dat hij verdwijnt.'
+};
 
 const inboxTable = (page: Page) => page.getByRole('table', { name: 'Dossiers in de werkbak' });
 
@@ -53,7 +28,7 @@ test('staff filter the inbox, save the filter, export it and open the dossier', 
 	browser
 }) => {
 	const guest = await (await browser.newContext()).newPage();
-	const reference = await fileComplaint(guest);
+	const reference = await fileComplaint(guest, complaint);
 
 	const context = await browser.newContext();
 	const page = await context.newPage();
