@@ -135,6 +135,12 @@ test('a complaint from filing to decision, with a question answered by a photo',
 	await staff.reload();
 	const answer = staff.getByRole('listitem').filter({ hasText: 'Hierbij de foto van de deur.' });
 	await expect(answer).toContainText('Aanvrager');
+	// The photo is previewed, from the same guarded address as its download.
+	const preview = answer.locator('img');
+	await preview.scrollIntoViewIfNeeded();
+	await expect
+		.poll(() => preview.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+		.toBeGreaterThan(0);
 	const download = await staff.request.get(
 		(await answer.getByRole('link', { name: /deur\.png/ }).getAttribute('href')) ?? '-'
 	);
