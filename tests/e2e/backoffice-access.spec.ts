@@ -51,6 +51,9 @@ const allowed: Record<string, E2eUser[]> = {
 	'/backoffice/export.csv': ['staff', 'admin'],
 	'/backoffice/mail': ['admin'],
 	'/backoffice/mail/[file]': ['admin'],
+	'/backoffice/templates': ['clerk', 'admin'],
+	'/backoffice/templates/[id]': ['clerk', 'admin'],
+	'/backoffice/templates/new': ['clerk', 'admin'],
 	'/backoffice/users': ['admin'],
 	'/backoffice/users/[id]': ['admin'],
 	'/backoffice/users/invite': ['admin']

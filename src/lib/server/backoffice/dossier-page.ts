@@ -11,9 +11,14 @@ import type { Dossier } from '../db/schema';
 import * as handling from '../dossiers/handling';
 import * as views from '../dossiers/views';
 import * as processes from '../processes/service';
+import { getSiteSettings } from '../settings';
+import { templatesForDossier } from '../templates/service';
 
 export async function loadStaffDossier(dossier: Dossier, user: SessionUser, locale: Locale) {
-	const view = await views.viewForStaff(dossier, user);
+	const [view, templates] = await Promise.all([
+		views.viewForStaff(dossier, user),
+		templatesForDossier(dossier, getSiteSettings().municipalityName)
+	]);
 	return {
 		id: view.id,
 		reference: view.reference,
@@ -33,6 +38,7 @@ export async function loadStaffDossier(dossier: Dossier, user: SessionUser, loca
 		timeline: view.timeline,
 		openRequests: view.openRequests,
 		filedFiles: view.filedFiles,
+		templates,
 		sections: summarizeAnswers(view.definition, view.answers, locale, displayWords(locale))
 	};
 }

@@ -199,6 +199,19 @@ export interface SavedFilterTable {
 	createdAt: CreatedAt;
 }
 
+export interface ReplyTemplateTable {
+	id: Generated<string>;
+	/** null: offered for every process. */
+	processId: string | null;
+	title: string;
+	bodyNl: string;
+	bodyEn: ColumnType<string, string | undefined, string>;
+	createdBy: string | null;
+	createdAt: CreatedAt;
+	updatedBy: string | null;
+	updatedAt: ColumnType<Date, Date | undefined, Date>;
+}
+
 export interface Database {
 	appUser: AppUserTable;
 	userSession: UserSessionTable;
@@ -216,6 +229,7 @@ export interface Database {
 	loginAttempt: LoginAttemptTable;
 	userToken: UserTokenTable;
 	savedFilter: SavedFilterTable;
+	replyTemplate: ReplyTemplateTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;
@@ -233,3 +247,4 @@ export type Attachment = Selectable<AttachmentTable>;
 export type DocumentRequest = Selectable<DocumentRequestTable>;
 export type UserToken = Selectable<UserTokenTable>;
 export type SavedFilter = Selectable<SavedFilterTable>;
+export type ReplyTemplate = Selectable<ReplyTemplateTable>;

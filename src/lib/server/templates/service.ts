@@ -1,0 +1,136 @@
+// Standard replies: clerks write a text once per process (or for every process), staff insert it
+// into a message to the citizen or an internal note, filled in from the dossier in the citizen's
+// language (placeholders: $lib/templates). An unknown placeholder is refused when saving, so a
+// typo never reaches a citizen as "{nam}".
+import { formatDate, m } from '$lib/i18n';
+import type { Locale, LocalText } from '$lib/process/text';
+import { getDb, type Db } from '../db';
+import { fillTemplate, unknownPlaceholders, type FillValues } from '$lib/templates';
+import * as repo from './repository';
+
+export const TITLE_MAX = 120;
+export const BODY_MAX = 5000;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export type TemplateInput = {
+	processId: string | null;
+	title: string;
+	bodyNl: string;
+	bodyEn: string;
+};
+
+export type TemplateRefusal = Partial<
+	Record<
+		'processId' | 'title' | 'bodyNl' | 'bodyEn',
+		'required' | 'too-long' | 'unknown-process' | { unknown: string[] }
+	>
+>;
+
+export type SaveResult = { ok: true; id: string } | { ok: false; refusal: TemplateRefusal };
+
+function check(input: TemplateInput): TemplateRefusal {
+	const refusal: TemplateRefusal = {};
+	if (!input.title.trim()) refusal.title = 'required';
+	else if (input.title.length > TITLE_MAX) refusal.title = 'too-long';
+	for (const key of ['bodyNl', 'bodyEn'] as const) {
+		const text = input[key];
+		if (key === 'bodyNl' && !text.trim()) refusal[key] = 'required';
+		else if (text.length > BODY_MAX) refusal[key] = 'too-long';
+		else if (unknownPlaceholders(text).length > 0)
+			refusal[key] = { unknown: unknownPlaceholders(text) };
+	}
+	return refusal;
+}
+
+function clean(input: TemplateInput): TemplateInput {
+	return {
+		processId: input.processId || null,
+		title: input.title.trim(),
+		bodyNl: input.bodyNl.trim(),
+		bodyEn: input.bodyEn.trim()
+	};
+}
+
+/** Creates a template (no id) or changes one; refusals name the field they concern. */
+export async function saveTemplate(
+	userId: string,
+	input: TemplateInput,
+	id: string | null = null,
+	db: Db = getDb()
+): Promise<SaveResult | { ok: false; reason: 'not-found' }> {
+	const values = clean(input);
+	const refusal = check(values);
+	if (values.processId && !(await repo.processExists(db, values.processId)))
+		refusal.processId = 'unknown-process';
+	if (Object.keys(refusal).length > 0) return { ok: false, refusal };
+	if (id === null) return { ok: true, id: (await repo.insert(db, values, userId)).id };
+	if (!UUID.test(id) || !(await repo.update(db, id, values, userId)))
+		return { ok: false, reason: 'not-found' };
+	return { ok: true, id };
+}
+
+export async function getTemplate(id: string, db: Db = getDb()) {
+	if (!UUID.test(id)) return null;
+	return (await repo.find(db, id)) ?? null;
+}
+
+export async function listTemplates(db: Db = getDb()) {
+	return repo.listAll(db);
+}
+
+export async function deleteTemplate(id: string, db: Db = getDb()): Promise<boolean> {
+	return UUID.test(id) && repo.remove(db, id);
+}
+
+export type FilledTemplate = { id: string; title: string; text: string };
+
+/**
+ * The templates offered on one dossier, filled in for it, in the language the citizen filed in
+ * (the Dutch text where a template has no English one).
+ */
+export async function templatesForDossier(
+	dossier: {
+		processId: string;
+		reference: string;
+		applicantName: string;
+		dueDate: string | null;
+		language: string;
+	},
+	municipalityName: string,
+	db: Db = getDb()
+): Promise<FilledTemplate[]> {
+	const locale: Locale = dossier.language === 'en' ? 'en' : 'nl';
+	const values: FillValues = {
+		name: dossier.applicantName,
+		reference: dossier.reference,
+		due: dossier.dueDate
+			? formatDate(dossier.dueDate, locale)
+			: m.templateNoDueDate({}, { locale }),
+		municipality: municipalityName
+	};
+	const rows = await repo.listForProcess(db, dossier.processId);
+	return rows.map((t) => ({
+		id: t.id,
+		title: t.title,
+		text: fillTemplate(locale === 'en' && t.bodyEn ? t.bodyEn : t.bodyNl, values)
+	}));
+}
+
+export type ProcessOption = { id: string; title: LocalText | null };
+
+/** Every process (the newest version's title), sorted by Dutch title, for the process choice. */
+export async function listProcessOptions(db: Db = getDb()): Promise<ProcessOption[]> {
+	const rows = await repo.listProcessTitles(db);
+	return rows
+		.map((r) => ({ id: r.processId, title: asLocalText(r.title) }))
+		.sort((a, b) => (a.title?.nl ?? a.id).localeCompare(b.title?.nl ?? b.id, 'nl'));
+}
+
+function asLocalText(value: unknown): LocalText | null {
+	return typeof value === 'object' &&
+		value !== null &&
+		typeof (value as { nl?: unknown }).nl === 'string'
+		? (value as LocalText)
+		: null;
+}

@@ -1,0 +1,22 @@
+import { requireRole } from '$lib/server/auth/guards';
+import * as templates from '$lib/server/templates/service';
+import type { PageServerLoad } from './$types';
+
+/** Clerks and admins: every standard reply, by process. */
+export const load: PageServerLoad = async (event) => {
+	requireRole(event, 'clerk', 'admin');
+	event.setHeaders({ 'cache-control': 'private, no-store' });
+	const [list, processes] = await Promise.all([
+		templates.listTemplates(),
+		templates.listProcessOptions()
+	]);
+	return {
+		templates: list,
+		processes,
+		notice: event.url.searchParams.has('deleted')
+			? ('deleted' as const)
+			: event.url.searchParams.has('saved')
+				? ('saved' as const)
+				: null
+	};
+};

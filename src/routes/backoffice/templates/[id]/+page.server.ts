@@ -1,0 +1,34 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { m } from '$lib/i18n';
+import { requireRole } from '$lib/server/auth/guards';
+import { readTemplateForm, refusalErrors } from '$lib/server/templates/form';
+import * as templates from '$lib/server/templates/service';
+import type { Actions, PageServerLoad } from './$types';
+
+/** One standard reply: change it or delete it. */
+export const load: PageServerLoad = async (event) => {
+	requireRole(event, 'clerk', 'admin');
+	event.setHeaders({ 'cache-control': 'private, no-store' });
+	const [template, processes] = await Promise.all([
+		templates.getTemplate(event.params.id),
+		templates.listProcessOptions()
+	]);
+	if (!template) error(404, m.templateNotFound());
+	return { template, processes };
+};
+
+export const actions: Actions = {
+	save: async (event) => {
+		const user = requireRole(event, 'clerk', 'admin');
+		const values = readTemplateForm(await event.request.formData());
+		const result = await templates.saveTemplate(user.id, values, event.params.id);
+		if (result.ok) redirect(303, '/backoffice/templates?saved');
+		if ('reason' in result) error(404, m.templateNotFound());
+		return fail(400, { values, errors: refusalErrors(result.refusal, event.locals.locale) });
+	},
+	delete: async (event) => {
+		requireRole(event, 'clerk', 'admin');
+		if (!(await templates.deleteTemplate(event.params.id))) error(404, m.templateNotFound());
+		redirect(303, '/backoffice/templates?deleted');
+	}
+};

@@ -1,0 +1,26 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { requireRole } from '$lib/server/auth/guards';
+import { readTemplateForm, refusalErrors } from '$lib/server/templates/form';
+import * as templates from '$lib/server/templates/service';
+import type { Actions, PageServerLoad } from './$types';
+
+/** A new standard reply, for one process (?process= preselects it) or for all. */
+export const load: PageServerLoad = async (event) => {
+	requireRole(event, 'clerk', 'admin');
+	event.setHeaders({ 'cache-control': 'private, no-store' });
+	return {
+		processes: await templates.listProcessOptions(),
+		processId: event.url.searchParams.get('process') ?? ''
+	};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const user = requireRole(event, 'clerk', 'admin');
+		const values = readTemplateForm(await event.request.formData());
+		const result = await templates.saveTemplate(user.id, values);
+		if (result.ok) redirect(303, '/backoffice/templates?saved');
+		const errors = 'refusal' in result ? refusalErrors(result.refusal, event.locals.locale) : {};
+		return fail(400, { values, errors });
+	}
+};
