@@ -65,6 +65,11 @@ test('a complaint from filing to decision, with a question answered by a photo',
 	const staff = await newPhone(browser);
 	await logIn(staff, 'staff');
 	await staff.goto('/backoffice');
+	// Among the open dossiers nobody has taken yet, found by the complainant's e-mail address.
+	await staff.getByRole('link', { name: 'Nog niet toegewezen' }).click();
+	await staff.getByLabel('Zoeken').fill(email);
+	await staff.getByRole('button', { name: 'Toon dossiers' }).click();
+	await expect(staff).toHaveURL(/assignee=unassigned&open=1/);
 	await staff.getByRole('link', { name: reference }).click();
 	await expect(staff.getByRole('heading', { level: 1 })).toHaveText(`Dossier ${reference}`);
 	await expect(answerTo(staff, 'Wat is er gebeurd?')).toHaveText(

@@ -38,6 +38,24 @@ test('staff filter the inbox, save the filter, export it and open the dossier', 
 	await expect(inboxTable(page).getByRole('link', { name: reference })).toBeVisible();
 	await expectAccessible(page);
 
+	// The quick views: overdue work first; a new complaint is not overdue, but is due this week
+	// only if its handling time is that short (45 days: no).
+	const views = page.getByRole('navigation', { name: 'Snelle weergaven' });
+	await expect(views.getByRole('link', { name: 'Alles' })).toHaveAttribute('aria-current', 'page');
+	await views.getByRole('link', { name: 'Termijn verstreken' }).click();
+	await expect(page).toHaveURL(/overdue=1&sort=due&dir=asc/);
+	await expect(views.getByRole('link', { name: 'Termijn verstreken' })).toHaveAttribute(
+		'aria-current',
+		'page'
+	);
+	await expect(views.getByRole('link', { name: 'Alles' })).not.toHaveAttribute('aria-current');
+	await expect(page.getByRole('link', { name: reference })).toHaveCount(0);
+	await views.getByRole('link', { name: 'Nog niet toegewezen' }).click();
+	await expect(page.getByRole('checkbox', { name: 'Alleen lopende dossiers' })).toBeChecked();
+	await expect(inboxTable(page).getByRole('link', { name: reference })).toBeVisible();
+	await expectAccessible(page);
+	await views.getByRole('link', { name: 'Alles' }).click();
+
 	// Filter on the product and a word from the answers: a GET form, so it is all in the URL.
 	await page.getByLabel('Product').selectOption({ label: 'Klacht over de dienstverlening' });
 	await page.getByLabel('Zoeken').fill(word);

@@ -182,6 +182,24 @@ describe(`the staff inbox on ${backend}`, () => {
 			expect(unassigned).toContain(r.plain);
 		});
 
+		it('offers quick views of what is urgent, and shows which one is open', async () => {
+			const start = await list('');
+			expect(start.quickViews).toEqual([
+				{ id: 'overdue', query: 'overdue=1&sort=due&dir=asc', current: false },
+				{ id: 'week', query: 'week=1&sort=due&dir=asc', current: false },
+				{ id: 'mine', query: 'assignee=mine&open=1&sort=due&dir=asc', current: false },
+				{ id: 'unassigned', query: 'assignee=unassigned&open=1&sort=due&dir=asc', current: false }
+			]);
+			// The same filter in another order is still that view.
+			const overdue = await list('dir=asc&sort=due&overdue=1');
+			expect(overdue.quickViews.map((v) => v.current)).toEqual([true, false, false, false]);
+			// Open only: the closed dossier drops out, the waiting one stays.
+			const open = await refs(feest('open=1'));
+			expect(open).not.toContain(r.closedLate);
+			expect(open).toContain(r.waiting);
+			expect(open.length).toBe(Object.keys(r).length - 2);
+		});
+
 		it('finds overdue dossiers (not the closed ones) and those due this week', async () => {
 			expect(await refs(feest('overdue=1'))).toEqual([r.overdue]);
 			expect(await refs(feest('week=1'))).toEqual([r.thisWeek]);

@@ -19,6 +19,8 @@ export type InboxQuery = {
 	status?: string;
 	/** A user id, or null for "unassigned". */
 	assigneeId?: string | null;
+	/** Only dossiers not closed yet. */
+	open?: boolean;
 	overdue?: boolean;
 	dueFrom?: string;
 	dueTo?: string;
@@ -57,6 +59,7 @@ function whereFilters(eb: Eb, f: InboxQuery): Expression<SqlBool> {
 	if (f.status) and.push(eb('d.status', '=', f.status));
 	if (f.assigneeId === null) and.push(eb('d.assigneeId', 'is', null));
 	else if (f.assigneeId) and.push(eb('d.assigneeId', '=', f.assigneeId));
+	if (f.open) and.push(eb('d.closedAt', 'is', null));
 	if (f.overdue) and.push(eb.and([eb('d.closedAt', 'is', null), eb('d.dueDate', '<', f.today)]));
 	if (f.dueFrom || f.dueTo) and.push(eb('d.closedAt', 'is', null));
 	if (f.dueFrom) and.push(eb('d.dueDate', '>=', f.dueFrom));

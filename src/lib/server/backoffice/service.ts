@@ -18,6 +18,8 @@ export type InboxFilter = {
 	state: string;
 	/** 'mine', 'unassigned', a staff user id, or '' for everyone. */
 	assignee: string;
+	/** Only dossiers not closed yet. */
+	open: boolean;
 	overdue: boolean;
 	week: boolean;
 	from: string;
@@ -59,7 +61,30 @@ export type InboxView = {
 	states: Option[];
 	staff: Option[];
 	savedFilters: { id: string; name: string; query: string }[];
+	/** Ready-made views of what needs attention first; `current` when the filter is exactly it. */
+	quickViews: QuickView[];
 };
+
+export type QuickView = {
+	id: 'overdue' | 'week' | 'mine' | 'unassigned';
+	query: string;
+	current: boolean;
+};
+
+/** Overdue and due this week, most urgent first; my dossiers and nobody's, open ones by due date. */
+function quickViews(current: string): QuickView[] {
+	const urgent = { ...parseFilter(new URLSearchParams()), sort: 'due', dir: 'asc' } as const;
+	const views: [QuickView['id'], InboxFilter][] = [
+		['overdue', { ...urgent, overdue: true }],
+		['week', { ...urgent, week: true }],
+		['mine', { ...urgent, open: true, assignee: 'mine' }],
+		['unassigned', { ...urgent, open: true, assignee: 'unassigned' }]
+	];
+	return views.map(([id, f]) => {
+		const query = filterToQuery(f);
+		return { id, query, current: query === current };
+	});
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -80,6 +105,7 @@ export function parseFilter(params: URLSearchParams): InboxFilter {
 		state: text('state'),
 		assignee:
 			assignee === 'mine' || assignee === 'unassigned' || UUID.test(assignee) ? assignee : '',
+		open: params.get('open') === '1',
 		overdue: params.get('overdue') === '1',
 		week: params.get('week') === '1',
 		from: isDate(from) ? from : '',
@@ -95,6 +121,7 @@ export function filterToQuery(f: InboxFilter, extra: Record<string, string> = {}
 	const p = new URLSearchParams();
 	for (const key of ['q', 'process', 'state', 'assignee', 'from', 'to'] as const)
 		if (f[key]) p.set(key, f[key]);
+	if (f.open) p.set('open', '1');
 	if (f.overdue) p.set('overdue', '1');
 	if (f.week) p.set('week', '1');
 	if (f.sort !== 'received') p.set('sort', f.sort);
@@ -133,6 +160,7 @@ function toQuery(f: InboxFilter, userId: string, now: Date): repo.InboxQuery {
 		status: f.state || undefined,
 		assigneeId:
 			f.assignee === 'mine' ? userId : f.assignee === 'unassigned' ? null : f.assignee || undefined,
+		open: f.open,
 		overdue: f.overdue,
 		dueFrom: f.week ? today : undefined,
 		dueTo: f.week ? sunday : undefined,
@@ -226,9 +254,11 @@ export async function getInbox(
 	]);
 	const page = rows.slice(0, INBOX_PAGE_SIZE);
 	const last = page.at(-1);
+	const canonical = filterToQuery(filter);
 	return {
 		filter,
-		query: filterToQuery(filter),
+		query: canonical,
+		quickViews: quickViews(canonical),
 		items: page.map((r) => toItem(r, labels, query.today)),
 		next:
 			rows.length > INBOX_PAGE_SIZE && last
