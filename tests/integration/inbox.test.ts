@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDefinition } from '$lib/process/answers/test-definition';
 import { processDefinition } from '$lib/process/definition';
 import type { SessionUser } from '$lib/server/auth/repository';
+import * as backofficeRepo from '$lib/server/backoffice/repository';
 import * as inbox from '$lib/server/backoffice/service';
 import * as dossierRepo from '$lib/server/dossiers/repository';
 import * as processes from '$lib/server/processes/service';
@@ -357,6 +358,79 @@ describe(`the staff inbox on ${backend}`, () => {
 				ok: false,
 				reason: 'name-too-long'
 			});
+		});
+	});
+
+	describe('counts per state at any size', () => {
+		const filters: backofficeRepo.TallyQuery[] = [
+			{},
+			{ processId: 'terras' },
+			{ processId: 'feest', open: true },
+			{ assigneeId: null },
+			{ assigneeId: 'x' },
+			{ processId: 'terras', assigneeId: 'x', open: true }
+		];
+		const base = { today: '2026-12-02', timeZone: 'Europe/Brussels' };
+		async function expectTallyToMatchCounting() {
+			for (const f of filters) {
+				const where = { ...f, assigneeId: f.assigneeId === 'x' ? sara.id : f.assigneeId };
+				const counted = await backofficeRepo.countByStatus(t.db, { ...base, ...where }, 1e6);
+				expect(await backofficeRepo.countByStatusFromTally(t.db, where)).toEqual(counted);
+			}
+		}
+
+		it('keeps a running tally that agrees with counting, through moves, closing and deleting', async () => {
+			const a = await file({ processId: 'terras' });
+			const b = await file({ processId: 'terras', assigneeId: sara.id });
+			const c = await file({ processId: 'feest' });
+			await expectTallyToMatchCounting();
+			await t.db
+				.updateTable('dossier')
+				.set({ status: 'goedgekeurd', closedAt: new Date() })
+				.where('id', '=', a.id)
+				.execute();
+			await t.db
+				.updateTable('dossier')
+				.set({ assigneeId: null, status: 'onvolledig' })
+				.where('id', '=', b.id)
+				.execute();
+			await t.db
+				.updateTable('dossier')
+				.set({ assigneeId: sara.id })
+				.where('id', '=', c.id)
+				.execute();
+			// An update that changes nothing the tally keys on adds no rows.
+			const before = await t.db.selectFrom('dossierTally').select('n').execute();
+			await t.db
+				.updateTable('dossier')
+				.set({ dueDate: '2027-01-01' })
+				.where('id', '=', c.id)
+				.execute();
+			expect(await t.db.selectFrom('dossierTally').select('n').execute()).toHaveLength(
+				before.length
+			);
+			await t.db.deleteFrom('dossier').where('id', '=', c.id).execute();
+			await expectTallyToMatchCounting();
+
+			// Folding leaves one row per key and the same counts.
+			const folded = await backofficeRepo.foldTally(t.db);
+			expect(folded).toBeGreaterThan(0);
+			await expectTallyToMatchCounting();
+			const keys = await t.db
+				.selectFrom('dossierTally')
+				.select(['processId', 'status', 'assigneeId', 'open'])
+				.execute();
+			expect(new Set(keys.map((k) => JSON.stringify(k))).size).toBe(keys.length);
+			expect(await backofficeRepo.foldTally(t.db)).toBe(0);
+		});
+
+		it('does not count per state when more dossiers match than the limit', async () => {
+			const q = { ...base, processId: 'bulk' };
+			const all = await backofficeRepo.countByStatus(t.db, q, 1000);
+			const total = all?.reduce((n, c) => n + c.count, 0) ?? 0;
+			expect(total).toBeGreaterThan(1);
+			expect(await backofficeRepo.countByStatus(t.db, q, total)).toEqual(all);
+			expect(await backofficeRepo.countByStatus(t.db, q, total - 1)).toBeNull();
 		});
 	});
 

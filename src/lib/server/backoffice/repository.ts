@@ -64,20 +64,25 @@ function whereFilters(eb: Eb, f: InboxQuery): Expression<SqlBool> {
 	if (f.dueFrom || f.dueTo) and.push(eb('d.closedAt', 'is', null));
 	if (f.dueFrom) and.push(eb('d.dueDate', '>=', f.dueFrom));
 	if (f.dueTo) and.push(eb('d.dueDate', '<=', f.dueTo));
+	// Local calendar days as instants, so the index on submitted_at serves the range.
 	if (f.receivedFrom)
 		and.push(
-			sql<SqlBool>`(d.submitted_at at time zone ${f.timeZone})::date >= ${f.receivedFrom}::date`
+			sql<SqlBool>`d.submitted_at >= (${f.receivedFrom}::date)::timestamp at time zone ${f.timeZone}`
 		);
 	if (f.receivedTo)
 		and.push(
-			sql<SqlBool>`(d.submitted_at at time zone ${f.timeZone})::date <= ${f.receivedTo}::date`
+			sql<SqlBool>`d.submitted_at < (${f.receivedTo}::date + 1)::timestamp at time zone ${f.timeZone}`
 		);
-	if (f.q)
+	if (f.q) {
+		const words = sql<SqlBool>`d.search @@ websearch_to_tsquery('simple', ${f.q})`;
+		// A reference has no spaces: a single word may also be the start of one (an index prefix scan).
+		const q = f.q.trim();
 		and.push(
-			sql<SqlBool>`(d.search @@ websearch_to_tsquery('simple', ${f.q}) or d.reference ilike ${
-				f.q.replace(/[\\%_]/g, (c) => `\\${c}`) + '%'
-			})`
+			/\s/.test(q)
+				? words
+				: sql<SqlBool>`(${words} or d.reference like ${q.toUpperCase().replace(/[\\%_]/g, (c) => `\\${c}`) + '%'})`
 		);
+	}
 	return eb.and(and);
 }
 
@@ -136,19 +141,67 @@ export async function listInbox(
 		.execute();
 }
 
-/** How many dossiers match the filters, per state (of any process), ignoring any state filter. */
+export type StatusCount = { status: string; count: number };
+
+/**
+ * How many dossiers match the filters, per state (of any process), ignoring any state filter;
+ * null when more than `limit` match (counting them all would read them all).
+ */
 export async function countByStatus(
 	db: Executor,
-	filters: InboxQuery
-): Promise<{ status: string; count: number }[]> {
+	filters: InboxQuery,
+	limit: number
+): Promise<StatusCount[] | null> {
 	const rows = await db
-		.selectFrom('dossier as d')
-		.where((eb) => whereFilters(eb, { ...filters, status: undefined }))
-		.select(['d.status', sql<string>`count(*)`.as('count')])
-		.groupBy('d.status')
-		.orderBy('d.status')
+		.selectFrom((qb) =>
+			qb
+				.selectFrom('dossier as d')
+				.where((eb) => whereFilters(eb, { ...filters, status: undefined }))
+				.select('d.status')
+				.limit(limit + 1)
+				.as('m')
+		)
+		.select(['m.status', sql<string>`count(*)`.as('count')])
+		.groupBy('m.status')
+		.orderBy('m.status')
+		.execute();
+	const counts = rows.map((r) => ({ status: r.status, count: Number(r.count) }));
+	return counts.reduce((n, c) => n + c.count, 0) > limit ? null : counts;
+}
+
+/** The filters the running tally can count: process, assignee and open only. */
+export type TallyQuery = Pick<InboxQuery, 'processId' | 'assigneeId' | 'open'>;
+
+/** Counts per state from the running tally (see migration 0008), never reading the dossiers. */
+export async function countByStatusFromTally(db: Executor, f: TallyQuery): Promise<StatusCount[]> {
+	const rows = await db
+		.selectFrom('dossierTally as t')
+		.$if(f.processId !== undefined, (qb) => qb.where('t.processId', '=', f.processId as string))
+		.$if(f.assigneeId === null, (qb) => qb.where('t.assigneeId', 'is', null))
+		.$if(typeof f.assigneeId === 'string', (qb) =>
+			qb.where('t.assigneeId', '=', f.assigneeId as string)
+		)
+		.$if(f.open === true, (qb) => qb.where('t.open', '=', true))
+		.select(['t.status', sql<string>`sum(t.n)`.as('count')])
+		.groupBy('t.status')
+		.having(sql<SqlBool>`sum(t.n) <> 0`)
+		.orderBy('t.status')
 		.execute();
 	return rows.map((r) => ({ status: r.status, count: Number(r.count) }));
+}
+
+/** Folds the tally's +1/-1 rows into one row per key; rows added meanwhile are left for later. */
+export async function foldTally(db: Executor): Promise<number> {
+	const result = await sql<{ folded: number }>`
+		with gone as (delete from dossier_tally returning *),
+		kept as (
+			insert into dossier_tally (process_id, status, assignee_id, open, n)
+			select process_id, status, assignee_id, open, sum(n) from gone
+			group by process_id, status, assignee_id, open having sum(n) <> 0
+			returning 1
+		)
+		select (select count(*) from gone)::int - (select count(*) from kept)::int as folded`.execute(db);
+	return result.rows[0]?.folded ?? 0;
 }
 
 /** The title and states of every process version, to label dossiers and fill the filter form. */

@@ -11,6 +11,8 @@ import * as repo from './repository';
 export const INBOX_PAGE_SIZE = 50;
 export const EXPORT_PAGE_SIZE = 500;
 export const SAVED_FILTER_NAME_MAX = 100;
+/** Above this many matching dossiers, a filter the tally cannot answer is not counted per state. */
+export const COUNT_LIMIT = 10_000;
 const TIME_ZONE = 'Europe/Brussels';
 
 export type InboxFilter = {
@@ -57,6 +59,8 @@ export type InboxView = {
 	next: string | null;
 	firstPage: boolean;
 	counts: StateCount[];
+	/** The limit, when more dossiers than that match to count them per state (counts are empty). */
+	countsOver: number | null;
 	processes: Option[];
 	states: Option[];
 	staff: Option[];
@@ -234,6 +238,24 @@ function toItem(r: repo.InboxRow, labels: Labels, today: string): InboxItem {
 	};
 }
 
+/**
+ * Counts per state: from the running tally when the filter is only process, assignee and open
+ * (the first page and most views, at any size); otherwise by counting the matches, up to a limit.
+ */
+function countStates(db: Db, query: repo.InboxQuery): Promise<repo.StatusCount[] | null> {
+	const { processId, assigneeId, open, ...rest } = query;
+	const tallied =
+		!rest.overdue &&
+		!rest.dueFrom &&
+		!rest.dueTo &&
+		!rest.receivedFrom &&
+		!rest.receivedTo &&
+		!rest.q;
+	return tallied
+		? repo.countByStatusFromTally(db, { processId, assigneeId, open })
+		: repo.countByStatus(db, query, COUNT_LIMIT);
+}
+
 /** One page of the inbox for a staff member, with everything the page around it shows. */
 export async function getInbox(
 	userId: string,
@@ -248,7 +270,7 @@ export async function getInbox(
 	const [labels, rows, counts, staff, saved] = await Promise.all([
 		loadLabels(db),
 		repo.listInbox(db, query, sort, cursor, INBOX_PAGE_SIZE + 1),
-		repo.countByStatus(db, query),
+		countStates(db, query),
 		repo.listStaff(db),
 		repo.listSavedFilters(db, userId)
 	]);
@@ -265,7 +287,8 @@ export async function getInbox(
 				? filterToQuery(filter, { after: `${last.sortKey}_${last.id}` })
 				: null,
 		firstPage: cursor === null,
-		counts: counts.map((c) => ({
+		countsOver: counts === null ? COUNT_LIMIT : null,
+		counts: (counts ?? []).map((c) => ({
 			state: c.status,
 			label: labels.states.find((s) => s.value === c.status)?.label as LocalText | null,
 			count: c.count,

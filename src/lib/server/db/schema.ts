@@ -84,6 +84,15 @@ export interface DossierTable {
 	search: ColumnType<string, never, never>;
 }
 
+/** Running counts per key, as +1/-1 rows (see migration 0008); only the trigger writes them. */
+export interface DossierTallyTable {
+	processId: string;
+	status: string;
+	assigneeId: string | null;
+	open: boolean;
+	n: number;
+}
+
 export interface DossierEventTable {
 	id: ColumnType<number, never, never>;
 	dossierId: string;
@@ -217,6 +226,7 @@ export interface Database {
 	userSession: UserSessionTable;
 	process: ProcessTable;
 	processVersion: ProcessVersionTable;
+	dossierTally: DossierTallyTable;
 	referenceCounter: ReferenceCounterTable;
 	dossier: DossierTable;
 	dossierEvent: DossierEventTable;

@@ -52,9 +52,20 @@ export type CitizenListItem = {
 /** "Mijn dossiers": the owner's dossiers, newest first. */
 export async function listForOwner(ownerId: string, db: Db = getDb()): Promise<CitizenListItem[]> {
 	const rows = await repo.listByOwner(db, ownerId, CITIZEN_LIST_LIMIT);
+	// Each definition version once, however many dossiers were filed under it.
+	const definitions = new Map<string, Promise<ProcessDefinition>>();
+	const definitionOf = (processId: string, version: number) => {
+		const key = `${processId}@${version}`;
+		let definition = definitions.get(key);
+		if (!definition) {
+			definition = processes.getVersion(processId, version, db);
+			definitions.set(key, definition);
+		}
+		return definition;
+	};
 	return Promise.all(
 		rows.map(async (d) => {
-			const definition = await processes.getVersion(d.processId, d.processVersion, db);
+			const definition = await definitionOf(d.processId, d.processVersion);
 			const state = stateView(definition, d.status);
 			return {
 				reference: d.reference,

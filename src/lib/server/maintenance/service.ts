@@ -1,13 +1,14 @@
 // The periodic clean-up (run by the outbox worker's loop at start-up and every hour): removes what
 // has outlived its use: expired sessions, old login attempts, spent e-mail tokens, drafts that were
 // abandoned before submission (with their files, when no dossier or other draft holds the same
-// bytes) and outbox rows processed long ago. Every step is idempotent, so several server
-// instances may run it at the same time.
+// bytes) and outbox rows processed long ago; it also folds the inbox tally's +1/-1 rows into one
+// row per key. Every step is idempotent, so several server instances may run it at the same time.
 import { pruneLoginAttempts } from '../auth/rate-limit';
 import { deleteExpiredSessions } from '../auth/session';
 import { getDb, type Db } from '../db';
 import { getFileStorage } from '../files';
 import type { FileStorage } from '../files/storage';
+import { foldTally } from '../backoffice/repository';
 import * as outbox from '../outbox/repository';
 import * as repo from './repository';
 
@@ -24,6 +25,8 @@ export type MaintenanceReport = {
 	drafts: number;
 	files: number;
 	outbox: number;
+	/** Rows of the inbox's running tally folded away. */
+	tally: number;
 };
 
 export async function runMaintenance(
@@ -46,12 +49,14 @@ export async function runMaintenance(
 		db,
 		new Date(now.getTime() - PROCESSED_OUTBOX_KEEP_MS)
 	);
+	const tally = await foldTally(db);
 	return {
 		sessions,
 		loginAttempts,
 		userTokens,
 		drafts: abandoned.drafts,
 		files: unreferenced.length,
-		outbox: processed
+		outbox: processed,
+		tally
 	};
 }

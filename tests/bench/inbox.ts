@@ -1,0 +1,251 @@
+// Benchmark of the staff inbox and the citizen's own list at scale, on PostgreSQL.
+//  - Seeds a dedicated database (default `loket_bench` on 127.0.0.1) with N dossiers (default
+//    1,000,000) spread over every library process, its states, 25 staff members and 50,000
+//    citizens, received over four years; older dossiers are closed, recent ones open, some overdue.
+//    Seeding is skipped when the database already holds N dossiers.
+//  - Measures, through the service layer the pages use (getInbox, listForOwner), the latency of:
+//    the inbox's first page, a page 200 pages deep (keyset), a filtered page (process + state +
+//    overdue), a search for a name, and a citizen's own list; prints p50/p95/p99 in ms.
+// Usage: npm run bench:inbox [-- --dossiers 1000000 --runs 200 --url postgres://…/loket_bench]
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { sql } from 'kysely';
+import { createServer } from 'vite';
+
+// The server modules are loaded through Vite, as the app loads them ($lib, $env resolved).
+const vite = await createServer({
+	server: { middlewareMode: true, hmr: false, ws: false },
+	appType: 'custom',
+	logLevel: 'error'
+});
+const load = <T>(path: string) => vite.ssrLoadModule(path) as Promise<T>;
+const { openDatabase } = await load<typeof import('../../src/lib/server/db/connect')>(
+	'/src/lib/server/db/connect.ts'
+);
+const { migrateToLatest } = await load<typeof import('../../src/lib/server/db/migrate')>(
+	'/src/lib/server/db/migrate.ts'
+);
+const { loadLibrary } = await load<typeof import('../../src/lib/server/processes/library')>(
+	'/src/lib/server/processes/library.ts'
+);
+const { importLibrary } = await load<typeof import('../../src/lib/server/processes/service')>(
+	'/src/lib/server/processes/service.ts'
+);
+const { getInbox, INBOX_PAGE_SIZE } = await load<
+	typeof import('../../src/lib/server/backoffice/service')
+>('/src/lib/server/backoffice/service.ts');
+const { listForOwner } = await load<typeof import('../../src/lib/server/dossiers/views')>(
+	'/src/lib/server/dossiers/views.ts'
+);
+
+const { values: args } = parseArgs({
+	options: {
+		dossiers: { type: 'string', default: '1000000' },
+		runs: { type: 'string', default: '200' },
+		url: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/loket_bench' }
+	}
+});
+const total = Number(args.dossiers);
+const runs = Number(args.runs);
+const url = new URL(args.url);
+const database = url.pathname.slice(1);
+if (!/bench/.test(database))
+	throw new Error(`Refusing to seed "${database}": the database name must contain "bench"`);
+
+// The database is created when missing (connecting to the server's `postgres` database).
+const admin = new pg.Client({ connectionString: new URL('/postgres', url).href });
+await admin.connect();
+const exists = await admin.query('select 1 from pg_database where datname = $1', [database]);
+if (exists.rowCount === 0) await admin.query(`create database ${database}`);
+await admin.end();
+
+const { db, close } = await openDatabase({ kind: 'postgres', url: url.href });
+await migrateToLatest(db);
+const library = loadLibrary();
+if (!library.ok) throw new Error(library.errors.join('\n'));
+await importLibrary(library.definitions, db);
+
+const FIRST = ['Jan', 'Marie', 'Luc', 'An', 'Pieter', 'Sofie', 'Tom', 'Els', 'Koen', 'Lies', 'Bart', 'Nele', 'Wim', 'Eva', 'Dirk', 'Sarah', 'Geert', 'Inge', 'Joris', 'Katrien', 'Mohamed', 'Fatima', 'Youssef', 'Amira', 'Lucas', 'Emma', 'Noah', 'Olivia', 'Arthur', 'Louise', 'Jules', 'Mila', 'Finn', 'Nina', 'Lars', 'Hanne', 'Ruben', 'Lotte', 'Stijn', 'Fien']; // prettier-ignore
+const LAST = ['Peeters', 'Janssens', 'Maes', 'Jacobs', 'Mertens', 'Willems', 'Claes', 'Goossens', 'Wouters', 'De Smet', 'Dubois', 'Lambert', 'Dupont', 'Martens', 'Hermans', 'Vermeulen', 'Aerts', 'Pauwels', 'Michiels', 'Van Damme', 'De Clercq', 'Claeys', 'Desmet', 'Declercq', 'Verhoeven', 'Van den Broeck', 'Thys', 'Segers', 'Smets', 'Hendrickx', 'Cools', 'Stevens', 'Lemmens', 'Bogaerts', 'De Backer', 'Coppens', 'Vandenberghe', 'Verstraete', 'Leclercq', 'Van Acker', 'El Amrani', 'Benali', 'Nowak', 'Kowalski', 'Rossi', 'Yilmaz', 'Demir', 'Devos', 'Verbeke', 'Mahieu']; // prettier-ignore
+const STREETS = ['Kerkstraat', 'Stationsstraat', 'Dorpsstraat', 'Molenstraat', 'Nieuwstraat', 'Schoolstraat', 'Kapelstraat', 'Beekstraat', 'Veldstraat', 'Markt']; // prettier-ignore
+const STAFF = 25;
+const CITIZENS = 50_000;
+const DAYS = 4 * 365;
+
+async function seed(): Promise<void> {
+	const have = Number(
+		(await sql<{ n: string }>`select count(*) as n from dossier`.execute(db)).rows[0].n
+	);
+	if (have >= total) {
+		console.log(`${have} dossiers already there: seeding skipped`);
+		return;
+	}
+	if (have > 0) throw new Error(`${database} holds ${have} dossiers: drop it to seed again`);
+	const started = performance.now();
+	await sql`insert into app_user (email, name, password_hash, roles)
+		select 'staff' || i || '@bench.loket.test', 'Medewerker ' || i, 'x', array['staff']
+		from generate_series(1, ${STAFF}) i`.execute(db);
+	await sql`insert into app_user (email, name, password_hash, roles)
+		select 'burger' || i || '@bench.loket.test', 'Burger ' || i, 'x', array['citizen']
+		from generate_series(1, ${CITIZENS}) i`.execute(db);
+
+	// Per process: its newest version, its open and final states.
+	const versions = library.ok ? library.definitions.map((d) => d.definition) : [];
+	const processes = versions.map((d) => ({
+		id: d.id,
+		version: d.version,
+		open: d.workflow.states.filter((s) => s.kind !== 'final').map((s) => s.id),
+		final: d.workflow.states.filter((s) => s.kind === 'final').map((s) => s.id),
+		days: d.handlingTime?.days ?? 30
+	}));
+	const meta = JSON.stringify(processes);
+	const batch = 100_000;
+	for (let from = 1; from <= total; from += batch) {
+		const to = Math.min(total, from + batch - 1);
+		// i = 1 is the newest dossier. Pseudo-random but repeatable choices from hashes of i.
+		await sql`
+			with p as (select ${meta}::jsonb as meta),
+			staff as (select array_agg(id order by email) as ids from app_user where roles = array['staff']),
+			citizens as (select array_agg(id order by email) as ids from app_user where roles = array['citizen']),
+			g as (
+				select i,
+					(p.meta -> (i % jsonb_array_length(p.meta))::int) as proc,
+					now() - (i::double precision / ${total} * ${DAYS}) * interval '1 day' as submitted,
+					(hashint4(i) & 2147483647) as h1, (hashint4(i + 7919) & 2147483647) as h2, (hashint4(i + 104729) & 2147483647) as h3
+				from generate_series(${from}::int, ${to}::int) i, p
+			)
+			insert into dossier (reference, process_id, process_version, status, answers, language,
+				owner_id, applicant_name, applicant_email, assignee_id, submission_id, submitted_at,
+				due_date, closed_at, version, updated_at)
+			select
+				to_char(g.submitted, 'YYYY') || '-B' || lpad(g.i::text, 7, '0'),
+				g.proc ->> 'id',
+				(g.proc ->> 'version')::int,
+				case when g.closed
+					then g.proc -> 'final' ->> (g.h2 % jsonb_array_length(g.proc -> 'final'))::int
+					else g.proc -> 'open' ->> (g.h2 % jsonb_array_length(g.proc -> 'open'))::int end,
+				jsonb_build_object(
+					'omschrijving', 'Melding over de ' || (${sql.val(STREETS)}::text[])[1 + g.h3 % 10] || ' nummer ' || (g.h3 % 200),
+					'adres', jsonb_build_object('straat', (${sql.val(STREETS)}::text[])[1 + g.h3 % 10], 'huisnummer', (g.h3 % 200)::text, 'postcode', '9000', 'gemeente', 'Gent'),
+					'telefoon', '04' || lpad((g.h1 % 100000000)::text, 8, '0')),
+				case when g.h3 % 10 = 0 then 'en' else 'nl' end,
+				c.ids[1 + g.h1 % ${CITIZENS}],
+				g.first || ' ' || g.last,
+				lower(replace(g.first || '.' || g.last, ' ', '')) || (g.h1 % 1000) || '@voorbeeld.be',
+				case when g.h2 % 4 = 0 then null else s.ids[1 + g.h3 % ${STAFF}] end,
+				gen_random_uuid(),
+				g.submitted,
+				(g.submitted at time zone 'Europe/Brussels')::date + (g.proc ->> 'days')::int,
+				case when g.closed then g.submitted + ((g.h3 % 40) || ' days')::interval end,
+				1 + g.h3 % 5,
+				g.submitted
+			from (
+				select g.*,
+					(${sql.val(FIRST)}::text[])[1 + g.h1 % ${FIRST.length}] as first,
+					(${sql.val(LAST)}::text[])[1 + g.h2 % ${LAST.length}] as last,
+					-- Older than 90 days: closed; younger: one in three closed.
+					(g.submitted < now() - interval '90 days' or g.h3 % 3 = 0) as closed
+				from g
+			) g, staff s, citizens c`.execute(db);
+		process.stdout.write(`\rseeded ${to} of ${total} dossiers`);
+	}
+	await sql`vacuum analyze dossier`.execute(db);
+	await sql`vacuum analyze app_user`.execute(db);
+	console.log(`\nseeded in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+}
+
+function percentile(sorted: number[], p: number): number {
+	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function measure(name: string, run: () => Promise<unknown>): Promise<number> {
+	for (let i = 0; i < 10; i++) await run();
+	const times: number[] = [];
+	for (let i = 0; i < runs; i++) {
+		const t = performance.now();
+		await run();
+		times.push(performance.now() - t);
+	}
+	times.sort((a, b) => a - b);
+	const [p50, p95, p99] = [50, 95, 99].map((p) => percentile(times, p));
+	console.log(
+		`${name.padEnd(46)} ${p50.toFixed(1).padStart(7)} ${p95.toFixed(1).padStart(7)} ${p99.toFixed(1).padStart(7)}  ${p95 <= 50 ? 'ok' : 'OVER BUDGET'}`
+	);
+	return p95;
+}
+
+try {
+	await seed();
+	const staff = await db
+		.selectFrom('appUser')
+		.select('id')
+		.where('email', '=', 'staff1@bench.loket.test')
+		.executeTakeFirstOrThrow();
+	const citizen = await db
+		.selectFrom('dossier')
+		.select(['ownerId', sql<string>`count(*)`.as('n')])
+		.where('ownerId', 'is not', null)
+		.groupBy('ownerId')
+		.orderBy(sql`count(*)`, 'desc')
+		.limit(1)
+		.executeTakeFirstOrThrow();
+	// The busiest process and one of its open states, for the filtered page.
+	const busy = await db
+		.selectFrom('dossier')
+		.select(['processId', 'status', sql<string>`count(*)`.as('n')])
+		.where('closedAt', 'is', null)
+		.groupBy(['processId', 'status'])
+		.orderBy(sql`count(*)`, 'desc')
+		.limit(1)
+		.executeTakeFirstOrThrow();
+
+	// The cursor of page 200, found by walking the pages once (not timed).
+	let deep = new URLSearchParams();
+	for (let page = 1; page < 200; page++) {
+		const view = await getInbox(staff.id, deep, db);
+		if (!view.next) throw new Error(`the inbox ended at page ${page}`);
+		deep = new URLSearchParams(view.next);
+	}
+	const filtered = new URLSearchParams({
+		process: busy.processId,
+		state: busy.status,
+		overdue: '1'
+	});
+	const search = new URLSearchParams({ q: 'Katrien Verhoeven' });
+	const surname = new URLSearchParams({ q: 'Verstraete' });
+	const check = await getInbox(staff.id, filtered, db);
+	const found = await getInbox(staff.id, search, db);
+	const mine = await listForOwner(citizen.ownerId as string, db);
+	console.log(
+		`\n${total} dossiers; inbox pages of ${INBOX_PAGE_SIZE}; ${runs} runs each after 10 warm-up runs;` +
+			`\nfiltered page: ${busy.processId} / ${busy.status} / overdue: ${check.items.length} rows on the page, ` +
+			`${check.counts.reduce((n, c) => n + c.count, 0)} in all;` +
+			`\nname search: ${found.counts.reduce((n, c) => n + c.count, 0)} dossiers; the citizen's list: ${mine.length} dossiers\n`
+	);
+	console.log(
+		`${'latency in ms'.padEnd(46)} ${'p50'.padStart(7)} ${'p95'.padStart(7)} ${'p99'.padStart(7)}`
+	);
+	const results = [
+		await measure('inbox, first page', () => getInbox(staff.id, new URLSearchParams(), db)),
+		await measure('inbox, page 200 (keyset)', () => getInbox(staff.id, deep, db)),
+		await measure('inbox, process + state + overdue', () => getInbox(staff.id, filtered, db)),
+		await measure('inbox, search for a name', () => getInbox(staff.id, search, db)),
+		await measure('citizen, own list', () => listForOwner(citizen.ownerId as string, db))
+	];
+	await measure('(extra) inbox, search for a surname only', () => getInbox(staff.id, surname, db));
+	await measure('(extra) inbox, mine and open, by due date', () =>
+		getInbox(
+			staff.id,
+			new URLSearchParams({ assignee: 'mine', open: '1', sort: 'due', dir: 'asc' }),
+			db
+		)
+	);
+	console.log(
+		results.every((p95) => p95 <= 50)
+			? '\nAll five within the budget (p95 ≤ 50 ms).'
+			: '\nOver the budget (p95 ≤ 50 ms): see above.'
+	);
+} finally {
+	await close();
+	await vite.close();
+}
