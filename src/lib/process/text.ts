@@ -11,3 +11,12 @@ export type LocalText = { nl: string; en?: string };
 export function localize(text: LocalText, locale: Locale): string {
 	return (locale === 'en' ? text.en : undefined) ?? text.nl;
 }
+
+/** A value read from a stored definition (jsonb) as a LocalText, or null when it is not one. */
+export function asLocalText(value: unknown): LocalText | null {
+	return typeof value === 'object' &&
+		value !== null &&
+		typeof (value as { nl?: unknown }).nl === 'string'
+		? (value as LocalText)
+		: null;
+}

@@ -4,7 +4,7 @@
 // nor repeat rows). Also the counts per state, saved filters (only their owner sees or deletes
 // them) and the CSV export, streamed page by page and safe to open in a spreadsheet.
 import { m } from '$lib/i18n';
-import { localize, type Locale, type LocalText } from '$lib/process/text';
+import { asLocalText, localize, type Locale, type LocalText } from '$lib/process/text';
 import { getDb, type Db } from '../db';
 import * as repo from './repository';
 
@@ -174,14 +174,6 @@ function toQuery(f: InboxFilter, userId: string, now: Date): repo.InboxQuery {
 		today,
 		timeZone: TIME_ZONE
 	};
-}
-
-function asLocalText(value: unknown): LocalText | null {
-	return typeof value === 'object' &&
-		value !== null &&
-		typeof (value as { nl?: unknown }).nl === 'string'
-		? (value as LocalText)
-		: null;
 }
 
 type Labels = {

@@ -3,7 +3,7 @@
 // language (placeholders: $lib/templates). An unknown placeholder is refused when saving, so a
 // typo never reaches a citizen as "{nam}".
 import { formatDate, m } from '$lib/i18n';
-import type { Locale, LocalText } from '$lib/process/text';
+import { asLocalText, type Locale, type LocalText } from '$lib/process/text';
 import { getDb, type Db } from '../db';
 import { fillTemplate, unknownPlaceholders, type FillValues } from '$lib/templates';
 import * as repo from './repository';
@@ -125,12 +125,4 @@ export async function listProcessOptions(db: Db = getDb()): Promise<ProcessOptio
 	return rows
 		.map((r) => ({ id: r.processId, title: asLocalText(r.title) }))
 		.sort((a, b) => (a.title?.nl ?? a.id).localeCompare(b.title?.nl ?? b.id, 'nl'));
-}
-
-function asLocalText(value: unknown): LocalText | null {
-	return typeof value === 'object' &&
-		value !== null &&
-		typeof (value as { nl?: unknown }).nl === 'string'
-		? (value as LocalText)
-		: null;
 }
