@@ -1,5 +1,5 @@
 // The inbox at a million dossiers: counting per state must not read every dossier.
-//  - dossier_tally: a running count per (process, state, assignee, open). A trigger appends +1 and
+//  - dossier_tally: a running count per (process, version, state, assignee, open). A trigger appends +1 and
 //    -1 rows as dossiers are filed, move or close (append only, so concurrent filings never wait on
 //    each other's counter row); the periodic clean-up folds them into one row per key.
 //  - dossier_open: open dossiers are few; this partial index answers "open", "overdue" and "due
@@ -12,6 +12,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 	await db.schema
 		.createTable('dossier_tally')
 		.addColumn('process_id', 'text', (c) => c.notNull())
+		.addColumn('process_version', 'integer', (c) => c.notNull())
 		.addColumn('status', 'text', (c) => c.notNull())
 		.addColumn('assignee_id', 'uuid')
 		.addColumn('open', 'boolean', (c) => c.notNull())
@@ -21,22 +22,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		create function dossier_tally() returns trigger language plpgsql as $$
 		begin
 			if tg_op = 'INSERT' then
-				insert into dossier_tally values (new.process_id, new.status, new.assignee_id, new.closed_at is null, 1);
+				insert into dossier_tally values (new.process_id, new.process_version, new.status, new.assignee_id, new.closed_at is null, 1);
 			elsif tg_op = 'DELETE' then
-				insert into dossier_tally values (old.process_id, old.status, old.assignee_id, old.closed_at is null, -1);
-			elsif (old.process_id, old.status, old.assignee_id, old.closed_at is null)
-				is distinct from (new.process_id, new.status, new.assignee_id, new.closed_at is null) then
-				insert into dossier_tally values (old.process_id, old.status, old.assignee_id, old.closed_at is null, -1),
-					(new.process_id, new.status, new.assignee_id, new.closed_at is null, 1);
+				insert into dossier_tally values (old.process_id, old.process_version, old.status, old.assignee_id, old.closed_at is null, -1);
+			elsif (old.process_id, old.process_version, old.status, old.assignee_id, old.closed_at is null)
+				is distinct from (new.process_id, new.process_version, new.status, new.assignee_id, new.closed_at is null) then
+				insert into dossier_tally values (old.process_id, old.process_version, old.status, old.assignee_id, old.closed_at is null, -1),
+					(new.process_id, new.process_version, new.status, new.assignee_id, new.closed_at is null, 1);
 			end if;
 			return null;
 		end $$`.execute(db);
 	await sql`create trigger dossier_tally after insert or update or delete on dossier
 		for each row execute function dossier_tally()`.execute(db);
-	await sql`insert into dossier_tally (process_id, status, assignee_id, open, n)
-		select process_id, status, assignee_id, closed_at is null, count(*) from dossier group by 1, 2, 3, 4`.execute(
-		db
-	);
+	await sql`insert into dossier_tally (process_id, process_version, status, assignee_id, open, n)
+		select process_id, process_version, status, assignee_id, closed_at is null, count(*)
+		from dossier group by 1, 2, 3, 4, 5`.execute(db);
 
 	await sql`create index dossier_open on dossier (process_id, status, due_date)
 		include (assignee_id) where closed_at is null`.execute(db);

@@ -377,6 +377,21 @@ describe(`the staff inbox on ${backend}`, () => {
 				const counted = await backofficeRepo.countByStatus(t.db, { ...base, ...where }, 1e6);
 				expect(await backofficeRepo.countByStatusFromTally(t.db, where)).toEqual(counted);
 			}
+			const perVersion = await t.db
+				.selectFrom('dossier')
+				.select(['processId', 'processVersion', (eb) => eb.fn.countAll<number>().as('count')])
+				.groupBy(['processId', 'processVersion'])
+				.execute();
+			const sorted = <T extends { processId: string }>(rows: T[]) =>
+				rows
+					.map((r) => ({ ...r, count: Number((r as { count?: unknown }).count) }))
+					.sort((a, b) => a.processId.localeCompare(b.processId));
+			expect(sorted(await backofficeRepo.countByVersionFromTally(t.db))).toEqual(
+				sorted(perVersion)
+			);
+			expect(await backofficeRepo.countByVersionFromTally(t.db, 'feest')).toEqual(
+				sorted(perVersion).filter((r) => r.processId === 'feest')
+			);
 		}
 
 		it('keeps a running tally that agrees with counting, through moves, closing and deleting', async () => {
@@ -418,7 +433,7 @@ describe(`the staff inbox on ${backend}`, () => {
 			await expectTallyToMatchCounting();
 			const keys = await t.db
 				.selectFrom('dossierTally')
-				.select(['processId', 'status', 'assigneeId', 'open'])
+				.select(['processId', 'processVersion', 'status', 'assigneeId', 'open'])
 				.execute();
 			expect(new Set(keys.map((k) => JSON.stringify(k))).size).toBe(keys.length);
 			expect(await backofficeRepo.foldTally(t.db)).toBe(0);

@@ -190,14 +190,29 @@ export async function countByStatusFromTally(db: Executor, f: TallyQuery): Promi
 	return rows.map((r) => ({ status: r.status, count: Number(r.count) }));
 }
 
+/** Dossiers per process version, from the running tally (never reading the dossiers). */
+export async function countByVersionFromTally(
+	db: Executor,
+	processId?: string
+): Promise<{ processId: string; processVersion: number; count: number }[]> {
+	const rows = await db
+		.selectFrom('dossierTally as t')
+		.$if(processId !== undefined, (qb) => qb.where('t.processId', '=', processId as string))
+		.select(['t.processId', 't.processVersion', sql<string>`sum(t.n)`.as('count')])
+		.groupBy(['t.processId', 't.processVersion'])
+		.having(sql<SqlBool>`sum(t.n) <> 0`)
+		.execute();
+	return rows.map((r) => ({ ...r, count: Number(r.count) }));
+}
+
 /** Folds the tally's +1/-1 rows into one row per key; rows added meanwhile are left for later. */
 export async function foldTally(db: Executor): Promise<number> {
 	const result = await sql<{ folded: number }>`
 		with gone as (delete from dossier_tally returning *),
 		kept as (
-			insert into dossier_tally (process_id, status, assignee_id, open, n)
-			select process_id, status, assignee_id, open, sum(n) from gone
-			group by process_id, status, assignee_id, open having sum(n) <> 0
+			insert into dossier_tally (process_id, process_version, status, assignee_id, open, n)
+			select process_id, process_version, status, assignee_id, open, sum(n) from gone
+			group by process_id, process_version, status, assignee_id, open having sum(n) <> 0
 			returning 1
 		)
 		select (select count(*) from gone)::int - (select count(*) from kept)::int as folded`.execute(db);

@@ -87,6 +87,7 @@ export interface DossierTable {
 /** Running counts per key, as +1/-1 rows (see migration 0008); only the trigger writes them. */
 export interface DossierTallyTable {
 	processId: string;
+	processVersion: number;
 	status: string;
 	assigneeId: string | null;
 	open: boolean;
