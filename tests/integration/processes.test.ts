@@ -67,6 +67,38 @@ describe(`process library import on ${backend}`, () => {
 		expect(versions.map((v) => v.version)).toEqual([definition.version, v2.version]);
 	});
 
+	it('reads a draft afresh every time, a published version once', async () => {
+		const { definition } = library.definitions[0];
+		await t.db
+			.insertInto('processVersion')
+			.values({
+				processId: definition.id,
+				version: 90,
+				status: 'draft',
+				source: 'builder',
+				definition: JSON.stringify({ ...definition, version: 90 })
+			})
+			.execute();
+		expect((await processes.getVersion(definition.id, 90, t.db)).title).toEqual(definition.title);
+		const retitled = { ...definition, version: 90, title: { nl: 'Nieuwe titel' } };
+		await t.db
+			.updateTable('processVersion')
+			.set({ definition: JSON.stringify(retitled) })
+			.where('processId', '=', definition.id)
+			.where('version', '=', 90)
+			.execute();
+		expect((await processes.getVersion(definition.id, 90, t.db)).title).toEqual({
+			nl: 'Nieuwe titel'
+		});
+		const published = await processes.getVersion(definition.id, definition.version, t.db);
+		expect(await processes.getVersion(definition.id, definition.version, t.db)).toBe(published);
+		await t.db
+			.deleteFrom('processVersion')
+			.where('processId', '=', definition.id)
+			.where('version', '=', 90)
+			.execute();
+	});
+
 	it('hides retired processes and finds nothing for an unknown one', async () => {
 		await t.db
 			.updateTable('process')

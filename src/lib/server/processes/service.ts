@@ -81,13 +81,27 @@ export async function findProduct(
 	return row ? { version: row.version, definition: row.definition as ProcessDefinition } : null;
 }
 
+/** Published versions never change: each is read from the database once per process. */
+const publishedCache = new WeakMap<Db, Map<string, ProcessDefinition>>();
+const PUBLISHED_CACHE_MAX = 500;
+
 /** One stored version of a process, whatever its status: dossiers and drafts are pinned to it. */
 export async function getVersion(
 	processId: string,
 	version: number,
 	db: Db = getDb()
 ): Promise<ProcessDefinition> {
+	const key = `${processId}@${version}`;
+	let cache = publishedCache.get(db);
+	const cached = cache?.get(key);
+	if (cached) return cached;
 	const row = await repo.findVersion(db, processId, version);
 	if (!row) throw new Error(`Process version ${processId}@${version} does not exist`);
-	return row.definition as ProcessDefinition;
+	const definition = row.definition as ProcessDefinition;
+	if (row.status === 'published') {
+		if (!cache) publishedCache.set(db, (cache = new Map()));
+		if (cache.size >= PUBLISHED_CACHE_MAX) cache.clear();
+		cache.set(key, definition);
+	}
+	return definition;
 }
