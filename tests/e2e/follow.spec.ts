@@ -69,7 +69,12 @@ test('a complaint from filing to decision, with a question answered by a photo',
 	await staff.getByRole('link', { name: 'Nog niet toegewezen' }).click();
 	await staff.getByLabel('Zoeken').fill(email);
 	await staff.getByRole('button', { name: 'Toon dossiers' }).click();
-	await expect(staff).toHaveURL(/assignee=unassigned&open=1/);
+	await expect(staff).toHaveURL(
+		(url) =>
+			url.searchParams.get('assignee') === 'unassigned' &&
+			url.searchParams.get('open') === '1' &&
+			url.searchParams.get('q') === email
+	);
 	await staff.getByRole('link', { name: reference }).click();
 	await expect(staff.getByRole('heading', { level: 1 })).toHaveText(`Dossier ${reference}`);
 	await expect(answerTo(staff, 'Wat is er gebeurd?')).toHaveText(

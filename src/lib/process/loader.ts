@@ -19,17 +19,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 export function formatIssues(issues: readonly z.core.$ZodIssue[]): string[] {
-	return issues.flatMap((issue) => {
-		// A union that failed on every branch: report the branch errors instead of "invalid input".
-		if (issue.code === 'invalid_union' && issue.errors.length > 0 && issue.path.length >= 0) {
-			const branches = issue.errors.filter((e) => e.length > 0);
-			const best = branches.sort((a, b) => a.length - b.length)[0];
-			if (best && best.every((e) => e.code !== 'invalid_union'))
-				return formatIssues(best.map((e) => ({ ...e, path: [...issue.path, ...e.path] })));
-		}
-		const where = formatPath(issue.path);
-		return [`${where ? `${where}: ` : ''}${issue.message}`];
-	});
+	return issueProblems(issues).map(({ path, message }) => `${path ? `${path}: ` : ''}${message}`);
 }
 
 /** Validates one definition; `file` prefixes every message. */
@@ -68,4 +58,31 @@ export function loadDefinitions(files: Record<string, string>): LoadResult {
 		definitions.push({ file, definition: result.definition });
 	}
 	return errors.length > 0 ? { ok: false, errors, definitions } : { ok: true, definitions };
+}
+
+/** One problem of a definition, at the path of the value it concerns (`pages[0].fields[2].label`). */
+export type DefinitionProblem = { path: string; message: string };
+
+/**
+ * Checks a definition exactly as the library is checked, without a file name: the builder shows
+ * each problem at the control its path names. `definition` is the parsed value when there is none.
+ */
+export function checkDefinition(
+	json: unknown
+): { ok: true; definition: ProcessDefinition } | { ok: false; problems: DefinitionProblem[] } {
+	const result = processDefinition.safeParse(json);
+	if (result.success) return { ok: true, definition: result.data };
+	return { ok: false, problems: issueProblems(result.error.issues) };
+}
+
+function issueProblems(issues: readonly z.core.$ZodIssue[]): DefinitionProblem[] {
+	return issues.flatMap((issue) => {
+		if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+			const branches = issue.errors.filter((e) => e.length > 0);
+			const best = branches.sort((a, b) => a.length - b.length)[0];
+			if (best && best.every((e) => e.code !== 'invalid_union'))
+				return issueProblems(best.map((e) => ({ ...e, path: [...issue.path, ...e.path] })));
+		}
+		return [{ path: formatPath(issue.path), message: issue.message }];
+	});
 }

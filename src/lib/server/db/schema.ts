@@ -52,6 +52,21 @@ export interface ProcessVersionTable {
 	createdBy: string | null;
 	createdAt: CreatedAt;
 	publishedAt: Timestamp | null;
+	/** Counts the saves of a draft; a save names the revision it was read at. */
+	revision: ColumnType<number, number | undefined, number>;
+	updatedAt: DefaultedTimestamp;
+	updatedBy: string | null;
+}
+
+/** Who changed what in a process, when. Append-only (enforced by a trigger). */
+export interface ProcessEventTable {
+	id: ColumnType<number, never, never>;
+	processId: string;
+	version: number | null;
+	type: string;
+	actorId: string | null;
+	data: Json<Record<string, unknown>>;
+	at: CreatedAt;
 }
 
 export interface ReferenceCounterTable {
@@ -227,6 +242,7 @@ export interface Database {
 	userSession: UserSessionTable;
 	process: ProcessTable;
 	processVersion: ProcessVersionTable;
+	processEvent: ProcessEventTable;
 	dossierTally: DossierTallyTable;
 	referenceCounter: ReferenceCounterTable;
 	dossier: DossierTable;
@@ -249,6 +265,7 @@ export type Dossier = Selectable<DossierTable>;
 export type NewDossier = Insertable<DossierTable>;
 export type DossierUpdate = Updateable<DossierTable>;
 export type ProcessVersion = Selectable<ProcessVersionTable>;
+export type ProcessEvent = Selectable<ProcessEventTable>;
 export type DossierEvent = Selectable<DossierEventTable>;
 export type FormDraft = Selectable<FormDraftTable>;
 export type DraftFile = Selectable<DraftFileTable>;

@@ -80,3 +80,129 @@ export async function findVersion(db: Executor, processId: string, version: numb
 		.select(['processId', 'version', 'status', 'definition'])
 		.executeTakeFirst();
 }
+
+/** A version with who saved it last; `lock` holds its row until the transaction ends. */
+export async function findVersionRow(
+	db: Executor,
+	processId: string,
+	version: number,
+	lock = false
+) {
+	const query = db
+		.selectFrom('processVersion as v')
+		.leftJoin('appUser as u', 'u.id', 'v.updatedBy')
+		.where('v.processId', '=', processId)
+		.where('v.version', '=', version)
+		.select([
+			'v.processId',
+			'v.version',
+			'v.status',
+			'v.definition',
+			'v.revision',
+			'v.updatedAt',
+			'u.name as updatedByName',
+			'u.email as updatedByEmail'
+		]);
+	return (lock ? query.forUpdate('v') : query).executeTakeFirst();
+}
+
+export async function findDraftVersion(db: Executor, processId: string) {
+	return db
+		.selectFrom('processVersion')
+		.where('processId', '=', processId)
+		.where('status', '=', 'draft')
+		.select(['version', 'revision'])
+		.executeTakeFirst();
+}
+
+/** The highest version of a process, whatever its status. */
+export async function findLatestVersion(db: Executor, processId: string) {
+	return db
+		.selectFrom('processVersion')
+		.where('processId', '=', processId)
+		.select(['version', 'status', 'definition'])
+		.orderBy('version', 'desc')
+		.limit(1)
+		.executeTakeFirst();
+}
+
+/** The newest published version below `below`, retired or not: what a new version replaces. */
+export async function findPreviousPublished(db: Executor, processId: string, below: number) {
+	return db
+		.selectFrom('processVersion')
+		.where('processId', '=', processId)
+		.where('version', '<', below)
+		.where('status', 'in', ['published', 'retired'])
+		.select(['version', 'definition'])
+		.orderBy('version', 'desc')
+		.limit(1)
+		.executeTakeFirst();
+}
+
+export async function updateDraft(
+	db: Executor,
+	v: { processId: string; version: number; definition: unknown; revision: number; by: string }
+): Promise<void> {
+	await db
+		.updateTable('processVersion')
+		.set({
+			definition: JSON.stringify(v.definition),
+			revision: v.revision,
+			updatedAt: new Date(),
+			updatedBy: v.by
+		})
+		.where('processId', '=', v.processId)
+		.where('version', '=', v.version)
+		.where('status', '=', 'draft')
+		.execute();
+}
+
+export async function markPublished(
+	db: Executor,
+	v: { processId: string; version: number; revision: number; by: string }
+): Promise<void> {
+	await db
+		.updateTable('processVersion')
+		.set({
+			status: 'published',
+			publishedAt: new Date(),
+			revision: v.revision,
+			updatedAt: new Date(),
+			updatedBy: v.by
+		})
+		.where('processId', '=', v.processId)
+		.where('version', '=', v.version)
+		.where('status', '=', 'draft')
+		.execute();
+}
+
+export async function deleteDraft(db: Executor, processId: string, version: number): Promise<void> {
+	await db
+		.deleteFrom('processVersion')
+		.where('processId', '=', processId)
+		.where('version', '=', version)
+		.where('status', '=', 'draft')
+		.execute();
+}
+
+export async function insertProcessEvent(
+	db: Executor,
+	e: {
+		processId: string;
+		version: number | null;
+		type: string;
+		actorId: string | null;
+		data?: Record<string, unknown>;
+	}
+): Promise<void> {
+	await db
+		.insertInto('processEvent')
+		.values({
+			processId: e.processId,
+			version: e.version,
+			type: e.type,
+			actorId: e.actorId,
+			data: JSON.stringify(e.data ?? {})
+		})
+		.execute();
+}
