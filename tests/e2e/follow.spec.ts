@@ -67,6 +67,7 @@ test('a complaint from filing to decision, with a question answered by a photo',
 	await staff.goto('/backoffice');
 	// Among the open dossiers nobody has taken yet, found by the complainant's e-mail address.
 	await staff.getByRole('link', { name: 'Nog niet toegewezen' }).click();
+	await expect(staff).toHaveURL(/assignee=unassigned/);
 	await staff.getByLabel('Zoeken').fill(email);
 	await staff.getByRole('button', { name: 'Toon dossiers' }).click();
 	await expect(staff).toHaveURL(
