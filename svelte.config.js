@@ -8,6 +8,9 @@ const config = {
 	},
 	kit: {
 		adapter: adapter(),
+		// Registered by the layout (update prompt); @vite-pwa/sveltekit injects the precache list.
+		serviceWorker: { register: false },
+		files: { serviceWorker: 'src/sw.ts' },
 		typescript: {
 			// Migrations and Playwright's config are type-checked and linted with the rest.
 			config: (tsconfig) => {

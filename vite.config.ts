@@ -1,5 +1,6 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
+import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -12,7 +13,21 @@ export default defineConfig({
 			outdir: './src/lib/paraglide',
 			strategy: ['cookie', 'baseLocale']
 		}),
-		sveltekit()
+		sveltekit(),
+		// The service worker is our own (src/sw.ts, compiled by SvelteKit); the plugin injects the
+		// precache list. The manifest is served by a route, with the municipality's name.
+		SvelteKitPWA({
+			strategies: 'injectManifest',
+			srcDir: 'src',
+			filename: 'sw.ts',
+			registerType: 'prompt',
+			injectRegister: false,
+			manifest: false,
+			injectManifest: {
+				globPatterns: ['client/**/*.{js,css,ico,png,svg,webp,woff,woff2,webmanifest}']
+			},
+			devOptions: { enabled: false, type: 'module' }
+		})
 	],
 	test: {
 		include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts'],

@@ -31,6 +31,16 @@ export default ts.config(
 		}
 	},
 	{
+		files: ['src/sw.ts'],
+		languageOptions: {
+			globals: globals.serviceworker,
+			parserOptions: {
+				projectService: false,
+				project: join(import.meta.dirname, 'tsconfig.sw.json')
+			}
+		}
+	},
+	{
 		files: ['**/*.svelte', '**/*.svelte.ts'],
 		languageOptions: {
 			parserOptions: { parser: ts.parser, extraFileExtensions: ['.svelte'], svelteConfig }

@@ -1,4 +1,5 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
+/// <reference types="vite-plugin-pwa/client" />
 import type { Locale } from '$lib/process/text';
 import type { SessionUser } from '$lib/server/auth/repository';
 import type { Session } from '$lib/server/auth/session';

@@ -2,6 +2,7 @@ import { building } from '$app/environment';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
+import { cookieName } from '$lib/paraglide/runtime';
 import { clearSessionCookie, readSessionToken, writeSessionCookie } from '$lib/server/auth/cookie';
 import { requireRole, requireUser } from '$lib/server/auth/guards';
 import * as sessions from '$lib/server/auth/session';
@@ -52,6 +53,10 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
 	response.headers.set('X-Frame-Options', 'DENY');
 	response.headers.set('Permissions-Policy', 'camera=(self), geolocation=(self), microphone=()');
+	// The service worker keeps public pages for offline use, never one made for a signed-in user or
+	// a guest with a form under way (any cookie but the language one).
+	if (event.locals.user || event.cookies.getAll().some((c) => c.name !== cookieName))
+		response.headers.set('Loket-Personal', '1');
 	return response;
 };
 

@@ -1,3 +1,4 @@
+import { building } from '$app/environment';
 import { getSiteSettings } from '$lib/server/settings';
 import { takeFlash } from '$lib/server/auth/flash';
 import type { LayoutServerLoad } from './$types';
@@ -6,7 +7,8 @@ export const load: LayoutServerLoad = ({ locals, cookies, url }) => {
 	return {
 		locale: locals.locale,
 		site: getSiteSettings(),
-		path: url.pathname + url.search,
+		// A prerendered page (the offline page) has no query string to read.
+		path: building ? url.pathname : url.pathname + url.search,
 		// Only what the header needs reaches the browser.
 		user: locals.user ? { name: locals.user.name || locals.user.email } : null,
 		flash: takeFlash(cookies)

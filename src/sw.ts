@@ -1,0 +1,68 @@
+/// <reference lib="webworker" />
+// Loket's service worker (built by SvelteKit, precache list injected by @vite-pwa/sveltekit).
+//  - The app shell (scripts, styles, icons) and the offline page are precached.
+//  - The public catalogue and product pages are fetched from the network first and kept for
+//    offline use, but only responses the server did not mark personal (`Loket-Personal`), so
+//    nobody's name or answers ever land in the cache.
+//  - Any other page falls back to the offline page when the network is gone.
+//  - Signing out empties the page cache; a new version waits until the user chooses "update now".
+import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-precaching';
+import { registerRoute, setCatchHandler } from 'workbox-routing';
+import { NetworkFirst, NetworkOnly } from 'workbox-strategies';
+
+declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | { url: string })[] };
+
+const PAGES = 'loket-pages';
+
+precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+
+/** The catalogue and the product pages (and their data for client-side navigation). */
+const publicPage = /^\/(?:p\/[a-z0-9-]+\/?)?(?:__data\.json)?$/;
+
+const notPersonal = (response: Response) =>
+	response.status === 200 && !response.headers.has('loket-personal');
+
+registerRoute(
+	({ request, url }) =>
+		request.method === 'GET' &&
+		url.origin === self.location.origin &&
+		publicPage.test(url.pathname),
+	new NetworkFirst({
+		// No timeout: a slow answer is better than yesterday's page; the cache serves only offline.
+		cacheName: PAGES,
+		plugins: [
+			{
+				cacheWillUpdate: async ({ response }) => (notPersonal(response) ? response : null),
+				// A page reached by a link inside the app arrives as its data only; keep the page
+				// itself too, so that it also opens offline after a reload or from the home screen.
+				cacheDidUpdate: async ({ cacheName, request }) => {
+					const url = new URL(request.url);
+					if (!url.pathname.endsWith('/__data.json')) return;
+					const page = url.pathname.slice(0, -'__data.json'.length).replace(/(.)\/$/, '$1');
+					const cache = await caches.open(cacheName);
+					if (await cache.match(page)) return;
+					const response = await fetch(page, { credentials: 'same-origin' });
+					if (notPersonal(response)) await cache.put(page, response);
+				}
+			}
+		]
+	})
+);
+
+registerRoute(({ request }) => request.mode === 'navigate', new NetworkOnly());
+
+setCatchHandler(async ({ request }) => {
+	if (request.mode === 'navigate') return (await matchPrecache('/offline')) ?? Response.error();
+	return Response.error();
+});
+
+self.addEventListener('fetch', (event) => {
+	const url = new URL(event.request.url);
+	if (event.request.method === 'POST' && url.pathname === '/logout')
+		event.waitUntil(caches.delete(PAGES));
+});
+
+self.addEventListener('message', (event) => {
+	if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
+});
