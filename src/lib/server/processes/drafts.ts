@@ -60,7 +60,7 @@ function diffable(value: unknown): ProcessDefinition {
 }
 
 /** The changes between two stored definitions, even while a draft still has problems. */
-function changesBetween(a: unknown, b: unknown): Change[] {
+export function changesBetween(a: unknown, b: unknown): Change[] {
 	return diffDefinitions(diffable(a), diffable(b));
 }
 
