@@ -291,6 +291,17 @@ describe(`process builder on ${backend}`, () => {
 		expect(await builder.diffVersions('bewonerskaart', 1, 42, t.db)).toBeNull();
 	});
 
+	it('opens one draft when two clerks open one at the same time', async () => {
+		const both = await Promise.all([
+			drafts.openDraft('terrasvergunning', clerk, t.db),
+			drafts.openDraft('terrasvergunning', clerk, t.db)
+		]);
+		expect(both.map((o) => o?.version)).toEqual([2, 2]);
+		expect(both.filter((o) => o?.created)).toHaveLength(1);
+		const summary = await builder.findProcess('terrasvergunning', t.db);
+		expect(summary?.versions.filter((v) => v.status === 'draft')).toHaveLength(1);
+	});
+
 	it('lists the change log newest first, with who did what', async () => {
 		const log = await builder.listEvents('bewonerskaart', t.db);
 		expect(log.map((e) => e.type)).toEqual([
