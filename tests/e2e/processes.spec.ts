@@ -74,6 +74,9 @@ test('a clerk creates, copies, retires, exports, imports and compares processes'
 	await page.getByRole('button', { name: 'Kopie maken' }).click();
 	await expect(page).toHaveURL(new RegExp(`/backoffice/processes/${id}-kopie\\?created$`));
 	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+	await expect(page.getByRole('region', { name: 'Wijzigingen', exact: true })).toContainText(
+		`Gekopieerd van ‘${id}’, versie 1`
+	);
 
 	// Retired: gone from the catalogue; reopened: back.
 	const visitor = await (await browser.newContext()).newPage();
