@@ -11,21 +11,39 @@ export type Change = {
 	subject: ChangeSubject;
 	/** The page id, field key, state id or transition id; the property name for the process. */
 	id: string;
-	/** For 'changed': the property that changed, e.g. 'label' or 'roles'. */
+	/**
+	 * For 'changed': the property that changed, e.g. 'label' or 'roles'. For 'moved': 'page' when
+	 * a field went to another page, 'position' when it changed places among its neighbours.
+	 */
 	property?: string;
+	/** The value before (for 'moved': the page id or the 1-based position). */
 	before?: unknown;
 	after?: unknown;
 	/** For fields: the page the field is (or was) on. */
 	page?: string;
 };
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+type Item = Record<string, unknown>;
+
+const same = (a: unknown, b: unknown) => JSON.stringify(sorted(a)) === JSON.stringify(sorted(b));
+
+/** The value with object keys in a fixed order: stored JSON (jsonb) does not keep key order. */
+function sorted(value: unknown): unknown {
+	if (Array.isArray(value)) return value.map(sorted);
+	if (value && typeof value === 'object')
+		return Object.fromEntries(
+			Object.keys(value)
+				.sort()
+				.map((k) => [k, sorted((value as Item)[k])])
+		);
+	return value;
+}
 
 function diffProps(
 	subject: ChangeSubject,
 	id: string,
-	a: Record<string, unknown>,
-	b: Record<string, unknown>,
+	a: Item,
+	b: Item,
 	skip: string[],
 	extra: Partial<Change> = {}
 ): Change[] {
@@ -39,26 +57,69 @@ function diffProps(
 			subject,
 			id,
 			property: k,
-			before: a[k],
-			after: b[k],
+			...(a[k] === undefined ? {} : { before: a[k] }),
+			...(b[k] === undefined ? {} : { after: b[k] }),
 			...extra
 		}));
 }
 
-function diffKeyed<T extends Record<string, unknown>>(
+/**
+ * The ids that changed places: those outside a longest common subsequence of the two orders, so
+ * moving one item reports that item only, not every item it jumped over.
+ */
+export function findMoved(before: string[], after: string[]): string[] {
+	const shared = new Set(before.filter((id) => after.includes(id)));
+	const a = before.filter((id) => shared.has(id));
+	const b = after.filter((id) => shared.has(id));
+	const lengths = Array.from({ length: a.length + 1 }, () =>
+		new Array<number>(b.length + 1).fill(0)
+	);
+	for (let i = a.length - 1; i >= 0; i--)
+		for (let j = b.length - 1; j >= 0; j--)
+			lengths[i][j] =
+				a[i] === b[j] ? lengths[i + 1][j + 1] + 1 : Math.max(lengths[i + 1][j], lengths[i][j + 1]);
+	const stay = new Set<string>();
+	for (let i = 0, j = 0; i < a.length && j < b.length;) {
+		if (a[i] === b[j]) {
+			stay.add(a[i]);
+			i++;
+			j++;
+		} else if (lengths[i + 1][j] >= lengths[i][j + 1]) i++;
+		else j++;
+	}
+	return b.filter((id) => !stay.has(id));
+}
+
+function moves(
 	subject: ChangeSubject,
-	before: T[],
-	after: T[],
-	idOf: (item: T) => string,
+	before: string[],
+	after: string[],
+	extra: (id: string) => Partial<Change> = () => ({})
+): Change[] {
+	return findMoved(before, after).map((id) => ({
+		action: 'moved',
+		subject,
+		id,
+		property: 'position',
+		before: before.indexOf(id) + 1,
+		after: after.indexOf(id) + 1,
+		...extra(id)
+	}));
+}
+
+function diffKeyed(
+	subject: ChangeSubject,
+	before: Item[],
+	after: Item[],
+	idOf: (item: Item) => string,
 	skip: string[],
-	extra: (item: T) => Partial<Change> = () => ({})
+	extra: (item: Item) => Partial<Change> = () => ({})
 ): Change[] {
 	const changes: Change[] = [];
-	const beforeIds = before.map(idOf);
-	const afterIds = after.map(idOf);
+	const afterIds = new Set(after.map(idOf));
 	const old = new Map(before.map((item) => [idOf(item), item]));
 	for (const item of before)
-		if (!afterIds.includes(idOf(item)))
+		if (!afterIds.has(idOf(item)))
 			changes.push({ action: 'removed', subject, id: idOf(item), ...extra(item) });
 	for (const item of after) {
 		const id = idOf(item);
@@ -66,61 +127,69 @@ function diffKeyed<T extends Record<string, unknown>>(
 		if (!was) changes.push({ action: 'added', subject, id, ...extra(item) });
 		else changes.push(...diffProps(subject, id, was, item, skip, extra(item)));
 	}
-	// Order: an item moved when its place among the items both versions share changed.
-	const kept = beforeIds.filter((id) => afterIds.includes(id));
-	const keptAfter = afterIds.filter((id) => beforeIds.includes(id));
-	kept.forEach((id, i) => {
-		if (keptAfter[i] !== id && keptAfter.indexOf(id) !== i) {
-			const to = keptAfter.indexOf(id);
-			if (!changes.some((c) => c.action === 'moved' && c.id === id))
-				changes.push({ action: 'moved', subject, id, before: i + 1, after: to + 1 });
+	return changes;
+}
+
+const items = (value: unknown): Item[] => (Array.isArray(value) ? (value as Item[]) : []);
+
+function diffFields(a: ProcessDefinition, b: ProcessDefinition): Change[] {
+	const located = (d: ProcessDefinition) =>
+		new Map(
+			d.pages.flatMap((p) => items(p.fields).map((f) => [String(f.key), { page: p.id, field: f }]))
+		);
+	const [before, after] = [located(a), located(b)];
+	const changes: Change[] = [];
+	for (const [key, { page }] of before)
+		if (!after.has(key)) changes.push({ action: 'removed', subject: 'field', id: key, page });
+	for (const [key, { page, field }] of after) {
+		const was = before.get(key);
+		if (!was) {
+			changes.push({ action: 'added', subject: 'field', id: key, page });
+			continue;
 		}
-	});
+		if (was.page !== page)
+			changes.push({
+				action: 'moved',
+				subject: 'field',
+				id: key,
+				property: 'page',
+				before: was.page,
+				after: page,
+				page
+			});
+		changes.push(...diffProps('field', key, was.field, field, [], { page }));
+	}
+	// Order within a page, among the fields that stayed on it.
+	for (const p of b.pages) {
+		const keysOn = (d: Map<string, { page: string }>, page: string) =>
+			[...d].filter(([, v]) => v.page === page).map(([k]) => k);
+		const stayed = (k: string) => before.get(k)?.page === p.id && after.get(k)?.page === p.id;
+		changes.push(
+			...moves(
+				'field',
+				keysOn(before, p.id).filter(stayed),
+				keysOn(after, p.id).filter(stayed),
+				() => ({ page: p.id })
+			)
+		);
+	}
 	return changes;
 }
 
 /** Every change from `a` to `b`. Versions numbers themselves are not a change. */
 export function diffDefinitions(a: ProcessDefinition, b: ProcessDefinition): Change[] {
-	const top = diffProps(
-		'process',
-		'process',
-		a as unknown as Record<string, unknown>,
-		b as unknown as Record<string, unknown>,
-		['$schema', 'version', 'pages', 'workflow']
-	).map((c) => ({ ...c, id: c.property ?? '', property: undefined }));
-	const pages = diffKeyed(
-		'page',
-		a.pages as unknown as Record<string, unknown>[],
-		b.pages as unknown as Record<string, unknown>[],
-		(p) => String(p.id),
-		['fields']
-	);
-	const fieldsOf = (d: ProcessDefinition) =>
-		d.pages.flatMap((p) => p.fields.map((f) => ({ ...f, page: p.id }) as Record<string, unknown>));
-	const fields = diffKeyed(
-		'field',
-		fieldsOf(a),
-		fieldsOf(b),
-		(f) => String(f.key),
-		[],
-		(f) => ({
-			page: String(f.page)
-		})
-	).map((c) => (c.property === 'page' ? { ...c, action: 'moved' as const } : c));
-	const states = diffKeyed(
-		'state',
-		a.workflow.states as unknown as Record<string, unknown>[],
-		b.workflow.states as unknown as Record<string, unknown>[],
-		(s) => String(s.id),
-		[]
-	).filter((c) => c.action !== 'moved');
-	const transitions = diffKeyed(
-		'transition',
-		a.workflow.transitions as unknown as Record<string, unknown>[],
-		b.workflow.transitions as unknown as Record<string, unknown>[],
-		(t) => String(t.id),
-		[]
-	).filter((c) => c.action !== 'moved');
+	const top = diffProps('process', 'process', a as unknown as Item, b as unknown as Item, [
+		'$schema',
+		'id',
+		'version',
+		'pages',
+		'workflow'
+	]).map(({ property, ...c }) => ({ ...c, id: property ?? '' }));
+	const pageId = (p: Item) => String(p.id);
+	const pages = [
+		...diffKeyed('page', items(a.pages), items(b.pages), pageId, ['fields']),
+		...moves('page', items(a.pages).map(pageId), items(b.pages).map(pageId))
+	];
 	const initial: Change[] =
 		a.workflow.initial === b.workflow.initial
 			? []
@@ -129,9 +198,24 @@ export function diffDefinitions(a: ProcessDefinition, b: ProcessDefinition): Cha
 						action: 'changed',
 						subject: 'workflow',
 						id: 'initial',
+						property: 'initial',
 						before: a.workflow.initial,
 						after: b.workflow.initial
 					}
 				];
-	return [...top, ...pages, ...fields, ...initial, ...states, ...transitions];
+	const states = diffKeyed(
+		'state',
+		items(a.workflow.states),
+		items(b.workflow.states),
+		(s) => String(s.id),
+		[]
+	);
+	const transitions = diffKeyed(
+		'transition',
+		items(a.workflow.transitions),
+		items(b.workflow.transitions),
+		(t) => String(t.id),
+		[]
+	);
+	return [...top, ...pages, ...diffFields(a, b), ...initial, ...states, ...transitions];
 }

@@ -60,7 +60,7 @@ function diffable(value: unknown): ProcessDefinition {
 }
 
 /** The changes between two stored definitions, even while a draft still has problems. */
-function changesBetween(a: unknown, b: unknown): Change[] {
+export function changesBetween(a: unknown, b: unknown): Change[] {
 	return diffDefinitions(diffable(a), diffable(b));
 }
 
@@ -94,6 +94,8 @@ export async function openDraft(
 	db: Db = getDb()
 ): Promise<{ version: number; created: boolean } | null> {
 	return db.transaction().execute(async (trx) => {
+		// Two clerks opening (or importing) at once must end up with one draft, not two.
+		if (!(await repo.lockProcess(trx, processId))) return null;
 		const existing = await repo.findDraftVersion(trx, processId);
 		if (existing) return { version: existing.version, created: false };
 		const latest = await repo.findLatestVersion(trx, processId);

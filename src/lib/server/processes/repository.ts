@@ -1,6 +1,6 @@
 // Kysely queries on processes and their versions. No rules here: see service.ts.
 import type { Db } from '../db';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, ProcessVersionSource, ProcessVersionStatus } from '../db/schema';
 
 type Executor = Db | Transaction<Database> | Kysely<Database>;
@@ -205,4 +205,89 @@ export async function insertProcessEvent(
 			data: JSON.stringify(e.data ?? {})
 		})
 		.execute();
+}
+
+// Builder: process list and lifecycle
+
+export async function listProcessRows(db: Executor) {
+	return db.selectFrom('process').select(['id', 'createdAt', 'retiredAt']).orderBy('id').execute();
+}
+
+export async function findProcessRow(db: Executor, id: string) {
+	return db
+		.selectFrom('process')
+		.where('id', '=', id)
+		.select(['id', 'createdAt', 'retiredAt'])
+		.executeTakeFirst();
+}
+
+/** Every version (of one process, or of all), without the definition but with its title. */
+export async function listVersionSummaries(db: Executor, processId?: string) {
+	return db
+		.selectFrom('processVersion')
+		.$if(processId !== undefined, (qb) => qb.where('processId', '=', processId as string))
+		.select([
+			'processId',
+			'version',
+			'status',
+			'source',
+			'publishedAt',
+			'createdAt',
+			'revision',
+			sql<unknown>`definition -> 'title'`.as('title')
+		])
+		.orderBy('processId')
+		.orderBy('version', 'desc')
+		.execute();
+}
+
+/** Inserts a new process; false when the id is taken. */
+export async function insertNewProcess(db: Executor, id: string): Promise<boolean> {
+	const result = await db
+		.insertInto('process')
+		.values({ id })
+		.onConflict((oc) => oc.column('id').doNothing())
+		.executeTakeFirst();
+	return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+export async function setRetiredAt(db: Executor, id: string, at: Date | null): Promise<boolean> {
+	const result = await db
+		.updateTable('process')
+		.set({ retiredAt: at })
+		.where('id', '=', id)
+		.where('retiredAt', at === null ? 'is not' : 'is', null)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows ?? 0) > 0;
+}
+
+/** The change log of a process, newest first, with who did it. */
+export async function listProcessEvents(db: Executor, processId: string, limit = 200) {
+	return db
+		.selectFrom('processEvent as e')
+		.leftJoin('appUser as u', 'u.id', 'e.actorId')
+		.where('e.processId', '=', processId)
+		.select([
+			'e.id',
+			'e.version',
+			'e.type',
+			'e.data',
+			'e.at',
+			'u.name as actorName',
+			'u.email as actorEmail'
+		])
+		.orderBy('e.id', 'desc')
+		.limit(limit)
+		.execute();
+}
+
+/** Holds the process row until the transaction ends, so two drafts of it never start at once. */
+export async function lockProcess(db: Executor, id: string): Promise<boolean> {
+	const row = await db
+		.selectFrom('process')
+		.where('id', '=', id)
+		.select('id')
+		.forUpdate()
+		.executeTakeFirst();
+	return row !== undefined;
 }

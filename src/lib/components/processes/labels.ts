@@ -1,0 +1,27 @@
+// How the process pages name things: version states and sources in the interface language, and
+// dates and times the Belgian way.
+import { m, type Locale } from '$lib/i18n';
+import type { ProcessVersionSource, ProcessVersionStatus } from '$lib/server/db/schema';
+
+const statusLabels: Record<ProcessVersionStatus, () => string> = {
+	draft: m.procStatusDraft,
+	published: m.procStatusPublished,
+	retired: m.procStatusRetired
+};
+
+const sourceLabels: Record<ProcessVersionSource, () => string> = {
+	library: m.procSourceLibrary,
+	builder: m.procSourceBuilder,
+	import: m.procSourceImport
+};
+
+export const statusLabel = (status: ProcessVersionStatus) => statusLabels[status]();
+export const sourceLabel = (source: ProcessVersionSource) => sourceLabels[source]();
+
+export function formatDateTime(at: Date, locale: Locale): string {
+	return new Intl.DateTimeFormat(`${locale}-BE`, {
+		dateStyle: 'medium',
+		timeStyle: 'short',
+		timeZone: 'Europe/Brussels'
+	}).format(at);
+}

@@ -1,0 +1,242 @@
+// A change between two versions of a process (see $lib/process/diff) as one sentence in Dutch or
+// English: "Veld ‘kenteken’ toegevoegd op pagina ‘voertuig’.", "Rollen van overgang ‘goedkeuren’
+// gewijzigd: medewerker → medewerker, beheerder." Short values are shown before and after (texts
+// in Dutch); large ones (a whole page, a condition) are only named.
+import type { Change, ChangeSubject } from '$lib/process/diff';
+import { asLocalText, type Locale } from '$lib/process/text';
+import { m } from '$lib/paraglide/messages';
+
+type Message = (inputs?: Record<string, never>, options?: { locale?: Locale }) => string;
+
+/** Names of the properties a clerk changes, as they appear in a sentence. */
+const propertyNames: Record<string, Message> = {
+	title: m.procPropTitle,
+	summary: m.procPropSummary,
+	description: m.procPropDescription,
+	category: m.procPropCategory,
+	productType: m.procPropProductType,
+	audience: m.procPropAudience,
+	auth: m.procPropAuth,
+	keywords: m.procPropKeywords,
+	eligibility: m.procPropEligibility,
+	requirements: m.procPropRequirements,
+	fee: m.procPropFee,
+	handlingTime: m.procPropHandlingTime,
+	leadTimes: m.procPropLeadTimes,
+	legalBasis: m.procPropLegalBasis,
+	intro: m.procPropIntro,
+	showIf: m.procPropShowIf,
+	type: m.procPropType,
+	label: m.procPropLabel,
+	hint: m.procPropHint,
+	help: m.procPropHelp,
+	required: m.procPropRequired,
+	options: m.procPropOptions,
+	minLength: m.procPropMinLength,
+	maxLength: m.procPropMaxLength,
+	citizenLabel: m.procPropCitizenLabel,
+	citizenText: m.procPropCitizenText,
+	kind: m.procPropKind,
+	clock: m.procPropClock,
+	vlaamseCode: m.procPropVlaamseCode,
+	from: m.procPropFrom,
+	to: m.procPropTo,
+	roles: m.procPropRoles,
+	requiresNote: m.procPropRequiresNote,
+	notifyCitizen: m.procPropNotifyCitizen
+};
+
+const roleNames: Record<string, Message> = {
+	citizen: m.backofficeRoleCitizen,
+	staff: m.backofficeRoleStaff,
+	clerk: m.backofficeRoleClerk,
+	admin: m.backofficeRoleAdmin
+};
+
+/** Longer values are named, not quoted. */
+const SHORT = 80;
+
+function propertyName(property: string, locale: Locale): string {
+	return propertyNames[property]?.({}, { locale }) ?? property;
+}
+
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const quote = (s: string) => `‘${s}’`;
+
+/** A short, readable form of a value, or null when it is too large to show in a sentence. */
+export function formatValue(value: unknown, property: string, locale: Locale): string | null {
+	if (value === undefined || value === null || value === '') return m.procValueNone({}, { locale });
+	if (typeof value === 'boolean')
+		return value ? m.procValueYes({}, { locale }) : m.procValueNo({}, { locale });
+	if (typeof value === 'number') return new Intl.NumberFormat(`${locale}-BE`).format(value);
+	if (typeof value === 'string') return value.length <= SHORT ? quote(value) : null;
+	const text = asLocalText(value);
+	if (text) return text.nl.length <= SHORT ? quote(text.nl) : null;
+	if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
+		if (value.length === 0) return m.procValueNone({}, { locale });
+		const words = value.map((v) =>
+			property === 'roles' && roleNames[v] ? roleNames[v]({}, { locale }) : v
+		);
+		const joined = words.join(', ');
+		return joined.length <= SHORT ? joined : null;
+	}
+	return null;
+}
+
+/** For a list of options: which values came and went (labels changing is "changed" alone). */
+function optionValues(before: unknown, after: unknown, locale: Locale): string {
+	const values = (list: unknown) =>
+		Array.isArray(list)
+			? list.map((o) => String((o as { value?: unknown } | null)?.value ?? ''))
+			: [];
+	const [was, is] = [values(before), values(after)];
+	const parts = [
+		...(is.some((v) => !was.includes(v))
+			? [
+					m.procValuesAdded(
+						{
+							values: is
+								.filter((v) => !was.includes(v))
+								.map(quote)
+								.join(', ')
+						},
+						{ locale }
+					)
+				]
+			: []),
+		...(was.some((v) => !is.includes(v))
+			? [
+					m.procValuesRemoved(
+						{
+							values: was
+								.filter((v) => !is.includes(v))
+								.map(quote)
+								.join(', ')
+						},
+						{ locale }
+					)
+				]
+			: [])
+	];
+	return parts.length > 0 ? `: ${parts.join(', ')}` : '';
+}
+
+/** ": before → after" when both are short enough to read, else nothing. */
+function beforeAfter(change: Change, locale: Locale): string {
+	const property = change.property ?? change.id;
+	if (property === 'options') return optionValues(change.before, change.after, locale);
+	const before = formatValue(change.before, property, locale);
+	const after = formatValue(change.after, property, locale);
+	return before !== null && after !== null ? `: ${before} → ${after}` : '';
+}
+
+function describeChanged(change: Change, locale: Locale): string {
+	const o = { locale };
+	const values = beforeAfter(change, locale);
+	const id = quote(change.id);
+	switch (change.subject) {
+		case 'process':
+			return m.procChangeProcess(
+				{ property: capitalize(propertyName(change.id, locale)), values },
+				o
+			);
+		case 'workflow':
+			return m.procChangeInitial({ values }, o);
+		default: {
+			const property = capitalize(propertyName(change.property ?? '', locale));
+			const messages: Record<
+				Exclude<ChangeSubject, 'process' | 'workflow'>,
+				typeof m.procChangePage
+			> = {
+				page: m.procChangePage,
+				field: m.procChangeField,
+				state: m.procChangeState,
+				transition: m.procChangeTransition
+			};
+			return messages[change.subject]({ property, id, values }, o);
+		}
+	}
+}
+
+/** One change as a sentence in the given language. */
+export function describeChange(change: Change, locale: Locale): string {
+	const o = { locale };
+	const id = quote(change.id);
+	const page = quote(change.page ?? '');
+	if (change.action === 'changed') return describeChanged(change, locale);
+	if (change.action === 'moved') {
+		if (change.subject === 'field' && change.property === 'page')
+			return m.procMovedFieldPage(
+				{ id, before: quote(String(change.before)), after: quote(String(change.after)) },
+				o
+			);
+		const places = { id, before: String(change.before), after: String(change.after) };
+		return change.subject === 'field'
+			? m.procMovedField({ ...places, page }, o)
+			: m.procMovedPage(places, o);
+	}
+	const added = change.action === 'added';
+	switch (change.subject) {
+		case 'page':
+			return added ? m.procAddedPage({ id }, o) : m.procRemovedPage({ id }, o);
+		case 'field':
+			return added ? m.procAddedField({ id, page }, o) : m.procRemovedField({ id, page }, o);
+		case 'state':
+			return added ? m.procAddedState({ id }, o) : m.procRemovedState({ id }, o);
+		case 'transition':
+			return added ? m.procAddedTransition({ id }, o) : m.procRemovedTransition({ id }, o);
+		default:
+			return describeChanged({ ...change, action: 'changed' }, locale);
+	}
+}
+
+export type ChangeGroup = 'process' | 'pages' | 'fields' | 'states' | 'transitions';
+
+const groupOf: Record<ChangeSubject, ChangeGroup> = {
+	process: 'process',
+	page: 'pages',
+	field: 'fields',
+	workflow: 'states',
+	state: 'states',
+	transition: 'transitions'
+};
+
+const groupNames: Record<ChangeGroup, Message> = {
+	process: m.procGroupProcess,
+	pages: m.procGroupPages,
+	fields: m.procGroupFields,
+	states: m.procGroupStates,
+	transitions: m.procGroupTransitions
+};
+
+/** Changes grouped by what they are about, in a fixed order, as sentences; empty groups left out. */
+export function groupChanges(
+	changes: Change[],
+	locale: Locale
+): { group: ChangeGroup; title: string; sentences: string[] }[] {
+	return (Object.keys(groupNames) as ChangeGroup[])
+		.map((group) => ({
+			group,
+			title: groupNames[group]({}, { locale }),
+			sentences: changes
+				.filter((c) => groupOf[c.subject] === group)
+				.map((c) => describeChange(c, locale))
+		}))
+		.filter((g) => g.sentences.length > 0);
+}
+
+const eventNames: Record<string, Message> = {
+	created: m.procEventCreated,
+	imported: m.procEventImported,
+	'draft-created': m.procEventDraftCreated,
+	'draft-saved': m.procEventDraftSaved,
+	'draft-discarded': m.procEventDraftDiscarded,
+	published: m.procEventPublished,
+	retired: m.procEventRetired,
+	reopened: m.procEventReopened
+};
+
+/** What a change-log event was, e.g. "Ontwerp bewaard". */
+export function describeEventType(type: string, locale: Locale): string {
+	return eventNames[type]?.({}, { locale }) ?? type;
+}

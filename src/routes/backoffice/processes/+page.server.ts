@@ -1,0 +1,35 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { requireRole } from '$lib/server/auth/guards';
+import * as builder from '$lib/server/processes/builder';
+import * as forms from '$lib/server/processes/builder-form';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Clerks and admins: every process with its versions; a new process or an imported one. */
+export const load: PageServerLoad = async (event) => {
+	requireRole(event, 'clerk', 'admin');
+	event.setHeaders({ 'cache-control': 'private, no-store' });
+	return { processes: await builder.listProcesses() };
+};
+
+export const actions: Actions = {
+	create: async (event) => {
+		const user = requireRole(event, 'clerk', 'admin');
+		const values = forms.readNewProcessForm(await event.request.formData());
+		const from = forms.parseSource(values.from);
+		const result =
+			from === 'invalid'
+				? ({ ok: false, refusal: { from: 'unknown' } } as const)
+				: await builder.createProcess({ ...values, from, actorId: user.id });
+		if (result.ok) redirect(303, `/backoffice/processes/${result.id}?created`);
+		return fail(400, { create: { values, errors: forms.newProcessErrors(result.refusal) } });
+	},
+	import: async (event) => {
+		const user = requireRole(event, 'clerk', 'admin');
+		const file = await forms.readImportFile(await event.request.formData());
+		if (!file.ok) return fail(400, { import: { errors: { file: file.error }, problems: [] } });
+		const result = await builder.importDefinition(file.text, user.id);
+		if (result.ok)
+			redirect(303, `/backoffice/processes/${result.processId}?imported=${result.version}`);
+		return fail(400, { import: forms.importErrors(result) });
+	}
+};

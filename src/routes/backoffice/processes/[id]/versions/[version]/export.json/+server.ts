@@ -1,0 +1,23 @@
+import { error } from '@sveltejs/kit';
+import { m } from '$lib/i18n';
+import { requireRole } from '$lib/server/auth/guards';
+import * as builder from '$lib/server/processes/builder';
+import { parseVersion } from '$lib/server/processes/builder-form';
+import type { RequestHandler } from './$types';
+
+/** One version as a definition file, in the format of the library's files. */
+export const GET: RequestHandler = async (event) => {
+	requireRole(event, 'clerk', 'admin');
+	const version = parseVersion(event.params.version);
+	if (version === null) error(404, m.procNotFound());
+	const file = await builder.exportVersion(event.params.id, version);
+	if (!file) error(404, m.procNotFound());
+	return new Response(file.text, {
+		headers: {
+			'content-type': 'application/json; charset=utf-8',
+			'content-disposition': `attachment; filename="${file.fileName}"`,
+			'x-content-type-options': 'nosniff',
+			'cache-control': 'private, no-store'
+		}
+	});
+};

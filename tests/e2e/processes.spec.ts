@@ -1,0 +1,176 @@
+// Managing processes: a clerk sees the library's processes with their versions, creates one from a
+// library definition (a wrong id is caught at the field), copies one, retires one (it leaves the
+// catalogue) and reopens it, downloads a version as a definition file, imports a broken file (every
+// problem shown) and a good one (a draft appears), opens a draft, and compares two versions in words.
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible } from './axe';
+import { library } from './library';
+import { logIn } from './users';
+
+test.describe.configure({ timeout: 240_000 });
+
+const stamp = Date.now().toString(36);
+const lending = library.find((p) => p.id === 'uitleendienst')!;
+
+async function importFile(page: Page, name: string, text: string) {
+	await page.goto('/backoffice/processes');
+	await page.getByLabel('Bestand (.json)').setInputFiles({
+		name,
+		mimeType: 'application/json',
+		buffer: Buffer.from(text)
+	});
+	await page.getByRole('button', { name: 'Invoeren' }).click();
+}
+
+test('a clerk creates, copies, retires, exports, imports and compares processes', async ({
+	page,
+	browser
+}) => {
+	await logIn(page, 'clerk');
+	await page.goto('/backoffice');
+	await page.getByRole('link', { name: 'Processen beheren' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Processen' })).toBeVisible();
+	const table = page.getByRole('region', { name: 'Processen en hun versies' });
+	for (const p of library)
+		await expect(table.getByRole('link', { name: p.title.nl, exact: true })).toBeVisible();
+	await expect(table.getByRole('row', { name: /Klacht over de dienstverlening/ })).toContainText(
+		'v1: gepubliceerd'
+	);
+	await expectAccessible(page);
+
+	// A new process from a library definition; a wrong id first, nothing typed is lost.
+	const title = `Klacht jeugddienst ${stamp}`;
+	await page.getByLabel('Id', { exact: true }).fill('Klacht Jeugd');
+	await page.getByLabel('Titel in het Nederlands').fill(title);
+	await page
+		.getByLabel('Beginnen van')
+		.selectOption({ label: 'Klacht over de dienstverlening (versie 1)' });
+	await page.getByRole('button', { name: 'Proces aanmaken' }).click();
+	await expect(page.getByRole('alert')).toContainText('Gebruik alleen kleine letters');
+	await expect(page.getByLabel('Id', { exact: true })).toHaveAccessibleDescription(
+		/Gebruik alleen kleine letters/
+	);
+	await expect(page.getByLabel('Titel in het Nederlands')).toHaveValue(title);
+	await expectAccessible(page);
+	const id = `klacht-jeugd-${stamp}`;
+	await page.getByLabel('Id', { exact: true }).fill(id);
+	await page.getByRole('button', { name: 'Proces aanmaken' }).click();
+	await expect(page).toHaveURL(new RegExp(`/backoffice/processes/${id}\\?created$`));
+	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+	await expect(page.getByRole('status')).toHaveText(
+		'Het proces is aangemaakt als ontwerp (versie 1).'
+	);
+	const versions = page.getByRole('region', { name: 'Versies', exact: true });
+	await expect(versions.getByRole('row', { name: /^1 / })).toContainText('ontwerp');
+	await expect(versions.getByRole('row', { name: /^1 / })).toContainText('zelf gemaakt');
+	await expect(page.getByRole('link', { name: 'Ontwerp bewerken (versie 1)' })).toHaveAttribute(
+		'href',
+		`/backoffice/processes/${id}/versions/1/edit`
+	);
+	await expectAccessible(page);
+
+	// A copy of it under a new id.
+	await page.getByLabel('Id van het nieuwe proces').fill(`${id}-kopie`);
+	await page.getByRole('button', { name: 'Kopie maken' }).click();
+	await expect(page).toHaveURL(new RegExp(`/backoffice/processes/${id}-kopie\\?created$`));
+	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+	await expect(page.getByRole('region', { name: 'Wijzigingen', exact: true })).toContainText(
+		`Gekopieerd van ‘${id}’, versie 1`
+	);
+
+	// Retired: gone from the catalogue; reopened: back.
+	const visitor = await (await browser.newContext()).newPage();
+	await page.goto('/backoffice/processes/uitleendienst');
+	await expectAccessible(page);
+	await page.getByRole('button', { name: 'Buiten gebruik stellen' }).click();
+	await expect(page.getByRole('status')).toContainText('buiten gebruik gesteld');
+	await visitor.goto('/');
+	await expect(visitor.getByRole('link', { name: lending.title.nl, exact: true })).toHaveCount(0);
+	await expectAccessible(page);
+	await page.getByRole('button', { name: 'Weer in gebruik nemen' }).click();
+	await expect(page.getByRole('status')).toContainText('weer in gebruik');
+	await visitor.reload();
+	await expect(visitor.getByRole('link', { name: lending.title.nl, exact: true })).toBeVisible();
+	const log = page.getByRole('region', { name: 'Wijzigingen', exact: true });
+	await expect(log.getByRole('listitem').first()).toContainText('Weer in gebruik genomen');
+	await expect(log.getByRole('listitem').first()).toContainText('Carla Formulier');
+	await expect(log.getByRole('listitem').nth(1)).toContainText('Buiten gebruik gesteld');
+
+	// The export: a download with the right name and headers, in the library's format.
+	const response = await page.request.get(
+		'/backoffice/processes/uitleendienst/versions/1/export.json'
+	);
+	expect(response.status()).toBe(200);
+	expect(response.headers()['content-type']).toBe('application/json; charset=utf-8');
+	expect(response.headers()['content-disposition']).toBe(
+		'attachment; filename="uitleendienst-v1.json"'
+	);
+	expect(response.headers()['x-content-type-options']).toBe('nosniff');
+	const exported = await response.text();
+	expect(JSON.parse(exported)).toMatchObject({
+		$schema: './schema.json',
+		id: 'uitleendienst',
+		version: 1
+	});
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('link', { name: 'Exporteren versie 1' }).click()
+	]);
+	expect(download.suggestedFilename()).toBe('uitleendienst-v1.json');
+
+	// A broken file: every problem shown, nothing stored.
+	await importFile(
+		page,
+		'kapot.json',
+		JSON.stringify({ ...JSON.parse(exported), id: 'Kapot ID', pages: [] })
+	);
+	await expect(page.getByRole('alert')).toContainText('geen geldige procesdefinitie');
+	await expect(page.getByText('id: must be a slug', { exact: false })).toBeVisible();
+	await expect(page.getByText(/^pages: /)).toBeVisible();
+	await expectAccessible(page);
+
+	// A good file with a new id: a new process with a draft.
+	await importFile(
+		page,
+		'nieuw.json',
+		exported.replace('"id": "uitleendienst"', `"id": "import-${stamp}"`)
+	);
+	await expect(page).toHaveURL(new RegExp(`/backoffice/processes/import-${stamp}\\?imported=1$`));
+	await expect(page.getByRole('status')).toHaveText(
+		'De definitie is ingevoerd als ontwerp, versie 1.'
+	);
+	await expect(versions.getByRole('row', { name: /^1 / })).toContainText('ingevoerd');
+
+	// The same process with a new title: its next draft; compare it with the published version.
+	const renamed = exported.replace(lending.title.nl, 'Materiaal lenen');
+	await importFile(page, 'uitleendienst.json', renamed);
+	await expect(page).toHaveURL(/\/backoffice\/processes\/uitleendienst\?imported=2$/);
+	await page.getByRole('button', { name: 'Vergelijken' }).click();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Versie 1 en versie 2 vergeleken' })
+	).toBeVisible();
+	await expect(page.getByRole('region', { name: 'Proces', exact: true })).toContainText(
+		`Titel van het proces gewijzigd: ‘${lending.title.nl}’ → ‘Materiaal lenen’.`
+	);
+	await expectAccessible(page);
+	await page.goto('/backoffice/processes/uitleendienst/diff?from=1&to=1');
+	await expect(page.getByText('Geen verschillen.')).toBeVisible();
+	await page.goto('/backoffice/processes/uitleendienst/diff?from=1&to=9');
+	await expect(page.getByText('Kies twee versies die bestaan om te vergelijken.')).toBeVisible();
+
+	// Opening a draft leads to the editor; this one is thrown away again.
+	await page.goto('/backoffice/processes/uitleendienst');
+	await page.getByRole('button', { name: 'Ontwerp weggooien' }).click();
+	await expect(page.getByRole('status')).toHaveText('Het ontwerp is weggegooid.');
+	const open = await page.request.post('/backoffice/processes/uitleendienst?/openDraft', {
+		headers: { origin: new URL(page.url()).origin, accept: 'text/html' },
+		form: {},
+		maxRedirects: 0
+	});
+	expect(open.status()).toBe(303);
+	expect(open.headers()['location']).toBe('/backoffice/processes/uitleendienst/versions/2/edit');
+	await page.reload();
+	await page.getByRole('button', { name: 'Ontwerp weggooien' }).click();
+	await expect(page.getByRole('status')).toHaveText('Het ontwerp is weggegooid.');
+	await expectAccessible(page);
+});
