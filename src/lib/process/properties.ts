@@ -5,7 +5,7 @@
 // `readControls` turns a posted form back into values, keeping what cannot be parsed as typed, so
 // the draft's problems point at it and the clerk sees their input again.
 import { z } from 'zod';
-import { processDefinition } from './definition';
+import { page, processDefinition } from './definition';
 import { field, type FieldType } from './fields';
 import { option } from './fields/common';
 import { workflowState, workflowTransition } from './workflow';
@@ -181,3 +181,9 @@ export function readControls(controls: Control[], form: Posted): Record<string, 
 	}
 	return values;
 }
+
+export const pageControls: Control[] = describeShape(shapeOf(page) ?? {}, [
+	'id',
+	'showIf',
+	'fields'
+]);
