@@ -52,9 +52,9 @@ const { listPageValues } = await load<typeof import('../../src/lib/process/answe
 );
 const { render } = await load<typeof import('svelte/server')>('svelte/server');
 const DynamicPage = (
-	await load<{ default: import('svelte').Component<never> }>(
-		'/src/lib/components/form/DynamicPage.svelte'
-	)
+	await load<{
+		default: typeof import('../../src/lib/components/form/DynamicPage.svelte').default;
+	}>('/src/lib/components/form/DynamicPage.svelte')
 ).default;
 
 type EditOp = Parameters<typeof applyEdit>[1];
@@ -170,7 +170,7 @@ for (let i = 0; i < runs; i++) {
 				serverErrors: {},
 				notice: undefined,
 				submitLabel: 'Verder'
-			} as never
+			}
 		}).body;
 	});
 	if (!html.includes('<form')) throw new Error('preview rendered no form');
