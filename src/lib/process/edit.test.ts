@@ -71,7 +71,16 @@ describe('edit operations', () => {
 		expect(applyEdit(def, { action: 'remove-field', key: 'yesNo1' })).toEqual({
 			ok: false,
 			reason: 'referenced',
-			detail: 'field "text1"'
+			detail: 'field "text1"',
+			references: [{ kind: 'field', name: 'text1', of: 'yesNo1' }]
+		});
+		// Nor the page it is on, once the field reading it is on another page.
+		const moved = apply(def, { action: 'move-field', key: 'text1', direction: 'down' });
+		expect(moved.pages[1].fields[0].key).toBe('text1');
+		expect(applyEdit(moved, { action: 'remove-page', index: 0 })).toMatchObject({
+			ok: false,
+			reason: 'referenced',
+			detail: 'field "text1" (yesNo1)'
 		});
 		def = apply(def, { action: 'rename-field', key: 'yesNo1', to: 'anoniem' });
 		const text1 = def.pages[0].fields.find((f) => f.key === 'text1');

@@ -60,7 +60,13 @@ export type RefusalReason =
 
 export type EditResult =
 	| { ok: true; definition: Draft; subject: string }
-	| { ok: false; reason: RefusalReason; detail?: string };
+	| { ok: false; reason: RefusalReason; detail?: string; references?: Reference[] };
+
+/** Something that reads a field's answer: a field's or page's condition, or a lead time rule. */
+export type Reference = { kind: 'field' | 'page' | 'leadTime'; name: string; of: string };
+
+const describeReference = (r: Reference) =>
+	r.kind === 'leadTime' ? `lead time ${r.name}` : `${r.kind} "${r.name}"`;
 
 const asObj = (v: unknown): Obj =>
 	v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {};
@@ -138,19 +144,29 @@ function renameInCondition(
 	return c.field === from ? { ...c, field: to } : c;
 }
 
-/** Where a field's answer is read by others: "field x", "page y", "lead time 1". */
-export function listReferences(def: Draft, key: string, except: Set<string> = new Set()): string[] {
-	const where: string[] = [];
+/** Where a field's answer is read by others: fields' and pages' conditions, lead time rules. */
+export function listReferences(def: Draft, key: string): Reference[] {
+	const where: Reference[] = [];
 	def.pages.forEach((p) => {
-		if (conditionKeys(p.showIf).includes(key)) where.push(`page "${p.id}"`);
+		if (conditionKeys(p.showIf).includes(key)) where.push({ kind: 'page', name: p.id, of: key });
 		for (const f of p.fields)
-			if (f.key !== key && !except.has(f.key) && conditionKeys(f.showIf).includes(key))
-				where.push(`field "${f.key}"`);
+			if (f.key !== key && conditionKeys(f.showIf).includes(key))
+				where.push({ kind: 'field', name: f.key, of: key });
 	});
 	def.leadTimes.forEach((l, i) => {
-		if (l.field === key || conditionKeys(l.showIf).includes(key)) where.push(`lead time ${i + 1}`);
+		if (l.field === key || conditionKeys(l.showIf).includes(key))
+			where.push({ kind: 'leadTime', name: String(i + 1), of: key });
 	});
 	return where;
+}
+
+function refuseReferenced(references: Reference[], withKey: boolean): EditResult {
+	return {
+		ok: false,
+		reason: 'referenced',
+		detail: references.map((r) => describeReference(r) + (withKey ? ` (${r.of})` : '')).join(', '),
+		references
+	};
 }
 
 function uniqueName(taken: Set<string>, base: string, sep = ''): string {
@@ -339,8 +355,8 @@ export function applyEdit(raw: unknown, op: EditOp): EditResult {
 			if (!page) return refuse('not-found');
 			const own = new Set(page.fields.map((f) => f.key));
 			const rest: Draft = { ...def, pages: def.pages.filter((_, i) => i !== op.index) };
-			const where = [...own].flatMap((k) => listReferences(rest, k).map((w) => `${w} (${k})`));
-			if (where.length > 0) return refuse('referenced', where.join(', '));
+			const where = [...own].flatMap((k) => listReferences(rest, k));
+			if (where.length > 0) return refuseReferenced(where, true);
 			return ok(rest, page.id);
 		}
 		case 'add-field': {
@@ -361,7 +377,7 @@ export function applyEdit(raw: unknown, op: EditOp): EditResult {
 			const at = findField(def, op.key);
 			if (!at) return refuse('not-found', op.key);
 			const where = listReferences(def, op.key);
-			if (where.length > 0) return refuse('referenced', where.join(', '));
+			if (where.length > 0) return refuseReferenced(where, false);
 			const pages = [...def.pages];
 			pages[at.page] = {
 				...pages[at.page],

@@ -1,14 +1,20 @@
 // The process editor: one clerk's change to a draft, applied as a pure edit operation and saved
 // with the revision the clerk's page was read at. The draft's problems come back with every
 // save; refusals (removing a field a condition still reads) are returned, never thrown.
-import { applyEdit, type EditOp, type RefusalReason } from '$lib/process/edit';
+import { applyEdit, type EditOp, type Reference, type RefusalReason } from '$lib/process/edit';
 import type { DefinitionProblem } from '$lib/process/loader';
 import type { Db } from '../db';
 import * as drafts from './drafts';
 
 export type EditOutcome =
 	| { ok: true; revision: number; problems: DefinitionProblem[]; subject: string }
-	| { ok: false; reason: 'refused'; refusal: RefusalReason; detail?: string }
+	| {
+			ok: false;
+			reason: 'refused';
+			refusal: RefusalReason;
+			detail?: string;
+			references?: Reference[];
+	  }
 	| drafts.DraftRefusal;
 
 /** `new` or a version number from the URL; null for anything else. */
@@ -40,7 +46,13 @@ export async function edit(
 	if (!op) return { ok: false, reason: 'refused', refusal: 'not-found' };
 	const result = applyEdit(draft.definition, op);
 	if (!result.ok)
-		return { ok: false, reason: 'refused', refusal: result.reason, detail: result.detail };
+		return {
+			ok: false,
+			reason: 'refused',
+			refusal: result.reason,
+			detail: result.detail,
+			references: result.references
+		};
 	const saved = await drafts.saveDraft(
 		{
 			...input,

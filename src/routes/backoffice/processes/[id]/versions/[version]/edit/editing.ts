@@ -3,6 +3,7 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { m } from '$lib/i18n';
 import { requireRole } from '$lib/server/auth/guards';
+import type { Reference } from '$lib/process/edit';
 import * as editor from '$lib/server/processes/editor';
 import { readEditForm, type EditAction } from '$lib/server/processes/editor-form';
 
@@ -30,10 +31,27 @@ export function conflictMessage(r: { changedAt: Date; changedBy: string | null }
 	});
 }
 
-function refusalMessage(refusal: string, detail: string | undefined): string {
+function describeReferences(references: Reference[]): string {
+	const name = (r: Reference) =>
+		r.kind === 'field'
+			? m.editorRefField({ name: r.name })
+			: r.kind === 'page'
+				? m.editorRefPage({ name: r.name })
+				: m.editorRefLeadTime({ name: r.name });
+	const keys = new Set(references.map((r) => r.of));
+	return references
+		.map((r) => (keys.size > 1 ? m.editorRefOf({ where: name(r), key: r.of }) : name(r)))
+		.join(', ');
+}
+
+function refusalMessage(
+	refusal: string,
+	detail: string | undefined,
+	references: Reference[] = []
+): string {
 	switch (refusal) {
 		case 'referenced':
-			return m.editorRefusedReferenced({ where: detail ?? '' });
+			return m.editorRefusedReferenced({ where: describeReferences(references) || (detail ?? '') });
 		case 'state-in-use':
 			return m.editorRefusedStateInUse({
 				where: detail === 'initial' ? m.editorRefusedInitial() : (detail ?? '')
@@ -72,7 +90,9 @@ export function editAction(
 		if (result.ok && redirectTo) redirect(303, redirectTo(event, result.subject));
 		if (result.ok) return { saved: true as const, subject: result.subject };
 		if (result.reason === 'refused')
-			return fail(400, { refusal: refusalMessage(result.refusal, result.detail) });
+			return fail(400, {
+				refusal: refusalMessage(result.refusal, result.detail, result.references)
+			});
 		if (result.reason === 'conflict')
 			return fail(409, { conflict: conflictMessage(result, event.locals.locale) });
 		error(404, m.editorNotADraft());
