@@ -62,6 +62,16 @@ test('a clerk adds a conditional field and a workflow step, previews and publish
 	await expect(clerk.getByText('Dit ontwerp heeft geen problemen')).toBeVisible();
 	await expectAccessible(clerk);
 
+	// A save from a page read before another save is refused, naming who saved and when.
+	const stale = await clerk.context().newPage();
+	await stale.goto(clerk.url());
+	await clerk.getByRole('button', { name: 'Opslaan', exact: true }).click();
+	await saved(clerk).toBeVisible();
+	await stale.getByRole('button', { name: 'Opslaan', exact: true }).click();
+	await expect(stale.getByRole('alert')).toContainText(/Gewijzigd door Carla Formulier om .+/);
+	await expectAccessible(stale);
+	await stale.close();
+
 	// A new short-text field at the end of the first page: it starts with a problem to fix.
 	await clerk.getByRole('link', { name: 'Pagina’s en velden' }).click();
 	const first = clerk.getByRole('region', { name: 'Pagina 1: Wat is het probleem?' });
@@ -74,6 +84,11 @@ test('a clerk adds a conditional field and a workflow step, previews and publish
 		clerk.getByRole('region', { name: 'Er zijn problemen op deze pagina' })
 	).toContainText('Dutch text (nl) is required');
 	await expectAccessible(clerk);
+	// A field that conditions read cannot be removed; the refusal says which.
+	await first.getByRole('button', { name: 'Veld ‘Soort probleem’ verwijderen' }).click();
+	await expect(clerk.getByRole('alert')).toHaveText(
+		'Dit kan niet weg: het wordt nog gebruikt door veld ‘categorieAnders’, veld ‘paalnummer’.'
+	);
 	// Moved up and back down with the keyboard's buttons; focus stays on the button.
 	const up = first.getByRole('button', { name: 'Veld ‘text1’ omhoog' });
 	await up.click();
