@@ -142,6 +142,28 @@ describe('edit operations', () => {
 		});
 	});
 
+	it('sets a page condition on fields of earlier pages only', () => {
+		const def = toDraft(klacht);
+		expect(listConditionSources(def, { page: 0 })).toEqual([]);
+		const sources = listConditionSources(def, { page: 1 });
+		expect(sources.length).toBeGreaterThan(0);
+		expect(sources.every((f) => def.pages[0].fields.includes(f))).toBe(true);
+		const source = sources[0];
+		const withCondition = apply(def, {
+			action: 'set-page-condition',
+			index: 1,
+			condition: buildComparison(source, 'filled', '')
+		});
+		expect(withCondition.pages[1].showIf).toEqual({ field: source.key, filled: true });
+		expect(checkDefinition(withCondition).ok).toBe(true);
+		const cleared = apply(withCondition, {
+			action: 'set-page-condition',
+			index: 1,
+			condition: undefined
+		});
+		expect('showIf' in cleared.pages[1]).toBe(false);
+	});
+
 	it('edits option lists', () => {
 		let def = apply(
 			klacht,

@@ -41,6 +41,7 @@ export type EditOp =
 	| { action: 'move-option'; key: string; index: number; direction: Direction }
 	| { action: 'remove-option'; key: string; index: number }
 	| { action: 'set-condition'; key: string; condition: Condition | undefined }
+	| { action: 'set-page-condition'; index: number; condition: Condition | undefined }
 	| { action: 'add-state' }
 	| { action: 'set-state'; index: number; values: Obj }
 	| { action: 'remove-state'; index: number }
@@ -400,6 +401,13 @@ export function applyEdit(raw: unknown, op: EditOp): EditResult {
 			return editOptions(def, op.key, (o) =>
 				o[op.index] ? o.filter((_, i) => i !== op.index) : null
 			);
+		case 'set-page-condition': {
+			const page = def.pages[op.index];
+			if (!page) return refuse('not-found');
+			const pages = [...def.pages];
+			pages[op.index] = withCondition(page, op.condition);
+			return ok({ ...def, pages }, page.id);
+		}
 		case 'set-condition':
 			return editField(def, op.key, (f) => withCondition(f, op.condition));
 		case 'add-state': {
@@ -476,14 +484,19 @@ export function listOperators(kind: ValueKind): Operator[] {
 	}
 }
 
-/** The fields a field's condition may read: input fields before it. */
-export function listConditionSources(def: Draft, key: string): DraftField[] {
+/**
+ * The fields a condition may read: for a field (its key), the input fields before it; for a page
+ * (`{ page: index }`), the input fields of the pages before it.
+ */
+export function listConditionSources(def: Draft, of: string | { page: number }): DraftField[] {
 	const out: DraftField[] = [];
-	for (const p of def.pages)
+	for (const [pi, p] of def.pages.entries()) {
+		if (typeof of === 'object' && pi >= of.page) return out;
 		for (const f of p.fields) {
-			if (f.key === key) return out;
+			if (f.key === of) return out;
 			if ((valueKinds[f.type as FieldType] ?? 'none') !== 'none') out.push(f);
 		}
+	}
 	return out;
 }
 

@@ -1,6 +1,7 @@
 // The editor's posted forms, read into edit operations. Each form names what it edits (a field
 // key, a page or state index) in hidden inputs; the controls come from the definition's schemas,
 // so a form for any field kind is read the same way.
+import type { Comparison } from '$lib/process/evaluate';
 import {
 	buildComparison,
 	describeComparison,
@@ -35,6 +36,25 @@ const index = (form: FormData, name = 'index') => {
 	return Number.isInteger(n) && n >= 0 ? n : -1;
 };
 const direction = (form: FormData): Direction => (text(form, 'direction') === 'up' ? 'up' : 'down');
+
+/** The condition the builder posted: undefined for "always", null for a field it may not read. */
+function readCondition(
+	def: ReturnType<typeof toDraft>,
+	of: string | { page: number },
+	form: FormData
+): Comparison | undefined | null {
+	const sourceKey = text(form, 'source');
+	if (!sourceKey) return undefined;
+	const source = listConditionSources(def, of).find((f) => f.key === sourceKey);
+	if (!source) return null;
+	const operators = listOperators(valueKinds[source.type as FieldType]);
+	const operator = text(form, 'operator') as Operator;
+	return buildComparison(
+		source,
+		operators.includes(operator) ? operator : operators[0],
+		text(form, 'value')
+	);
+}
 
 /** The operation a posted form asks for, or null when the form does not make sense. */
 export function readEditForm(
@@ -91,21 +111,12 @@ export function readEditForm(
 		case 'remove-option':
 			return { action, key, index: index(form) };
 		case 'set-condition': {
-			const sourceKey = text(form, 'source');
-			if (!sourceKey) return { action, key, condition: undefined };
-			const source = listConditionSources(def, key).find((f) => f.key === sourceKey);
-			if (!source) return null;
-			const operators = listOperators(valueKinds[source.type as FieldType]);
-			const operator = text(form, 'operator') as Operator;
-			return {
-				action,
-				key,
-				condition: buildComparison(
-					source,
-					operators.includes(operator) ? operator : operators[0],
-					text(form, 'value')
-				)
-			};
+			const condition = readCondition(def, key, form);
+			return condition === null ? null : { action, key, condition };
+		}
+		case 'set-page-condition': {
+			const condition = readCondition(def, { page: index(form) }, form);
+			return condition === null ? null : { action, index: index(form), condition };
 		}
 		case 'set-state':
 			return { action, index: index(form), values: readControls(stateControls, form) };
@@ -137,11 +148,19 @@ export function describeFieldEditor(definition: Record<string, unknown>, key: st
 }
 
 /** The condition builder: earlier fields, the comparisons each allows, the current condition. */
-export function describeConditionBuilder(definition: Record<string, unknown>, key: string) {
+export function describeConditionBuilder(
+	definition: Record<string, unknown>,
+	of: string | { page: number }
+) {
 	const def = toDraft(definition);
-	const at = findField(def, key);
-	const field = at ? def.pages[at.page].fields[at.index] : null;
-	const sources = listConditionSources(def, key).map((f) => ({
+	const at = typeof of === 'string' ? findField(def, of) : null;
+	const field =
+		typeof of === 'string'
+			? at
+				? def.pages[at.page].fields[at.index]
+				: null
+			: (def.pages[of.page] ?? null);
+	const sources = listConditionSources(def, of).map((f) => ({
 		key: f.key,
 		label: f.label,
 		operators: listOperators(valueKinds[f.type as FieldType]),
