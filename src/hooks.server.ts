@@ -47,11 +47,22 @@ const groupGuard: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
+// The process editor shows its preview in a frame on its own pages: that one route may be framed,
+// by this site only; every other page refuses to be framed at all.
+const FRAMEABLE = '/backoffice/processes/[id]/versions/[version]/edit/preview/[[pageId]]';
+
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
+	const frameable = event.route.id === FRAMEABLE;
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
-	response.headers.set('X-Frame-Options', 'DENY');
+	response.headers.set('X-Frame-Options', frameable ? 'SAMEORIGIN' : 'DENY');
+	const csp = response.headers.get('content-security-policy');
+	if (frameable && csp)
+		response.headers.set(
+			'content-security-policy',
+			csp.replace("frame-ancestors 'none'", "frame-ancestors 'self'")
+		);
 	response.headers.set('Permissions-Policy', 'camera=(self), geolocation=(self), microphone=()');
 	// The service worker keeps public pages for offline use, never one made for a signed-in user or
 	// a guest with a form under way (any cookie but the language one).

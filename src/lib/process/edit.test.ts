@@ -1,0 +1,185 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { applyEdit, buildComparison, listConditionSources, toDraft, type Draft } from './edit';
+import { checkDefinition } from './loader';
+import { describeFieldControls, readControls } from './properties';
+import { fieldTypes } from './fields';
+
+const klacht = JSON.parse(readFileSync('forms/klacht.json', 'utf8')) as Record<string, unknown>;
+
+function apply(def: unknown, ...ops: Parameters<typeof applyEdit>[1][]): Draft {
+	let current = def;
+	for (const op of ops) {
+		const result = applyEdit(current, op);
+		if (!result.ok)
+			throw new Error(`${op.action} refused: ${result.reason} ${result.detail ?? ''}`);
+		current = result.definition;
+	}
+	return current as Draft;
+}
+
+describe('edit operations', () => {
+	it('adds a field of every kind with a unique key and the texts still to write', () => {
+		let def: unknown = klacht;
+		for (const type of fieldTypes) def = apply(def, { action: 'add-field', page: 0, type });
+		const fields = toDraft(def).pages[0].fields;
+		const keys = fields.map((f) => f.key);
+		expect(new Set(keys).size).toBe(keys.length);
+		const check = checkDefinition(def);
+		expect(check.ok).toBe(false);
+		if (check.ok) return;
+		expect(
+			check.problems.some((p) => /^pages\[0\]\.fields\[\d+\]\.(label|text)\.nl$/.test(p.path))
+		).toBe(true);
+		expect(klacht).toEqual(JSON.parse(readFileSync('forms/klacht.json', 'utf8')));
+	});
+
+	it('fills in a new field through the generic controls until the definition is valid again', () => {
+		let def = apply(klacht, { action: 'add-field', page: 0, type: 'number' });
+		const form = new FormData();
+		form.set('label.nl', 'Aantal');
+		form.set('label.en', 'Count');
+		form.set('required', 'on');
+		form.set('min', '1');
+		form.set('max', 'tien');
+		const values = readControls(describeFieldControls('number'), form);
+		def = apply(def, { action: 'set-field', key: 'number1', values });
+		const check = checkDefinition(def);
+		expect(check.ok ? [] : check.problems.map((p) => p.path)).toEqual([
+			'pages[0].fields[' + (def.pages[0].fields.length - 1) + '].max'
+		]);
+		def = apply(def, { action: 'set-field', key: 'number1', values: { max: 10 } });
+		expect(checkDefinition(def).ok).toBe(true);
+	});
+
+	it('refuses to remove a field a condition reads, naming where, and carries a renamed key', () => {
+		let def = apply(
+			klacht,
+			{ action: 'add-field', page: 0, type: 'yesNo' },
+			{ action: 'set-field', key: 'yesNo1', values: { label: { nl: 'Anoniem?' } } },
+			{ action: 'add-field', page: 0, type: 'text' },
+			{ action: 'set-field', key: 'text1', values: { label: { nl: 'Waarom?' } } }
+		);
+		const sources = listConditionSources(def, 'text1');
+		const source = sources.find((f) => f.key === 'yesNo1')!;
+		def = apply(def, {
+			action: 'set-condition',
+			key: 'text1',
+			condition: buildComparison(source, 'equals', 'ja')
+		});
+		expect(checkDefinition(def).ok).toBe(true);
+		expect(applyEdit(def, { action: 'remove-field', key: 'yesNo1' })).toEqual({
+			ok: false,
+			reason: 'referenced',
+			detail: 'field "text1"',
+			references: [{ kind: 'field', name: 'text1', of: 'yesNo1' }]
+		});
+		// Nor the page it is on, once the field reading it is on another page.
+		const moved = apply(def, { action: 'move-field', key: 'text1', direction: 'down' });
+		expect(moved.pages[1].fields[0].key).toBe('text1');
+		expect(applyEdit(moved, { action: 'remove-page', index: 0 })).toMatchObject({
+			ok: false,
+			reason: 'referenced',
+			detail: 'field "text1" (yesNo1)'
+		});
+		def = apply(def, { action: 'rename-field', key: 'yesNo1', to: 'anoniem' });
+		const text1 = def.pages[0].fields.find((f) => f.key === 'text1');
+		expect(text1?.showIf).toEqual({ field: 'anoniem', equals: true });
+		expect(applyEdit(def, { action: 'rename-field', key: 'anoniem', to: 'text1' })).toMatchObject({
+			ok: false,
+			reason: 'key-taken'
+		});
+		// Moving the condition's source after the field it controls is a problem, not a refusal.
+		const last = def.pages[0].fields.length;
+		expect(last).toBeGreaterThan(1);
+		def = apply(def, { action: 'move-field', key: 'anoniem', direction: 'down' });
+		def = apply(def, { action: 'move-field', key: 'anoniem', direction: 'down' });
+		expect(checkDefinition(def).ok).toBe(false);
+	});
+
+	it('moves fields over page edges and pages up and down', () => {
+		let def = apply(klacht, { action: 'add-page' });
+		const last = def.pages.length - 1;
+		const firstKey = def.pages[last - 1].fields.at(-1)!.key;
+		def = apply(def, { action: 'move-field', key: firstKey, direction: 'down' });
+		expect(def.pages[last].fields.map((f) => f.key)).toEqual([firstKey]);
+		def = apply(def, { action: 'move-page', index: last, direction: 'up' });
+		expect(def.pages[last - 1].fields[0].key).toBe(firstKey);
+		expect(applyEdit(def, { action: 'move-page', index: 0, direction: 'up' })).toMatchObject({
+			ok: false,
+			reason: 'at-edge'
+		});
+	});
+
+	it('edits the workflow: a state renamed carries its transitions, one in use is not removed', () => {
+		let def = apply(klacht, { action: 'add-state' }, { action: 'add-transition' });
+		const wf = def.workflow;
+		const added = wf.states.length - 1;
+		def = apply(
+			def,
+			{ action: 'set-state', index: added, values: { id: 'advies', label: { nl: 'Advies' } } },
+			{
+				action: 'set-transition',
+				index: wf.transitions.length - 1,
+				values: {
+					id: 'vraag_advies',
+					from: [wf.initial],
+					to: 'advies',
+					label: { nl: 'Vraag advies' }
+				}
+			},
+			{ action: 'set-state', index: added, values: { id: 'advies_gevraagd' } }
+		);
+		expect(def.workflow.transitions.at(-1)?.to).toBe('advies_gevraagd');
+		expect(applyEdit(def, { action: 'remove-state', index: added })).toEqual({
+			ok: false,
+			reason: 'state-in-use',
+			detail: 'vraag_advies'
+		});
+		const initial = def.workflow.states.findIndex((s) => s.id === def.workflow.initial);
+		expect(applyEdit(def, { action: 'remove-state', index: initial })).toMatchObject({
+			reason: 'state-in-use'
+		});
+	});
+
+	it('sets a page condition on fields of earlier pages only', () => {
+		const def = toDraft(klacht);
+		expect(listConditionSources(def, { page: 0 })).toEqual([]);
+		const sources = listConditionSources(def, { page: 1 });
+		expect(sources.length).toBeGreaterThan(0);
+		expect(sources.every((f) => def.pages[0].fields.includes(f))).toBe(true);
+		const source = sources[0];
+		const withCondition = apply(def, {
+			action: 'set-page-condition',
+			index: 1,
+			condition: buildComparison(source, 'filled', '')
+		});
+		expect(withCondition.pages[1].showIf).toEqual({ field: source.key, filled: true });
+		expect(checkDefinition(withCondition).ok).toBe(true);
+		const cleared = apply(withCondition, {
+			action: 'set-page-condition',
+			index: 1,
+			condition: undefined
+		});
+		expect('showIf' in cleared.pages[1]).toBe(false);
+	});
+
+	it('edits option lists', () => {
+		let def = apply(
+			klacht,
+			{ action: 'add-field', page: 0, type: 'radio' },
+			{ action: 'add-option', key: 'radio1' }
+		);
+		const options = () =>
+			(def.pages[0].fields.at(-1)!.options as { value: string }[]).map((o) => o.value);
+		expect(options()).toEqual(['optie-1', 'optie-2', 'optie-3']);
+		def = apply(
+			def,
+			{ action: 'move-option', key: 'radio1', index: 2, direction: 'up' },
+			{ action: 'remove-option', key: 'radio1', index: 0 }
+		);
+		expect(options()).toEqual(['optie-3', 'optie-2']);
+		def = apply(def, { action: 'set-option', key: 'radio1', index: 0, values: { value: 'ja' } });
+		expect(options()).toEqual(['ja', 'optie-2']);
+	});
+});

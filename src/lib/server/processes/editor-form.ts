@@ -1,0 +1,176 @@
+// The editor's posted forms, read into edit operations. Each form names what it edits (a field
+// key, a page or state index) in hidden inputs; the controls come from the definition's schemas,
+// so a form for any field kind is read the same way.
+import type { Comparison } from '$lib/process/evaluate';
+import {
+	buildComparison,
+	describeComparison,
+	findField,
+	listConditionSources,
+	listOperators,
+	toDraft,
+	type Direction,
+	type EditOp,
+	type Operator
+} from '$lib/process/edit';
+import { fieldTypes, valueKinds, type FieldType } from '$lib/process/fields';
+import {
+	describeFieldControls,
+	describeTransitionControls,
+	generalControls,
+	optionControls,
+	pageControls,
+	readControls,
+	requirementControls,
+	stateControls
+} from '$lib/process/properties';
+
+export type EditAction = EditOp['action'];
+
+const text = (form: FormData, name: string) => {
+	const v = form.get(name);
+	return typeof v === 'string' ? v.trim() : '';
+};
+const index = (form: FormData, name = 'index') => {
+	const n = Number(text(form, name));
+	return Number.isInteger(n) && n >= 0 ? n : -1;
+};
+const direction = (form: FormData): Direction => (text(form, 'direction') === 'up' ? 'up' : 'down');
+
+/** The condition the builder posted: undefined for "always", null for a field it may not read. */
+function readCondition(
+	def: ReturnType<typeof toDraft>,
+	of: string | { page: number },
+	form: FormData
+): Comparison | undefined | null {
+	const sourceKey = text(form, 'source');
+	if (!sourceKey) return undefined;
+	const source = listConditionSources(def, of).find((f) => f.key === sourceKey);
+	if (!source) return null;
+	const operators = listOperators(valueKinds[source.type as FieldType]);
+	const operator = text(form, 'operator') as Operator;
+	return buildComparison(
+		source,
+		operators.includes(operator) ? operator : operators[0],
+		text(form, 'value')
+	);
+}
+
+/** The operation a posted form asks for, or null when the form does not make sense. */
+export function readEditForm(
+	action: EditAction,
+	form: FormData,
+	definition: Record<string, unknown>
+): EditOp | null {
+	const key = text(form, 'key');
+	const def = toDraft(definition);
+	switch (action) {
+		case 'set-general':
+			return { action, values: readControls(generalControls, form) };
+		case 'add-requirement':
+		case 'add-page':
+		case 'add-state':
+		case 'add-transition':
+			return { action };
+		case 'set-requirement':
+			return { action, index: index(form), values: readControls(requirementControls, form) };
+		case 'remove-requirement':
+		case 'remove-page':
+		case 'remove-state':
+		case 'remove-transition':
+			return { action, index: index(form) };
+		case 'set-page':
+			return {
+				action,
+				index: index(form),
+				values: readControls(pageControls, form)
+			};
+		case 'move-page':
+			return { action, index: index(form), direction: direction(form) };
+		case 'add-field': {
+			const type = text(form, 'type') as FieldType;
+			return fieldTypes.includes(type) ? { action, page: index(form, 'page'), type } : null;
+		}
+		case 'set-field': {
+			const at = findField(def, key);
+			if (!at) return null;
+			const type = def.pages[at.page].fields[at.index].type as FieldType;
+			return { action, key, values: readControls(describeFieldControls(type), form) };
+		}
+		case 'rename-field':
+			return { action, key, to: text(form, 'to') };
+		case 'move-field':
+			return { action, key, direction: direction(form) };
+		case 'remove-field':
+		case 'add-option':
+			return { action, key };
+		case 'set-option':
+			return { action, key, index: index(form), values: readControls(optionControls, form) };
+		case 'move-option':
+			return { action, key, index: index(form), direction: direction(form) };
+		case 'remove-option':
+			return { action, key, index: index(form) };
+		case 'set-condition': {
+			const condition = readCondition(def, key, form);
+			return condition === null ? null : { action, key, condition };
+		}
+		case 'set-page-condition': {
+			const condition = readCondition(def, { page: index(form) }, form);
+			return condition === null ? null : { action, index: index(form), condition };
+		}
+		case 'set-state':
+			return { action, index: index(form), values: readControls(stateControls, form) };
+		case 'set-initial':
+			return { action, id: text(form, 'id') };
+		case 'set-transition':
+			return {
+				action,
+				index: index(form),
+				values: readControls(describeTransitionControls(def.workflow.states.map((s) => s.id)), form)
+			};
+	}
+}
+
+/** What the field page shows: the field, where it sits, and the controls of its kind. */
+export function describeFieldEditor(definition: Record<string, unknown>, key: string) {
+	const def = toDraft(definition);
+	const at = findField(def, key);
+	if (!at) return null;
+	const field = def.pages[at.page].fields[at.index];
+	const type = field.type as FieldType;
+	return {
+		value: field,
+		type,
+		path: `pages[${at.page}].fields[${at.index}]`,
+		controls: describeFieldControls(type),
+		optionControls: Array.isArray(field.options) ? optionControls : null
+	};
+}
+
+/** The condition builder: earlier fields, the comparisons each allows, the current condition. */
+export function describeConditionBuilder(
+	definition: Record<string, unknown>,
+	of: string | { page: number }
+) {
+	const def = toDraft(definition);
+	const at = typeof of === 'string' ? findField(def, of) : null;
+	const field =
+		typeof of === 'string'
+			? at
+				? def.pages[at.page].fields[at.index]
+				: null
+			: (def.pages[of.page] ?? null);
+	const sources = listConditionSources(def, of).map((f) => ({
+		key: f.key,
+		label: f.label,
+		operators: listOperators(valueKinds[f.type as FieldType]),
+		options: Array.isArray(f.options)
+			? f.options.map((o) => String((o as { value?: unknown }).value))
+			: []
+	}));
+	return {
+		sources,
+		current: describeComparison(field?.showIf),
+		complex: !!field?.showIf && describeComparison(field.showIf) === null
+	};
+}

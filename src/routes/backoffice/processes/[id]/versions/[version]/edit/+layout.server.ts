@@ -1,0 +1,25 @@
+import { error, redirect } from '@sveltejs/kit';
+import { m } from '$lib/i18n';
+import { requireRole } from '$lib/server/auth/guards';
+import * as editor from '$lib/server/processes/editor';
+import type { LayoutServerLoad } from './$types';
+
+/**
+ * The draft being edited, for every editor page. `versions/new/edit` opens the process's draft
+ * (copying its newest version when there is none) and goes to it.
+ */
+export const load: LayoutServerLoad = async (event) => {
+	const user = requireRole(event, 'clerk', 'admin');
+	event.setHeaders({ 'cache-control': 'private, no-store' });
+	const { id } = event.params;
+	const version = editor.parseVersion(event.params.version);
+	if (version === 'new') {
+		const opened = await editor.openEditor(id, user.id);
+		if (opened === null) error(404, m.editorNotADraft());
+		redirect(303, `/backoffice/processes/${id}/versions/${opened}/edit`);
+	}
+	const draft = version === null ? null : await editor.findEditable(id, version);
+	if (!draft || draft.status !== 'draft') error(404, m.editorNotADraft());
+	const { definition, revision, problems } = draft;
+	return { draft: { id, version: draft.version, definition, revision, problems } };
+};

@@ -1,0 +1,23 @@
+import { requireRole } from '$lib/server/auth/guards';
+import { toDraft } from '$lib/process/edit';
+import { describeTransitionControls, stateControls } from '$lib/process/properties';
+import { editAction } from '../editing';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The workflow: its states, the initial state and the transitions between them. */
+export const load: PageServerLoad = async (event) => {
+	requireRole(event, 'clerk', 'admin');
+	const { draft } = await event.parent();
+	const ids = toDraft(draft.definition).workflow.states.map((s) => s.id);
+	return { stateControls, transitionControls: describeTransitionControls(ids) };
+};
+
+export const actions: Actions = {
+	addState: editAction('add-state'),
+	setState: editAction('set-state'),
+	removeState: editAction('remove-state'),
+	setInitial: editAction('set-initial'),
+	addTransition: editAction('add-transition'),
+	setTransition: editAction('set-transition'),
+	removeTransition: editAction('remove-transition')
+};

@@ -1,0 +1,214 @@
+// A clerk changes a library process on a phone-sized screen: a required field shown only for one
+// earlier answer, a new workflow state with a transition into it; sees the field come and go in
+// the preview, and publishes. New filings use the new version, the dossier filed before keeps
+// its own form and workflow.
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expectAccessible } from './axe';
+import { answerTo, expectStep, fillAddress, pressContinue, readReceipt } from './filing-helpers';
+import { logIn } from './users';
+
+test.describe.configure({ timeout: 300_000 });
+
+const processId = 'melding-openbaar-domein';
+const newLabel = 'Hoe groot is het sluikstort?';
+
+async function newPhone(browser: Browser): Promise<Page> {
+	return (await browser.newContext()).newPage();
+}
+
+/** Files a report of illegal dumping as a guest; `size` answers the new field when it is there. */
+async function fileDumping(page: Page, size?: string): Promise<string> {
+	await page.goto(`/p/${processId}/apply`);
+	await expectStep(page, /\/probleem$/, 'Wat is het probleem?');
+	await page.getByLabel('Soort probleem').selectOption({ label: 'Sluikstort' });
+	await page.getByLabel('Beschrijf het probleem').fill('Matrassen naast de glasbol.');
+	if (size) await page.getByLabel(newLabel).fill(size);
+	else await expect(page.getByLabel(newLabel)).toHaveCount(0);
+	await pressContinue(page);
+	await expectStep(page, /\/locatie$/, 'Waar is het?');
+	await fillAddress(page, 'Adres', {
+		street: 'Kerkstraat',
+		number: '3',
+		postcode: '9000',
+		municipality: 'Gent'
+	});
+	await pressContinue(page);
+	await expectStep(page, /\/contact$/, 'Uw gegevens (niet verplicht)');
+	await page
+		.getByRole('group', { name: 'Wilt u een bericht als uw melding behandeld is?' })
+		.getByRole('radio', { name: 'Nee' })
+		.check();
+	await pressContinue(page);
+	await expectStep(page, /\/controle$/, 'Controleer uw antwoorden');
+	if (size) await expect(answerTo(page, newLabel)).toHaveText(size);
+	else await expect(answerTo(page, newLabel)).toHaveCount(0);
+	await expectAccessible(page);
+	await page.getByRole('button', { name: 'Aanvraag indienen' }).click();
+	return readReceipt(page, { days: 10, unit: 'working' });
+}
+
+const saved = (page: Page) => expect(page.getByRole('status').filter({ hasText: 'Opgeslagen.' }));
+
+test('a clerk adds a conditional field and a workflow step, previews and publishes; old dossiers keep their version', async ({
+	browser
+}) => {
+	const before = await fileDumping(await newPhone(browser));
+
+	const clerk = await newPhone(browser);
+	await logIn(clerk, 'clerk');
+	await clerk.goto(`/backoffice/processes/${processId}/versions/new/edit`);
+	await expect(clerk).toHaveURL(new RegExp(`/versions/2/edit$`));
+	await expect(clerk.getByRole('heading', { level: 1, name: 'Overzicht' })).toBeVisible();
+	await expect(clerk.getByText('Dit ontwerp heeft geen problemen')).toBeVisible();
+	await expectAccessible(clerk);
+
+	// A save from a page read before another save is refused, naming who saved and when.
+	const stale = await clerk.context().newPage();
+	await stale.goto(clerk.url());
+	await clerk.getByRole('button', { name: 'Opslaan', exact: true }).click();
+	await saved(clerk).toBeVisible();
+	await stale.getByRole('button', { name: 'Opslaan', exact: true }).click();
+	await expect(stale.getByRole('alert')).toContainText(/Gewijzigd door Carla Formulier om .+/);
+	await expectAccessible(stale);
+	await stale.close();
+
+	// A new short-text field at the end of the first page: it starts with a problem to fix.
+	await clerk.getByRole('link', { name: 'Pagina’s en velden' }).click();
+	const first = clerk.getByRole('region', { name: 'Pagina 1: Wat is het probleem?' });
+	await first
+		.getByLabel('Soort nieuw veld op pagina ‘Wat is het probleem?’')
+		.selectOption({ label: 'Korte tekst' });
+	await first.getByRole('button', { name: 'Veld toevoegen' }).click();
+	await saved(clerk).toBeVisible();
+	await expect(
+		clerk.getByRole('region', { name: 'Er zijn problemen op deze pagina' })
+	).toContainText('Dutch text (nl) is required');
+	await expectAccessible(clerk);
+	// A field that conditions read cannot be removed; the refusal says which.
+	await first.getByRole('button', { name: 'Veld ‘Soort probleem’ verwijderen' }).click();
+	await expect(clerk.getByRole('alert')).toHaveText(
+		'Dit kan niet weg: het wordt nog gebruikt door veld ‘categorieAnders’, veld ‘paalnummer’.'
+	);
+	// Moved up and back down with the keyboard's buttons; focus stays on the button.
+	const up = first.getByRole('button', { name: 'Veld ‘text1’ omhoog' });
+	await up.click();
+	await saved(clerk).toBeVisible();
+	await expect(up).toBeFocused();
+	await first.getByRole('button', { name: 'Veld ‘text1’ omlaag' }).click();
+	await first.getByRole('link', { name: 'Veld ‘text1’ bewerken' }).click();
+	await expect(clerk.getByRole('heading', { level: 1, name: 'Veld ‘text1’' })).toBeVisible();
+	await expect(clerk.getByRole('group', { name: 'Label' })).toContainText(
+		'Dutch text (nl) is required'
+	);
+	await expectAccessible(clerk);
+	const label = clerk.getByRole('group', { name: 'Label' });
+	await label.getByLabel('Nederlands').fill(newLabel);
+	await label.getByLabel('Engels').fill('How large is the dumped waste?');
+	await clerk.getByLabel('Verplicht', { exact: true }).check();
+	await clerk.getByRole('button', { name: 'Opslaan', exact: true }).click();
+	await saved(clerk).toBeVisible();
+	await expect(clerk.getByRole('region', { name: 'Er zijn problemen op deze pagina' })).toHaveCount(
+		0
+	);
+	await clerk.getByLabel('Eerder veld').selectOption({ label: 'Soort probleem (categorie)' });
+	await clerk.getByLabel('Vergelijking').selectOption({ label: 'is gelijk aan' });
+	await clerk.getByLabel('Waarde').fill('sluikstort');
+	await clerk.getByRole('button', { name: 'Voorwaarde opslaan' }).click();
+	await saved(clerk).toBeVisible();
+	await expect(clerk.getByLabel('Waarde')).toHaveValue('sluikstort');
+	await expectAccessible(clerk);
+
+	// A new state, a transition into it, and a way out of it to the end.
+	await clerk.getByRole('link', { name: 'Werkstroom' }).click();
+	await clerk.getByRole('button', { name: 'Status toevoegen' }).click();
+	await saved(clerk).toBeVisible();
+	const state = clerk.getByRole('region', { name: 'Status ‘status_1’' });
+	await state.getByLabel('Technische naam').fill('wacht_op_aannemer');
+	await state
+		.getByRole('group', { name: 'Label' })
+		.getByLabel('Nederlands')
+		.fill('Wacht op aannemer');
+	await state
+		.getByRole('group', { name: 'Uitleg voor de burger' })
+		.getByLabel('Nederlands')
+		.fill('Een aannemer bekijkt het probleem.');
+	await state.getByRole('button', { name: 'Status ‘status_1’ opslaan' }).click();
+	await saved(clerk).toBeVisible();
+	await clerk.getByRole('button', { name: 'Overgang toevoegen' }).click();
+	await saved(clerk).toBeVisible();
+	const into = clerk.getByRole('region', { name: 'Overgang ‘overgang_1’' });
+	await into.getByLabel('Technische naam').fill('aannemer_inschakelen');
+	await into.getByRole('group', { name: 'Van' }).getByLabel('ingediend').check();
+	await into.getByLabel('Naar').selectOption('wacht_op_aannemer');
+	await into
+		.getByRole('group', { name: 'Label' })
+		.getByLabel('Nederlands')
+		.fill('Aannemer inschakelen');
+	await into.getByRole('button', { name: 'Overgang ‘overgang_1’ opslaan' }).click();
+	await saved(clerk).toBeVisible();
+	const done = clerk.getByRole('region', { name: 'Overgang ‘uitgevoerd’' });
+	await done.getByRole('group', { name: 'Van' }).getByLabel('wacht_op_aannemer').check();
+	await done.getByRole('button', { name: 'Overgang ‘uitgevoerd’ opslaan' }).click();
+	await saved(clerk).toBeVisible();
+	await expect(clerk.getByRole('region', { name: 'Er zijn problemen op deze pagina' })).toHaveCount(
+		0
+	);
+	await expectAccessible(clerk);
+
+	// The preview, in its phone-sized frame and full page: the field follows the answer.
+	const frame = clerk.frameLocator('iframe[title="Voorbeeld op een telefoon"]');
+	await expect(
+		frame.getByRole('heading', { level: 1, name: 'Wat is het probleem?' })
+	).toBeVisible();
+	const href = await clerk
+		.getByRole('link', { name: 'Voorbeeld op volledige pagina openen' })
+		.getAttribute('href');
+	await clerk.goto(href ?? '-');
+	await expect(
+		clerk.getByRole('heading', { level: 1, name: 'Wat is het probleem?' })
+	).toBeVisible();
+	await expect(clerk.getByLabel(newLabel)).toHaveCount(0);
+	await expectAccessible(clerk);
+	await clerk.getByLabel('Soort probleem').selectOption({ label: 'Sluikstort' });
+	await expect(clerk.getByLabel(newLabel)).toBeVisible();
+	await clerk.getByLabel('Soort probleem').selectOption({ label: 'Put of schade in de weg' });
+	await expect(clerk.getByLabel(newLabel)).toHaveCount(0);
+	await clerk.getByLabel('Soort probleem').selectOption({ label: 'Sluikstort' });
+	await clerk.getByLabel('Beschrijf het probleem').fill('Matrassen.');
+	await pressContinue(clerk);
+	await expect(clerk.getByRole('link', { name: `Vul ‘${newLabel}’ in.` })).toBeVisible();
+	await expectAccessible(clerk);
+	await clerk.getByLabel(newLabel).fill('Twee matrassen');
+	await pressContinue(clerk);
+	await expect(clerk.getByRole('heading', { level: 1, name: 'Waar is het?' })).toBeVisible();
+	await expectAccessible(clerk);
+
+	// Publish.
+	await clerk.goto(`/backoffice/processes/${processId}/versions/2/edit`);
+	await clerk.getByRole('button', { name: 'Versie 2 publiceren' }).click();
+	await expect(clerk).toHaveURL(new RegExp(`/backoffice/processes/${processId}\\?published=2$`));
+
+	const after = await fileDumping(await newPhone(browser), 'Twee matrassen');
+
+	// Staff: the dossier filed before keeps its form and workflow; the new one has both changes.
+	const staff = await newPhone(browser);
+	await logIn(staff, 'staff');
+	const step = (name: string) => staff.getByRole('group', { name, exact: true });
+	for (const [reference, isNew] of [
+		[before, false],
+		[after, true]
+	] as const) {
+		await staff.goto(`/backoffice?q=${reference}`);
+		await staff.getByRole('link', { name: reference }).click();
+		await expect(staff.getByRole('heading', { level: 1 })).toHaveText(`Dossier ${reference}`);
+		await expect(step('In behandeling nemen')).toBeVisible();
+		if (isNew) {
+			await expect(answerTo(staff, newLabel)).toHaveText('Twee matrassen');
+			await expect(step('Aannemer inschakelen')).toBeVisible();
+		} else {
+			await expect(answerTo(staff, newLabel)).toHaveCount(0);
+			await expect(step('Aannemer inschakelen')).toHaveCount(0);
+		}
+		await expectAccessible(staff);
+	}
+});
