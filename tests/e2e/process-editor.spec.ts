@@ -187,6 +187,23 @@ test('a clerk adds a conditional field and a workflow step, previews and publish
 	await clerk.goto(`/backoffice/processes/${processId}/versions/2/edit`);
 	await clerk.getByRole('button', { name: 'Versie 2 publiceren' }).click();
 	await expect(clerk).toHaveURL(new RegExp(`/backoffice/processes/${processId}\\?published=2$`));
+	await expect(clerk.getByRole('status')).toContainText('Versie 2 is gepubliceerd');
+	await expectAccessible(clerk);
+	// The diff between the two versions lists the clerk's changes in words.
+	await clerk.getByRole('button', { name: 'Vergelijken' }).click();
+	await expect(
+		clerk.getByRole('heading', { level: 1, name: 'Versie 1 en versie 2 vergeleken' })
+	).toBeVisible();
+	await expect(clerk.getByRole('region', { name: 'Velden', exact: true })).toContainText(
+		'Veld ‘text1’ toegevoegd op pagina ‘probleem’.'
+	);
+	await expect(clerk.getByRole('region', { name: 'Statussen', exact: true })).toContainText(
+		'Status ‘wacht_op_aannemer’ toegevoegd.'
+	);
+	await expect(clerk.getByRole('region', { name: 'Overgangen', exact: true })).toContainText(
+		'Overgang ‘aannemer_inschakelen’ toegevoegd.'
+	);
+	await expectAccessible(clerk);
 
 	const after = await fileDumping(await newPhone(browser), 'Twee matrassen');
 

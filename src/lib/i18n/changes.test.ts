@@ -12,7 +12,7 @@ describe('describeChange', () => {
 		expect(describeChange(added, 'nl')).toBe('Veld ‘kenteken’ toegevoegd op pagina ‘voertuig’.');
 		expect(describeChange(added, 'en')).toBe('Field ‘kenteken’ added on page ‘voertuig’.');
 		expect(describeChange({ action: 'removed', subject: 'state', id: 'klaar' }, 'nl')).toBe(
-			'Toestand ‘klaar’ verwijderd.'
+			'Status ‘klaar’ verwijderd.'
 		);
 		expect(
 			describeChange(
@@ -99,7 +99,7 @@ describe('describeChange', () => {
 				},
 				'nl'
 			)
-		).toBe('Label van toestand ‘in_behandeling’ gewijzigd.');
+		).toBe('Label van status ‘in_behandeling’ gewijzigd.');
 		expect(
 			describeChange(
 				{
@@ -146,7 +146,7 @@ describe('describeChange', () => {
 				},
 				'nl'
 			)
-		).toBe('Begintoestand gewijzigd: ‘nieuw’ → ‘ontvangen’.');
+		).toBe('Beginstatus gewijzigd: ‘nieuw’ → ‘ontvangen’.');
 	});
 });
 
@@ -160,7 +160,7 @@ describe('groupChanges', () => {
 			],
 			'nl'
 		);
-		expect(groups.map((g) => g.title)).toEqual(["Pagina's", 'Toestanden', 'Overgangen']);
+		expect(groups.map((g) => g.title)).toEqual(["Pagina's", 'Statussen', 'Overgangen']);
 		expect(groups[0].sentences).toEqual(['Pagina ‘p’ toegevoegd.']);
 	});
 });

@@ -17,10 +17,16 @@ export const load: PageServerLoad = async (event) => {
 	]);
 	if (!process) error(404, m.procNotFound());
 	const q = event.url.searchParams;
-	const notice = (['created', 'imported', 'retired', 'reopened', 'discarded'] as const).find((n) =>
-		q.has(n)
-	);
-	return { process, events, notice, importedVersion: forms.parseVersion(q.get('imported')) };
+	const notice = (
+		['created', 'imported', 'published', 'retired', 'reopened', 'discarded'] as const
+	).find((n) => q.has(n));
+	return {
+		process,
+		events,
+		notice,
+		importedVersion: forms.parseVersion(q.get('imported')),
+		publishedVersion: forms.parseVersion(q.get('published'))
+	};
 };
 
 const back = (id: string, notice: string) => `/backoffice/processes/${id}?${notice}`;
