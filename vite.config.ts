@@ -20,6 +20,9 @@ export default defineConfig({
 			strategies: 'injectManifest',
 			srcDir: 'src',
 			filename: 'sw.ts',
+			// From the site's root, whatever page registers it (Vite's base is relative here).
+			base: '/',
+			scope: '/',
 			registerType: 'prompt',
 			injectRegister: false,
 			manifest: false,

@@ -8,18 +8,13 @@
 // Budget: save + preview under 1 s.
 // Usage: npm run bench:builder [-- --runs 30]
 import { parseArgs } from 'node:util';
-import { createServer } from 'vite';
+import { openModuleLoader } from './harness';
 
 const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '30' } } });
 const runs = Number(args.runs);
 
 // The server modules are loaded through Vite, as the app loads them ($lib, $env resolved).
-const vite = await createServer({
-	server: { middlewareMode: true, hmr: false, ws: false },
-	appType: 'custom',
-	logLevel: 'error'
-});
-const load = <T>(path: string) => vite.ssrLoadModule(path) as Promise<T>;
+const { vite, load } = await openModuleLoader();
 const { openDatabase } = await load<typeof import('../../src/lib/server/db/connect')>(
 	'/src/lib/server/db/connect.ts'
 );

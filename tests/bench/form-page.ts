@@ -3,11 +3,8 @@
 //  - the server's render rate and latency for that page, with a concurrent load on 127.0.0.1.
 // Usage: npm run bench:form [-- --process melding-openbaar-domein --requests 2000 --concurrency 20]
 // Builds the app unless --no-build is given; starts `node build` on a fresh embedded database.
-import { execSync, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { startBuiltServer } from './harness';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 
@@ -20,24 +17,10 @@ const { values: args } = parseArgs({
 		'no-build': { type: 'boolean', default: false }
 	}
 });
-const root = join(import.meta.dirname, '..', '..');
-const base = `http://127.0.0.1:${args.port}`;
-
-if (!args['no-build']) execSync('npm run build', { cwd: root, stdio: 'ignore' });
-const server = spawn(process.execPath, ['build'], {
-	cwd: root,
-	env: {
-		...process.env,
-		PORT: args.port,
-		ORIGIN: base,
-		DATA_DIR: mkdtempSync(join(tmpdir(), 'loket-bench-')),
-		DATABASE_URL: process.env.DATABASE_URL ?? ''
-	},
-	stdio: ['ignore', 'pipe', 'inherit']
-});
-await new Promise<void>((resolve, reject) => {
-	server.stdout?.on('data', (d: Buffer) => String(d).includes('Listening') && resolve());
-	server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+const { base, stop } = await startBuiltServer({
+	port: args.port,
+	build: !args['no-build'],
+	name: 'bench'
 });
 
 try {
@@ -103,5 +86,5 @@ try {
 		`  ${(total / seconds).toFixed(0)} pages/s, p50 ${pct(50)} ms, p95 ${pct(95)} ms, p99 ${pct(99)} ms, errors ${errors}`
 	);
 } finally {
-	server.kill('SIGTERM');
+	stop();
 }

@@ -10,15 +10,10 @@
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { sql } from 'kysely';
-import { createServer } from 'vite';
+import { openModuleLoader } from './harness';
 
 // The server modules are loaded through Vite, as the app loads them ($lib, $env resolved).
-const vite = await createServer({
-	server: { middlewareMode: true, hmr: false, ws: false },
-	appType: 'custom',
-	logLevel: 'error'
-});
-const load = <T>(path: string) => vite.ssrLoadModule(path) as Promise<T>;
+const { vite, load } = await openModuleLoader();
 const { openDatabase } = await load<typeof import('../../src/lib/server/db/connect')>(
 	'/src/lib/server/db/connect.ts'
 );

@@ -3,11 +3,8 @@
 // the home page (the catalogue) and the first page of a form. Prints the performance score,
 // LCP, TBT, CLS and the bytes transferred. Budget (issue 7): performance ≥ 95 on both.
 // Usage: npm run bench:lighthouse [-- --process melding-openbaar-domein --runs 3 --no-build]
-import { execSync, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { startBuiltServer } from './harness';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 
@@ -19,24 +16,10 @@ const { values: args } = parseArgs({
 		'no-build': { type: 'boolean', default: false }
 	}
 });
-const root = join(import.meta.dirname, '..', '..');
-const base = `http://127.0.0.1:${args.port}`;
-
-if (!args['no-build']) execSync('npm run build', { cwd: root, stdio: 'ignore' });
-const server = spawn(process.execPath, ['build'], {
-	cwd: root,
-	env: {
-		...process.env,
-		PORT: args.port,
-		ORIGIN: base,
-		DATA_DIR: mkdtempSync(join(tmpdir(), 'loket-lighthouse-')),
-		DATABASE_URL: process.env.DATABASE_URL ?? ''
-	},
-	stdio: ['ignore', 'pipe', 'inherit']
-});
-await new Promise<void>((resolve, reject) => {
-	server.stdout?.on('data', (d: Buffer) => String(d).includes('Listening') && resolve());
-	server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+const { base, stop } = await startBuiltServer({
+	port: args.port,
+	build: !args['no-build'],
+	name: 'lighthouse'
 });
 
 type Result = { score: number; lcp: number; tbt: number; cls: number; bytes: number };
@@ -80,5 +63,5 @@ try {
 	}
 } finally {
 	chrome.kill();
-	server.kill();
+	stop();
 }
