@@ -225,8 +225,11 @@ test('two staff members act on one dossier: the second gets the conflict, nothin
 	await logIn(first, 'staff');
 	await first.goto('/backoffice');
 	await first.getByRole('link', { name: reference }).click();
+	// The second tab opens the dossier's own address, once the first has got there.
+	await expect(first.getByRole('heading', { level: 1 })).toHaveText(`Dossier ${reference}`);
 	const second = await first.context().newPage();
 	await second.goto(first.url());
+	await expect(second.getByRole('heading', { level: 1 })).toHaveText(`Dossier ${reference}`);
 
 	await step(first, 'Ontvankelijk verklaren').getByRole('button').click();
 	await expect(first.getByRole('status')).toHaveText('Uitgevoerd: Ontvankelijk verklaren.');
