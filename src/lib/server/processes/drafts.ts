@@ -6,7 +6,9 @@
 import { checkDefinition, type DefinitionProblem } from '$lib/process/loader';
 import { diffDefinitions, type Change } from '$lib/process/diff';
 import type { ProcessDefinition } from '$lib/process/definition';
+import type { Transaction } from 'kysely';
 import { getDb, type Db } from '../db';
+import type { Database } from '../db/schema';
 import * as repo from './repository';
 
 export type DraftConflict = {
@@ -121,6 +123,28 @@ export async function openDraft(
 }
 
 /**
+ * Locks a draft for a change, or says why it cannot change: unknown, no longer a draft, or saved
+ * by someone else since the clerk's page read revision `revision`.
+ */
+async function lockDraft(
+	trx: Transaction<Database>,
+	input: { processId: string; version: number; revision: number }
+) {
+	const row = await repo.findVersionRow(trx, input.processId, input.version, true);
+	const refuse = (refusal: DraftRefusal) => ({ ok: false, refusal }) as const;
+	if (!row) return refuse({ ok: false, reason: 'not-found' });
+	if (row.status !== 'draft') return refuse({ ok: false, reason: 'not-a-draft' });
+	if (row.revision !== input.revision)
+		return refuse({
+			ok: false,
+			reason: 'conflict',
+			changedAt: row.updatedAt,
+			changedBy: row.updatedByName || row.updatedByEmail || null
+		});
+	return { ok: true, row } as const;
+}
+
+/**
  * Stores a new definition for a draft. Problems do not stop the save; they are returned so the
  * editor can show them. The id and version inside the definition always stay the draft's own.
  */
@@ -137,16 +161,9 @@ export async function saveDraft(
 	db: Db = getDb()
 ): Promise<{ ok: true; revision: number; problems: DefinitionProblem[] } | DraftRefusal> {
 	return db.transaction().execute(async (trx) => {
-		const row = await repo.findVersionRow(trx, input.processId, input.version, true);
-		if (!row) return { ok: false, reason: 'not-found' } as const;
-		if (row.status !== 'draft') return { ok: false, reason: 'not-a-draft' } as const;
-		if (row.revision !== input.revision)
-			return {
-				ok: false,
-				reason: 'conflict',
-				changedAt: row.updatedAt,
-				changedBy: row.updatedByName || row.updatedByEmail || null
-			} as const;
+		const locked = await lockDraft(trx, input);
+		if (!locked.ok) return locked.refusal;
+		const { row } = locked;
 		const definition = {
 			...asObject(input.definition),
 			id: input.processId,
@@ -190,16 +207,9 @@ export async function publishDraft(
 	| { ok: false; reason: 'problems'; problems: DefinitionProblem[] }
 > {
 	return db.transaction().execute(async (trx) => {
-		const row = await repo.findVersionRow(trx, input.processId, input.version, true);
-		if (!row) return { ok: false, reason: 'not-found' } as const;
-		if (row.status !== 'draft') return { ok: false, reason: 'not-a-draft' } as const;
-		if (row.revision !== input.revision)
-			return {
-				ok: false,
-				reason: 'conflict',
-				changedAt: row.updatedAt,
-				changedBy: row.updatedByName || row.updatedByEmail || null
-			} as const;
+		const locked = await lockDraft(trx, input);
+		if (!locked.ok) return locked.refusal;
+		const { row } = locked;
 		const checked = checkDefinition(row.definition);
 		if (!checked.ok) return { ok: false, reason: 'problems', problems: checked.problems } as const;
 		await repo.markPublished(trx, {
@@ -227,16 +237,8 @@ export async function discardDraft(
 	db: Db = getDb()
 ): Promise<{ ok: true } | DraftRefusal> {
 	return db.transaction().execute(async (trx) => {
-		const row = await repo.findVersionRow(trx, input.processId, input.version, true);
-		if (!row) return { ok: false, reason: 'not-found' } as const;
-		if (row.status !== 'draft') return { ok: false, reason: 'not-a-draft' } as const;
-		if (row.revision !== input.revision)
-			return {
-				ok: false,
-				reason: 'conflict',
-				changedAt: row.updatedAt,
-				changedBy: row.updatedByName || row.updatedByEmail || null
-			} as const;
+		const locked = await lockDraft(trx, input);
+		if (!locked.ok) return locked.refusal;
 		await repo.deleteDraft(trx, input.processId, input.version);
 		await repo.insertProcessEvent(trx, {
 			processId: input.processId,
