@@ -1,6 +1,7 @@
 // Names of the editor's controls and choices, looked up by the property path the schema gives
 // (`handlingTime.days` → editorPropHandlingTimeDays), so generated controls get translated labels.
-import { m } from '$lib/i18n';
+import { audienceLabel, categoryLabel, m } from '$lib/i18n';
+import { audiences, categories, type Audience, type Category } from '$lib/process/definition';
 import type { DefinitionProblem } from '$lib/process/loader';
 
 type Message = () => string;
@@ -14,6 +15,11 @@ export function propertyLabel(name: string): string {
 
 export function optionLabel(name: string, value: string): string {
 	const property = name.split('.').pop() ?? name;
+	// The catalogue's own words for themes and audiences, as citizens see them.
+	if (property === 'category' && (categories as readonly string[]).includes(value))
+		return categoryLabel(value as Category);
+	if (property === 'audience' && (audiences as readonly string[]).includes(value))
+		return audienceLabel(value as Audience);
 	return messages[`editorOpt${camel([property, value])}`]?.() ?? value;
 }
 
