@@ -30,11 +30,18 @@ function listFileIds(answers: Record<string, unknown>): string[] {
 
 export async function submitDraft(
 	view: DraftView,
-	q: { ownerId: string | null; opts: AnswerOptions; trackingToken?: string },
+	q: {
+		ownerId: string | null;
+		opts: AnswerOptions;
+		trackingToken?: string;
+		/** The idempotency key a device made for a submission it queued; else the draft's own. */
+		submissionId?: string;
+	},
 	db: Db = getDb(),
 	now = new Date()
 ): Promise<SubmitResult> {
 	const { draft, definition } = view;
+	const submissionId = q.submissionId ?? draft.submissionId;
 	if (draft.dossierId) {
 		const earlier = await repo.findById(db, draft.dossierId);
 		if (earlier) return { ok: true, dossier: earlier, created: false };
@@ -43,7 +50,7 @@ export async function submitDraft(
 	if (issues.length > 0) return { ok: false, issues };
 
 	return db.transaction().execute(async (trx) => {
-		const existing = await repo.findBySubmissionId(trx, draft.submissionId);
+		const existing = await repo.findBySubmissionId(trx, submissionId);
 		if (existing) return { ok: true as const, dossier: existing, created: false };
 		const today = toIsoDate(now);
 		const year = Number(today.slice(0, 4));
@@ -61,11 +68,11 @@ export async function submitDraft(
 			guestTokenHash: (q.ownerId ?? draft.ownerId) ? null : draft.tokenHash,
 			applicantName: applicant.name,
 			applicantEmail: applicant.email,
-			submissionId: draft.submissionId,
+			submissionId,
 			dueDate: computeDueDate(today, definition.handlingTime)
 		});
 		// A concurrent submit of the same draft won the race: return its dossier.
-		const dossier = inserted ?? (await repo.findBySubmissionId(trx, draft.submissionId));
+		const dossier = inserted ?? (await repo.findBySubmissionId(trx, submissionId));
 		if (!dossier) throw new Error('Dossier vanished during submit');
 		if (!inserted) return { ok: true as const, dossier, created: false };
 		const files = listFileIds(view.answers);

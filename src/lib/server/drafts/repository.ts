@@ -87,3 +87,26 @@ export async function deleteExpired(db: Executor, now: Date): Promise<number> {
 	const result = await db.deleteFrom('formDraft').where('expiresAt', '<', now).executeTakeFirst();
 	return Number(result.numDeletedRows);
 }
+
+/** A signed-in citizen's newest open draft of a process, on whichever device it was started. */
+export async function findOpenDraftOfOwner(
+	db: Executor,
+	ownerId: string,
+	processId: string,
+	now: Date
+): Promise<FormDraft | undefined> {
+	return db
+		.selectFrom('formDraft')
+		.selectAll()
+		.where('ownerId', '=', ownerId)
+		.where('processId', '=', processId)
+		.where('dossierId', 'is', null)
+		.where('expiresAt', '>', now)
+		.orderBy('updatedAt', 'desc')
+		.limit(1)
+		.executeTakeFirst();
+}
+
+export async function updateTokenHash(db: Executor, id: string, tokenHash: string): Promise<void> {
+	await db.updateTable('formDraft').set({ tokenHash }).where('id', '=', id).execute();
+}

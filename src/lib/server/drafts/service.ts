@@ -60,6 +60,14 @@ export async function openDraft(
 	const product = await processes.findProduct(q.processId, db);
 	if (!product) return null;
 	const token = generateToken();
+	// Signed in, without this device's cookie: continue the draft begun on another device. It gets
+	// a new token (only hashes are stored), which ends the other device's cookie for it.
+	const mine = q.ownerId ? await repo.findOpenDraftOfOwner(db, q.ownerId, q.processId, now) : null;
+	if (mine) {
+		await repo.updateTokenHash(db, mine.id, hashToken(token));
+		const definition = await processes.getVersion(mine.processId, mine.processVersion, db);
+		return { view: { draft: mine, definition, answers: mine.answers as AnswerMap }, token };
+	}
 	const draft = await repo.insertDraft(db, {
 		tokenHash: hashToken(token),
 		ownerId: q.ownerId,
