@@ -5,16 +5,25 @@
 //    offline use, but only responses the server did not mark personal (`Loket-Personal`), so
 //    nobody's name or answers ever land in the cache.
 //  - Any other page falls back to the offline page when the network is gone.
+//  - A form opened without a connection (or reloaded) continues on this device: the navigation goes
+//    to the device's form filler (/concepten/formulier), which works from IndexedDB and the form's
+//    definition kept with its product page (/p/<id>/formulier.json).
+//  - Submissions queued offline are sent by Background Sync (lib/device/send.ts).
 //  - Signing out empties the page cache; a new version waits until the user chooses "update now".
 import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-precaching';
 import { registerRoute, setCatchHandler } from 'workbox-routing';
 import { NetworkFirst, NetworkOnly } from 'workbox-strategies';
 
+import { sendWaiting, SYNC_TAG } from './lib/device/send';
+
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | { url: string })[] };
+/** Background Sync's event (not in TypeScript's worker types yet). */
+type SyncEvent = ExtendableEvent & { tag: string };
 
 const PAGES = 'loket-pages';
 
-precacheAndRoute(self.__WB_MANIFEST);
+// The form filler and the drafts list are the same shell for every query string.
+precacheAndRoute(self.__WB_MANIFEST, { ignoreURLParametersMatching: [/.*/] });
 cleanupOutdatedCaches();
 
 /** The catalogue and the product pages (and their data for client-side navigation). */
@@ -38,10 +47,15 @@ registerRoute(
 				// itself too, so that it also opens offline after a reload or from the home screen.
 				cacheDidUpdate: async ({ cacheName, request }) => {
 					const url = new URL(request.url);
-					if (!url.pathname.endsWith('/__data.json')) return;
-					const page = url.pathname.slice(0, -'__data.json'.length).replace(/(.)\/$/, '$1');
 					const cache = await caches.open(cacheName);
-					if (await cache.match(page)) return;
+					const page = url.pathname.replace(/\/?__data\.json$/, '') || '/';
+					// With a product page, its form: to fill it in offline later.
+					const product = /^\/p\/[a-z0-9-]+$/.test(page);
+					if (product)
+						await fetch(`${page}/formulier.json`)
+							.then((r) => (r.ok ? cache.put(`${page}/formulier.json`, r) : undefined))
+							.catch(() => undefined);
+					if (!url.pathname.endsWith('/__data.json') || (await cache.match(page))) return;
 					const response = await fetch(page, { credentials: 'same-origin' });
 					if (notPersonal(response)) await cache.put(page, response);
 				}
@@ -50,17 +64,46 @@ registerRoute(
 	})
 );
 
+// A form's definition is the same for everyone (the route reads no cookie): always kept.
+registerRoute(
+	({ request, url }) =>
+		request.method === 'GET' &&
+		url.origin === self.location.origin &&
+		/^\/p\/[a-z0-9-]+\/formulier\.json$/.test(url.pathname),
+	new NetworkFirst({ cacheName: PAGES })
+);
+
 registerRoute(({ request }) => request.mode === 'navigate', new NetworkOnly());
+registerRoute(({ request }) => request.mode === 'navigate', new NetworkOnly(), 'POST');
+
+/** A step of a form: /p/<id>/apply, /p/<id>/apply/<page> or its check page. */
+const formStep = /^\/p\/([a-z0-9-]+)\/apply(?:\/([a-z0-9-]+))?\/?$/;
 
 setCatchHandler(async ({ request }) => {
-	if (request.mode === 'navigate') return (await matchPrecache('/offline')) ?? Response.error();
-	return Response.error();
+	if (request.mode !== 'navigate') return Response.error();
+	const step = formStep.exec(new URL(request.url).pathname);
+	if (step) {
+		const query = new URLSearchParams({ p: step[1], ...(step[2] ? { stap: step[2] } : {}) });
+		return Response.redirect(`/concepten/formulier?${query}`, 303);
+	}
+	return (await matchPrecache('/offline')) ?? Response.error();
 });
 
 self.addEventListener('fetch', (event) => {
 	const url = new URL(event.request.url);
 	if (event.request.method === 'POST' && url.pathname === '/logout')
 		event.waitUntil(caches.delete(PAGES));
+});
+
+self.addEventListener('sync', (event) => {
+	const sync = event as SyncEvent;
+	// Rejecting tells the browser to try again later, with its own backoff.
+	if (sync.tag === SYNC_TAG)
+		sync.waitUntil(
+			sendWaiting().then((left) => {
+				if (left > 0) throw new Error(`${left} submission(s) still waiting`);
+			})
+		);
 });
 
 self.addEventListener('message', (event) => {

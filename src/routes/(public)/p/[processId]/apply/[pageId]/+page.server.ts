@@ -33,11 +33,12 @@ export const load: PageServerLoad = async ({ params, cookies, locals, url }) => 
 	const { view, at, opts } = await openPage({ params, cookies, locals });
 	const values = listPageValues(view.definition, at.pageIndex, view.answers);
 	const fromCheck = url.searchParams.get('terug') === filing.CHECK_PAGE;
-	const { id, title, pages, leadTimes } = view.definition;
+	const { id, title, pages, leadTimes, auth } = view.definition;
 	return {
 		// The same shape superforms gives after a post; a plain GET needs no validation.
 		form: { data: values as Record<string, unknown>, errors: {}, message: undefined },
-		definition: { id, title, pages, leadTimes },
+		definition: { id, title, pages, leadTimes, auth },
+		version: view.draft.processVersion,
 		pageIndex: at.pageIndex,
 		position: at.position,
 		total: at.total,

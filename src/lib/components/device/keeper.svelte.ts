@@ -1,0 +1,88 @@
+// Keeps an online form page on the device as the citizen types, so that a closed tab, a reload
+// without a connection or a flat battery loses nothing: the server's draft is mirrored into
+// IndexedDB with each page, and what is typed on the open page is kept as it is typed. Opening
+// the page again puts back what was typed and not yet sent. Answers given offline are sent to
+// the server first. When the connection is gone at "continue", the form goes on on the device.
+import { untrack } from 'svelte';
+import { goto } from '$app/navigation';
+import type { AnswerMap } from '$lib/process/answers';
+import type { DeviceForm } from '$lib/device/store';
+
+type Page = {
+	form: DeviceForm;
+	answers: AnswerMap;
+	step: string;
+	/** A page as loaded, not one the server sent back with errors. */
+	fresh: boolean;
+	/** What the page shows now (to tell whether what was typed differs). */
+	shown: Record<string, unknown>;
+};
+
+const TYPING_DELAY_MS = 300;
+
+function differs(typed: Record<string, unknown>, shown: Record<string, unknown>): boolean {
+	return Object.entries(typed).some(
+		([name, value]) =>
+			!name.endsWith('.keep') && JSON.stringify(value) !== JSON.stringify(shown[name] ?? '')
+	);
+}
+
+export class DeviceDraftKeeper {
+	/** What was typed on this page before, put back in the form; null when nothing was. */
+	restored = $state<Record<string, unknown> | null>(null);
+	#page: Page | null = null;
+	#ready = false;
+	#timer: ReturnType<typeof setTimeout> | undefined;
+	#typed: Record<string, unknown> | null = null;
+
+	constructor(read: () => Page) {
+		$effect(() => {
+			const page = read();
+			untrack(() => void this.#mirror(page));
+		});
+	}
+
+	async #mirror(page: Page) {
+		if (this.#page?.step !== page.step) this.restored = null;
+		this.#page = page;
+		this.#ready = false;
+		if (typeof indexedDB === 'undefined') return;
+		const { mirrorServerDraft, syncToServer } = await import('$lib/device/drafts');
+		const { unsynced, typed } = await mirrorServerDraft(page).catch(() => ({
+			unsynced: null,
+			typed: null
+		}));
+		if (unsynced) {
+			const next = await syncToServer(unsynced);
+			// eslint-disable-next-line svelte/no-navigation-without-resolve -- a path the server gave
+			if (next) await goto(next, { invalidateAll: true });
+			return;
+		}
+		if (typed && page.fresh && differs(typed, page.shown)) this.restored = typed;
+		this.#ready = true;
+	}
+
+	#save = async () => {
+		const page = this.#page;
+		if (!page || !this.#typed) return;
+		const { keepTyping } = await import('$lib/device/drafts');
+		await keepTyping(page.form.id, page.step, this.#typed).catch(() => undefined);
+	};
+
+	keep = (values: Record<string, unknown>) => {
+		this.#typed = values;
+		if (!this.#ready) return;
+		clearTimeout(this.#timer);
+		this.#timer = setTimeout(() => void this.#save(), TYPING_DELAY_MS);
+	};
+
+	continueOffline = async (values: Record<string, unknown>) => {
+		const page = this.#page;
+		if (!page) return;
+		clearTimeout(this.#timer);
+		this.#typed = values;
+		await this.#save();
+		const query = `p=${encodeURIComponent(page.form.id)}&stap=${encodeURIComponent(page.step)}`;
+		location.assign(`/concepten/formulier?${query}`);
+	};
+}
