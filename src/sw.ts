@@ -74,7 +74,6 @@ registerRoute(
 );
 
 registerRoute(({ request }) => request.mode === 'navigate', new NetworkOnly());
-registerRoute(({ request }) => request.mode === 'navigate', new NetworkOnly(), 'POST');
 
 /** A step of a form: /p/<id>/apply, /p/<id>/apply/<page> or its check page. */
 const formStep = /^\/p\/([a-z0-9-]+)\/apply(?:\/([a-z0-9-]+))?\/?$/;
@@ -83,7 +82,12 @@ setCatchHandler(async ({ request }) => {
 	if (request.mode !== 'navigate') return Response.error();
 	const step = formStep.exec(new URL(request.url).pathname);
 	if (step) {
-		const query = new URLSearchParams({ p: step[1], ...(step[2] ? { stap: step[2] } : {}) });
+		// `offline`: the filler must not send the citizen straight back (the server is unreachable).
+		const query = new URLSearchParams({
+			p: step[1],
+			...(step[2] ? { stap: step[2] } : {}),
+			offline: '1'
+		});
 		return Response.redirect(`/concepten/formulier?${query}`, 303);
 	}
 	return (await matchPrecache('/offline')) ?? Response.error();

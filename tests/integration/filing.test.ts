@@ -222,7 +222,7 @@ describe(`filing a request on ${backend}`, () => {
 				'naam',
 				'rrn',
 				'eigendom',
-				'adres',
+				'adres.street',
 				'datum',
 				'bezoekers'
 			]);

@@ -49,7 +49,33 @@ export async function mirrorServerDraft(q: {
 	return { unsynced: null, typed };
 }
 
-/** Keeps what is being typed on a page (the last call wins; called as the citizen types). */
+/**
+ * Keeps what is being typed on a page as it is typed: one write at a time, and the latest values
+ * always written last (a reload a moment after a keystroke loses nothing).
+ */
+export function typingKeeper(): (
+	processId: string,
+	pageId: string,
+	values: Record<string, unknown>
+) => Promise<void> {
+	let latest: [string, string, Record<string, unknown>] | null = null;
+	let writing: Promise<void> | null = null;
+	const drain = async () => {
+		while (latest) {
+			const [processId, pageId, values] = latest;
+			latest = null;
+			await keepTyping(processId, pageId, values).catch(() => undefined);
+		}
+		writing = null;
+	};
+	return (processId, pageId, values) => {
+		latest = [processId, pageId, values];
+		writing ??= drain();
+		return writing;
+	};
+}
+
+/** Keeps what is being typed on a page. */
 export async function keepTyping(
 	processId: string,
 	pageId: string,

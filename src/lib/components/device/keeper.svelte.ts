@@ -18,8 +18,6 @@ type Page = {
 	shown: Record<string, unknown>;
 };
 
-const TYPING_DELAY_MS = 300;
-
 function differs(typed: Record<string, unknown>, shown: Record<string, unknown>): boolean {
 	return Object.entries(typed).some(
 		([name, value]) =>
@@ -32,7 +30,6 @@ export class DeviceDraftKeeper {
 	restored = $state<Record<string, unknown> | null>(null);
 	#page: Page | null = null;
 	#ready = false;
-	#timer: ReturnType<typeof setTimeout> | undefined;
 	#typed: Record<string, unknown> | null = null;
 
 	constructor(read: () => Page) {
@@ -62,24 +59,24 @@ export class DeviceDraftKeeper {
 		this.#ready = true;
 	}
 
+	#keeper: ReturnType<typeof import('$lib/device/drafts').typingKeeper> | null = null;
+
 	#save = async () => {
 		const page = this.#page;
 		if (!page || !this.#typed) return;
-		const { keepTyping } = await import('$lib/device/drafts');
-		await keepTyping(page.form.id, page.step, this.#typed).catch(() => undefined);
+		const { typingKeeper } = await import('$lib/device/drafts');
+		this.#keeper ??= typingKeeper();
+		await this.#keeper(page.form.id, page.step, this.#typed);
 	};
 
 	keep = (values: Record<string, unknown>) => {
 		this.#typed = values;
-		if (!this.#ready) return;
-		clearTimeout(this.#timer);
-		this.#timer = setTimeout(() => void this.#save(), TYPING_DELAY_MS);
+		if (this.#ready) void this.#save();
 	};
 
 	continueOffline = async (values: Record<string, unknown>) => {
 		const page = this.#page;
 		if (!page) return;
-		clearTimeout(this.#timer);
 		this.#typed = values;
 		await this.#save();
 		const query = `p=${encodeURIComponent(page.form.id)}&stap=${encodeURIComponent(page.step)}`;

@@ -241,7 +241,10 @@ export function readField(
 			const parts = Object.fromEntries(
 				addressParts.map((p) => [p, str(flat[`${f.key}.${p}`])])
 			) as Record<(typeof addressParts)[number], string>;
-			if (addressParts.every((p) => !parts[p])) return empty();
+			// Left empty: said at its first part, where the citizen starts typing (and the summary
+			// links to), since the address as a whole has no input of its own.
+			if (addressParts.every((p) => !parts[p]))
+				return f.required ? fail(`${f.key}.street`, m.required({ label })) : { issues: [] };
 			const issues: Issue[] = [];
 			for (const part of ['street', 'number', 'postcode', 'municipality'] as const)
 				if (!parts[part])
