@@ -546,6 +546,7 @@ describe(`Web Push for dossier events on ${backend}`, () => {
 		expect(ok('https://db.internal/push')).toBe(false);
 		expect(ok('https://user:pw@push.example.com/x')).toBe(false);
 		expect(ok('javascript:alert(1)')).toBe(false);
+		expect(ok('x')).toBe(false);
 		expect(
 			ok('https://push.example.com/x', { ...keys, auth: randomBytes(8).toString('base64url') })
 		).toBe(false);

@@ -34,6 +34,8 @@ const pushEndpoint = z
 	.url({ protocol: /^https$/ })
 	.max(2048)
 	.refine((v) => {
+		// zod runs this even when the value is no URL at all.
+		if (!URL.canParse(v)) return false;
 		const url = new URL(v);
 		const host = url.hostname.toLowerCase();
 		return (
