@@ -113,3 +113,59 @@ self.addEventListener('sync', (event) => {
 self.addEventListener('message', (event) => {
 	if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
 });
+
+// Web Push: the server sends { title, body, url, reference } for a dossier (see
+// src/lib/server/push/notifier.ts). One notification per dossier: a newer one replaces the older
+// (tag = reference). A click focuses a tab that already shows the dossier, else opens it. A
+// guest's notification has no url (the server keeps no usable tracking link); the page stored its
+// own link under the reference when the guest turned notifications on (PushToggle.svelte).
+const PUSH_LINKS = 'loket-push-links';
+
+type PushMessage = { title?: string; body?: string; url?: string | null; reference?: string };
+
+function readPush(event: PushEvent): PushMessage {
+	try {
+		return (event.data?.json() ?? {}) as PushMessage;
+	} catch {
+		return { body: event.data?.text() };
+	}
+}
+
+self.addEventListener('push', (event) => {
+	const message = readPush(event);
+	event.waitUntil(
+		self.registration.showNotification(message.title || 'Loket', {
+			body: message.body ?? '',
+			icon: '/icons/icon-192.png',
+			badge: '/icons/icon-192.png',
+			tag: message.reference || undefined,
+			data: { url: message.url ?? null, reference: message.reference ?? null }
+		})
+	);
+});
+
+async function pushTarget(data: { url?: string | null; reference?: string | null }) {
+	if (data.url) return data.url;
+	if (data.reference) {
+		const cache = await caches.open(PUSH_LINKS);
+		const stored = await cache.match(`/push-link/${encodeURIComponent(data.reference)}`);
+		if (stored) return await stored.text();
+	}
+	return '/';
+}
+
+self.addEventListener('notificationclick', (event) => {
+	event.notification.close();
+	event.waitUntil(
+		(async () => {
+			const data = (event.notification.data ?? {}) as { url?: string | null; reference?: string };
+			const target = new URL(await pushTarget(data), self.location.origin);
+			// Only pages of this site: a notification's address never leads elsewhere.
+			if (target.origin !== self.location.origin) return;
+			const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+			const open = windows.find((w) => new URL(w.url).pathname === target.pathname);
+			if (open) await open.focus();
+			else await self.clients.openWindow(target.href);
+		})()
+	);
+});

@@ -168,7 +168,7 @@ describe(`handling a dossier on ${backend}`, () => {
 		if (!asked.ok) throw new Error(asked.reason);
 		expect(asked.dossier).toMatchObject({ status: 'onvolledig', version: d.version + 1 });
 		expect(asked.dossier.clockPausedAt?.toISOString()).toBe(pausedAt.toISOString());
-		expect(await outboxKinds(d.id)).toEqual(['dossier-transitioned']);
+		expect(await outboxKinds(d.id)).toEqual(['dossier-transitioned', 'push']);
 
 		const view = await views.viewForCitizen(asked.dossier, t.db);
 		expect(view.actionNeeded).toBe(true);
@@ -390,7 +390,7 @@ describe(`handling a dossier on ${backend}`, () => {
 			'Wij bekijken het'
 		]);
 		expect(forStaff.actions.map((a) => a.id)).toEqual(['aanvulling_vragen', 'goedkeuren']);
-		expect(await outboxKinds(d.id)).toEqual(['dossier-message']);
+		expect(await outboxKinds(d.id)).toEqual(['dossier-message', 'push']);
 
 		expect(await views.findForOwner(d.reference, citizen.id, t.db)).not.toBeNull();
 		expect(await views.findForOwner(d.reference, other.id, t.db)).toBeNull();

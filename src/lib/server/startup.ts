@@ -1,6 +1,6 @@
 // Start-up of a Loket server: read the configuration, open the database, run the migrations and
-// import the process library, once, before the first request; then start the outbox worker (mail,
-// and the hourly clean-up). Anything that goes wrong here is reported in one clear line and stops
+// import the process library and make the Web Push keys, once, before the first request; then start
+// the outbox worker (mail, push, and the hourly clean-up). Anything that goes wrong here is reported in one clear line and stops
 // the process: a half-started server helps nobody. Only the running server calls start() (never the
 // build or the tests), so only a server sends mail.
 import { getConfig } from './config';
@@ -10,6 +10,8 @@ import { DatabaseUnavailableError } from './db/connect';
 import { DatabaseLockedError } from './db/lock';
 import { migrateToLatest } from './db/migrate';
 import { registerMailHandlers } from './mail/service';
+import { ensureVapidKeys, vapidSubject } from './push/keys';
+import { registerPushHandler } from './push/notifier';
 import { mailDir } from './mail/transport';
 import { MAINTENANCE_EVERY_MS, runMaintenance } from './maintenance/service';
 import { startOutboxWorker, stopOutboxWorker } from './outbox/worker';
@@ -37,7 +39,10 @@ export async function start(): Promise<void> {
 					? `${postcodes} postcodes from ${config.postcodesFile}`
 					: `no postcode list at ${config.postcodesFile} (addresses are not checked against it)`)
 		);
+		// Made here, before the first page asks for the public key; safe when instances race.
+		await ensureVapidKeys(db, vapidSubject(config));
 		registerMailHandlers();
+		registerPushHandler();
 		startOutboxWorker([
 			{ name: 'clean-up', every: MAINTENANCE_EVERY_MS, run: (db, now) => runMaintenance(db, now) }
 		]);

@@ -237,6 +237,30 @@ export interface ReplyTemplateTable {
 	updatedAt: ColumnType<Date, Date | undefined, Date>;
 }
 
+/** The server's VAPID key pair (base64url, as web-push makes them); one row only. */
+export interface PushVapidKeyTable {
+	id: ColumnType<boolean, boolean | undefined, never>;
+	publicKey: string;
+	privateKey: string;
+	/** The contact the push services see in the VAPID token: mailto: or https:. */
+	subject: string;
+	createdAt: CreatedAt;
+}
+
+/** A browser's push subscription: of an account (userId) or of a guest's dossier (dossierId). */
+export interface PushSubscriptionTable {
+	id: Generated<string>;
+	endpoint: string;
+	p256dh: string;
+	auth: string;
+	userId: string | null;
+	dossierId: string | null;
+	language: Generated<'nl' | 'en'>;
+	createdAt: CreatedAt;
+	/** The last failed delivery to this browser, if the last one failed. */
+	lastError: string | null;
+}
+
 export interface Database {
 	appUser: AppUserTable;
 	userSession: UserSessionTable;
@@ -257,6 +281,8 @@ export interface Database {
 	userToken: UserTokenTable;
 	savedFilter: SavedFilterTable;
 	replyTemplate: ReplyTemplateTable;
+	pushVapidKey: PushVapidKeyTable;
+	pushSubscription: PushSubscriptionTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;
@@ -276,3 +302,4 @@ export type DocumentRequest = Selectable<DocumentRequestTable>;
 export type UserToken = Selectable<UserTokenTable>;
 export type SavedFilter = Selectable<SavedFilterTable>;
 export type ReplyTemplate = Selectable<ReplyTemplateTable>;
+export type StoredPushSubscription = Selectable<PushSubscriptionTable>;

@@ -23,6 +23,7 @@ import type { FileStorage } from '../files/storage';
 import { sniffMediaType } from '../files/sniff';
 import * as outbox from '../outbox/repository';
 import * as processes from '../processes/service';
+import { enqueuePush } from '../push/events';
 import * as userRepo from '../users/repository';
 import * as repo from './repository';
 import { isUuid } from './views';
@@ -119,11 +120,13 @@ async function applyTransition(
 		visibility: 'public',
 		data: { transitionId: t.id, messageId }
 	});
-	if (t.notifyCitizen)
+	if (t.notifyCitizen) {
 		await outbox.insertOutbox(trx, 'dossier-transitioned', {
 			dossierId: dossier.id,
 			toStatus: t.to
 		});
+		await enqueuePush(trx, { event: 'transitioned', dossierId: dossier.id, toStatus: t.to });
+	}
 	return updated;
 }
 
@@ -209,8 +212,10 @@ export async function postStaffMessage(
 			visibility: input.internal ? 'internal' : 'public',
 			data: { messageId: message?.id ?? null }
 		});
-		if (!input.internal && message)
+		if (!input.internal && message) {
 			await outbox.insertOutbox(trx, 'dossier-message', { dossierId, messageId: message.id });
+			await enqueuePush(trx, { event: 'message', dossierId, messageId: message.id });
+		}
 		return { ok: true };
 	});
 }

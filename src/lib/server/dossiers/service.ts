@@ -1,7 +1,7 @@
 // Dossiers: a filed request. Submitting a draft stores the dossier (reference, process id and
 // version, answers, initial state, due date), its files, its first audit event and the receipt
-// e-mail in the outbox in one transaction, or nothing at all. The draft's submission id makes a
-// retried submit (double click, reload, lost response) return the same dossier.
+// (e-mail and push) in the outbox in one transaction, or nothing at all. The draft's submission
+// id makes a retried submit (double click, reload, lost response) return the same dossier.
 import { findApplicant } from '$lib/process/applicant';
 import {
 	validateSubmission,
@@ -14,6 +14,7 @@ import { getDb, type Db } from '../db';
 import type { Dossier } from '../db/schema';
 import type { DraftView } from '../drafts/service';
 import * as outbox from '../outbox/repository';
+import { enqueuePush } from '../push/events';
 import * as repo from './repository';
 
 export type SubmitResult =
@@ -96,6 +97,9 @@ export async function submitDraft(
 				// A guest's way back to the dossier is the tracking link, and only this mail holds it.
 				...(dossier.guestTokenHash && q.trackingToken ? { trackingToken: q.trackingToken } : {})
 			});
+		// Browsers that already follow this citizen's account hear of it too; a guest's dossier has
+		// no browser yet (they subscribe on its tracking page).
+		if (dossier.ownerId) await enqueuePush(trx, { event: 'receipt', dossierId: dossier.id });
 		await repo.markDraftSubmitted(trx, draft.id, dossier.id);
 		return { ok: true as const, dossier, created: true };
 	});

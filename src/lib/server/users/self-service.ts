@@ -10,6 +10,7 @@ import { createSession, invalidateUserSessions, type Session } from '../auth/ses
 import * as dossierRepo from '../dossiers/repository';
 import * as outbox from '../outbox/repository';
 import * as processes from '../processes/service';
+import * as pushRepo from '../push/repository';
 import { generateToken, hashToken } from '../tokens';
 import * as repo from './repository';
 import * as selfRepo from './self-service-repository';
@@ -173,8 +174,9 @@ export async function changeOwnPassword(
 
 /**
  * Closes the account after checking the password and an explicit confirmation: the row stays
- * for the audit trail with its personal data erased (see eraseUser), its sessions, tokens and
- * unsubmitted drafts are deleted. Dossiers stay with the municipality. The last admin is refused.
+ * for the audit trail with its personal data erased (see eraseUser), its sessions, tokens,
+ * unsubmitted drafts and push subscriptions are deleted. Dossiers stay with the municipality. The
+ * last admin is refused.
  */
 export async function closeAccount(
 	user: { id: string; email: string },
@@ -212,6 +214,7 @@ async function eraseAccount(
 		await invalidateUserSessions(userId, trx);
 		await selfRepo.deleteUserTokens(trx, userId);
 		await selfRepo.deleteUnsubmittedDrafts(trx, userId);
+		await pushRepo.deleteForUser(trx, userId);
 		return { ok: true as const };
 	});
 }

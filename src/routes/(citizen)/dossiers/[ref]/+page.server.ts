@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guards';
 import * as views from '$lib/server/dossiers/views';
 import { loadCitizenDossier, replyAction, withdrawAction } from '$lib/server/following/page';
+import * as push from '$lib/server/push/service';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /** The owner's dossier; anyone else's is "not found", whether it exists or not. */
@@ -15,7 +16,11 @@ async function findOwn(event: RequestEvent | Parameters<PageServerLoad>[0]) {
 export const load: PageServerLoad = async (event) => {
 	const { dossier } = await findOwn(event);
 	event.setHeaders({ 'cache-control': 'private, no-store' });
-	return { dossier: await loadCitizenDossier(dossier, event.locals.locale), guest: false };
+	return {
+		dossier: await loadCitizenDossier(dossier, event.locals.locale),
+		guest: false,
+		pushKey: await push.getPublicKey()
+	};
 };
 
 export const actions: Actions = {

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import * as views from '$lib/server/dossiers/views';
 import { loadCitizenDossier, replyAction, withdrawAction } from '$lib/server/following/page';
+import * as push from '$lib/server/push/service';
 import type { Actions, PageServerLoad } from './$types';
 
 const guest = { kind: 'citizen', userId: null } as const;
@@ -15,7 +16,11 @@ async function findTracked(token: string) {
 export const load: PageServerLoad = async ({ params, setHeaders, locals }) => {
 	const dossier = await findTracked(params.token);
 	setHeaders({ 'cache-control': 'private, no-store', 'x-robots-tag': 'noindex' });
-	return { dossier: await loadCitizenDossier(dossier, locals.locale), guest: true };
+	return {
+		dossier: await loadCitizenDossier(dossier, locals.locale),
+		guest: true,
+		pushKey: await push.getPublicKey()
+	};
 };
 
 export const actions: Actions = {
