@@ -428,7 +428,9 @@ describe(`Web Push for dossier events on ${backend}`, () => {
 			.insertInto('outbox')
 			.values({
 				kind: 'push',
-				payload: JSON.stringify({ event: 'receipt', dossierId: dossier.id })
+				payload: JSON.stringify({ event: 'receipt', dossierId: dossier.id }),
+				// The database's now() has microseconds, a JS Date only milliseconds: due for sure.
+				nextAttemptAt: new Date(Date.now() - 1000)
 			})
 			.execute();
 		expect(await drainOutbox(t.db)).toEqual({ processed: 1, retrying: 0, failed: 0 });
