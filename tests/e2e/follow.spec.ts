@@ -131,7 +131,9 @@ test('a complaint from filing to decision, with a question answered by a photo',
 	await citizen.getByLabel('Document: Foto van de schade').setInputFiles(upload('deur.png'));
 	await citizen.getByLabel('Uw bericht').fill('Hierbij de foto van de deur.');
 	await citizen.getByRole('button', { name: 'Versturen' }).click();
-	await expect(citizen.getByRole('status')).toHaveText(
+	await expect(
+		citizen.getByRole('status').filter({ hasText: 'Uw bericht' }).filter({ hasNotText: 'wordt' })
+	).toHaveText(
 		'Uw bericht is verstuurd. We werken verder aan uw aanvraag en de termijn loopt weer.'
 	);
 	await expect(answerTo(citizen, 'Stand')).toContainText('In onderzoek');
