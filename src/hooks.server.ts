@@ -6,6 +6,7 @@ import { cookieName } from '$lib/paraglide/runtime';
 import { clearSessionCookie, readSessionToken, writeSessionCookie } from '$lib/server/auth/cookie';
 import { requireRole, requireUser } from '$lib/server/auth/guards';
 import * as sessions from '$lib/server/auth/session';
+import { compress } from '$lib/server/http/compress';
 import { start, stopOnShutdown } from '$lib/server/startup';
 
 export const init: ServerInit = async () => {
@@ -71,7 +72,8 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(language, session, groupGuard, securityHeaders);
+// Compression is outermost, so it sees the response as it leaves.
+export const handle = sequence(compress, language, session, groupGuard, securityHeaders);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (status === 404) return { message: 'Not found' };

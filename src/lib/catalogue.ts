@@ -3,7 +3,7 @@
 // JavaScript needed) and the browser runs the same function as the citizen types.
 // Matching ignores case and accents and looks at the title, summary and keywords, in the
 // citizen's language and in Dutch; every word of the query must match somewhere.
-import { audiences, categories, type Audience, type Category } from '$lib/process/definition';
+import { audiences, categories, type Audience, type Category } from '$lib/process/taxonomy';
 import { localize, type LocalText, type Locale } from '$lib/process/text';
 
 export type CatalogueItem = {

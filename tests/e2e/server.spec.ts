@@ -1,9 +1,11 @@
 // The server as an operator meets it: a health check, and start-up failures that explain
 // themselves in one line instead of corrupting data or printing a stack trace.
 import { spawn } from 'node:child_process';
+import { get } from 'node:http';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -35,6 +37,45 @@ test('/healthz reports a reachable database', async ({ request }) => {
 		database: process.env.DATABASE_URL ? 'postgres' : 'pglite'
 	});
 	expect(response.headers()['cache-control']).toBe('no-store');
+});
+
+/** The raw bytes and headers of a GET, without the decompression fetch would do. */
+function getRaw(url: string, headers: Record<string, string>) {
+	return new Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }>(
+		(resolve, reject) =>
+			get(url, { headers }, (response) => {
+				const chunks: Buffer[] = [];
+				response.on('data', (c: Buffer) => chunks.push(c));
+				response.on('end', () =>
+					resolve({ headers: response.headers, body: Buffer.concat(chunks) })
+				);
+			}).on('error', reject)
+	);
+}
+
+test('pages are sent compressed to browsers that accept it, and plain to those that do not', async ({
+	baseURL
+}) => {
+	const br = await getRaw(`${baseURL}/`, { 'accept-encoding': 'gzip, deflate, br' });
+	expect(br.headers['content-encoding']).toBe('br');
+	expect(br.headers['vary']).toContain('Accept-Encoding');
+	const html = brotliDecompressSync(br.body).toString();
+	expect(html).toContain('</html>');
+	expect(br.body.length).toBeLessThan(html.length / 3);
+
+	const gzip = await getRaw(`${baseURL}/`, { 'accept-encoding': 'gzip' });
+	expect(gzip.headers['content-encoding']).toBe('gzip');
+	expect(gunzipSync(gzip.body).toString()).toContain('</html>');
+
+	const plain = await getRaw(`${baseURL}/`, {});
+	expect(plain.headers['content-encoding']).toBeUndefined();
+	expect(plain.body.toString()).toContain('</html>');
+
+	// Built scripts come precompressed from the build, served by the adapter as they are.
+	const script = html.match(/\/_app\/immutable\/[^"]+\.js/)?.[0];
+	expect(script).toBeTruthy();
+	const asset = await getRaw(`${baseURL}${script}`, { 'accept-encoding': 'br' });
+	expect(asset.headers['content-encoding']).toBe('br');
 });
 
 test('a second server on the same embedded database stops at once with a clear message', async () => {

@@ -3,7 +3,7 @@
 // call `m.someKey()` and the locale of the request (server) or the cookie (browser) is used.
 // Texts that come from process definitions are `LocalText` and go through `localize()`.
 // Dates, numbers and money are written the Belgian way (nl-BE / en-BE).
-import type { Audience, Category } from '$lib/process/definition';
+import type { Audience, Category } from '$lib/process/taxonomy';
 import type { Locale } from '$lib/process/text';
 import { m } from '$lib/paraglide/messages';
 import type { Locale as CompiledLocale } from '$lib/paraglide/runtime';

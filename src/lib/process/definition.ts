@@ -8,33 +8,10 @@ import { dateBound } from './fields/date';
 import { field, isChoiceField, isInputField, valueKinds, type Field } from './fields';
 import { localText } from './local-text';
 import { findWorkflowProblems, workflow, type Problem } from './workflow';
+import { audiences, categories, productTypes } from './taxonomy';
 
-/** IPDC themes (thema's) of the Flemish product catalogue. */
-export const categories = [
-	'BurgerOverheid',
-	'BouwenWonen',
-	'CultuurSportVrijeTijd',
-	'EconomieWerk',
-	'MilieuEnergie',
-	'MobiliteitOpenbareWerken',
-	'OnderwijsWetenschap',
-	'WelzijnGezondheid'
-] as const;
-export type Category = (typeof categories)[number];
-
-/** IPDC product types. */
-export const productTypes = [
-	'Toelating',
-	'Bewijs',
-	'FinancieelVoordeel',
-	'FinancieleVerplichting',
-	'Voorwerp',
-	'AdviesBegeleiding',
-	'InfrastructuurMateriaal'
-] as const;
-
-export const audiences = ['burger', 'onderneming', 'vereniging'] as const;
-export type Audience = (typeof audiences)[number];
+export { audiences, categories, productTypes };
+export type { Audience, Category } from './taxonomy';
 
 const dayUnit = z.enum(['calendar', 'working']);
 

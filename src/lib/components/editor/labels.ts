@@ -1,7 +1,7 @@
 // Names of the editor's controls and choices, looked up by the property path the schema gives
 // (`handlingTime.days` → editorPropHandlingTimeDays), so generated controls get translated labels.
 import { audienceLabel, categoryLabel, m } from '$lib/i18n';
-import { audiences, categories, type Audience, type Category } from '$lib/process/definition';
+import { audiences, categories, type Audience, type Category } from '$lib/process/taxonomy';
 import type { DefinitionProblem } from '$lib/process/loader';
 
 type Message = () => string;

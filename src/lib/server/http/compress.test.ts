@@ -1,0 +1,93 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { chooseEncoding, compressResponse, isCompressible } from './compress';
+
+const html = `<!doctype html><html><body>${'<p>Aanvraag ingediend.</p>'.repeat(200)}</body></html>`;
+const get = new Request('http://127.0.0.1/');
+
+describe('chooseEncoding', () => {
+	it('prefers Brotli, falls back to gzip, honours q=0 and a wildcard', () => {
+		expect(chooseEncoding('gzip, deflate, br, zstd')).toBe('br');
+		expect(chooseEncoding('gzip, deflate')).toBe('gzip');
+		expect(chooseEncoding('br;q=0, gzip;q=0.5')).toBe('gzip');
+		expect(chooseEncoding('identity')).toBeNull();
+		expect(chooseEncoding('*')).toBe('br');
+		expect(chooseEncoding('*, br;q=0')).toBe('gzip');
+		expect(chooseEncoding(null)).toBeNull();
+	});
+});
+
+describe('isCompressible', () => {
+	const response = (body: string | null, headers: Record<string, string>, status = 200) =>
+		new Response(body, { status, headers });
+	it('compresses HTML, JSON and CSV of some size only', () => {
+		expect(isCompressible(get, response(html, { 'content-type': 'text/html' }))).toBe(true);
+		expect(isCompressible(get, response('{}', { 'content-type': 'application/json' }))).toBe(true);
+		expect(
+			isCompressible(get, response('{}', { 'content-type': 'text/csv', 'content-length': '2' }))
+		).toBe(false);
+		expect(isCompressible(get, response('x', { 'content-type': 'application/pdf' }))).toBe(false);
+		expect(isCompressible(get, response('x', { 'content-type': 'image/png' }))).toBe(false);
+	});
+	it('leaves encoded, empty, HEAD and event-stream responses alone', () => {
+		const type = { 'content-type': 'text/html' };
+		expect(isCompressible(get, response(html, { ...type, 'content-encoding': 'br' }))).toBe(false);
+		expect(isCompressible(get, response(null, type, 204))).toBe(false);
+		expect(isCompressible(new Request(get, { method: 'HEAD' }), response(html, type))).toBe(false);
+		expect(isCompressible(get, response(html, { 'content-type': 'text/event-stream' }))).toBe(
+			false
+		);
+	});
+});
+
+describe('compressResponse', () => {
+	it('sends the same bytes, smaller, with the headers a cache needs', async () => {
+		const original = new Response(html, {
+			status: 201,
+			headers: { 'content-type': 'text/html', 'content-length': '5400', etag: '"abc"' }
+		});
+		const br = compressResponse(original, 'br');
+		expect(br.status).toBe(201);
+		expect(br.headers.get('content-encoding')).toBe('br');
+		expect(br.headers.get('content-length')).toBeNull();
+		expect(br.headers.get('vary')).toBe('Accept-Encoding');
+		expect(br.headers.get('etag')).toBe('W/"abc"');
+		const bytes = Buffer.from(await br.arrayBuffer());
+		expect(bytes.length).toBeLessThan(html.length / 10);
+		expect(brotliDecompressSync(bytes).toString()).toBe(html);
+
+		const gz = compressResponse(
+			new Response(html, { headers: { 'content-type': 'text/html' } }),
+			'gzip'
+		);
+		expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString()).toBe(html);
+	});
+
+	it('passes each chunk of a streamed body on as it comes', async () => {
+		let push!: (text: string) => void;
+		let end!: () => void;
+		const body = new ReadableStream<Uint8Array>({
+			start(controller) {
+				push = (text) => controller.enqueue(new TextEncoder().encode(text));
+				end = () => controller.close();
+			}
+		});
+		const gz = compressResponse(
+			new Response(body, { headers: { 'content-type': 'text/csv' } }),
+			'gzip'
+		);
+		const reader = gz.body!.getReader();
+		push('referentie;status\n');
+		// The first chunk arrives (flushed) before the stream ends.
+		const first = await reader.read();
+		expect(first.done).toBe(false);
+		expect(first.value!.length).toBeGreaterThan(0);
+		push('2026-0001;ontvangen\n');
+		end();
+		const chunks = [first.value!];
+		for (let r = await reader.read(); !r.done; r = await reader.read()) chunks.push(r.value);
+		expect(gunzipSync(Buffer.concat(chunks)).toString()).toBe(
+			'referentie;status\n2026-0001;ontvangen\n'
+		);
+	});
+});
