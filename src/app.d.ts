@@ -14,6 +14,8 @@ declare global {
 			locale: Locale;
 			user: SessionUser | null;
 			session: Session | null;
+			/** Set by handleError when the database could not be reached: the answer becomes a 503. */
+			databaseUnavailable?: boolean;
 		}
 		// interface PageData {}
 		// interface PageState {}

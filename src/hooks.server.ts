@@ -8,6 +8,7 @@ import { requireRole, requireUser } from '$lib/server/auth/guards';
 import * as sessions from '$lib/server/auth/session';
 import { compress } from '$lib/server/http/compress';
 import { start, stopOnShutdown } from '$lib/server/startup';
+import { isDatabaseUnavailable, respondUnavailable } from '$lib/server/unavailable';
 
 export const init: ServerInit = async () => {
 	// The build runs the server to prerender; it must not open the database.
@@ -26,6 +27,25 @@ const language: Handle = ({ event, resolve }) =>
 			transformPageChunk: ({ html }) => html.replace('%lang%', locale)
 		});
 	});
+
+// A request that failed because the database cannot be reached (PostgreSQL restarting) is answered
+// 503 with Retry-After instead of the 500 page: handleError marks it, and errors thrown by the
+// hooks inside this one (the session lookup) are caught here.
+const databaseDown: Handle = async ({ event, resolve }) => {
+	let response: Response;
+	try {
+		response = await resolve(event);
+	} catch (e) {
+		if (!isDatabaseUnavailable(e)) throw e;
+		console.error(
+			`${event.request.method} ${event.url.pathname}: database unavailable (${String(e)})`
+		);
+		return respondUnavailable(event.request, event.url, event.locals.locale);
+	}
+	return event.locals.databaseUnavailable
+		? respondUnavailable(event.request, event.url, event.locals.locale)
+		: response;
+};
 
 // The session is resolved once per request; loads and actions authorize with the guards.
 const session: Handle = async ({ event, resolve }) => {
@@ -72,11 +92,26 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-// Compression is outermost, so it sees the response as it leaves.
-export const handle = sequence(compress, language, session, groupGuard, securityHeaders);
+// Compression is outermost, so it sees the response as it leaves; the security headers wrap the
+// database-down answer too.
+export const handle = sequence(
+	compress,
+	language,
+	securityHeaders,
+	databaseDown,
+	session,
+	groupGuard
+);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (status === 404) return { message: 'Not found' };
+	if (isDatabaseUnavailable(error)) {
+		event.locals.databaseUnavailable = true;
+		console.error(
+			`${event.request.method} ${event.url.pathname}: database unavailable (${String(error)})`
+		);
+		return { message: 'Database unavailable' };
+	}
 	const errorId = crypto.randomUUID().slice(0, 8);
 	console.error(`[${errorId}] ${event.request.method} ${event.url.pathname}:`, error);
 	return { message: 'Internal error', errorId };

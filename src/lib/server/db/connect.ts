@@ -33,8 +33,14 @@ async function openPostgres(url: string, schema?: string): Promise<OpenDatabase>
 		connectionTimeoutMillis: 5000,
 		options: schema ? `-c search_path=${schema}` : undefined
 	});
-	// An idle client losing its server must not crash the process; the pool replaces it.
-	pool.on('error', (e) => console.error(`PostgreSQL connection lost: ${e.message}`));
+	// A client losing its server (PostgreSQL restarting) must not crash the process. The pool
+	// listens on idle clients only; a client checked out between two queries of a transaction
+	// emits its 'error' with no listener, which would kill the server. So every client gets its
+	// own listener: the next query on it fails (answered 503), and the pool then drops it.
+	pool.on('connect', (client) =>
+		client.on('error', (e) => console.error(`PostgreSQL connection lost: ${e.message}`))
+	);
+	pool.on('error', () => {});
 	const db = new Kysely<Database>({
 		dialect: new PostgresDialect({ pool }),
 		plugins: [new CamelCasePlugin()]
