@@ -50,6 +50,9 @@ export function answerMessages(locale: Locale): AnswerMessages {
 		fileCount: (p) => m.vFileCount(p, o),
 		fileSize: (p) => m.vFileSize(p, o),
 		fileType: (p) => m.vFileType(p, o),
+		fileDimensions: (p) => m.vFileDimensions(p, o),
+		fileActiveContent: (p) => m.vFileActiveContent(p, o),
+		fileTotal: (p) => m.vFileTotal(p, o),
 		formatDate: (date) => formatDate(date, locale)
 	};
 }

@@ -29,6 +29,9 @@ export type AnswerMessages = {
 	fileCount: (p: { label: string; max: number }) => string;
 	fileSize: (p: { label: string; name: string; maxMb: number }) => string;
 	fileType: (p: { label: string; name: string; accepted: string }) => string;
+	fileDimensions: (p: { label: string; name: string }) => string;
+	fileActiveContent: (p: { label: string; name: string }) => string;
+	fileTotal: (p: { max: number }) => string;
 	formatDate: (isoDate: string) => string;
 };
 

@@ -38,5 +38,8 @@ export const testMessages: AnswerMessages = {
 	fileCount: say('fileCount'),
 	fileSize: say('fileSize'),
 	fileType: say('fileType'),
+	fileDimensions: say('fileDimensions'),
+	fileActiveContent: say('fileActiveContent'),
+	fileTotal: say('fileTotal'),
 	formatDate: (d) => d
 };

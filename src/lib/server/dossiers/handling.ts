@@ -20,7 +20,7 @@ import type { SessionUser } from '../auth/repository';
 import { getDb, type Db } from '../db';
 import type { Database, Dossier, DossierUpdate } from '../db/schema';
 import type { FileStorage } from '../files/storage';
-import { sniffMediaType } from '../files/sniff';
+import { checkUpload, type UploadRefusal } from '../files/upload';
 import * as outbox from '../outbox/repository';
 import * as processes from '../processes/service';
 import { enqueuePush } from '../push/events';
@@ -224,7 +224,7 @@ export type ReplyUpload = { requestId: string | null; file: File };
 export type ReplyIssue = {
 	/** 'body', 'files', or the id of the document request the file was for. */
 	name: string;
-	code: 'required' | 'too-long' | 'too-many' | 'too-large' | 'type' | 'unknown-request';
+	code: 'required' | 'too-long' | 'too-many' | 'one-file' | UploadRefusal | 'unknown-request';
 	fileName?: string;
 };
 export type ReplyResult =
@@ -255,18 +255,22 @@ export async function replyAsCitizen(
 	if (!body && uploads.length === 0) issues.push({ name: 'body', code: 'required' });
 	if (body.length > MAX_MESSAGE_LENGTH) issues.push({ name: 'body', code: 'too-long' });
 	if (uploads.length > MAX_REPLY_FILES) issues.push({ name: 'files', code: 'too-many' });
-	const prepared: { upload: ReplyUpload; bytes: Uint8Array; type: string }[] = [];
+	const prepared: { upload: ReplyUpload; bytes: Uint8Array; type: string; name: string }[] = [];
+	const perRequest = new Set<string>();
 	for (const upload of uploads.slice(0, MAX_REPLY_FILES)) {
 		const name = upload.requestId ?? 'files';
-		if (upload.file.size > MAX_REPLY_FILE_MB * 1024 * 1024) {
-			issues.push({ name, code: 'too-large', fileName: upload.file.name });
+		// A requested document is one file; a second one for the same request is refused there.
+		if (upload.requestId && perRequest.has(upload.requestId)) {
+			issues.push({ name, code: 'one-file' });
 			continue;
 		}
-		const bytes = new Uint8Array(await upload.file.arrayBuffer());
-		const type = await sniffMediaType(bytes);
-		if (!type || !acceptedTypes.includes(type))
-			issues.push({ name, code: 'type', fileName: upload.file.name });
-		else prepared.push({ upload, bytes, type });
+		if (upload.requestId) perRequest.add(upload.requestId);
+		const checked = await checkUpload(upload.file, {
+			accept: acceptedTypes,
+			maxBytes: MAX_REPLY_FILE_MB * 1024 * 1024
+		});
+		if (checked.ok) prepared.push({ upload, ...checked });
+		else issues.push({ name, code: checked.reason, fileName: checked.name });
 	}
 	if (issues.length > 0) return { ok: false, reason: 'invalid', issues };
 
@@ -308,7 +312,7 @@ export async function replyAsCitizen(
 				dossierId,
 				messageId: message.id,
 				documentRequestId: s.upload.requestId,
-				fileName: s.upload.file.name.slice(0, 200) || 'bestand',
+				fileName: s.name,
 				mediaType: s.type,
 				sizeBytes: s.size,
 				sha256: s.sha256,

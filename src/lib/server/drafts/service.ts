@@ -16,7 +16,7 @@ import { localize } from '$lib/process/text';
 import { getDb, type Db } from '../db';
 import type { FormDraft } from '../db/schema';
 import type { FileStorage } from '../files/storage';
-import { sniffMediaType } from '../files/sniff';
+import { checkUpload, MAX_FILES_PER_REQUEST } from '../files/upload';
 import * as processes from '../processes/service';
 import { generateToken, hashToken } from '../tokens';
 import * as repo from './repository';
@@ -82,7 +82,7 @@ export async function openDraft(
 export type SaveResult = { ok: true; answers: AnswerMap } | { ok: false; issues: Issue[] };
 
 /**
- * Stores what one page posted: new uploads (their type sniffed from the bytes), the page's
+ * Stores what one page posted: new uploads (each through `checkUpload`), the page's
  * answers, and drops every answer that no longer applies. Nothing is stored when an upload is
  * refused.
  */
@@ -94,24 +94,36 @@ export async function savePage(
 	now = new Date()
 ): Promise<SaveResult> {
 	const fields = new Map(view.definition.pages.flatMap((p) => p.fields).map((f) => [f.key, f]));
-	const prepared: { key: string; file: File; bytes: Uint8Array; type: string }[] = [];
+	const prepared: { key: string; bytes: Uint8Array; type: string; name: string }[] = [];
 	const issues: Issue[] = [];
+	const m = deps.opts.messages;
+	let count = 0;
 	for (const [key, files] of Object.entries(reading.uploads)) {
 		const field = fields.get(key);
 		if (field?.type !== 'file') continue;
+		count += files.length;
+		if (count > MAX_FILES_PER_REQUEST) {
+			issues.push({ name: key, message: m.fileTotal({ max: MAX_FILES_PER_REQUEST }) });
+			break;
+		}
+		const label = localize(field.label, deps.opts.locale);
 		for (const file of files) {
-			const bytes = new Uint8Array(await file.arrayBuffer());
-			const type = await sniffMediaType(bytes);
-			if (!type || !(field.accept as string[]).includes(type))
-				issues.push({
-					name: key,
-					message: deps.opts.messages.fileType({
-						label: localize(field.label, deps.opts.locale),
-						name: file.name,
-						accepted: describeAccept(field.accept)
-					})
-				});
-			else prepared.push({ key, file, bytes, type });
+			const checked = await checkUpload(file, {
+				accept: field.accept,
+				maxBytes: field.maxSizeMb * 1024 * 1024
+			});
+			if (checked.ok) {
+				prepared.push({ key, ...checked });
+				continue;
+			}
+			const name = checked.name;
+			const message = {
+				'too-large': () => m.fileSize({ label, name, maxMb: field.maxSizeMb }),
+				type: () => m.fileType({ label, name, accepted: describeAccept(field.accept) }),
+				dimensions: () => m.fileDimensions({ label, name }),
+				'active-content': () => m.fileActiveContent({ label, name })
+			}[checked.reason]();
+			issues.push({ name: key, message });
 		}
 	}
 	if (issues.length > 0) return { ok: false, issues };
@@ -120,12 +132,12 @@ export async function savePage(
 		const merged: AnswerMap = { ...view.answers };
 		for (const key of reading.hidden) delete merged[key];
 		Object.assign(merged, reading.answers);
-		for (const { key, file, bytes, type } of prepared) {
+		for (const { key, name, bytes, type } of prepared) {
 			const { sha256, size } = await deps.storage.put(bytes);
 			const row = await repo.insertFile(trx, {
 				draftId: view.draft.id,
 				fieldKey: key,
-				fileName: file.name.slice(0, 200) || 'bestand',
+				fileName: name,
 				mediaType: type,
 				sizeBytes: size,
 				sha256

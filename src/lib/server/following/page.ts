@@ -68,6 +68,12 @@ function replyError(issue: handling.ReplyIssue): FormError {
 				name,
 				message: m.followReplyErrorType({ name: file, accepted: replyLimits.accepted })
 			};
+		case 'one-file':
+			return { name, message: m.followReplyErrorOneFile() };
+		case 'dimensions':
+			return { name, message: m.followReplyErrorDimensions({ name: file }) };
+		case 'active-content':
+			return { name, message: m.followReplyErrorActiveContent({ name: file }) };
 		case 'unknown-request':
 			return { name, message: m.followReplyErrorUnknownRequest() };
 	}

@@ -6,9 +6,8 @@ import { receiveFromDevice } from '$lib/server/filing/device';
 import { serverAnswerOptions } from '$lib/server/filing/options';
 import * as processes from '$lib/server/processes/service';
 import { getFileStorage } from '$lib/server/files';
+import { MAX_FILES_PER_REQUEST } from '$lib/server/files/upload';
 import type { RequestHandler } from './$types';
-
-const MAX_FILES = 50;
 
 const upload = z.object({
 	mode: z.enum(['save', 'submit']),
@@ -53,7 +52,7 @@ export const POST: RequestHandler = async ({ params, request, cookies, locals })
 	const files = new Map<string, File>();
 	for (const [name, value] of form.entries())
 		if (name.startsWith('file:') && typeof value !== 'string') files.set(name.slice(5), value);
-	if (files.size > MAX_FILES) error(400, 'Too many files');
+	if (files.size > MAX_FILES_PER_REQUEST) error(400, 'Too many files');
 
 	const result = await receiveFromDevice(
 		{
