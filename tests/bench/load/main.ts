@@ -14,7 +14,7 @@
 //     users with think time ≈ 235 requests/s);
 // then Loket's figures as ratios to the references, against their targets.
 // Usage: npm run bench:load [-- --url postgres://postgres@127.0.0.1:5432/test_load --vus 20
-//   --staff-vus 5 --duration 30 --ref-duration 10 --rate 235 --mixed-duration 60 --no-build]
+//   --staff-vus 5 --staff 20 --duration 20 --ref-duration 10 --rate 235 --mixed-duration 60 --no-build]
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -40,7 +40,7 @@ const { values: args } = parseArgs({
 		vus: { type: 'string', default: '20' },
 		'staff-vus': { type: 'string', default: '5' },
 		staff: { type: 'string', default: '20' },
-		duration: { type: 'string', default: '30' },
+		duration: { type: 'string', default: '20' },
 		'ref-duration': { type: 'string', default: '10' },
 		warmup: { type: 'string', default: '5' },
 		rate: { type: 'string', default: '235' },
