@@ -1,7 +1,7 @@
 // What the benchmarks share: loading server modules through Vite (so $lib and $env resolve as
 // in the app), starting the built server on a fresh embedded database, and percentiles.
 import { execSync, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, openSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer, type ViteDevServer } from 'vite';
@@ -24,8 +24,14 @@ export async function openModuleLoader(): Promise<{
 /**
  * Builds the app (unless told not to) and starts `node build` on 127.0.0.1:port with a fresh
  * data directory (the embedded database unless DATABASE_URL is set); resolves once it listens.
+ * The server's stderr goes to ours, or to the file `log` when given.
  */
-export async function startBuiltServer(opts: { port: string; build: boolean; name: string }) {
+export async function startBuiltServer(opts: {
+	port: string;
+	build: boolean;
+	name: string;
+	log?: string;
+}) {
 	if (opts.build) execSync('npm run build', { cwd: root, stdio: 'ignore' });
 	const base = `http://127.0.0.1:${opts.port}`;
 	const server = spawn(process.execPath, ['build'], {
@@ -37,11 +43,11 @@ export async function startBuiltServer(opts: { port: string; build: boolean; nam
 			DATA_DIR: mkdtempSync(join(tmpdir(), `loket-${opts.name}-`)),
 			DATABASE_URL: process.env.DATABASE_URL ?? ''
 		},
-		stdio: ['ignore', 'pipe', 'inherit']
+		stdio: ['ignore', 'pipe', opts.log ? openSync(opts.log, 'a') : 'inherit']
 	});
 	await new Promise<void>((resolve, reject) => {
 		server.stdout?.on('data', (d: Buffer) => String(d).includes('Listening') && resolve());
 		server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
 	});
-	return { base, stop: () => server.kill('SIGTERM') };
+	return { base, pid: server.pid, stop: () => server.kill('SIGTERM') };
 }

@@ -51,8 +51,15 @@ export function formatMoney(amount: number, locale: Locale): string {
 	);
 }
 
+// Made once per locale: making a formatter costs far more than formatting (a list of dates would
+// otherwise make one per row).
+const longDates = new Map<Locale, Intl.DateTimeFormat>();
+
 export function formatDate(isoDate: string, locale: Locale): string {
-	return new Intl.DateTimeFormat(`${locale}-BE`, { dateStyle: 'long', timeZone: 'UTC' }).format(
-		new Date(`${isoDate}T00:00:00Z`)
-	);
+	let format = longDates.get(locale);
+	if (!format) {
+		format = new Intl.DateTimeFormat(`${locale}-BE`, { dateStyle: 'long', timeZone: 'UTC' });
+		longDates.set(locale, format);
+	}
+	return format.format(new Date(`${isoDate}T00:00:00Z`));
 }
