@@ -75,6 +75,8 @@ const row = (
 	admin: string
 ): Row => ({ anonymous, citizen, otherCitizen, staff, clerk, admin });
 const all = (s: string) => row(s, s, s, s, s, s);
+/** Anyone signed in gets `s`, a visitor `visitor`. */
+const signedInElse = (s: string, visitor: string) => row(visitor, s, s, s, s, s);
 /** Signed in: anyone with an account gets `s`, a visitor the login page. */
 const signedIn = (s: string) => row('303 login', s, s, s, s, s);
 /** The back office: a visitor logs in, citizens get 403, the given roles get `s`, others 403. */
@@ -99,10 +101,16 @@ const expected: Record<string, Row> = {
 	'GET /p/[processId]/formulier.json': all('200'),
 	// The application form of a process that needs an account (adreswijziging).
 	'GET /p/[processId]/apply': signedIn('303 /p/[processId]/apply/[pageId]'),
-	'GET /p/[processId]/apply/[pageId]': all('303 /p/[processId]/apply'),
-	'POST /p/[processId]/apply/[pageId]': all('303 /p/[processId]/apply'),
-	'GET /p/[processId]/apply/controle': all('303 /p/[processId]/apply'),
-	'POST /p/[processId]/apply/controle?/submit': all('303 /p/[processId]/apply'),
+	// The row above opened a draft for those signed in; a visitor has none and starts over. The
+	// draft is not complete (no check page yet), and a post with unknown fields or without the
+	// draft's submission id is refused.
+	'GET /p/[processId]/apply/[pageId]': signedInElse('200', '303 /p/[processId]/apply'),
+	'POST /p/[processId]/apply/[pageId]': signedInElse('400', '303 /p/[processId]/apply'),
+	'GET /p/[processId]/apply/controle': signedInElse(
+		'303 /p/[processId]/apply/[pageId]',
+		'303 /p/[processId]/apply'
+	),
+	'POST /p/[processId]/apply/controle?/submit': signedInElse('409', '303 /p/[processId]/apply'),
 	'POST /p/[processId]/apply/verzenden': row('401', '400', '400', '400', '400', '400'),
 	// The receipt of A's complaint: only in the browser that filed it.
 	'GET /p/[processId]/apply/ontvangen': row(
@@ -123,9 +131,10 @@ const expected: Record<string, Row> = {
 	),
 	// Accounts.
 	'GET /login': row('200', '303 /', '303 /', '303 /', '303 /', '303 /'),
-	'POST /login': all('400'),
+	// A refused form is shown with the page, whose load sends the signed-in home.
+	'POST /login': signedInElse('303 /', '400'),
 	'GET /register': row('200', '303 /', '303 /', '303 /', '303 /', '303 /'),
-	'POST /register': all('400'),
+	'POST /register': signedInElse('303 /', '400'),
 	'GET /reset': all('200'),
 	'POST /reset': all('400'),
 	'GET /reset/[token]': all('200'),
@@ -165,7 +174,8 @@ const expected: Record<string, Row> = {
 	'POST /backoffice?/deleteFilter': backoffice(handlers, '303 /backoffice'),
 	'GET /backoffice/export.csv': backoffice(handlers, '200'),
 	'GET /backoffice/dossiers/[id]': backoffice(handlers, '200'),
-	'POST /backoffice/dossiers/[id]?/transition': backoffice(handlers, '400'),
+	// Without the dossier's version: a conflict, nothing changes.
+	'POST /backoffice/dossiers/[id]?/transition': backoffice(handlers, '409'),
 	'POST /backoffice/dossiers/[id]?/assign': backoffice(handlers, '409'),
 	'POST /backoffice/dossiers/[id]?/message': backoffice(handlers, '400'),
 	'GET /backoffice/dossiers/[id]/bestanden/[fileId]': backoffice(handlers, '200'),
@@ -204,6 +214,8 @@ const expected: Record<string, Row> = {
 	'GET /backoffice/processes/[id]/diff': backoffice(clerks, '400'),
 	'GET /backoffice/processes/[id]/versions/[version]/export.json': backoffice(clerks, '200'),
 	'GET /backoffice/processes/[id]/versions/[version]/edit': backoffice(clerks, '200'),
+	// The editor's operations without the draft's revision: a conflict, or a refusal where the
+	// operation names something (a field, an option, a state) that the form did not give.
 	'POST /backoffice/processes/[id]/versions/[version]/edit?/setGeneral': backoffice(clerks, '409'),
 	'POST /backoffice/processes/[id]/versions/[version]/edit?/addRequirement': backoffice(
 		clerks,
@@ -220,35 +232,66 @@ const expected: Record<string, Row> = {
 	'POST /backoffice/processes/[id]/versions/[version]/edit?/publish': backoffice(clerks, '409'),
 	'POST /backoffice/processes/[id]/versions/[version]/edit?/discard': backoffice(clerks, '409'),
 	'GET /backoffice/processes/[id]/versions/[version]/edit/fields/[key]': backoffice(clerks, '200'),
-	...Object.fromEntries(
-		[
-			'setField',
-			'renameField',
-			'addOption',
-			'setOption',
-			'moveOption',
-			'removeOption',
-			'setCondition'
-		].map((a) => [
-			`POST /backoffice/processes/[id]/versions/[version]/edit/fields/[key]?/${a}`,
-			backoffice(clerks, '409')
-		])
+	'POST /backoffice/processes/[id]/versions/[version]/edit/fields/[key]?/setField': backoffice(
+		clerks,
+		'400'
+	),
+	'POST /backoffice/processes/[id]/versions/[version]/edit/fields/[key]?/renameField': backoffice(
+		clerks,
+		'409'
+	),
+	'POST /backoffice/processes/[id]/versions/[version]/edit/fields/[key]?/addOption': backoffice(
+		clerks,
+		'400'
+	),
+	'POST /backoffice/processes/[id]/versions/[version]/edit/fields/[key]?/setOption': backoffice(
+		clerks,
+		'400'
+	),
+	'POST /backoffice/processes/[id]/versions/[version]/edit/fields/[key]?/moveOption': backoffice(
+		clerks,
+		'400'
+	),
+	'POST /backoffice/processes/[id]/versions/[version]/edit/fields/[key]?/removeOption': backoffice(
+		clerks,
+		'400'
+	),
+	'POST /backoffice/processes/[id]/versions/[version]/edit/fields/[key]?/setCondition': backoffice(
+		clerks,
+		'400'
 	),
 	'GET /backoffice/processes/[id]/versions/[version]/edit/pages': backoffice(clerks, '200'),
-	...Object.fromEntries(
-		[
-			'addPage',
-			'setPage',
-			'setPageCondition',
-			'movePage',
-			'removePage',
-			'addField',
-			'moveField',
-			'removeField'
-		].map((a) => [
-			`POST /backoffice/processes/[id]/versions/[version]/edit/pages?/${a}`,
-			backoffice(clerks, '409')
-		])
+	'POST /backoffice/processes/[id]/versions/[version]/edit/pages?/addPage': backoffice(
+		clerks,
+		'409'
+	),
+	'POST /backoffice/processes/[id]/versions/[version]/edit/pages?/setPage': backoffice(
+		clerks,
+		'409'
+	),
+	'POST /backoffice/processes/[id]/versions/[version]/edit/pages?/setPageCondition': backoffice(
+		clerks,
+		'409'
+	),
+	'POST /backoffice/processes/[id]/versions/[version]/edit/pages?/movePage': backoffice(
+		clerks,
+		'409'
+	),
+	'POST /backoffice/processes/[id]/versions/[version]/edit/pages?/removePage': backoffice(
+		clerks,
+		'409'
+	),
+	'POST /backoffice/processes/[id]/versions/[version]/edit/pages?/addField': backoffice(
+		clerks,
+		'400'
+	),
+	'POST /backoffice/processes/[id]/versions/[version]/edit/pages?/moveField': backoffice(
+		clerks,
+		'400'
+	),
+	'POST /backoffice/processes/[id]/versions/[version]/edit/pages?/removeField': backoffice(
+		clerks,
+		'400'
 	),
 	'GET /backoffice/processes/[id]/versions/[version]/edit/preview/[[pageId]]': backoffice(
 		clerks,
@@ -259,19 +302,33 @@ const expected: Record<string, Row> = {
 		'400'
 	),
 	'GET /backoffice/processes/[id]/versions/[version]/edit/workflow': backoffice(clerks, '200'),
-	...Object.fromEntries(
-		[
-			'addState',
-			'setState',
-			'removeState',
-			'setInitial',
-			'addTransition',
-			'setTransition',
-			'removeTransition'
-		].map((a) => [
-			`POST /backoffice/processes/[id]/versions/[version]/edit/workflow?/${a}`,
-			backoffice(clerks, '409')
-		])
+	'POST /backoffice/processes/[id]/versions/[version]/edit/workflow?/addState': backoffice(
+		clerks,
+		'409'
+	),
+	'POST /backoffice/processes/[id]/versions/[version]/edit/workflow?/setState': backoffice(
+		clerks,
+		'400'
+	),
+	'POST /backoffice/processes/[id]/versions/[version]/edit/workflow?/removeState': backoffice(
+		clerks,
+		'400'
+	),
+	'POST /backoffice/processes/[id]/versions/[version]/edit/workflow?/setInitial': backoffice(
+		clerks,
+		'400'
+	),
+	'POST /backoffice/processes/[id]/versions/[version]/edit/workflow?/addTransition': backoffice(
+		clerks,
+		'409'
+	),
+	'POST /backoffice/processes/[id]/versions/[version]/edit/workflow?/setTransition': backoffice(
+		clerks,
+		'400'
+	),
+	'POST /backoffice/processes/[id]/versions/[version]/edit/workflow?/removeTransition': backoffice(
+		clerks,
+		'409'
 	)
 };
 
