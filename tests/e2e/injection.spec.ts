@@ -43,12 +43,12 @@ const q = (params: Record<string, string>) => `?${new URLSearchParams(params)}`;
 // Each search: where it is, who may use it, the parameters it reads, and what one row looks like.
 type Search = { who: E2eUser | null; path: string; params: string[]; row: RegExp };
 const searches: Search[] = [
-	{ who: null, path: '/', params: ['q', 'voor', 'thema'], row: /href="\/p\/[\w-]+"/g },
+	{ who: null, path: '/', params: ['q', 'voor', 'thema'], row: /href="[./]*p\/[\w-]+"/g },
 	{
 		who: 'staff',
 		path: '/backoffice',
 		params: ['q', 'process', 'state', 'assignee', 'from', 'to', 'sort', 'dir', 'after', 'open'],
-		row: /href="\/backoffice\/dossiers\/[0-9a-f-]{36}"/g
+		row: /href="[./]*backoffice\/dossiers\/[0-9a-f-]{36}"/g
 	},
 	{
 		who: 'staff',
@@ -60,7 +60,7 @@ const searches: Search[] = [
 		who: 'admin',
 		path: '/backoffice/users',
 		params: ['q', 'page'],
-		row: /href="\/backoffice\/users\/[0-9a-f-]{36}"/g
+		row: /href="[./]*backoffice\/users\/[0-9a-f-]{36}"/g
 	}
 ];
 
@@ -97,7 +97,7 @@ test('every search and filter answers injection strings with 200 or 400, and fin
 	browser
 }) => {
 	before = await countAll(browser);
-	expect(before.every((n) => n > 0)).toBe(true);
+	expect(before).not.toContain(0);
 	for (const s of searches) {
 		const page = await signedIn(browser, s.who);
 		for (const param of s.params) {
@@ -132,7 +132,8 @@ test('a search for an injection string finds nothing where a harmless miss finds
 	];
 	for (const [page, s] of checks) {
 		expect((await probe(page.request, `${s.path}${q({ q: harmless })}`, s.row)).rows).toBe(0);
-		for (const value of injections.filter((v) => /'/.test(v))) {
+		// (With a NUL the address itself is refused, 400: see the test above.)
+		for (const value of injections.filter((v) => /'/.test(v) && !v.includes('\u0000'))) {
 			const got = await probe(page.request, `${s.path}${q({ q: value })}`, s.row);
 			expect(got.status, `${s.path} q=${value}`).toBe(200);
 			expect(got.rows, `${s.path} q=${value}`).toBe(0);
