@@ -17,6 +17,14 @@ export const init: ServerInit = async () => {
 	stopOnShutdown();
 };
 
+// PostgreSQL text cannot hold a NUL character: a parameter with one (%00 in the path or the query)
+// would fail in whichever query it reaches. No address of ours needs one, so it is a bad request
+// (answered inside the other handles, so it gets the security headers too).
+const rejectNul: Handle = ({ event, resolve }) =>
+	!building && /%00/.test(event.url.pathname + event.url.search)
+		? new Response('Bad request', { status: 400 })
+		: resolve(event);
+
 // The locale comes from the cookie that POST /taal sets, else Dutch. Paraglide keeps it for the
 // rest of the request, so message functions called while rendering use it.
 const language: Handle = ({ event, resolve }) =>
@@ -93,11 +101,12 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 };
 
 // Compression is outermost, so it sees the response as it leaves; the security headers wrap the
-// database-down answer too.
+// bad-request and database-down answers too.
 export const handle = sequence(
 	compress,
 	language,
 	securityHeaders,
+	rejectNul,
 	databaseDown,
 	session,
 	groupGuard

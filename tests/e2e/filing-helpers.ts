@@ -153,8 +153,12 @@ export type Complaint = {
 	wish: string;
 };
 
-/** Files a complaint (klacht) through the form and returns its reference. */
-export async function fileComplaint(page: Page, c: Complaint): Promise<string> {
+/** Files a complaint (klacht) through the form, with its optional evidence, and returns its reference. */
+export async function fileComplaint(
+	page: Page,
+	c: Complaint,
+	evidence: ReturnType<typeof upload>[] = []
+): Promise<string> {
 	await page.goto('/p/klacht/apply');
 	await expectStep(page, /\/apply\/uw-gegevens$/, 'Uw gegevens');
 	await page.getByLabel('Voornaam').fill(c.firstName);
@@ -180,6 +184,7 @@ export async function fileComplaint(page: Page, c: Complaint): Promise<string> {
 		.getByRole('group', { name: /gerechtelijke procedure/ })
 		.getByRole('radio', { name: 'Nee' })
 		.check();
+	if (evidence.length > 0) await page.getByLabel('Bewijsstukken').setInputFiles(evidence);
 	await pressContinue(page);
 	await page.getByLabel(/Ik verklaar op eer/).check();
 	await pressContinue(page);

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { expect } from '@playwright/test';
 import { simpleParser, type AddressObject } from 'mailparser';
 
-export type ReceivedMail = { subject: string; text: string; links: string[] };
+/** A mail as read back: its subject, its text part, the links in it and its HTML part (or ''). */
+export type ReceivedMail = { subject: string; text: string; links: string[]; html: string };
 
 type Parsed = ReceivedMail & { to: string[] };
 
@@ -42,7 +43,8 @@ async function read(dir: string, file: string): Promise<Parsed> {
 			to: addresses(message.to),
 			subject: message.subject ?? '',
 			text,
-			links: findLinks(text)
+			links: findLinks(text),
+			html: typeof message.html === 'string' ? message.html : ''
 		};
 		parsed.set(file, mail);
 	}
@@ -61,7 +63,7 @@ async function findNewest(to: string, subject: RegExp | undefined): Promise<Rece
 	for (const file of files.sort().reverse()) {
 		const mail = await read(dir, file);
 		if (mail.to.includes(to.toLowerCase()) && (!subject || subject.test(mail.subject)))
-			return { subject: mail.subject, text: mail.text, links: mail.links };
+			return { subject: mail.subject, text: mail.text, links: mail.links, html: mail.html };
 	}
 	return null;
 }
@@ -70,10 +72,7 @@ async function findNewest(to: string, subject: RegExp | undefined): Promise<Rece
  * The newest mail to `to` (and with a matching subject, if given), waiting up to 15 s for the
  * outbox worker to write it. Fails the test when none comes.
  */
-export async function waitForMail(
-	to: string,
-	opts?: { subject?: RegExp }
-): Promise<{ subject: string; text: string; links: string[] }> {
+export async function waitForMail(to: string, opts?: { subject?: RegExp }): Promise<ReceivedMail> {
 	let found: ReceivedMail | null = null;
 	await expect
 		.poll(

@@ -48,7 +48,8 @@ export default defineConfig({
 		cwd: '../..',
 		url: `http://localhost:${port}/healthz`,
 		reuseExistingServer: false,
-		timeout: 120_000,
+		// Five accounts made one by one on a fresh embedded database take a while on a busy machine.
+		timeout: 240_000,
 		stdout: 'pipe',
 		env: {
 			PORT: String(port),

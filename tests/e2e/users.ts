@@ -7,7 +7,10 @@ export const E2E_PASSWORD = 'een lange zin voor de tests';
 export const e2eUsers = {
 	admin: { email: 'admin@e2e.loket.test', name: 'Ada Beheer', roles: ['admin'] },
 	staff: { email: 'staff@e2e.loket.test', name: 'Stijn Balie', roles: ['staff'] },
-	clerk: { email: 'clerk@e2e.loket.test', name: 'Carla Formulier', roles: ['clerk'] }
+	clerk: { email: 'clerk@e2e.loket.test', name: 'Carla Formulier', roles: ['clerk'] },
+	// Two citizens, so that a spec can check that one never reaches the other's dossiers.
+	citizen: { email: 'burger@e2e.loket.test', name: 'Bert Burger', roles: ['citizen'] },
+	otherCitizen: { email: 'andere@e2e.loket.test', name: 'Olga Ander', roles: ['citizen'] }
 } as const;
 
 export type E2eUser = keyof typeof e2eUsers;

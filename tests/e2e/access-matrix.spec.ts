@@ -1,0 +1,622 @@
+// Who may do what, for every route in src/routes: each page (GET), each endpoint with each method
+// it exports, and each named form action (POST ?/name), tried as a visitor, a citizen (A), another
+// citizen (B), staff, a clerk and an admin, on real data: A's complaint with a photo, a guest's
+// complaint with its tracking link, a clerk's draft of the complaint form. The route list is read
+// from src/routes, so a new route, method or action without a row in `expected` fails the first
+// test until someone decides who may use it.
+//
+// Writes post a harmless form ({ anything: 'x' }): for those who may not use the action the answer
+// must be a refusal (login, 403, 404); for those who may, the action's own refusal of a bad form
+// (400, 409) shows it was reached. The actions that would change the data for later cells either
+// undo themselves (retire then reopen) or are logout, which runs last.
+import { readdirSync, readFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { fileComplaint, upload } from './filing-helpers';
+import { e2eUsers, logIn } from './users';
+
+test.describe.configure({ mode: 'serial', timeout: 300_000 });
+
+const routesDir = join(import.meta.dirname, '..', '..', 'src', 'routes');
+
+const WHO = ['anonymous', 'citizen', 'otherCitizen', 'staff', 'clerk', 'admin'] as const;
+type Who = (typeof WHO)[number];
+
+/** A request that the route tree allows: "GET /p/[processId]", "POST /account?/close", … */
+type Cell = { key: string; method: string; route: string; action: string | null };
+
+/**
+ * Every page, every method of every endpoint and every form action under src/routes, with the
+ * groups taken out of the route id, in a fixed order (by route, then as written in the source).
+ */
+export function listRequests(): Cell[] {
+	const cells: Cell[] = [];
+	const walk = (dir: string) => {
+		const entries = readdirSync(dir, { withFileTypes: true });
+		const route = `/${relative(routesDir, dir)}`.replace(/\/\([^)]+\)/g, '').replace(/\/$/, '');
+		const id = route === '' ? '/' : route;
+		const add = (method: string, action: string | null = null) =>
+			cells.push({
+				key: `${method} ${id}${action === null ? '' : action === 'default' ? '' : `?/${action}`}`,
+				method,
+				route: id,
+				action
+			});
+		const files = entries.filter((e) => e.isFile()).map((e) => e.name);
+		if (files.some((f) => /^\+page(@[^.]*)?\.(svelte|ts|server\.ts)$/.test(f))) add('GET');
+		if (files.includes('+page.server.ts')) {
+			const source = readFileSync(join(dir, '+page.server.ts'), 'utf8');
+			const actions = source.split('export const actions')[1];
+			if (actions) for (const m of actions.matchAll(/^\t(\w+): /gm)) add('POST', m[1]);
+		}
+		if (files.includes('+server.ts')) {
+			const source = readFileSync(join(dir, '+server.ts'), 'utf8');
+			for (const m of source.matchAll(
+				/^export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE|OPTIONS|HEAD|fallback)\b/gm
+			))
+				add(m[1]);
+		}
+		for (const e of entries) if (e.isDirectory()) walk(join(dir, e.name));
+	};
+	walk(routesDir);
+	return cells.sort((a, b) => (a.route === b.route ? 0 : a.route < b.route ? -1 : 1));
+}
+
+// How a cell is written: the status, and for a redirect where it leads ("login" = the login page,
+// coming back to the same address afterwards). Concrete ids are written back as [name].
+type Row = Record<Who, string>;
+const row = (
+	anonymous: string,
+	citizen: string,
+	otherCitizen: string,
+	staff: string,
+	clerk: string,
+	admin: string
+): Row => ({ anonymous, citizen, otherCitizen, staff, clerk, admin });
+const all = (s: string) => row(s, s, s, s, s, s);
+/** Anyone signed in gets `s`, a visitor `visitor`. */
+const signedInElse = (s: string, visitor: string) => row(visitor, s, s, s, s, s);
+/** Signed in: anyone with an account gets `s`, a visitor the login page. */
+const signedIn = (s: string) => row('303 login', s, s, s, s, s);
+/** The back office: a visitor logs in, citizens get 403, the given roles get `s`, others 403. */
+function backoffice(roles: ('staff' | 'clerk' | 'admin')[], s: string): Row {
+	const r = (who: 'staff' | 'clerk' | 'admin') => (roles.includes(who) ? s : '403');
+	return row('303 login', '403', '403', r('staff'), r('clerk'), r('admin'));
+}
+const handlers = ['staff', 'admin'] as ('staff' | 'clerk' | 'admin')[];
+const clerks = ['clerk', 'admin'] as ('staff' | 'clerk' | 'admin')[];
+const admins = ['admin'] as ('staff' | 'clerk' | 'admin')[];
+
+const expected: Record<string, Row> = {
+	// Public pages and endpoints.
+	'GET /': all('200'),
+	'GET /concepten': all('200'),
+	'GET /concepten/formulier': all('200'),
+	'GET /healthz': all('200'),
+	'GET /manifest.webmanifest': all('200'),
+	'GET /offline': all('200'),
+	'POST /taal': all('303 /'),
+	'GET /p/[processId]': all('200'),
+	'GET /p/[processId]/formulier.json': all('200'),
+	// The application form of a process that needs an account (adreswijziging).
+	'GET /p/[processId]/apply': signedIn('303 /p/[processId]/apply/[pageId]'),
+	// The row above opened a draft for those signed in; a visitor has none and starts over. The
+	// draft is not complete (no check page yet), and a post with unknown fields or without the
+	// draft's submission id is refused.
+	'GET /p/[processId]/apply/[pageId]': signedInElse('200', '303 /p/[processId]/apply'),
+	'POST /p/[processId]/apply/[pageId]': signedInElse('400', '303 /p/[processId]/apply'),
+	'GET /p/[processId]/apply/controle': signedInElse(
+		'303 /p/[processId]/apply/[pageId]',
+		'303 /p/[processId]/apply'
+	),
+	'POST /p/[processId]/apply/controle?/submit': signedInElse('409', '303 /p/[processId]/apply'),
+	'POST /p/[processId]/apply/verzenden': row('401', '400', '400', '400', '400', '400'),
+	// The receipt of A's complaint: only in the browser that filed it.
+	'GET /p/[processId]/apply/ontvangen': row(
+		'303 /p/[processId]',
+		'200',
+		'303 /p/[processId]',
+		'303 /p/[processId]',
+		'303 /p/[processId]',
+		'303 /p/[processId]'
+	),
+	'GET /p/[processId]/apply/ontvangen/ontvangstbewijs.pdf': row(
+		'404',
+		'200',
+		'404',
+		'404',
+		'404',
+		'404'
+	),
+	// Accounts.
+	'GET /login': row('200', '303 /', '303 /', '303 /', '303 /', '303 /'),
+	// A refused form is shown with the page, whose load sends the signed-in home.
+	'POST /login': signedInElse('303 /', '400'),
+	'GET /register': row('200', '303 /', '303 /', '303 /', '303 /', '303 /'),
+	'POST /register': signedInElse('303 /', '400'),
+	'GET /reset': all('200'),
+	'POST /reset': all('400'),
+	'GET /reset/[token]': all('200'),
+	'POST /reset/[token]': all('400'),
+	'GET /verify/[token]': all('200'),
+	'GET /invite/[token]': all('200'),
+	'POST /invite/[token]': all('400'),
+	'GET /setup': all('404'),
+	'POST /setup?/create': all('404'),
+	'GET /account': signedIn('200'),
+	'POST /account?/changePassword': signedIn('400'),
+	'POST /account?/close': signedIn('400'),
+	'POST /account?/claim': signedIn('200'),
+	'GET /account/closed': all('200'),
+	'POST /logout': all('303 /'),
+	// A's dossier: A only; for everyone else it does not exist.
+	'GET /dossiers': signedIn('200'),
+	'GET /dossiers/[ref]': row('303 login', '200', '404', '404', '404', '404'),
+	'POST /dossiers/[ref]?/reply': row('303 login', '400', '404', '404', '404', '404'),
+	'POST /dossiers/[ref]?/withdraw': row('303 login', '400', '404', '404', '404', '404'),
+	'GET /dossiers/[ref]/bestanden/[fileId]': row('303 login', '200', '404', '404', '404', '404'),
+	// Notifications of one's own account.
+	'GET /push': signedIn('200'),
+	'POST /push': signedIn('400'),
+	'DELETE /push': signedIn('400'),
+	// The guest's tracking link: whoever holds it.
+	'GET /volg/[token]': all('200'),
+	'POST /volg/[token]?/reply': all('400'),
+	'POST /volg/[token]?/withdraw': all('400'),
+	'GET /volg/[token]/bestanden/[fileId]': all('200'),
+	'GET /volg/[token]/push': all('200'),
+	'POST /volg/[token]/push': all('400'),
+	'DELETE /volg/[token]/push': all('400'),
+	// The back office.
+	'GET /backoffice': backoffice(['staff', 'clerk', 'admin'], '200'),
+	'POST /backoffice?/saveFilter': backoffice(handlers, '400'),
+	'POST /backoffice?/deleteFilter': backoffice(handlers, '303 /backoffice'),
+	'GET /backoffice/export.csv': backoffice(handlers, '200'),
+	'GET /backoffice/dossiers/[id]': backoffice(handlers, '200'),
+	// Without the dossier's version: a conflict, nothing changes.
+	'POST /backoffice/dossiers/[id]?/transition': backoffice(handlers, '409'),
+	'POST /backoffice/dossiers/[id]?/assign': backoffice(handlers, '409'),
+	'POST /backoffice/dossiers/[id]?/message': backoffice(handlers, '400'),
+	'GET /backoffice/dossiers/[id]/bestanden/[fileId]': backoffice(handlers, '200'),
+	'GET /backoffice/mail': backoffice(admins, '200'),
+	'GET /backoffice/mail/[file]': backoffice(admins, '200'),
+	'GET /backoffice/users': backoffice(admins, '200'),
+	'GET /backoffice/users/[id]': backoffice(admins, '200'),
+	'POST /backoffice/users/[id]?/roles': backoffice(admins, '400'),
+	'POST /backoffice/users/[id]?/resend': backoffice(admins, '409'),
+	'GET /backoffice/users/invite': backoffice(admins, '200'),
+	'POST /backoffice/users/invite': backoffice(admins, '400'),
+	'GET /backoffice/templates': backoffice(clerks, '200'),
+	'GET /backoffice/templates/new': backoffice(clerks, '200'),
+	'POST /backoffice/templates/new': backoffice(clerks, '400'),
+	'GET /backoffice/templates/[id]': backoffice(clerks, '404'),
+	'POST /backoffice/templates/[id]?/save': backoffice(clerks, '404'),
+	'POST /backoffice/templates/[id]?/delete': backoffice(clerks, '404'),
+	'GET /backoffice/processes': backoffice(clerks, '200'),
+	'POST /backoffice/processes?/create': backoffice(clerks, '400'),
+	'POST /backoffice/processes?/import': backoffice(clerks, '400'),
+	'GET /backoffice/processes/[id]': backoffice(clerks, '200'),
+	'POST /backoffice/processes/[id]?/openDraft': backoffice(
+		clerks,
+		'303 /backoffice/processes/[id]/versions/[version]/edit'
+	),
+	'POST /backoffice/processes/[id]?/discardDraft': backoffice(clerks, '400'),
+	'POST /backoffice/processes/[id]?/duplicate': backoffice(clerks, '400'),
+	'POST /backoffice/processes/[id]?/retire': backoffice(
+		clerks,
+		'303 /backoffice/processes/[id]?retired'
+	),
+	'POST /backoffice/processes/[id]?/reopen': backoffice(
+		clerks,
+		'303 /backoffice/processes/[id]?reopened'
+	),
+	'GET /backoffice/processes/[id]/diff': backoffice(clerks, '400'),
+	'GET /backoffice/processes/[id]/versions/[version]/export.json': backoffice(clerks, '200'),
+	'GET /backoffice/processes/[id]/versions/[version]/edit': backoffice(clerks, '200'),
+	// The editor's operations without the draft's revision: a conflict, or a refusal where the
+	// operation names something (a field, an option, a state) that the form did not give.
+	'POST /backoffice/processes/[id]/versions/[version]/edit?/setGeneral': backoffice(clerks, '409'),
+	'POST /backoffice/processes/[id]/versions/[version]/edit?/addRequirement': backoffice(
+		clerks,
+		'409'
+	),
+	'POST /backoffice/processes/[id]/versions/[version]/edit?/setRequirement': backoffice(
+		clerks,
+		'409'
+	),
+	'POST /backoffice/processes/[id]/versions/[version]/edit?/removeRequirement': backoffice(
+		clerks,
+		'409'
+	),
+	'POST /backoffice/processes/[id]/versions/[version]/edit?/publish': backoffice(clerks, '409'),
+	'POST /backoffice/processes/[id]/versions/[version]/edit?/discard': backoffice(clerks, '409'),
+	'GET /backoffice/processes/[id]/versions/[version]/edit/fields/[key]': backoffice(clerks, '200'),
+	'POST /backoffice/processes/[id]/versions/[version]/edit/fields/[key]?/setField': backoffice(
+		clerks,
+		'400'
+	),
+	'POST /backoffice/processes/[id]/versions/[version]/edit/fields/[key]?/renameField': backoffice(
+		clerks,
+		'409'
+	),
+	'POST /backoffice/processes/[id]/versions/[version]/edit/fields/[key]?/addOption': backoffice(
+		clerks,
+		'400'
+	),
+	'POST /backoffice/processes/[id]/versions/[version]/edit/fields/[key]?/setOption': backoffice(
+		clerks,
+		'400'
+	),
+	'POST /backoffice/processes/[id]/versions/[version]/edit/fields/[key]?/moveOption': backoffice(
+		clerks,
+		'400'
+	),
+	'POST /backoffice/processes/[id]/versions/[version]/edit/fields/[key]?/removeOption': backoffice(
+		clerks,
+		'400'
+	),
+	'POST /backoffice/processes/[id]/versions/[version]/edit/fields/[key]?/setCondition': backoffice(
+		clerks,
+		'400'
+	),
+	'GET /backoffice/processes/[id]/versions/[version]/edit/pages': backoffice(clerks, '200'),
+	'POST /backoffice/processes/[id]/versions/[version]/edit/pages?/addPage': backoffice(
+		clerks,
+		'409'
+	),
+	'POST /backoffice/processes/[id]/versions/[version]/edit/pages?/setPage': backoffice(
+		clerks,
+		'409'
+	),
+	'POST /backoffice/processes/[id]/versions/[version]/edit/pages?/setPageCondition': backoffice(
+		clerks,
+		'409'
+	),
+	'POST /backoffice/processes/[id]/versions/[version]/edit/pages?/movePage': backoffice(
+		clerks,
+		'409'
+	),
+	'POST /backoffice/processes/[id]/versions/[version]/edit/pages?/removePage': backoffice(
+		clerks,
+		'409'
+	),
+	'POST /backoffice/processes/[id]/versions/[version]/edit/pages?/addField': backoffice(
+		clerks,
+		'400'
+	),
+	'POST /backoffice/processes/[id]/versions/[version]/edit/pages?/moveField': backoffice(
+		clerks,
+		'400'
+	),
+	'POST /backoffice/processes/[id]/versions/[version]/edit/pages?/removeField': backoffice(
+		clerks,
+		'400'
+	),
+	'GET /backoffice/processes/[id]/versions/[version]/edit/preview/[[pageId]]': backoffice(
+		clerks,
+		'200'
+	),
+	'POST /backoffice/processes/[id]/versions/[version]/edit/preview/[[pageId]]': backoffice(
+		clerks,
+		'400'
+	),
+	'GET /backoffice/processes/[id]/versions/[version]/edit/workflow': backoffice(clerks, '200'),
+	'POST /backoffice/processes/[id]/versions/[version]/edit/workflow?/addState': backoffice(
+		clerks,
+		'409'
+	),
+	'POST /backoffice/processes/[id]/versions/[version]/edit/workflow?/setState': backoffice(
+		clerks,
+		'400'
+	),
+	'POST /backoffice/processes/[id]/versions/[version]/edit/workflow?/removeState': backoffice(
+		clerks,
+		'400'
+	),
+	'POST /backoffice/processes/[id]/versions/[version]/edit/workflow?/setInitial': backoffice(
+		clerks,
+		'400'
+	),
+	'POST /backoffice/processes/[id]/versions/[version]/edit/workflow?/addTransition': backoffice(
+		clerks,
+		'409'
+	),
+	'POST /backoffice/processes/[id]/versions/[version]/edit/workflow?/setTransition': backoffice(
+		clerks,
+		'400'
+	),
+	'POST /backoffice/processes/[id]/versions/[version]/edit/workflow?/removeTransition': backoffice(
+		clerks,
+		'409'
+	)
+};
+
+// ---------------------------------------------------------------------------------------------
+// The real data the cells use, made through the pages as people would.
+
+type Setup = {
+	/** Citizen A's browser: A filed the complaint in it, so it holds the receipt's draft cookie. */
+	citizenA: Page;
+	guest: Page;
+	reference: string;
+	dossierId: string;
+	fileId: string;
+	guestToken: string;
+	guestFileId: string;
+	draftVersion: string;
+	otherCitizenId: string;
+	mailFile: string;
+};
+
+const complaint = (email: string) => ({
+	firstName: 'Bert',
+	lastName: 'Burger',
+	email,
+	what: 'De stoep voor mijn deur is al maanden opgebroken.',
+	wish: 'Herstel van de stoep.'
+});
+
+let setup: Setup;
+
+async function newPage(browser: Browser): Promise<Page> {
+	return (await browser.newContext()).newPage();
+}
+
+const origin = (page: Page) => new URL(page.url()).origin;
+
+async function fileIdOn(page: Page, name: string): Promise<string> {
+	const href = await page.getByRole('link', { name: new RegExp(name) }).getAttribute('href');
+	const id = href?.split('/bestanden/')[1];
+	expect(id, `a link to ${name}`).toBeTruthy();
+	return id ?? '';
+}
+
+async function makeSetup(browser: Browser): Promise<Setup> {
+	const citizenA = await newPage(browser);
+	await logIn(citizenA, 'citizen');
+	const reference = await fileComplaint(citizenA, complaint(e2eUsers.citizen.email), [
+		upload('stoep.png')
+	]);
+	await citizenA.goto(`/dossiers/${reference}`);
+	const fileId = await fileIdOn(citizenA, 'stoep.png');
+	await citizenA.goto(`/p/klacht/apply/ontvangen`);
+
+	const guest = await newPage(browser);
+	await fileComplaint(guest, complaint(`gast-${Date.now()}@example.be`), [upload('gast.png')]);
+	const tracking = await guest.getByRole('link', { name: /\/volg\/[\w-]+$/ }).getAttribute('href');
+	const guestToken = tracking?.split('/volg/')[1] ?? '';
+	expect(guestToken).toMatch(/^[\w-]{20,}$/);
+	await guest.goto(`/volg/${guestToken}`);
+	const guestFileId = await fileIdOn(guest, 'gast.png');
+
+	const staff = await newPage(browser);
+	await logIn(staff, 'staff');
+	await staff.goto(`/backoffice?q=${reference}`);
+	await staff.getByRole('link', { name: reference }).click();
+	await expect(staff).toHaveURL(/\/backoffice\/dossiers\/[0-9a-f-]{36}$/);
+	const dossierId = staff.url().split('/').pop() ?? '';
+	await staff.context().close();
+
+	const clerk = await newPage(browser);
+	await logIn(clerk, 'clerk');
+	const opened = await clerk.request.post('/backoffice/processes/klacht?/openDraft', {
+		form: {},
+		headers: { origin: origin(clerk), accept: 'text/html' },
+		maxRedirects: 0
+	});
+	expect(opened.status()).toBe(303);
+	const draftVersion = /\/versions\/(\d+)\/edit$/.exec(opened.headers()['location'] ?? '')?.[1];
+	expect(draftVersion).toBeTruthy();
+	await clerk.context().close();
+
+	const admin = await newPage(browser);
+	await logIn(admin, 'admin');
+	await admin.goto(`/backoffice/users?q=${encodeURIComponent(e2eUsers.otherCitizen.email)}`);
+	const userHref = await admin
+		.getByRole('link', { name: e2eUsers.otherCitizen.name })
+		.getAttribute('href');
+	const otherCitizenId = userHref?.split('/').pop() ?? '';
+	expect(otherCitizenId).toMatch(/^[0-9a-f-]{36}$/);
+	await admin.context().close();
+
+	const mailDir = join(process.env.E2E_DATA_DIR ?? '', 'mail');
+	let mailFile = '';
+	await expect
+		.poll(async () => {
+			mailFile =
+				(await readdir(mailDir).catch(() => [] as string[])).find((f) => f.endsWith('.eml')) ?? '';
+			return mailFile;
+		})
+		.not.toBe('');
+
+	return {
+		citizenA,
+		guest,
+		reference,
+		dossierId,
+		fileId,
+		guestToken,
+		guestFileId,
+		draftVersion: draftVersion ?? '',
+		otherCitizenId,
+		mailFile
+	};
+}
+
+/** The concrete value of each route parameter; a few routes need another than the default. */
+function paramsFor(route: string, s: Setup): Record<string, string> {
+	const receipt = route.startsWith('/p/[processId]/apply/ontvangen');
+	const processes = route.startsWith('/backoffice/processes/');
+	return {
+		processId: receipt ? 'klacht' : 'adreswijziging',
+		pageId: 'nieuw-adres',
+		'[pageId]': 'uw-gegevens',
+		ref: s.reference,
+		fileId: route.startsWith('/volg/') ? s.guestFileId : s.fileId,
+		token: route.startsWith('/volg/') ? s.guestToken : 'ongeldig-teken-0123456789abcdef',
+		id: processes
+			? 'klacht'
+			: route.startsWith('/backoffice/users/')
+				? s.otherCitizenId
+				: route.startsWith('/backoffice/templates/')
+					? '00000000-0000-4000-8000-000000000000'
+					: s.dossierId,
+		version: s.draftVersion,
+		key: 'voornaam',
+		file: s.mailFile
+	};
+}
+
+function toPath(route: string, params: Record<string, string>): string {
+	return route
+		.replace(/\[\[(\w+)\]\]/g, (_, name: string) => params[`[${name}]`] ?? '')
+		.replace(/\[(\w+)\]/g, (_, name: string) => params[name] ?? `[${name}]`);
+}
+
+/** The response written as the table writes it. */
+function describe(
+	status: number,
+	location: string | undefined,
+	path: string,
+	params: Record<string, string>
+): string {
+	if (!location) return String(status);
+	if (location === `/login?next=${encodeURIComponent(path)}`) return `${status} login`;
+	let where = location.replace(/\/versions\/\d+\//, '/versions/[version]/');
+	const values = Object.entries(params)
+		.filter(([name, value]) => name !== 'version' && value.length > 2)
+		.sort((a, b) => b[1].length - a[1].length);
+	for (const [name, value] of values)
+		where = where.split(value).join(name.startsWith('[') ? name : `[${name}]`);
+	return `${status} ${where}`;
+}
+
+async function send(
+	request: APIRequestContext,
+	cell: Cell,
+	path: string,
+	base: string
+): Promise<{ status: number; location?: string }> {
+	const url = cell.action && cell.action !== 'default' ? `${path}?/${cell.action}` : path;
+	const headers = { origin: base, accept: 'text/html' };
+	const response = await request.fetch(url, {
+		method: cell.method,
+		headers,
+		form: cell.method === 'GET' ? undefined : { anything: 'x' },
+		maxRedirects: 0
+	});
+	return { status: response.status(), location: response.headers()['location'] };
+}
+
+async function walkAs(browser: Browser, who: Who, s: Setup): Promise<Record<string, string>> {
+	const page = who === 'citizen' ? s.citizenA : await newPage(browser);
+	if (who === 'anonymous') await page.goto('/');
+	else if (who !== 'citizen') await logIn(page, who);
+	const base = origin(page);
+	const seen: Record<string, string> = {};
+	// Signing out last, so that every other cell is tried signed in.
+	const cells = listRequests().sort(
+		(a, b) => Number(a.route === '/logout') - Number(b.route === '/logout')
+	);
+	for (const cell of cells) {
+		const params = paramsFor(cell.route, s);
+		const path = toPath(cell.route, params);
+		const { status, location } = await send(page.request, cell, path, base);
+		const shownPath = cell.action && cell.action !== 'default' ? `${path}?/${cell.action}` : path;
+		seen[cell.key] = describe(status, location, shownPath, params);
+	}
+	if (who !== 'citizen') await page.context().close();
+	return seen;
+}
+
+test('every route, method and form action has a row saying who may use it', () => {
+	const keys = listRequests().map((c) => c.key);
+	expect(keys.length).toBeGreaterThan(100);
+	expect(keys).toEqual(expect.arrayContaining(['POST /backoffice/dossiers/[id]?/transition']));
+	expect([...keys].sort()).toEqual(Object.keys(expected).sort());
+});
+
+test.describe('on real data', () => {
+	test.beforeAll(async ({ browser }) => {
+		test.setTimeout(240_000);
+		setup = await makeSetup(browser);
+	});
+
+	test('a tracking link opens its own dossier and files only; a dossier route only its own files', async ({
+		browser
+	}) => {
+		const s = setup;
+		const anyone = await newPage(browser);
+		const status = async (path: string) =>
+			(await anyone.request.get(path, { maxRedirects: 0 })).status();
+		expect(await status(`/volg/${s.guestToken}`)).toBe(200);
+		expect(await status(`/volg/${s.guestToken}/bestanden/${s.guestFileId}`)).toBe(200);
+		// A's file through the guest's link, and made-up or reused tokens.
+		expect(await status(`/volg/${s.guestToken}/bestanden/${s.fileId}`)).toBe(404);
+		expect(await status(`/volg/${s.reference}`)).toBe(404);
+		expect(await status(`/volg/${s.guestToken.slice(0, -1)}`)).toBe(404);
+		expect(await status(`/volg/${s.guestToken.slice(0, -1)}/bestanden/${s.guestFileId}`)).toBe(404);
+		await anyone.context().close();
+		// The guest's receipt only in the guest's browser (A's is in the matrix).
+		const pdf = await s.guest.request.get('/p/klacht/apply/ontvangen/ontvangstbewijs.pdf');
+		expect(pdf.status()).toBe(200);
+		expect(pdf.headers()['content-type']).toBe('application/pdf');
+		// A's own dossier route does not hand out the guest's file, nor the staff route another's.
+		const own = await s.citizenA.request.get(`/dossiers/${s.reference}/bestanden/${s.guestFileId}`);
+		expect(own.status()).toBe(404);
+		const staff = await newPage(browser);
+		await logIn(staff, 'staff');
+		const path = `/backoffice/dossiers/${s.dossierId}/bestanden`;
+		expect((await staff.request.get(`${path}/${s.fileId}`)).status()).toBe(200);
+		expect((await staff.request.get(`${path}/${s.guestFileId}`)).status()).toBe(404);
+		await staff.context().close();
+	});
+
+	test("A's notifications can be neither seen nor switched off by B or a tracking link", async ({
+		browser
+	}) => {
+		const s = setup;
+		const endpoint = `https://push.example.com/send/${Date.now()}`;
+		const bytes = (n: number) => Buffer.alloc(n, 7).toString('base64url');
+		const subscribed = await s.citizenA.request.post('/push', {
+			data: { endpoint, expirationTime: null, keys: { p256dh: bytes(65), auth: bytes(16) } }
+		});
+		expect(subscribed.status()).toBe(201);
+		const ask = async (page: Page, path: string) =>
+			(
+				(await (
+					await page.request.get(`${path}?endpoint=${encodeURIComponent(endpoint)}`)
+				).json()) as {
+					subscribed: boolean;
+				}
+			).subscribed;
+		expect(await ask(s.citizenA, '/push')).toBe(true);
+
+		const other = await newPage(browser);
+		await logIn(other, 'otherCitizen');
+		expect(await ask(other, '/push')).toBe(false);
+		expect(await ask(other, `/volg/${s.guestToken}/push`)).toBe(false);
+		const off = await other.request.delete('/push', { data: { endpoint } });
+		expect(off.status()).toBe(200);
+		const offByLink = await other.request.delete(`/volg/${s.guestToken}/push`, {
+			data: { endpoint }
+		});
+		expect(offByLink.status()).toBe(200);
+		await other.context().close();
+		expect(await ask(s.citizenA, '/push')).toBe(true);
+		// A switches it off again.
+		expect((await s.citizenA.request.delete('/push', { data: { endpoint } })).status()).toBe(200);
+		expect(await ask(s.citizenA, '/push')).toBe(false);
+	});
+
+	// Last: it signs everyone out.
+	test('every cell of the matrix answers as the table says', async ({ browser }) => {
+		const seen: Record<string, Row> = {};
+		for (const who of WHO) {
+			const column = await walkAs(browser, who, setup);
+			for (const [key, value] of Object.entries(column)) (seen[key] ??= all(''))[who] = value;
+		}
+		expect(seen).toEqual(expected);
+	});
+});
