@@ -57,7 +57,7 @@ export async function startPublicSite(account?: {
 	const child = spawn(process.execPath, ['build'], { cwd: root, env });
 	await new Promise<void>((resolve, reject) => {
 		let output = '';
-		const timer = setTimeout(() => reject(new Error(`no start within 90 s:\n${output}`)), 90_000);
+		const timer = setTimeout(() => reject(new Error(`no start within 150 s:\n${output}`)), 150_000);
 		const listen = (d: Buffer) => {
 			output += String(d);
 			if (output.includes('Listening')) {

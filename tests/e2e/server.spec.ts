@@ -113,7 +113,7 @@ test.describe('security headers', () => {
 	});
 
 	test('outside localhost every response asks for HTTPS for a year (HSTS)', async ({ request }) => {
-		test.setTimeout(120_000);
+		test.setTimeout(240_000);
 		const site = await startPublicSite();
 		try {
 			for (const path of ['/', '/login', '/healthz', '/niet-hier']) {

@@ -54,14 +54,14 @@ test('the session cookie is HttpOnly, SameSite=Lax, for the whole site; not Secu
 });
 
 test('outside localhost the session cookie is Secure as well', async () => {
-	test.setTimeout(180_000);
+	test.setTimeout(300_000);
 	const account = { email: 'burger@loket.example', password: E2E_PASSWORD };
 	const site = await startPublicSite(account);
 	const context = await newRequest.newContext({ baseURL: site.url });
 	try {
 		const response = await context.post('/login', {
 			form: account,
-			headers: { origin: PUBLIC_ORIGIN },
+			headers: { origin: PUBLIC_ORIGIN, accept: 'text/html' },
 			maxRedirects: 0
 		});
 		expect(response.status()).toBe(303);
@@ -115,6 +115,7 @@ test('"sign out everywhere" on the account page ends the sessions in other brows
 	browser,
 	baseURL
 }) => {
+	test.setTimeout(120_000);
 	const here = await browser.newContext();
 	const there = await browser.newContext();
 	try {
