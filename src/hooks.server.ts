@@ -1,12 +1,14 @@
 import { building } from '$app/environment';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
+import { m } from '$lib/i18n';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { cookieName } from '$lib/paraglide/runtime';
 import { clearSessionCookie, readSessionToken, writeSessionCookie } from '$lib/server/auth/cookie';
 import { requireRole, requireUser } from '$lib/server/auth/guards';
 import * as sessions from '$lib/server/auth/session';
 import { compress } from '$lib/server/http/compress';
+import { hstsFor } from '$lib/server/http/hsts';
 import { start, stopOnShutdown } from '$lib/server/startup';
 import { isDatabaseUnavailable, respondUnavailable } from '$lib/server/unavailable';
 
@@ -93,6 +95,8 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 			csp.replace("frame-ancestors 'none'", "frame-ancestors 'self'")
 		);
 	response.headers.set('Permissions-Policy', 'camera=(self), geolocation=(self), microphone=()');
+	const hsts = hstsFor(event.url.hostname);
+	if (hsts) response.headers.set('Strict-Transport-Security', hsts);
 	// The service worker keeps public pages for offline use, never one made for a signed-in user or
 	// a guest with a form under way (any cookie but the language one).
 	if (event.locals.user || event.cookies.getAll().some((c) => c.name !== cookieName))
@@ -121,6 +125,8 @@ export const handleError: HandleServerError = ({ error, event, status }) => {
 		);
 		return { message: 'Database unavailable' };
 	}
+	// Over BODY_SIZE_LIMIT (adapter-node refuses the body): the sender's doing, not a fault here.
+	if (status === 413) return { message: m.requestTooLarge() };
 	const errorId = crypto.randomUUID().slice(0, 8);
 	console.error(`[${errorId}] ${event.request.method} ${event.url.pathname}:`, error);
 	return { message: 'Internal error', errorId };

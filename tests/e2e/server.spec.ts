@@ -1,5 +1,5 @@
-// The server as an operator meets it: a health check, and start-up failures that explain
-// themselves in one line instead of corrupting data or printing a stack trace.
+// The server as an operator meets it: a health check, start-up failures that explain themselves
+// in one line instead of corrupting data or printing a stack trace, and the security headers.
 import { spawn } from 'node:child_process';
 import { get } from 'node:http';
 import { mkdtempSync } from 'node:fs';
@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
+import { startPublicSite } from './public-site';
+import { logIn } from './users';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -115,4 +117,54 @@ test('a malformed DATABASE_URL or PORT is named in one line', async () => {
 	expect(output.trim()).toBe(
 		'Loket cannot start: Invalid configuration: DATABASE_URL must be a postgres:// URL such as postgres://user:password@host:5432/loket; PORT Invalid input: expected number, received NaN'
 	);
+});
+
+test.describe('security headers', () => {
+	/** The CSP's directives by name, e.g. `script-src` → `['self', 'nonce-…']`. */
+	function directives(csp: string | undefined): Map<string, string[]> {
+		const entries = (csp ?? '')
+			.split(';')
+			.map((d) => d.trim().split(/\s+/))
+			.filter(([name]) => name);
+		return new Map(entries.map(([name, ...values]) => [name, values]));
+	}
+
+	test('public, citizen and back-office pages carry the CSP and the other headers; no HSTS on localhost', async ({
+		page
+	}) => {
+		await logIn(page, 'staff');
+		for (const path of ['/', '/dossiers', '/backoffice']) {
+			const response = await page.request.get(path, { maxRedirects: 0 });
+			expect(response.status(), path).toBe(200);
+			const headers = response.headers();
+			const csp = directives(headers['content-security-policy']);
+			expect(csp.get('script-src'), path).toContain("'self'");
+			expect(csp.get('script-src'), path).not.toContain("'unsafe-inline'");
+			expect(csp.get('frame-ancestors'), path).toEqual(["'none'"]);
+			expect(csp.get('object-src'), path).toEqual(["'none'"]);
+			expect(headers['referrer-policy'], path).toBe('strict-origin-when-cross-origin');
+			expect(headers['permissions-policy'], path).toBe(
+				'camera=(self), geolocation=(self), microphone=()'
+			);
+			expect(headers['x-content-type-options'], path).toBe('nosniff');
+			expect(headers['x-frame-options'], path).toBe('DENY');
+			// The suite's server is http://localhost: no HSTS, which would pin every local app to HTTPS.
+			expect(headers['strict-transport-security'], path).toBeUndefined();
+		}
+	});
+
+	test('outside localhost every response asks for HTTPS for a year (HSTS)', async ({ request }) => {
+		test.setTimeout(240_000);
+		const site = await startPublicSite();
+		try {
+			for (const path of ['/', '/login', '/healthz', '/niet-hier']) {
+				const response = await request.get(`${site.url}${path}`, { maxRedirects: 0 });
+				expect(response.headers()['strict-transport-security'], path).toBe(
+					'max-age=31536000; includeSubDomains'
+				);
+			}
+		} finally {
+			site.stop();
+		}
+	});
 });

@@ -2,9 +2,11 @@ import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { m } from '$lib/i18n';
 import { clearSessionCookie, writeSessionCookie } from '$lib/server/auth/cookie';
+import { setFlash } from '$lib/server/auth/flash';
 import { accountRefusalError, parseForm, type FieldErrors } from '$lib/server/auth/form';
 import { requireUser } from '$lib/server/auth/guards';
 import { PASSWORD_MIN_LENGTH } from '$lib/server/auth/password';
+import { invalidateUserSessions } from '$lib/server/auth/session';
 import * as selfService from '$lib/server/users/self-service';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -92,6 +94,14 @@ export const actions: Actions = {
 		}
 		clearSessionCookie(event.cookies);
 		redirect(303, '/account/closed');
+	},
+	// Every session of this person ends, this browser's too: for a lost phone or a shared computer.
+	signOutEverywhere: async (event) => {
+		const user = requireUser(event);
+		await invalidateUserSessions(user.id);
+		clearSessionCookie(event.cookies);
+		setFlash(event.cookies, 'signed-out-everywhere');
+		redirect(303, '/login');
 	},
 	claim: async (event) => {
 		const user = requireUser(event);

@@ -1,5 +1,6 @@
 import { error, json } from '@sveltejs/kit';
 import { z } from 'zod';
+import { m } from '$lib/i18n';
 import type { AnswerMap } from '$lib/process/answers';
 import { writeDraftToken, readDraftToken } from '$lib/server/filing/cookies';
 import { receiveFromDevice } from '$lib/server/filing/device';
@@ -35,7 +36,7 @@ export const POST: RequestHandler = async ({ params, request, cookies, locals })
 	try {
 		form = await request.formData();
 	} catch {
-		error(413, 'Too large');
+		error(413, m.requestTooLarge());
 	}
 	let answers: unknown;
 	try {
