@@ -96,6 +96,7 @@ const expected: Record<string, Row> = {
 	'GET /healthz': all('200'),
 	'GET /manifest.webmanifest': all('200'),
 	'GET /offline': all('200'),
+	'GET /toegankelijkheid': all('200'),
 	'POST /taal': all('303 /'),
 	'GET /p/[processId]': all('200'),
 	'GET /p/[processId]/formulier.json': all('200'),
@@ -148,6 +149,8 @@ const expected: Record<string, Row> = {
 	'POST /account?/changePassword': signedIn('400'),
 	'POST /account?/close': signedIn('400'),
 	'POST /account?/claim': signedIn('200'),
+	// Ends every session of the account, so it is tried last but one (before /logout).
+	'POST /account?/signOutEverywhere': signedIn('303 /login'),
 	'GET /account/closed': all('200'),
 	'POST /logout': all('303 /'),
 	// A's dossier: A only; for everyone else it does not exist.
@@ -515,10 +518,10 @@ async function walkAs(browser: Browser, who: Who, s: Setup): Promise<Record<stri
 	else if (who !== 'citizen') await logIn(page, who);
 	const base = origin(page);
 	const seen: Record<string, string> = {};
-	// Signing out last, so that every other cell is tried signed in.
-	const cells = listRequests().sort(
-		(a, b) => Number(a.route === '/logout') - Number(b.route === '/logout')
-	);
+	// Signing out last, so that every other cell is tried signed in: everywhere, then here.
+	const last = (c: Cell) =>
+		c.route === '/logout' ? 2 : c.route === '/account' && c.action === 'signOutEverywhere' ? 1 : 0;
+	const cells = listRequests().sort((a, b) => last(a) - last(b));
 	for (const cell of cells) {
 		const params = paramsFor(cell.route, s);
 		const path = toPath(cell.route, params);
