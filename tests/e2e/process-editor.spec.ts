@@ -134,6 +134,8 @@ test('a clerk adds a conditional field and a workflow step, previews and publish
 		.fill('Een aannemer bekijkt het probleem.');
 	await state.getByRole('button', { name: 'Status ‘status_1’ opslaan' }).click();
 	await saved(clerk).toBeVisible();
+	// The page has its new revision once the state carries its new name: only then the next form.
+	await expect(clerk.getByRole('region', { name: 'Status ‘wacht_op_aannemer’' })).toBeVisible();
 	await clerk.getByRole('button', { name: 'Overgang toevoegen' }).click();
 	await saved(clerk).toBeVisible();
 	const into = clerk.getByRole('region', { name: 'Overgang ‘overgang_1’' });
