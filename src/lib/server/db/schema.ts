@@ -261,6 +261,72 @@ export interface PushSubscriptionTable {
 	lastError: string | null;
 }
 
+export type ApiScope = 'read' | 'write';
+
+/** A credential of another system (mid-office, document management); only its hash is kept. */
+export interface ApiTokenTable {
+	id: Generated<string>;
+	name: string;
+	tokenHash: string;
+	/** The first characters of the token, to recognise it in lists. */
+	prefix: string;
+	scopes: ColumnType<ApiScope[], ApiScope[], ApiScope[]>;
+	/** null: every process; else only dossiers of these processes. */
+	processIds: ColumnType<string[] | null, string[] | null | undefined, string[] | null>;
+	createdBy: string | null;
+	createdAt: CreatedAt;
+	lastUsedAt: Timestamp | null;
+	revokedAt: Timestamp | null;
+	revokedBy: string | null;
+}
+
+/** One call made with a token: the API's audit trail, and what the rate limit counts. */
+export interface ApiCallTable {
+	id: ColumnType<number, never, never>;
+	tokenId: string;
+	tokenName: string;
+	method: string;
+	path: string;
+	status: number;
+	dossierId: string | null;
+	at: DefaultedTimestamp;
+}
+
+export type WebhookEventType = 'dossier.created' | 'dossier.transitioned' | 'message.created';
+
+/** An address another system gave us for events, with the secret deliveries are signed with. */
+export interface WebhookTable {
+	id: Generated<string>;
+	name: string;
+	url: string;
+	events: ColumnType<string[], string[], string[]>;
+	secret: string;
+	active: Generated<boolean>;
+	createdBy: string | null;
+	createdAt: CreatedAt;
+	updatedAt: DefaultedTimestamp;
+	deletedAt: Timestamp | null;
+}
+
+/** One event for one webhook; its id is the delivery id every attempt carries. */
+export interface WebhookDeliveryTable {
+	id: Generated<string>;
+	webhookId: string;
+	eventType: string;
+	payload: Json<Record<string, unknown>>;
+	status: ColumnType<
+		'pending' | 'delivered' | 'failed',
+		'pending' | 'delivered' | 'failed' | undefined,
+		'pending' | 'delivered' | 'failed'
+	>;
+	attempts: Generated<number>;
+	lastStatusCode: number | null;
+	lastError: string | null;
+	createdAt: CreatedAt;
+	lastAttemptAt: Timestamp | null;
+	deliveredAt: Timestamp | null;
+}
+
 export interface Database {
 	appUser: AppUserTable;
 	userSession: UserSessionTable;
@@ -283,6 +349,10 @@ export interface Database {
 	replyTemplate: ReplyTemplateTable;
 	pushVapidKey: PushVapidKeyTable;
 	pushSubscription: PushSubscriptionTable;
+	apiToken: ApiTokenTable;
+	apiCall: ApiCallTable;
+	webhook: WebhookTable;
+	webhookDelivery: WebhookDeliveryTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;
@@ -303,3 +373,7 @@ export type UserToken = Selectable<UserTokenTable>;
 export type SavedFilter = Selectable<SavedFilterTable>;
 export type ReplyTemplate = Selectable<ReplyTemplateTable>;
 export type StoredPushSubscription = Selectable<PushSubscriptionTable>;
+export type ApiToken = Selectable<ApiTokenTable>;
+export type ApiCall = Selectable<ApiCallTable>;
+export type Webhook = Selectable<WebhookTable>;
+export type WebhookDelivery = Selectable<WebhookDeliveryTable>;
