@@ -1,0 +1,30 @@
+import { fail, type RequestEvent } from '@sveltejs/kit';
+import { requireRole } from '$lib/server/auth/guards';
+import * as tokens from '$lib/server/api/tokens';
+import { readTokenForm, tokenErrors } from '$lib/server/api/token-form';
+import * as builder from '$lib/server/processes/builder';
+import type { Actions, PageServerLoad } from './$types';
+
+const noStore = (event: Pick<RequestEvent, 'setHeaders'>) =>
+	event.setHeaders({ 'cache-control': 'private, no-store' });
+
+/** The admin's API tokens and the form for a new one. */
+export const load: PageServerLoad = async (event) => {
+	requireRole(event, 'admin');
+	// After a post without JavaScript this load renders the action's answer, which set the header.
+	if (event.request.method !== 'POST') noStore(event);
+	const [list, processes] = await Promise.all([tokens.listTokens(), builder.listProcesses()]);
+	return { tokens: list, processes: processes.map((p) => ({ id: p.id, title: p.title })) };
+};
+
+export const actions: Actions = {
+	// The new token is in this answer only: never in a URL, a cookie, a flash or a later page.
+	create: async (event) => {
+		noStore(event);
+		const admin = requireRole(event, 'admin');
+		const values = readTokenForm(await event.request.formData());
+		const result = await tokens.createToken(admin.id, values);
+		if (!result.ok) return fail(400, { values, errors: tokenErrors(result.issues) });
+		return { created: { id: result.id, name: values.name.trim(), token: result.token } };
+	}
+};

@@ -1,0 +1,40 @@
+import { error, fail, type RequestEvent } from '@sveltejs/kit';
+import { m } from '$lib/i18n';
+import { requireRole } from '$lib/server/auth/guards';
+import * as tokens from '$lib/server/api/tokens';
+import { readRevokeConfirmation } from '$lib/server/api/token-form';
+import * as builder from '$lib/server/processes/builder';
+import type { Actions, PageServerLoad } from './$types';
+
+const CALLS_SHOWN = 100;
+const noStore = (event: Pick<RequestEvent, 'setHeaders'>) =>
+	event.setHeaders({ 'cache-control': 'private, no-store' });
+
+/** One API token for an admin: its details, the audit trail of its calls, and revoking it. */
+export const load: PageServerLoad = async (event) => {
+	requireRole(event, 'admin');
+	// After a post without JavaScript this load renders the action's answer, which set the header.
+	if (event.request.method !== 'POST') noStore(event);
+	const [token, processes] = await Promise.all([
+		tokens.findToken(event.params.id, undefined, CALLS_SHOWN),
+		builder.listProcesses()
+	]);
+	if (!token) error(404, 'Not found');
+	return {
+		token,
+		callsShown: CALLS_SHOWN,
+		processes: processes.map((p) => ({ id: p.id, title: p.title }))
+	};
+};
+
+export const actions: Actions = {
+	revoke: async (event) => {
+		noStore(event);
+		const admin = requireRole(event, 'admin');
+		if (!readRevokeConfirmation(await event.request.formData()))
+			return fail(400, { revokeError: m.apiTokensRevokeConfirmRequired() });
+		if (await tokens.revokeToken(admin.id, event.params.id)) return { revoked: true };
+		if (!(await tokens.findToken(event.params.id, undefined, 0))) error(404, 'Not found');
+		return fail(409, { revokeError: m.apiTokensAlreadyRevoked() });
+	}
+};
