@@ -183,6 +183,11 @@ const expected: Record<string, Row> = {
 	'POST /backoffice/dossiers/[id]?/message': backoffice(handlers, '400'),
 	'GET /backoffice/dossiers/[id]/bestanden/[fileId]': backoffice(handlers, '200'),
 	'GET /backoffice/mail': backoffice(admins, '200'),
+	// A token the admin made in the setup; revoking without the confirmation is refused.
+	'GET /backoffice/api-tokens': backoffice(admins, '200'),
+	'POST /backoffice/api-tokens?/create': backoffice(admins, '400'),
+	'GET /backoffice/api-tokens/[id]': backoffice(admins, '200'),
+	'POST /backoffice/api-tokens/[id]?/revoke': backoffice(admins, '400'),
 	'GET /backoffice/mail/[file]': backoffice(admins, '200'),
 	'GET /backoffice/users': backoffice(admins, '200'),
 	'GET /backoffice/users/[id]': backoffice(admins, '200'),
@@ -349,6 +354,7 @@ type Setup = {
 	guestFileId: string;
 	draftVersion: string;
 	otherCitizenId: string;
+	apiTokenId: string;
 	mailFile: string;
 };
 
@@ -421,6 +427,17 @@ async function makeSetup(browser: Browser): Promise<Setup> {
 		.getAttribute('href');
 	const otherCitizenId = userHref?.split('/').pop() ?? '';
 	expect(otherCitizenId).toMatch(/^[0-9a-f-]{36}$/);
+	const made = await admin.request.post('/backoffice/api-tokens?/create', {
+		form: { name: 'Matrix', access: 'read' },
+		headers: { origin: origin(admin), accept: 'text/html' }
+	});
+	expect(made.status()).toBe(200);
+	await admin.goto('/backoffice/api-tokens');
+	const tokenHref = await admin
+		.getByRole('link', { name: 'Matrix', exact: true })
+		.getAttribute('href');
+	const apiTokenId = tokenHref?.split('/').pop() ?? '';
+	expect(apiTokenId).toMatch(/^[0-9a-f-]{36}$/);
 	await admin.context().close();
 
 	const mailDir = join(process.env.E2E_DATA_DIR ?? '', 'mail');
@@ -443,6 +460,7 @@ async function makeSetup(browser: Browser): Promise<Setup> {
 		guestFileId,
 		draftVersion: draftVersion ?? '',
 		otherCitizenId,
+		apiTokenId,
 		mailFile
 	};
 }
@@ -462,9 +480,11 @@ function paramsFor(route: string, s: Setup): Record<string, string> {
 			? 'klacht'
 			: route.startsWith('/backoffice/users/')
 				? s.otherCitizenId
-				: route.startsWith('/backoffice/templates/')
-					? '00000000-0000-4000-8000-000000000000'
-					: s.dossierId,
+				: route.startsWith('/backoffice/api-tokens/')
+					? s.apiTokenId
+					: route.startsWith('/backoffice/templates/')
+						? '00000000-0000-4000-8000-000000000000'
+						: s.dossierId,
 		version: s.draftVersion,
 		key: 'voornaam',
 		file: s.mailFile

@@ -1,0 +1,143 @@
+// An admin gives another system access to the API: makes a read token (after a refused first
+// try), sees it once, and the system uses it; the admin finds the call in the token's audit trail
+// and revokes the token, after which the same call is refused. Staff members cannot manage tokens.
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible } from './axe';
+import { errorSummary } from './filing-helpers';
+import { logIn, type E2eUser } from './users';
+
+test.describe.configure({ timeout: 120_000 });
+
+/** `logIn`, tried again when the form was posted before the page's script had loaded. */
+async function signIn(page: Page, who: E2eUser): Promise<void> {
+	await expect(async () => logIn(page, who)).toPass({ timeout: 60_000 });
+}
+
+test('an admin makes a read token, sees it once, the system uses it, and the admin revokes it', async ({
+	page,
+	request
+}) => {
+	const name = `Mid-office ${Date.now()}`;
+	await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+	await signIn(page, 'admin');
+	await page.goto('/backoffice');
+	await page.getByRole('link', { name: 'API-tokens voor andere systemen beheren' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('API-tokens');
+	await expectAccessible(page);
+
+	// Nothing filled in: both refusals, in the summary and next to their fields.
+	const create = page.getByRole('button', { name: 'Token aanmaken' });
+	await create.click();
+	await expect(errorSummary(page).getByRole('link')).toHaveText([
+		'Vul een naam in.',
+		'Kies de toegang van het token.'
+	]);
+	await expect(page.getByLabel('Naam')).toHaveAttribute('aria-invalid', 'true');
+	await expect(page.getByLabel('Naam')).toHaveAccessibleDescription(/Vul een naam in\./);
+	await expect(page.getByRole('group', { name: 'Toegang' })).toHaveAccessibleDescription(
+		/Kies de toegang van het token\./
+	);
+	await expectAccessible(page);
+
+	// A name but no access: the name is kept.
+	await page.getByLabel('Naam').fill(name);
+	await create.click();
+	await expect(errorSummary(page).getByRole('link')).toHaveText('Kies de toegang van het token.');
+	await expect(page.getByLabel('Naam')).toHaveValue(name);
+
+	await page.getByRole('radio', { name: 'Lezen', exact: true }).check();
+	const answer = page.waitForResponse((r) => r.request().method() === 'POST');
+	await create.click();
+	expect((await answer).headers()['cache-control']).toContain('no-store');
+	await expect(
+		page.getByRole('heading', { level: 2, name: `Token aangemaakt: ${name}` })
+	).toBeFocused();
+	await expect(page.getByText('We tonen het maar één keer')).toBeVisible();
+	await expect(page.getByText('Authorization: Bearer <token>')).toBeVisible();
+	const token = await page.getByLabel('Het token').inputValue();
+	expect(token).toMatch(/^loket_[\w-]{40,}$/);
+	await page.getByRole('button', { name: 'Token kopiëren' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'gekopieerd' })).toHaveText(
+		'Het token is gekopieerd.'
+	);
+	expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(token);
+	const row = page.getByRole('row').filter({ has: page.getByRole('link', { name }) });
+	await expect(row.getByRole('cell')).toHaveText([
+		`${token.slice(0, 12)}…`,
+		'Lezen',
+		'alle processen',
+		/ door Ada Beheer$/,
+		'nog nooit',
+		'Actief'
+	]);
+	await expectAccessible(page);
+
+	// Never again: not after a reload, not in the address, not in a cookie.
+	const reloaded = await page.reload();
+	expect(reloaded?.headers()['cache-control']).toContain('no-store');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('API-tokens');
+	await expect(page.getByLabel('Het token')).toHaveCount(0);
+	expect(await page.content()).not.toContain(token);
+	expect(page.url()).not.toContain(token);
+	for (const cookie of await page.context().cookies()) expect(cookie.value).not.toContain(token);
+
+	// The other system calls the API with it.
+	const auth = { authorization: `Bearer ${token}` };
+	const listed = await request.get('/api/v1/dossiers', { headers: auth });
+	expect(listed.status()).toBe(200);
+	const body = (await listed.json()) as { items: unknown[]; next: unknown };
+	expect(Array.isArray(body.items)).toBe(true);
+	expect(body).toHaveProperty('next');
+
+	// The call is in the token's audit trail.
+	await page.getByRole('link', { name }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+	const calls = page.getByRole('table', { name: 'Oproepen met dit token' });
+	await expect(calls.getByRole('row').nth(1).getByRole('cell')).toHaveText([
+		/\d/,
+		'GET',
+		'/api/v1/dossiers',
+		'200'
+	]);
+	await expectAccessible(page);
+
+	// Revoking asks for a confirmation first.
+	const revoke = page.getByRole('button', { name: 'Intrekken' });
+	await revoke.click();
+	await expect(errorSummary(page).getByRole('link')).toHaveText(
+		'Vink aan dat u begrijpt wat intrekken doet.'
+	);
+	await expect(page.getByText('Actief', { exact: true })).toBeVisible();
+	await expectAccessible(page);
+	await page
+		.getByRole('checkbox', {
+			name: 'Ik begrijp dat systemen die dit token gebruiken meteen geen toegang meer hebben.'
+		})
+		.check();
+	await revoke.click();
+	await expect(page.getByRole('status')).toHaveText(
+		'Het token is ingetrokken. Oproepen ermee worden nu geweigerd.'
+	);
+	await expect(page.getByText('Ingetrokken', { exact: true })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Intrekken' })).toHaveCount(0);
+	await expectAccessible(page);
+
+	const refused = await request.get('/api/v1/dossiers', { headers: auth });
+	expect(refused.status()).toBe(401);
+	expect(refused.headers()['content-type']).toContain('application/problem+json');
+
+	await page.getByRole('link', { name: 'Terug naar de API-tokens' }).click();
+	await expect(row.getByRole('cell').last()).toHaveText('Ingetrokken');
+});
+
+test('a staff member cannot open the API tokens', async ({ page }) => {
+	await signIn(page, 'staff');
+	await page.goto('/backoffice');
+	await expect(
+		page.getByRole('link', { name: 'API-tokens voor andere systemen beheren' })
+	).toHaveCount(0);
+	const response = await page.goto('/backoffice/api-tokens');
+	expect(response?.status()).toBe(403);
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	await expectAccessible(page);
+});
