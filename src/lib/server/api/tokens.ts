@@ -158,7 +158,10 @@ export async function checkRate(
 	if (count < limit) return { allowed: true };
 	const oldest = await repo.findOldestCallSince(db, client.tokenId, since);
 	const until = (oldest ?? now).getTime() + RATE_WINDOW_MS;
-	return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((until - now.getTime()) / 1000)) };
+	return {
+		allowed: false,
+		retryAfterSeconds: Math.max(1, Math.ceil((until - now.getTime()) / 1000))
+	};
 }
 
 /** Writes one call to the audit trail and marks the token as used. */

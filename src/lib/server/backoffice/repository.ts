@@ -16,6 +16,8 @@ type Eb = ExpressionBuilder<Database & { d: Database['dossier'] }, 'd'>;
 /** Filters as the query sees them: already validated, dates as 'YYYY-MM-DD'. */
 export type InboxQuery = {
 	processId?: string;
+	/** Only these processes (an API token limited to some); undefined: every process. */
+	processIds?: readonly string[];
 	status?: string;
 	/** A user id, or null for "unassigned". */
 	assigneeId?: string | null;
@@ -44,6 +46,7 @@ export type InboxRow = {
 	status: string;
 	applicantName: string;
 	applicantEmail: string | null;
+	assigneeId: string | null;
 	assigneeName: string | null;
 	assigneeEmail: string | null;
 	submittedAt: Date;
@@ -56,6 +59,7 @@ export type InboxRow = {
 function whereFilters(eb: Eb, f: InboxQuery): Expression<SqlBool> {
 	const and: Expression<SqlBool>[] = [];
 	if (f.processId) and.push(eb('d.processId', '=', f.processId));
+	if (f.processIds) and.push(eb('d.processId', 'in', [...f.processIds, '']));
 	if (f.status) and.push(eb('d.status', '=', f.status));
 	if (f.assigneeId === null) and.push(eb('d.assigneeId', 'is', null));
 	else if (f.assigneeId) and.push(eb('d.assigneeId', '=', f.assigneeId));
@@ -127,6 +131,7 @@ export async function listInbox(
 			'd.status',
 			'd.applicantName',
 			'd.applicantEmail',
+			'd.assigneeId',
 			'a.name as assigneeName',
 			'a.email as assigneeEmail',
 			'd.submittedAt',

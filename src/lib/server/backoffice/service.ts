@@ -293,6 +293,43 @@ export async function getInbox(
 	};
 }
 
+export type DossierPageRow = InboxItem & {
+	processVersion: number;
+	assigneeId: string | null;
+	closedAt: Date | null;
+};
+
+/**
+ * One keyset page of dossiers for another system (the API): the inbox's filters and order, limited
+ * to some processes if the caller may see only those; `next` is the `after` of the next page.
+ */
+export async function listDossierPage(
+	params: URLSearchParams,
+	options: { processIds: readonly string[] | null; limit: number },
+	db: Db = getDb(),
+	now = new Date()
+): Promise<{ rows: DossierPageRow[]; next: string | null }> {
+	const filter = parseFilter(params);
+	const query = { ...toQuery(filter, '', now), processIds: options.processIds ?? undefined };
+	const cursor = parseCursor(params, filter.sort);
+	const sort = { by: filter.sort, dir: filter.dir } as const;
+	const [labels, rows] = await Promise.all([
+		loadLabels(db),
+		repo.listInbox(db, query, sort, cursor, options.limit + 1)
+	]);
+	const page = rows.slice(0, options.limit);
+	const last = page.at(-1);
+	return {
+		rows: page.map((r) => ({
+			...toItem(r, labels, query.today),
+			processVersion: r.processVersion,
+			assigneeId: r.assigneeId,
+			closedAt: r.closedAt
+		})),
+		next: rows.length > options.limit && last ? `${last.sortKey}_${last.id}` : null
+	};
+}
+
 export type SaveFilterResult =
 	{ ok: true; id: string } | { ok: false; reason: 'name-required' | 'name-too-long' };
 

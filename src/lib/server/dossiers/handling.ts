@@ -34,9 +34,17 @@ export const MAX_REPLY_FILES = 10;
 export const MAX_REPLY_FILE_MB = 10;
 export const MAX_DOCUMENT_REQUESTS = 10;
 
-/** Who acts: a staff member, or the citizen (userId null: a guest with the tracking link). */
+/** Another system acting through the API with a token (it acts with the staff role). */
+export type ApiActor = { kind: 'api'; tokenId: string; name: string };
+
+/**
+ * Who acts: a staff member, another system through the API, or the citizen (userId null: a guest
+ * with the tracking link).
+ */
 export type Actor =
-	{ kind: 'staff'; user: SessionUser } | { kind: 'citizen'; userId: string | null };
+	| { kind: 'staff'; user: SessionUser }
+	| ApiActor
+	| { kind: 'citizen'; userId: string | null };
 
 export type Conflict = { ok: false; reason: 'conflict'; changedAt: Date; changedBy: string | null };
 export type TransitionResult =
@@ -46,11 +54,13 @@ export type TransitionResult =
 
 function actorColumns(actor: Actor): { actorId: string | null; actorLabel: string | null } {
 	if (actor.kind === 'staff') return { actorId: actor.user.id, actorLabel: null };
+	if (actor.kind === 'api') return { actorId: null, actorLabel: `API: ${actor.name}` };
 	return { actorId: actor.userId, actorLabel: actor.userId ? null : 'guest' };
 }
 
 function rolesOf(actor: Actor): readonly Role[] {
-	return actor.kind === 'staff' ? actor.user.roles : ['citizen'];
+	if (actor.kind === 'staff') return actor.user.roles;
+	return actor.kind === 'api' ? ['staff'] : ['citizen'];
 }
 
 async function conflict(trx: Transaction<Database>, dossierId: string): Promise<Conflict> {
@@ -99,10 +109,10 @@ async function applyTransition(
 	// What staff write with a transition that tells the citizen, and the documents they ask for,
 	// reach the citizen as a message; other notes stay in the audit trail for staff.
 	let messageId: string | null = null;
-	if (actor.kind === 'staff' && ((t.notifyCitizen && extra.note) || extra.documents.length > 0)) {
+	if (actor.kind !== 'citizen' && ((t.notifyCitizen && extra.note) || extra.documents.length > 0)) {
 		const message = await repo.insertMessage(trx, {
 			dossierId: dossier.id,
-			authorId: actor.user.id,
+			authorId: actor.kind === 'staff' ? actor.user.id : null,
 			authorRole: 'staff',
 			body: t.notifyCitizen ? extra.note : '',
 			internal: false
@@ -183,15 +193,21 @@ export async function transition(
 }
 
 export type MessageResult =
-	{ ok: true } | { ok: false; reason: 'not-found' | 'empty' | 'too-long' | 'closed' } | Conflict;
+	| { ok: true; messageId: string }
+	| { ok: false; reason: 'not-found' | 'empty' | 'too-long' | 'closed' }
+	| Conflict;
 
-/** A message from staff to the citizen (mailed to them), or an internal note for colleagues. */
+/**
+ * A message from staff (or another system through the API) to the citizen, mailed to them, or an
+ * internal note for colleagues.
+ */
 export async function postStaffMessage(
 	dossierId: string,
-	user: SessionUser,
+	author: SessionUser | ApiActor,
 	input: { body: string; internal: boolean },
 	db: Db = getDb()
 ): Promise<MessageResult> {
+	const actor: Actor = 'kind' in author ? author : { kind: 'staff', user: author };
 	const body = input.body.trim();
 	if (!body) return { ok: false, reason: 'empty' };
 	if (body.length > MAX_MESSAGE_LENGTH) return { ok: false, reason: 'too-long' };
@@ -200,23 +216,24 @@ export async function postStaffMessage(
 		if (!dossier) return { ok: false, reason: 'not-found' };
 		const message = await repo.insertMessage(trx, {
 			dossierId,
-			authorId: user.id,
+			authorId: actor.kind === 'staff' ? actor.user.id : null,
 			authorRole: 'staff',
 			body,
 			internal: input.internal
 		});
+		if (!message) throw new Error(`Message of dossier ${dossierId} was not stored`);
 		await repo.insertEvent(trx, {
 			dossierId,
 			type: input.internal ? 'note' : 'message',
-			actorId: user.id,
+			...actorColumns(actor),
 			visibility: input.internal ? 'internal' : 'public',
-			data: { messageId: message?.id ?? null }
+			data: { messageId: message.id }
 		});
-		if (!input.internal && message) {
+		if (!input.internal) {
 			await outbox.insertOutbox(trx, 'dossier-message', { dossierId, messageId: message.id });
 			await enqueuePush(trx, { event: 'message', dossierId, messageId: message.id });
 		}
-		return { ok: true };
+		return { ok: true, messageId: message.id };
 	});
 }
 

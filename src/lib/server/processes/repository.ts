@@ -99,6 +99,7 @@ export async function findVersionRow(
 			'v.status',
 			'v.definition',
 			'v.revision',
+			'v.publishedAt',
 			'v.updatedAt',
 			'u.name as updatedByName',
 			'u.email as updatedByEmail'
