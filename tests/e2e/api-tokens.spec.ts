@@ -42,7 +42,7 @@ test('an admin makes a read token, sees it once, the system uses it, and the adm
 	// A name but no access: the name is kept.
 	await page.getByLabel('Naam').fill(name);
 	await create.click();
-	await expect(errorSummary(page).getByRole('link')).toHaveText('Kies de toegang van het token.');
+	await expect(errorSummary(page).getByRole('link')).toHaveText(['Kies de toegang van het token.']);
 	await expect(page.getByLabel('Naam')).toHaveValue(name);
 
 	await page.getByRole('radio', { name: 'Lezen', exact: true }).check();
@@ -104,9 +104,9 @@ test('an admin makes a read token, sees it once, the system uses it, and the adm
 	// Revoking asks for a confirmation first.
 	const revoke = page.getByRole('button', { name: 'Intrekken' });
 	await revoke.click();
-	await expect(errorSummary(page).getByRole('link')).toHaveText(
+	await expect(errorSummary(page).getByRole('link')).toHaveText([
 		'Vink aan dat u begrijpt wat intrekken doet.'
-	);
+	]);
 	await expect(page.getByText('Actief', { exact: true })).toBeVisible();
 	await expectAccessible(page);
 	await page
