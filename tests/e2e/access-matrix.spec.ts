@@ -96,6 +96,8 @@ const expected: Record<string, Row> = {
 	'GET /healthz': all('200'),
 	'GET /manifest.webmanifest': all('200'),
 	'GET /offline': all('200'),
+	// The API reference: public, like openapi.json.
+	'GET /api/v1/docs': all('200'),
 	'GET /toegankelijkheid': all('200'),
 	'POST /taal': all('303 /'),
 	'GET /p/[processId]': all('200'),

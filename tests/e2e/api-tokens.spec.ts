@@ -141,3 +141,37 @@ test('a staff member cannot open the API tokens', async ({ page }) => {
 	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 	await expectAccessible(page);
 });
+
+test('the API reference lists every path of the OpenAPI document, without a token', async ({
+	page,
+	request
+}) => {
+	const response = await page.goto('/api/v1/docs');
+	expect(response?.status()).toBe(200);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('API-referentie');
+	await expectAccessible(page);
+
+	const document = (await (await request.get('/api/v1/openapi.json')).json()) as {
+		paths: Record<string, Record<string, unknown>>;
+		'x-problem-types': { type: string }[];
+	};
+	const operations = Object.entries(document.paths).flatMap(([path, item]) =>
+		Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`)
+	);
+	expect(operations.length).toBeGreaterThan(5);
+	for (const operation of operations)
+		await expect(page.getByRole('heading', { name: operation, exact: true })).toBeVisible();
+	// Every problem type links to its explanation on this page.
+	for (const problem of document['x-problem-types'])
+		await expect(page.locator(`[id="${problem.type.split('#')[1]}"]`)).toHaveCount(1);
+
+	await expect(page.getByRole('heading', { name: 'Het token meesturen' })).toBeVisible();
+	await expect(page.getByText('Authorization: Bearer loket_…')).toBeVisible();
+	const example = page
+		.getByRole('region', { name: 'Antwoorden van GET /dossiers', exact: true })
+		.getByRole('row', { name: /^429/ });
+	await expect(example).toBeVisible();
+
+	await page.getByRole('link', { name: 'OpenAPI 3.1-document (openapi.json)' }).click();
+	await expect(page).toHaveURL(/\/api\/v1\/openapi\.json$/);
+});
