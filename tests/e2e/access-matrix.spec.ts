@@ -102,6 +102,18 @@ const expected: Record<string, Row> = {
 	'POST /taal': all('303 /'),
 	'GET /p/[processId]': all('200'),
 	'GET /p/[processId]/formulier.json': all('200'),
+	// The mid-office API: only a bearer token counts, never a session (so 401 for everyone here;
+	// tests/integration/api.test.ts has every endpoint with every kind of token).
+	'GET /api/v1/openapi.json': all('200'),
+	'GET /api/v1/dossiers': all('401'),
+	'GET /api/v1/dossiers/[id]': all('401'),
+	'GET /api/v1/dossiers/[id]/attachments/[attachmentId]': all('401'),
+	'POST /api/v1/dossiers/[id]/transitions': all('401'),
+	'POST /api/v1/dossiers/[id]/messages': all('401'),
+	'GET /api/v1/processes': all('401'),
+	'GET /api/v1/processes/[id]/versions/[version]': all('401'),
+	'GET /api/v1/[...rest]': all('404'),
+	'POST /api/v1/[...rest]': all('404'),
 	// The application form of a process that needs an account (adreswijziging).
 	'GET /p/[processId]/apply': signedIn('303 /p/[processId]/apply/[pageId]'),
 	// The row above opened a draft for those signed in; a visitor has none and starts over. The

@@ -8,6 +8,7 @@ import { parseEml } from '$lib/server/mail/eml';
 import * as mailbox from '$lib/server/mail/mailbox';
 import { registerMailHandlers } from '$lib/server/mail/service';
 import { FileMailer } from '$lib/server/mail/transport';
+import { CALL_RETENTION_MS } from '$lib/server/api/tokens';
 import { runMaintenance } from '$lib/server/maintenance/service';
 import { hashBytes, LocalFileStorage } from '$lib/server/files/storage';
 import * as outboxRepo from '$lib/server/outbox/repository';
@@ -572,6 +573,28 @@ describe(`the clean-up on ${backend}`, () => {
 			.returning('id')
 			.execute();
 
+		// API calls: the audit trail keeps them CALL_RETENTION_MS, then they go.
+		const apiToken = await t.db
+			.insertInto('apiToken')
+			.values({ name: 'Koppeling', tokenHash: 'h', prefix: 'loket_h', scopes: ['read'] })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		const call = (at: Date, path: string) => ({
+			tokenId: apiToken.id,
+			tokenName: 'Koppeling',
+			method: 'GET',
+			path,
+			status: 200,
+			at
+		});
+		await t.db
+			.insertInto('apiCall')
+			.values([
+				call(new Date(now.getTime() - CALL_RETENTION_MS - 1000), '/old'),
+				call(new Date(now.getTime() - CALL_RETENTION_MS + 60_000), '/kept')
+			])
+			.execute();
+
 		const report = await runMaintenance(t.db, now, storage);
 		expect(report).toEqual({
 			sessions: 1,
@@ -581,8 +604,10 @@ describe(`the clean-up on ${backend}`, () => {
 			files: 1,
 			outbox: 1,
 			// What the inbox tally folds is checked in inbox.test.ts.
-			tally: expect.any(Number)
+			tally: expect.any(Number),
+			apiCalls: 1
 		});
+		expect(await t.db.selectFrom('apiCall').select('path').execute()).toEqual([{ path: '/kept' }]);
 
 		expect(await t.db.selectFrom('userSession').select('id').execute()).toEqual([{ id: 'valid' }]);
 		expect(await t.db.selectFrom('loginAttempt').select('emailLower').execute()).toEqual([
@@ -614,7 +639,8 @@ describe(`the clean-up on ${backend}`, () => {
 			drafts: 0,
 			files: 0,
 			outbox: 0,
-			tally: 0
+			tally: 0,
+			apiCalls: 0
 		});
 	});
 });

@@ -396,7 +396,7 @@ describe(`Web Push for dossier events on ${backend}`, () => {
 					{ body: 'Geheim bericht', internal: false },
 					t.db
 				)
-			).toEqual({ ok: true });
+			).toMatchObject({ ok: true, messageId: expect.any(String) });
 		await handling.postStaffMessage(
 			mine.dossier.id,
 			staff,

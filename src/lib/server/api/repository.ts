@@ -18,12 +18,21 @@ export async function insertToken(
 	return db.insertInto('apiToken').values(v).returningAll().executeTakeFirstOrThrow();
 }
 
-export async function findActiveByHash(db: Executor, tokenHash: string) {
+/** An unrevoked token by its hash, with how many calls it made since `since` (one round trip). */
+export async function findActiveByHash(db: Executor, tokenHash: string, since: Date) {
 	return db
-		.selectFrom('apiToken')
-		.selectAll()
-		.where('tokenHash', '=', tokenHash)
-		.where('revokedAt', 'is', null)
+		.selectFrom('apiToken as t')
+		.selectAll('t')
+		.select((eb) =>
+			eb
+				.selectFrom('apiCall as c')
+				.select((e) => e.fn.countAll<string | number>().as('n'))
+				.whereRef('c.tokenId', '=', 't.id')
+				.where('c.at', '>', since)
+				.as('recentCalls')
+		)
+		.where('t.tokenHash', '=', tokenHash)
+		.where('t.revokedAt', 'is', null)
 		.executeTakeFirst();
 }
 
@@ -69,16 +78,6 @@ export async function revokeToken(
 
 export async function touchToken(db: Executor, id: string, at: Date): Promise<void> {
 	await db.updateTable('apiToken').set({ lastUsedAt: at }).where('id', '=', id).execute();
-}
-
-export async function countCallsSince(db: Executor, tokenId: string, since: Date) {
-	const row = await db
-		.selectFrom('apiCall')
-		.select((eb) => eb.fn.countAll<string | number>().as('n'))
-		.where('tokenId', '=', tokenId)
-		.where('at', '>', since)
-		.executeTakeFirstOrThrow();
-	return Number(row.n);
 }
 
 /** The oldest call still inside the window: when it leaves, a call is allowed again. */

@@ -77,7 +77,7 @@ export async function serve(id: string, event: ApiEvent, deps: ServeDeps = {}): 
 	const db = deps.db ?? getDb();
 	const now = deps.now ?? new Date();
 	try {
-		const client = await tokens.authenticate(event.request.headers.get('authorization'), db);
+		const client = await tokens.authenticate(event.request.headers.get('authorization'), db, now);
 		if (!client)
 			return problem('unauthorized', 401, {
 				detail: 'Send a valid, unrevoked token as Authorization: Bearer <token>.'

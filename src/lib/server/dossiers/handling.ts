@@ -42,9 +42,7 @@ export type ApiActor = { kind: 'api'; tokenId: string; name: string };
  * with the tracking link).
  */
 export type Actor =
-	| { kind: 'staff'; user: SessionUser }
-	| ApiActor
-	| { kind: 'citizen'; userId: string | null };
+	{ kind: 'staff'; user: SessionUser } | ApiActor | { kind: 'citizen'; userId: string | null };
 
 export type Conflict = { ok: false; reason: 'conflict'; changedAt: Date; changedBy: string | null };
 export type TransitionResult =

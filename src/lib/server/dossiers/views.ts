@@ -205,7 +205,8 @@ async function buildView(dossier: Dossier, staff: boolean, db: Db): Promise<Doss
 				kind: 'message',
 				at: message.createdAt,
 				from: message.authorRole,
-				author: staff ? message.authorName : null,
+				// A message another system sent through the API has no author account: its token's name.
+				author: staff ? (message.authorName ?? e.actorLabel) : null,
 				internal: message.internal,
 				body: message.body,
 				files: attachments.filter((a) => a.messageId === message.id).map(fileView),

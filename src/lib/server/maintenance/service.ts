@@ -1,8 +1,9 @@
 // The periodic clean-up (run by the outbox worker's loop at start-up and every hour): removes what
 // has outlived its use: expired sessions, old login attempts, spent e-mail tokens, drafts that were
 // abandoned before submission (with their files, when no dossier or other draft holds the same
-// bytes) and outbox rows processed long ago; it also folds the inbox tally's +1/-1 rows into one
+// bytes), outbox rows processed long ago and API calls older than the audit trail keeps; it also folds the inbox tally's +1/-1 rows into one
 // row per key. Every step is idempotent, so several server instances may run it at the same time.
+import { pruneCalls } from '../api/tokens';
 import { pruneLoginAttempts } from '../auth/rate-limit';
 import { deleteExpiredSessions } from '../auth/session';
 import { getDb, type Db } from '../db';
@@ -27,6 +28,7 @@ export type MaintenanceReport = {
 	outbox: number;
 	/** Rows of the inbox's running tally folded away. */
 	tally: number;
+	apiCalls: number;
 };
 
 export async function runMaintenance(
@@ -50,6 +52,7 @@ export async function runMaintenance(
 		new Date(now.getTime() - PROCESSED_OUTBOX_KEEP_MS)
 	);
 	const tally = await foldTally(db);
+	const apiCalls = await pruneCalls(db, now);
 	return {
 		sessions,
 		loginAttempts,
@@ -57,6 +60,7 @@ export async function runMaintenance(
 		drafts: abandoned.drafts,
 		files: unreferenced.length,
 		outbox: processed,
-		tally
+		tally,
+		apiCalls
 	};
 }

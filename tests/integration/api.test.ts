@@ -1,0 +1,563 @@
+// The mid-office API on a real database, through the same `serve` the routes call: every endpoint
+// with no token, a revoked one, a read-only one, a read-write one limited to another process and a
+// read-write one; status codes, bodies (parsed with the schemas the OpenAPI document is made of),
+// the version check of transitions, the rate limit and the audit trail.
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { testDefinition } from '$lib/process/answers/test-definition';
+import { processDefinition } from '$lib/process/definition';
+import { endpoints } from '$lib/server/api/endpoints';
+import { buildOpenApiDocument } from '$lib/server/api/openapi';
+import * as schemas from '$lib/server/api/schemas';
+import { serve } from '$lib/server/api/serve';
+import * as tokens from '$lib/server/api/tokens';
+import type { SessionUser } from '$lib/server/auth/repository';
+import type { Dossier } from '$lib/server/db/schema';
+import * as handling from '$lib/server/dossiers/handling';
+import * as dossierRepo from '$lib/server/dossiers/repository';
+import { LocalFileStorage } from '$lib/server/files/storage';
+import * as processes from '$lib/server/processes/service';
+import * as users from '$lib/server/users/service';
+import { backend, openTestDatabase, type TestDatabase } from './test-db';
+
+const storage = new LocalFileStorage(mkdtempSync(join(tmpdir(), 'loket-api-')));
+const PASSWORD = 'een lange zin als wachtwoord';
+
+const state = (
+	id: string,
+	kind: 'open' | 'waiting' | 'final',
+	clock: 'run' | 'pause' | 'stop'
+) => ({
+	id,
+	label: { nl: `Intern: ${id}` },
+	citizenText: { nl: `Uitleg bij ${id}` },
+	kind,
+	clock,
+	vlaamseCode: 'InVerwerking' as const
+});
+
+const workflow = {
+	initial: 'ingediend',
+	states: [
+		state('ingediend', 'open', 'run'),
+		state('behandeling', 'open', 'run'),
+		state('goedgekeurd', 'final', 'stop')
+	],
+	transitions: [
+		{
+			id: 'behandelen',
+			from: ['ingediend'],
+			to: 'behandeling',
+			label: { nl: 'In behandeling nemen' },
+			roles: ['staff']
+		},
+		{
+			id: 'goedkeuren',
+			from: ['behandeling'],
+			to: 'goedgekeurd',
+			label: { nl: 'Goedkeuren' },
+			roles: ['staff'],
+			requiresNote: true,
+			notifyCitizen: true
+		}
+	]
+};
+const definitionOf = (id: string) =>
+	processDefinition.parse({
+		...testDefinition,
+		id,
+		title: { nl: `Proces ${id}`, en: `Process ${id}` },
+		handlingTime: { days: 30, unit: 'calendar', legal: true },
+		workflow
+	});
+
+type Call = {
+	method?: 'GET' | 'POST';
+	token?: string | null;
+	body?: unknown;
+	contentType?: string;
+	rateLimit?: number;
+};
+
+describe(`the /api/v1 endpoints on ${backend}`, () => {
+	let t: TestDatabase;
+	let admin: SessionUser;
+	let staff: SessionUser;
+	const tok = { read: '', write: '', other: '', revoked: '' };
+	let a: Dossier;
+	let b: Dossier;
+	let attachmentId = '';
+	let counter = 0;
+	const photo = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
+
+	/** Finds the endpoint of the path as the router would, and answers the call with it. */
+	async function call(path: string, c: Call = {}): Promise<Response> {
+		const method = c.method ?? 'GET';
+		const url = new URL(`http://loket.test/api/v1${path}`);
+		for (const e of endpoints) {
+			if (e.method !== method) continue;
+			const names: string[] = [];
+			const pattern = e.path.replace(/\{(\w+)\}/g, (_, n: string) => {
+				names.push(n);
+				return '([^/]+)';
+			});
+			const match = new RegExp(`^${pattern}$`).exec(url.pathname.slice('/api/v1'.length));
+			if (!match) continue;
+			const params = Object.fromEntries(
+				names.map((n, i) => [n, decodeURIComponent(match[i + 1]!)])
+			);
+			const headers: Record<string, string> = {};
+			if (c.token !== null) headers.authorization = `Bearer ${c.token ?? tok.write}`;
+			if (c.body !== undefined) headers['content-type'] = c.contentType ?? 'application/json';
+			const request = new Request(url, {
+				method,
+				headers,
+				body:
+					c.body === undefined
+						? undefined
+						: typeof c.body === 'string'
+							? c.body
+							: JSON.stringify(c.body)
+			});
+			return serve(e.id, { request, params, url }, { db: t.db, storage, rateLimit: c.rateLimit });
+		}
+		throw new Error(`No endpoint for ${method} ${path}`);
+	}
+
+	async function problemOf(response: Response, status: number) {
+		expect(response.status).toBe(status);
+		expect(response.headers.get('content-type')).toBe('application/problem+json');
+		return schemas.problemSchema.parse(await response.json());
+	}
+
+	async function bodyOf<S extends z.ZodType>(response: Response, status: number, schema: S) {
+		expect(response.status, await response.clone().text()).toBe(status);
+		expect(response.headers.get('content-type')).toBe('application/json');
+		return schema.parse(await response.json()) as z.output<S>;
+	}
+
+	async function fileDossier(processId: string) {
+		counter++;
+		const dossier = await dossierRepo.insertDossier(t.db, {
+			reference: `2026-${String(800000 + counter)}`,
+			processId,
+			processVersion: 1,
+			status: 'ingediend',
+			answers: JSON.stringify({ naam: `Aanvrager ${counter}` }),
+			ownerId: null,
+			guestTokenHash: randomUUID(),
+			applicantName: `Aanvrager ${counter}`,
+			applicantEmail: `a${counter}@example.be`,
+			submissionId: randomUUID(),
+			dueDate: '2026-12-31'
+		});
+		if (!dossier) throw new Error('not inserted');
+		await dossierRepo.insertEvent(t.db, {
+			dossierId: dossier.id,
+			type: 'submitted',
+			toStatus: 'ingediend',
+			actorId: null,
+			visibility: 'public'
+		});
+		return dossier;
+	}
+
+	async function makeToken(name: string, access: 'read' | 'write', processIds: string[] = []) {
+		const made = await tokens.createToken(admin.id, { name, access, processIds }, t.db);
+		if (!made.ok) throw new Error(JSON.stringify(made.issues));
+		return made;
+	}
+
+	beforeAll(async () => {
+		t = await openTestDatabase();
+		await processes.importLibrary(
+			[
+				{ file: 'volg.json', definition: definitionOf('volg') },
+				{ file: 'ander.json', definition: definitionOf('ander') }
+			],
+			t.db
+		);
+		const add = async (email: string, roles: string[], name: string) => {
+			const r = await users.addUser({ email, password: PASSWORD, roles, name }, t.db);
+			if (!r.ok) throw new Error(r.reason);
+			return r.user;
+		};
+		admin = await add('admin@gemeente.be', ['admin'], 'Ann Admin');
+		staff = await add('stijn@gemeente.be', ['staff'], 'Stijn Balie');
+		tok.read = (await makeToken('Archief (lezen)', 'read')).token;
+		tok.write = (await makeToken('Zaaksysteem', 'write')).token;
+		tok.other = (await makeToken('Alleen ander proces', 'write', ['ander'])).token;
+		const revoked = await makeToken('Ingetrokken', 'write');
+		tok.revoked = revoked.token;
+		expect(await tokens.revokeToken(admin.id, revoked.id, t.db)).toBe(true);
+		a = await fileDossier('volg');
+		b = await fileDossier('ander');
+		const stored = await storage.put(photo);
+		const attachment = await dossierRepo.insertAttachment(t.db, {
+			dossierId: a.id,
+			messageId: null,
+			documentRequestId: null,
+			fileName: 'put in de straat.png',
+			mediaType: 'image/png',
+			sizeBytes: stored.size,
+			sha256: stored.sha256,
+			uploadedBy: null
+		});
+		attachmentId = attachment.id;
+	});
+	afterAll(async () => {
+		await t.drop();
+	});
+
+	// One valid call per endpoint; writes get a fresh dossier so they can succeed each time.
+	const examples: Record<string, () => Promise<[string, Call]>> = {
+		listDossiers: async () => ['/dossiers', {}],
+		getDossier: async () => [`/dossiers/${a.id}`, {}],
+		getAttachment: async () => [`/dossiers/${a.id}/attachments/${attachmentId}`, {}],
+		transitionDossier: async () => {
+			const d = await fileDossier('volg');
+			return [
+				`/dossiers/${d.id}/transitions`,
+				{ method: 'POST', body: { transition: 'behandelen', version: d.version } }
+			];
+		},
+		postMessage: async () => [
+			`/dossiers/${a.id}/messages`,
+			{ method: 'POST', body: { body: 'Wij bekijken uw melding.' } }
+		],
+		listProcesses: async () => ['/processes', {}],
+		getDefinition: async () => ['/processes/volg/versions/1', {}]
+	};
+
+	it('has an example call for every endpoint of the table', () => {
+		expect(Object.keys(examples).sort()).toEqual(endpoints.map((e) => e.id).sort());
+	});
+
+	for (const e of endpoints) {
+		describe(`${e.method} ${e.path}`, () => {
+			it('without a token, or with a revoked one: 401 with a problem', async () => {
+				const [path, c] = await examples[e.id]!();
+				const none = await call(path, { ...c, token: null });
+				expect((await problemOf(none, 401)).type).toBe('/api/v1/docs#problem-unauthorized');
+				expect(none.headers.get('www-authenticate')).toMatch(/^Bearer/);
+				await problemOf(await call(path, { ...c, token: tok.revoked }), 401);
+				await problemOf(await call(path, { ...c, token: 'loket_' + 'x'.repeat(43) }), 401);
+			});
+
+			it(`with a read-only token: ${e.scope === 'read' ? '2xx' : '403'}`, async () => {
+				const [path, c] = await examples[e.id]!();
+				const response = await call(path, { ...c, token: tok.read });
+				if (e.scope === 'read') expect(response.status).toBeLessThan(300);
+				else expect((await problemOf(response, 403)).detail).toContain('write');
+			});
+
+			it('with a token limited to another process: none of this process is found', async () => {
+				const [path, c] = await examples[e.id]!();
+				const response = await call(path, { ...c, token: tok.other });
+				if (e.id === 'listDossiers') {
+					const list = await bodyOf(response, 200, schemas.dossierList);
+					expect(list.items.length).toBeGreaterThan(0);
+					expect(list.items.every((d) => d.processId === 'ander')).toBe(true);
+				} else if (e.id === 'listProcesses') {
+					const list = await bodyOf(response, 200, schemas.processList);
+					expect(list.items.map((p) => p.id)).toEqual(['ander']);
+				} else expect((await problemOf(response, 404)).status).toBe(404);
+			});
+
+			it('with a read-write token: the documented success', async () => {
+				const [path, c] = await examples[e.id]!();
+				const response = await call(path, c);
+				const [status, spec] = Object.entries(e.responses)[0]!;
+				expect(response.status).toBe(Number(status));
+				if (spec.schema) spec.schema.parse(await response.json());
+				else expect(response.headers.get('content-type')).toBe('image/png');
+			});
+		});
+	}
+
+	it('lists dossiers in keyset pages that neither skip nor repeat, with filters', async () => {
+		for (let i = 0; i < 4; i++) await fileDossier(i % 2 ? 'volg' : 'ander');
+		const all = await bodyOf(await call('/dossiers?limit=100'), 200, schemas.dossierList);
+		expect(all.next).toBeNull();
+		const seen: string[] = [];
+		let after = '';
+		for (let page = 0; page < 50; page++) {
+			const list = await bodyOf(
+				await call(`/dossiers?limit=2${after ? `&after=${encodeURIComponent(after)}` : ''}`),
+				200,
+				schemas.dossierList
+			);
+			seen.push(...list.items.map((d) => d.id));
+			if (!list.next) break;
+			after = list.next;
+		}
+		expect(seen).toEqual(all.items.map((d) => d.id));
+		expect(new Set(seen).size).toBe(seen.length);
+
+		const volg = await bodyOf(
+			await call('/dossiers?process=volg&limit=100'),
+			200,
+			schemas.dossierList
+		);
+		expect(volg.items.length).toBeGreaterThan(0);
+		expect(volg.items.every((d) => d.processId === 'volg')).toBe(true);
+		const hidden = await call('/dossiers?process=volg', { token: tok.other });
+		expect((await bodyOf(hidden, 200, schemas.dossierList)).items).toEqual([]);
+		const found = await bodyOf(await call(`/dossiers?q=${a.reference}`), 200, schemas.dossierList);
+		expect(found.items.map((d) => d.reference)).toEqual([a.reference]);
+	});
+
+	it('refuses a bad query with the field named', async () => {
+		const p = await problemOf(await call('/dossiers?limit=1000&sort=sideways'), 400);
+		expect(p.errors?.map((x) => x.name).sort()).toEqual(['limit', 'sort']);
+		await problemOf(await call('/dossiers?after=2026-01-01_nonsense'), 400);
+	});
+
+	it('gets a dossier by id or reference, with its attachment to download', async () => {
+		const byRef = await bodyOf(await call(`/dossiers/${a.reference}`), 200, schemas.dossierDetail);
+		expect(byRef.id).toBe(a.id);
+		expect(byRef.process).toMatchObject({ id: 'volg', version: 1 });
+		expect(byRef.answers).toEqual({ naam: a.applicantName });
+		expect(byRef.transitions.map((x) => x.id)).toEqual(['behandelen']);
+		const [file] = byRef.attachments;
+		expect(file).toMatchObject({ fileName: 'put in de straat.png', mediaType: 'image/png' });
+		const download = await call(file!.href.slice('/api/v1'.length));
+		expect(download.status).toBe(200);
+		expect(new Uint8Array(await download.arrayBuffer())).toEqual(photo);
+		expect(download.headers.get('content-disposition')).toContain('attachment');
+		expect(download.headers.get('repr-digest')).toBe(
+			`sha-256=:${Buffer.from(file!.sha256, 'hex').toString('base64')}:`
+		);
+		await problemOf(await call(`/dossiers/${a.id}/attachments/${randomUUID()}`), 404);
+		await problemOf(await call(`/dossiers/${b.id}/attachments/${attachmentId}`), 404);
+		await problemOf(await call('/dossiers/2026-999999'), 404);
+		await problemOf(await call('/dossiers/not-an-id'), 404);
+	});
+
+	it('takes a transition, and refuses a stale version exactly as the back-office does', async () => {
+		const d = await fileDossier('volg');
+		const taken = await bodyOf(
+			await call(`/dossiers/${d.id}/transitions`, {
+				method: 'POST',
+				body: { transition: 'behandelen', version: d.version }
+			}),
+			200,
+			schemas.dossierDetail
+		);
+		expect(taken).toMatchObject({ status: 'behandeling', version: d.version + 1 });
+		expect(taken.events.at(-1)).toMatchObject({
+			type: 'transition',
+			toStatus: 'behandeling',
+			actor: 'API: Zaaksysteem'
+		});
+
+		// A colleague approves in the back-office; the API still holds the older version.
+		const approved = await handling.transition(
+			d.id,
+			{ kind: 'staff', user: staff },
+			{ transitionId: 'goedkeuren', expectedVersion: taken.version, note: 'In orde' },
+			t.db
+		);
+		expect(approved.ok).toBe(true);
+		const stale = await call(`/dossiers/${d.id}/transitions`, {
+			method: 'POST',
+			body: { transition: 'goedkeuren', version: taken.version, note: 'Ook in orde' }
+		});
+		const p = await problemOf(stale, 409);
+		expect(p.changedBy).toBe('Stijn Balie');
+		// The back-office refuses the same stale version with the same reason.
+		const backOffice = await handling.transition(
+			d.id,
+			{ kind: 'staff', user: staff },
+			{ transitionId: 'goedkeuren', expectedVersion: taken.version, note: 'x' },
+			t.db
+		);
+		expect(backOffice).toMatchObject({ ok: false, reason: 'conflict' });
+		const now = await bodyOf(await call(`/dossiers/${d.id}`), 200, schemas.dossierDetail);
+		expect(now).toMatchObject({ status: 'goedgekeurd', version: taken.version + 1 });
+	});
+
+	it('refuses transitions that are not allowed, a missing note and bad bodies', async () => {
+		const d = await fileDossier('volg');
+		const path = `/dossiers/${d.id}/transitions`;
+		const notNow = await call(path, {
+			method: 'POST',
+			body: { transition: 'goedkeuren', version: d.version, note: 'x' }
+		});
+		expect((await problemOf(notNow, 422)).type).toBe('/api/v1/docs#problem-not-allowed');
+		await call(path, { method: 'POST', body: { transition: 'behandelen', version: d.version } });
+		const noNote = await call(path, {
+			method: 'POST',
+			body: { transition: 'goedkeuren', version: d.version + 1 }
+		});
+		expect((await problemOf(noNote, 422)).errors).toEqual([
+			{ name: 'note', message: 'Required for this transition.' }
+		]);
+		const missing = await problemOf(
+			await call(path, { method: 'POST', body: { transition: 'goedkeuren' } }),
+			422
+		);
+		expect(missing.errors?.map((x) => x.name)).toEqual(['version']);
+		await problemOf(
+			await call(path, {
+				method: 'POST',
+				body: '{"transition": ',
+				contentType: 'application/json'
+			}),
+			400
+		);
+		await problemOf(
+			await call(path, {
+				method: 'POST',
+				body: 'transition=behandelen',
+				contentType: 'application/x-www-form-urlencoded'
+			}),
+			415
+		);
+		const unchanged = await bodyOf(await call(`/dossiers/${d.id}`), 200, schemas.dossierDetail);
+		expect(unchanged).toMatchObject({ status: 'behandeling', version: d.version + 1 });
+	});
+
+	it('posts a message to the citizen (mailed) and an internal note (not mailed)', async () => {
+		const d = await fileDossier('volg');
+		const sent = await bodyOf(
+			await call(`/dossiers/${d.id}/messages`, {
+				method: 'POST',
+				body: { body: '  Wij komen kijken.  ' }
+			}),
+			201,
+			schemas.messageCreated
+		);
+		const note = await bodyOf(
+			await call(`/dossiers/${d.id}/messages`, {
+				method: 'POST',
+				body: { body: 'Ploeg 3 gaat.', internal: true }
+			}),
+			201,
+			schemas.messageCreated
+		);
+		const detail = await bodyOf(await call(`/dossiers/${d.id}`), 200, schemas.dossierDetail);
+		expect(detail.messages.map((msg) => [msg.id, msg.body, msg.internal])).toEqual([
+			[sent.id, 'Wij komen kijken.', false],
+			[note.id, 'Ploeg 3 gaat.', true]
+		]);
+		expect(detail.events.filter((x) => x.actor === 'API: Zaaksysteem').map((x) => x.type)).toEqual([
+			'message',
+			'note'
+		]);
+		const mails = (await t.db.selectFrom('outbox').select(['kind', 'payload']).execute()).filter(
+			(r) =>
+				r.kind === 'dossier-message' && (r.payload as { dossierId?: string }).dossierId === d.id
+		);
+		expect(mails.map((r) => (r.payload as { messageId: string }).messageId)).toEqual([sent.id]);
+		const empty = await problemOf(
+			await call(`/dossiers/${d.id}/messages`, { method: 'POST', body: { body: '   ' } }),
+			422
+		);
+		expect(empty.errors?.map((x) => x.name)).toEqual(['body']);
+	});
+
+	it('gives a process definition version, never a draft', async () => {
+		const found = await bodyOf(
+			await call('/processes/volg/versions/1'),
+			200,
+			schemas.definitionResponse
+		);
+		expect(found).toMatchObject({ processId: 'volg', version: 1, status: 'published' });
+		expect((found.definition as { id: string }).id).toBe('volg');
+		await problemOf(await call('/processes/volg/versions/2'), 404);
+		await problemOf(await call('/processes/volg/versions/abc'), 404);
+		const list = await bodyOf(await call('/processes'), 200, schemas.processList);
+		expect(list.items.find((p) => p.id === 'volg')).toMatchObject({
+			currentVersion: 1,
+			versions: [{ version: 1, status: 'published' }]
+		});
+	});
+
+	it('limits the calls per token per minute, answering 429 with Retry-After', async () => {
+		const limited = await makeToken('Drukke koppeling', 'read');
+		for (let i = 0; i < 3; i++)
+			expect((await call('/processes', { token: limited.token, rateLimit: 3 })).status).toBe(200);
+		const refused = await call('/processes', { token: limited.token, rateLimit: 3 });
+		await problemOf(refused, 429);
+		const wait = Number(refused.headers.get('retry-after'));
+		expect(wait).toBeGreaterThanOrEqual(1);
+		expect(wait).toBeLessThanOrEqual(60);
+		// Other tokens are not affected.
+		expect((await call('/processes', { token: tok.read, rateLimit: 3 })).status).toBeLessThan(500);
+	});
+
+	it('writes every call to the audit trail with the token name, status and dossier', async () => {
+		const made = await makeToken('Audit', 'read');
+		await call(`/dossiers/${a.id}`, { token: made.token });
+		await call('/dossiers?limit=abc', { token: made.token });
+		await call(`/dossiers/${a.id}/messages`, {
+			method: 'POST',
+			token: made.token,
+			body: { body: 'x' }
+		});
+		const detail = await tokens.findToken(made.id, t.db);
+		expect(detail?.lastUsedAt).not.toBeNull();
+		expect(detail?.calls.map((c) => [c.method, c.path, c.status])).toEqual([
+			['POST', `/api/v1/dossiers/${a.id}/messages`, 403],
+			['GET', '/api/v1/dossiers?limit=abc', 400],
+			['GET', `/api/v1/dossiers/${a.id}`, 200]
+		]);
+		const rows = await t.db
+			.selectFrom('apiCall')
+			.select(['tokenName', 'dossierId'])
+			.where('tokenId', '=', made.id)
+			.orderBy('id')
+			.execute();
+		expect(rows[0]).toEqual({ tokenName: 'Audit', dossierId: a.id });
+	});
+});
+
+describe('the OpenAPI document', () => {
+	const doc = buildOpenApiDocument('https://loket.example');
+
+	it('is a valid OpenAPI 3.1 document', async () => {
+		const validator = new Validator();
+		const result = await validator.validate(JSON.parse(JSON.stringify(doc)));
+		expect(result.errors ?? []).toEqual([]);
+		expect(result.valid).toBe(true);
+		expect(validator.version).toBe('3.1');
+	});
+
+	it('describes every route under /api/v1, with the methods it answers', () => {
+		const root = join(process.cwd(), 'src/routes/api/v1');
+		const files: string[] = [];
+		const walk = (dir: string) => {
+			for (const name of readdirSync(dir)) {
+				const full = join(dir, name);
+				if (statSync(full).isDirectory()) walk(full);
+				else if (name === '+server.ts') files.push(full);
+			}
+		};
+		walk(root);
+		const routes = files
+			.map((f) => {
+				const path = '/' + relative(root, f).replace(/\/?\+server\.ts$/, '');
+				const source = readFileSync(f, 'utf8');
+				const methods = [...source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)].map(
+					(m) => m[1]!
+				);
+				const served = [...source.matchAll(/serve\('(\w+)'/g)].map((m) => m[1]!);
+				return { path: path.replace(/\[(\w+)\]/g, '{$1}'), methods, served };
+			})
+			// The document itself and the catch-all for unknown addresses are not operations.
+			.filter((r) => r.path !== '/openapi.json' && !r.path.includes('...'));
+		expect(routes.length).toBe(Object.keys(doc.paths).length);
+		for (const r of routes) {
+			const item = doc.paths[r.path] as Record<string, { operationId: string }> | undefined;
+			expect(item, r.path).toBeDefined();
+			expect(Object.keys(item!).sort()).toEqual(r.methods.map((m) => m.toLowerCase()).sort());
+			expect(r.methods.map((m) => item![m.toLowerCase()]!.operationId)).toEqual(r.served);
+		}
+	});
+});
