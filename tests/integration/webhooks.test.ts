@@ -61,7 +61,7 @@ class Receiver {
 				const headers = Object.fromEntries(
 					Object.entries(req.headers).map(([k, v]) => [k, String(v)])
 				);
-				let verified = false;
+				let verified: boolean;
 				try {
 					new Webhook(this.secrets.get(path) ?? 'whsec_AAAA').verify(body, headers);
 					verified = true;
