@@ -1,6 +1,6 @@
 // Start-up of a Loket server: read the configuration, open the database, run the migrations and
 // import the process library and make the Web Push keys, once, before the first request; then start
-// the outbox worker (mail, push, and the hourly clean-up). Anything that goes wrong here is reported in one clear line and stops
+// the outbox worker (mail, push, webhooks, and the hourly clean-up). Anything that goes wrong here is reported in one clear line and stops
 // the process: a half-started server helps nobody. Only the running server calls start() (never the
 // build or the tests), so only a server sends mail.
 import { getConfig } from './config';
@@ -16,6 +16,7 @@ import { mailDir } from './mail/transport';
 import { MAINTENANCE_EVERY_MS, runMaintenance } from './maintenance/service';
 import { startOutboxWorker, stopOutboxWorker } from './outbox/worker';
 import { installPostcodeList } from './places/postcodes';
+import { registerWebhookHandler } from './webhooks/delivery';
 import { loadLibrary } from './processes/library';
 import * as processes from './processes/service';
 import { LibraryError } from './processes/service';
@@ -43,6 +44,7 @@ export async function start(): Promise<void> {
 		await ensureVapidKeys(db, vapidSubject(config));
 		registerMailHandlers();
 		registerPushHandler();
+		registerWebhookHandler();
 		startOutboxWorker([
 			{ name: 'clean-up', every: MAINTENANCE_EVERY_MS, run: (db, now) => runMaintenance(db, now) }
 		]);

@@ -25,6 +25,7 @@ import * as outbox from '../outbox/repository';
 import * as processes from '../processes/service';
 import { enqueuePush } from '../push/events';
 import * as userRepo from '../users/repository';
+import { dossierData, emitWebhookEvent, messageData } from '../webhooks/events';
 import * as repo from './repository';
 import { isUuid } from './views';
 
@@ -128,6 +129,18 @@ async function applyTransition(
 		visibility: 'public',
 		data: { transitionId: t.id, messageId }
 	});
+	await emitWebhookEvent(
+		trx,
+		'dossier.transitioned',
+		{
+			...dossierData(updated),
+			fromStatus: dossier.status,
+			toStatus: t.to,
+			transitionId: t.id,
+			messageId
+		},
+		now
+	);
 	if (t.notifyCitizen) {
 		await outbox.insertOutbox(trx, 'dossier-transitioned', {
 			dossierId: dossier.id,
@@ -227,6 +240,7 @@ export async function postStaffMessage(
 			visibility: input.internal ? 'internal' : 'public',
 			data: { messageId: message.id }
 		});
+		await emitWebhookEvent(trx, 'message.created', messageData(dossier, message));
 		if (!input.internal) {
 			await outbox.insertOutbox(trx, 'dossier-message', { dossierId, messageId: message.id });
 			await enqueuePush(trx, { event: 'message', dossierId, messageId: message.id });
@@ -342,6 +356,7 @@ export async function replyAsCitizen(
 			visibility: 'public',
 			data: { messageId: message.id }
 		});
+		await emitWebhookEvent(trx, 'message.created', messageData(locked, message));
 		const stillMissing = [...open].filter((id) => !fulfilled.includes(id));
 		const answer = listCitizenActions(definition.workflow, locked.status).answer;
 		if (state.kind !== 'waiting' || !answer || stillMissing.length > 0)

@@ -15,6 +15,7 @@ import type { Dossier } from '../db/schema';
 import type { DraftView } from '../drafts/service';
 import * as outbox from '../outbox/repository';
 import { enqueuePush } from '../push/events';
+import { dossierData, emitWebhookEvent } from '../webhooks/events';
 import * as repo from './repository';
 
 export type SubmitResult =
@@ -100,6 +101,7 @@ export async function submitDraft(
 		// Browsers that already follow this citizen's account hear of it too; a guest's dossier has
 		// no browser yet (they subscribe on its tracking page).
 		if (dossier.ownerId) await enqueuePush(trx, { event: 'receipt', dossierId: dossier.id });
+		await emitWebhookEvent(trx, 'dossier.created', dossierData(dossier), now);
 		await repo.markDraftSubmitted(trx, draft.id, dossier.id);
 		return { ok: true as const, dossier, created: true };
 	});
