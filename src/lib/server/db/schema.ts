@@ -1,5 +1,6 @@
 // The Database interface Kysely checks every query against: one entry per table, in camelCase
 // (the CamelCasePlugin maps to the snake_case columns of the migrations).
+import type { ProcessVersionSource, ProcessVersionStatus } from '$lib/views/processes';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { Role } from '$lib/process/workflow';
 
@@ -40,8 +41,7 @@ export interface ProcessTable {
 	retiredAt: Timestamp | null;
 }
 
-export type ProcessVersionStatus = 'draft' | 'published' | 'retired';
-export type ProcessVersionSource = 'library' | 'builder' | 'import';
+export type { ProcessVersionSource, ProcessVersionStatus };
 
 export interface ProcessVersionTable {
 	processId: string;

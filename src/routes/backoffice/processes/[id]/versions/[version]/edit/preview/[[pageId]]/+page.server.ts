@@ -4,7 +4,7 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/i18n';
 import { listPageValues } from '$lib/process/answers';
 import { toPageSchema } from '$lib/process/answers/schema';
-import { requireRole } from '$lib/server/auth/guards';
+import { requireRole } from '$lib/server/web/guards';
 import { serverAnswerOptions } from '$lib/server/filing/options';
 import * as preview from '$lib/server/processes/preview';
 import { draftVersion } from '../../editing';
