@@ -4,7 +4,11 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { m } from '$lib/i18n';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { cookieName } from '$lib/paraglide/runtime';
-import { clearSessionCookie, readSessionToken, writeSessionCookie } from '$lib/server/web/session-cookie';
+import {
+	clearSessionCookie,
+	readSessionToken,
+	writeSessionCookie
+} from '$lib/server/web/session-cookie';
 import { requireRole, requireUser } from '$lib/server/web/guards';
 import * as sessions from '$lib/server/auth/session';
 import { compress } from '$lib/server/web/compress';

@@ -79,7 +79,6 @@ export async function deleteTemplate(id: string, db: Db = getDb()): Promise<bool
 	return UUID.test(id) && repo.remove(db, id);
 }
 
-
 /**
  * The templates offered on one dossier, filled in for it, in the language the citizen filed in
  * (the Dutch text where a template has no English one).
@@ -111,7 +110,6 @@ export async function templatesForDossier(
 		text: fillTemplate(locale === 'en' && t.bodyEn ? t.bodyEn : t.bodyNl, values)
 	}));
 }
-
 
 /** Every process (the newest version's title), sorted by Dutch title, for the process choice. */
 export async function listProcessOptions(db: Db = getDb()): Promise<ProcessOption[]> {
