@@ -24,6 +24,15 @@ const data = [
 	}
 ];
 
+/** The web layer's helpers may name the stored types, but query only through services. */
+const queries = [
+	data[0],
+	{
+		regex: '(^|/)db(/(index|connect|migrate|lock))?$|(^|/)[^/]*repository$',
+		message: 'The web layer calls services, never a repository or the database handle.'
+	}
+];
+
 /** Server-only code: the browser never gets it, and the pure core never depends on it. */
 const server = [
 	{
@@ -59,6 +68,12 @@ export const layers = [
 		name: 'layers/routes',
 		files: ['src/routes/**/*.ts', 'src/routes/**/*.svelte', 'src/hooks.server.ts'],
 		rules: restrict(data)
+	},
+	{
+		name: 'layers/web',
+		files: ['src/lib/server/web/**/*.ts'],
+		ignores: ['src/lib/server/web/**/*.test.ts'],
+		rules: restrict(queries)
 	},
 	{
 		name: 'layers/services',

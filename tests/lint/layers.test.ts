@@ -42,10 +42,18 @@ const cases: { layer: string; file: string; refused: string[]; allowed: string[]
 		allowed: ["import * as repo from './repository';", "import { sql } from 'kysely';"]
 	},
 	{
-		layer: 'the web layer may',
+		layer: 'the web layer speaks HTTP and calls services',
 		file: 'src/lib/server/web/guards.ts',
-		refused: [],
-		allowed: ["import { error, redirect } from '@sveltejs/kit';"]
+		refused: [
+			"import { getDb } from '../db';",
+			"import * as repo from '../dossiers/repository';",
+			"import { sql } from 'kysely';"
+		],
+		allowed: [
+			"import { error, redirect } from '@sveltejs/kit';",
+			"import type { Dossier } from '../db/schema';",
+			"import * as dossiers from '../dossiers/service';"
+		]
 	},
 	{
 		layer: 'the pure core imports nothing from server, i18n runtime or $app',

@@ -2,7 +2,7 @@ import { redirect, type RequestEvent } from '@sveltejs/kit';
 import * as drafts from '$lib/server/drafts/service';
 import { getFileStorage } from '$lib/server/files';
 import { serverAnswerOptions } from '$lib/server/filing/options';
-import { findRequestDraft } from '$lib/server/filing/request';
+import { findRequestDraft } from '$lib/server/web/filing-request';
 import { loadFormPage, postFormPage } from '$lib/server/web/form-runner';
 import type { Actions, PageServerLoad } from './$types';
 

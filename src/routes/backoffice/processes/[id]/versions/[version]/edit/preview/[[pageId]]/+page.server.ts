@@ -2,7 +2,7 @@ import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { m } from '$lib/i18n';
 import { requireRole } from '$lib/server/web/guards';
 import { serverAnswerOptions } from '$lib/server/filing/options';
-import * as preview from '$lib/server/processes/preview';
+import * as preview from '$lib/server/web/preview';
 import { loadFormPage, postFormPage } from '$lib/server/web/form-runner';
 import { draftVersion } from '../../editing';
 import type { Actions, PageServerLoad } from './$types';

@@ -7,7 +7,7 @@ import type { AnswerMap, StoredFile } from '$lib/process/answers';
 import type { ProcessDefinition } from '$lib/process/definition';
 import { checkDefinition, type DefinitionProblem } from '$lib/process/loader';
 import { CHECK_PAGE, type AnswerStore } from '$lib/process/runner';
-import * as drafts from './drafts';
+import * as drafts from '../processes/drafts';
 
 const COOKIE = 'loket-preview';
 
