@@ -66,16 +66,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 			return null;
 		end $$`.execute(db);
 	await sql`create trigger dossier_tally_insert after insert on dossier
-		referencing new table as new_rows for each statement execute function dossier_tally()`.execute(
-		db
-	);
+		referencing new table as new_rows for each statement execute function dossier_tally()`.execute(db);
 	await sql`create trigger dossier_tally_update after update on dossier
 		referencing old table as old_rows new table as new_rows
 		for each statement execute function dossier_tally()`.execute(db);
 	await sql`create trigger dossier_tally_delete after delete on dossier
-		referencing old table as old_rows for each statement execute function dossier_tally()`.execute(
-		db
-	);
+		referencing old table as old_rows for each statement execute function dossier_tally()`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

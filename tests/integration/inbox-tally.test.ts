@@ -10,6 +10,7 @@ import { processDefinition } from '$lib/process/definition';
 import * as backofficeRepo from '$lib/server/backoffice/repository';
 import { GlobMigrationProvider } from '$lib/server/db/migrate';
 import type { Database } from '$lib/server/db/schema';
+import { getInbox, INBOX_PAGE_SIZE, SEARCH_COUNT_LIMIT } from '$lib/server/backoffice/service';
 import * as dossierRepo from '$lib/server/dossiers/repository';
 import * as processes from '$lib/server/processes/service';
 import * as users from '$lib/server/users/service';
@@ -84,7 +85,11 @@ describe(`the inbox tally under concurrent changes on ${backend}`, () => {
 		staff = [];
 		for (const name of ['stijn', 'sara']) {
 			const r = await users.addUser(
-				{ email: `${name}@gemeente.be`, password: 'een lange zin als wachtwoord', roles: ['staff'] },
+				{
+					email: `${name}@gemeente.be`,
+					password: 'een lange zin als wachtwoord',
+					roles: ['staff']
+				},
 				t.db
 			);
 			if (!r.ok) throw new Error(r.reason);
@@ -161,8 +166,7 @@ describe(`the inbox tally under concurrent changes on ${backend}`, () => {
 
 	it('stays exact and bounded through concurrent transactions and compactions', async () => {
 		const ids: string[] = [];
-		for (let i = 0; i < 30; i++)
-			ids.push((await file(t.db, i % 2 ? 'terras' : 'feest', null)).id);
+		for (let i = 0; i < 30; i++) ids.push((await file(t.db, i % 2 ? 'terras' : 'feest', null)).id);
 		const rolledBack = new Error('rolled back on purpose');
 		let changes = 0;
 		let done = false;
@@ -251,7 +255,10 @@ describe(`the migration to a striped tally on ${backend}`, () => {
 	let t: TestDatabase;
 	beforeAll(async () => {
 		t = await openTestDatabase();
-		await processes.importLibrary([{ file: 'terras.json', definition: definitionFor('terras') }], t.db);
+		await processes.importLibrary(
+			[{ file: 'terras.json', definition: definitionFor('terras') }],
+			t.db
+		);
 	});
 	afterAll(async () => {
 		await t.drop();
@@ -296,5 +303,47 @@ describe(`the migration to a striped tally on ${backend}`, () => {
 			{ status: 'goedgekeurd', count: 2 },
 			{ status: 'ingediend', count: 2 }
 		]);
+	});
+});
+
+describe(`counting a broad search on ${backend}`, () => {
+	let t: TestDatabase;
+	beforeAll(async () => {
+		t = await openTestDatabase();
+		await processes.importLibrary(
+			[{ file: 'terras.json', definition: definitionFor('terras') }],
+			t.db
+		);
+	});
+	afterAll(async () => {
+		await t.drop();
+	});
+
+	it('stops counting a full-text search per state sooner than other filters', async () => {
+		const r = await users.addUser(
+			{ email: 'stijn@gemeente.be', password: 'een lange zin als wachtwoord', roles: ['staff'] },
+			t.db
+		);
+		if (!r.ok) throw new Error(r.reason);
+		await sql`insert into dossier (reference, process_id, process_version, status, answers,
+				guest_token_hash, applicant_name, submission_id, submitted_at, due_date)
+			select '2026-S' || i, 'terras', 1, 'ingediend', '{}', gen_random_uuid()::text,
+				case when i <= ${SEARCH_COUNT_LIMIT + 1} then 'An Verstraete' else 'Jan Peeters' end,
+				gen_random_uuid(), now(), current_date + 30
+			from generate_series(1, ${SEARCH_COUNT_LIMIT + 2}) i`.execute(t.db);
+		const broad = await getInbox(r.user.id, new URLSearchParams({ q: 'Verstraete' }), t.db);
+		expect(broad.items).toHaveLength(INBOX_PAGE_SIZE);
+		expect(broad.counts).toEqual([]);
+		expect(broad.countsOver).toBe(SEARCH_COUNT_LIMIT);
+		// Other filters still count up to COUNT_LIMIT.
+		const open = await getInbox(
+			r.user.id,
+			new URLSearchParams({ week: '0', from: '2026-01-01' }),
+			t.db
+		);
+		expect(open.countsOver).toBeNull();
+		expect(open.counts).toMatchObject([{ state: 'ingediend', count: SEARCH_COUNT_LIMIT + 2 }]);
+		const narrow = await getInbox(r.user.id, new URLSearchParams({ q: 'Peeters' }), t.db);
+		expect(narrow.counts).toMatchObject([{ state: 'ingediend', count: 1 }]);
 	});
 });
