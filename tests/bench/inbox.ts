@@ -208,8 +208,12 @@ async function applyChanges(count: number, connections = 4): Promise<Record<stri
 	const pick = <T>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)];
 	const done = { filings: 0, transitions: 0, assignments: 0, stale: 0 };
 	let next = 0;
-	const pool = new pg.Pool({ connectionString: url.href, max: connections });
-	pool.on('connect', (c) => void c.query('set synchronous_commit = off'));
+	// Not waiting for the disk at each commit only makes the hour pass sooner; the rows are the same.
+	const pool = new pg.Pool({
+		connectionString: url.href,
+		max: connections,
+		options: '-c synchronous_commit=off'
+	});
 	async function worker() {
 		while (next < count) {
 			const i = next++;
