@@ -99,13 +99,18 @@ export interface DossierTable {
 	search: ColumnType<string, never, never>;
 }
 
-/** Running counts per key, as +1/-1 rows (see migration 0008); only the trigger writes them. */
+/**
+ * Running counts per key, spread over stripes (see migration 2026_12_06_0001): a key's count is the
+ * sum of its rows. Only the triggers and the compaction (foldTally) write them.
+ */
 export interface DossierTallyTable {
 	processId: string;
 	processVersion: number;
 	status: string;
 	assigneeId: string | null;
 	open: boolean;
+	/** 1–8: the writing transaction's stripe; 0: folded by the compaction. */
+	stripe: Generated<number>;
 	n: number;
 }
 
