@@ -219,10 +219,10 @@ test('a clerk adds a conditional field and a workflow step, previews and publish
 		`Veld ‘${newLabel}’ (text1) toegevoegd op pagina ‘Wat is het probleem?’ (probleem).`
 	);
 	await expect(clerk.getByRole('region', { name: 'Statussen', exact: true })).toContainText(
-		'Status ‘wacht_op_aannemer’ toegevoegd.'
+		'Status ‘Wacht op aannemer’ (wacht_op_aannemer) toegevoegd.'
 	);
 	await expect(clerk.getByRole('region', { name: 'Overgangen', exact: true })).toContainText(
-		'Overgang ‘aannemer_inschakelen’ toegevoegd.'
+		'Overgang ‘Aannemer inschakelen’ (aannemer_inschakelen) toegevoegd.'
 	);
 	await expectAccessible(clerk);
 

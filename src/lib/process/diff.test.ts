@@ -187,7 +187,12 @@ describe('findMoved', () => {
 	it('names what changed the way people call it: labels, page titles, state labels', () => {
 		const b = copy();
 		const evenement = page(b, 'evenement');
-		evenement.fields.push({ key: 'telefoon', type: 'tel', label: { nl: 'Telefoon' } });
+		evenement.fields.push({
+			key: 'telefoon',
+			type: 'tel',
+			label: { nl: 'Telefoon' },
+			required: false
+		});
 		const [added] = diffDefinitions(testDefinition, b);
 		expect(added).toMatchObject({
 			action: 'added',
