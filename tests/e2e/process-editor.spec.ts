@@ -98,7 +98,11 @@ test('a clerk adds a conditional field and a workflow step, previews and publish
 	await up.click();
 	await saved(clerk).toBeVisible();
 	await expect(up).toBeFocused();
+	// Wait for the move to be saved and the page reloaded before leaving it.
+	const moved = clerk.waitForResponse((r) => r.request().method() === 'POST');
 	await first.getByRole('button', { name: 'Veld ‘text1’ omlaag' }).click();
+	await moved;
+	await clerk.waitForLoadState('networkidle');
 	await first.getByRole('link', { name: 'Veld ‘text1’ bewerken' }).click();
 	await expect(clerk.getByRole('heading', { level: 1, name: 'Veld ‘text1’' })).toBeVisible();
 	await expect(clerk.getByRole('group', { name: 'Label' })).toContainText(
