@@ -75,9 +75,21 @@ const session: Handle = async ({ event, resolve }) => {
 // Everything under /backoffice needs a signed-in staff member, clerk or admin; the citizen's own
 // pages need someone signed in. These guards are a safety net only: every load and action there
 // checks again.
+// Reading a back-office page is refused by the back-office layout's load instead, so the refusal is
+// the site's error page with its header and a way onward (a hook's error is a bare page). Only
+// pages under that layout qualify; actions, endpoints and pages that reset the layout (`+page@`)
+// are refused here.
+const layoutGuarded = new Set(
+	Object.keys(import.meta.glob('./routes/backoffice/**/+page.svelte')).map((file) =>
+		file.slice('./routes'.length, -'/+page.svelte'.length)
+	)
+);
+
 const groupGuard: Handle = async ({ event, resolve }) => {
 	const id = event.route.id ?? '';
-	if (id.startsWith('/backoffice')) requireRole(event, 'staff', 'clerk', 'admin');
+	const reading = event.request.method === 'GET' || event.request.method === 'HEAD';
+	if (id.startsWith('/backoffice') && !(reading && layoutGuarded.has(id)))
+		requireRole(event, 'staff', 'clerk', 'admin');
 	else if (id.startsWith('/(citizen)')) requireUser(event);
 	return resolve(event);
 };

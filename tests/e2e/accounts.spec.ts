@@ -193,7 +193,21 @@ test('a process that needs a login asks for it first, and the back-office is clo
 
 	const response = await page.goto('/backoffice');
 	expect(response?.status()).toBe(403);
-	await expect(page.getByText('U hebt geen toegang tot deze pagina.')).toBeVisible();
+	// The site's own page, not a bare one: its header (who is signed in), a main landmark with a
+	// plain explanation, the footer, and ways onward.
+	await expect(header(page)).toContainText('Bert Citizen');
+	const main = page.getByRole('main');
+	await expect(main.getByRole('heading', { level: 1 })).toHaveText('Geen toegang');
+	await expect(main).toContainText('U hebt geen toegang tot deze pagina.');
+	await expect(main).toContainText('U bent aangemeld als Bert Citizen.');
+	await expect(page.getByRole('contentinfo')).toBeVisible();
+	await expectAccessible(page);
+	await main.getByRole('link', { name: 'Naar mijn dossiers' }).click();
+	await expect(page).toHaveURL('/dossiers');
+	await page.goto('/backoffice/processes');
+	await main.getByRole('button', { name: 'Afmelden en aanmelden met een ander account' }).click();
+	await expect(page).toHaveURL('/login?next=%2Fbackoffice%2Fprocesses');
+	await expect(header(page).getByRole('link', { name: 'Aanmelden' })).toBeVisible();
 	await expectAccessible(page);
 });
 

@@ -12,3 +12,24 @@ export async function expectAccessible(page: Page): Promise<void> {
 	);
 	expect(violations, `axe on ${page.url()}`).toEqual([]);
 }
+
+/**
+ * The landmark rules axe files under best practice (not WCAG tags), run with frames: one banner,
+ * main and contentinfo per page, and no two landmarks of one kind with the same name. A framed
+ * page with its own site header trips them.
+ */
+export async function expectUniqueLandmarks(page: Page): Promise<void> {
+	const results = await new AxeBuilder({ page })
+		.withRules([
+			'landmark-unique',
+			'landmark-no-duplicate-banner',
+			'landmark-no-duplicate-contentinfo',
+			'landmark-no-duplicate-main',
+			'landmark-one-main'
+		])
+		.analyze();
+	const violations = results.violations.map(
+		(v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
+	);
+	expect(violations, `landmarks on ${page.url()}`).toEqual([]);
+}

@@ -242,8 +242,40 @@ test('two staff members act on one dossier: the second gets the conflict, nothin
 	await expect(second.getByRole('alert')).toContainText(
 		'Dit dossier is intussen gewijzigd door Stijn Balie'
 	);
+	// Beside the actions the user took, with focus, not at the top of the page out of view.
+	await expect(second.getByRole('alert')).toBeFocused();
+	await expect(second.getByRole('alert')).toBeInViewport();
 	await expectAccessible(second);
 	await second.getByRole('link', { name: 'Pagina opnieuw laden' }).click();
 	await expect(answerTo(second, 'Status')).toHaveText('Ontvankelijk');
 	await expect(second.getByRole('listitem').filter({ hasText: 'Nieuwe stand' })).toHaveCount(1);
+});
+
+test('without JavaScript, what taking or assigning a dossier did is shown beside that form, focused', async ({
+	browser
+}) => {
+	const guest = await newPhone(browser);
+	const reference = await fileComplaint(guest, complaint);
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const first = await context.newPage();
+	await logIn(first, 'staff');
+	await first.goto('/backoffice');
+	await first.getByRole('link', { name: reference }).click();
+	const second = await context.newPage();
+	await second.goto(first.url());
+
+	await first.getByRole('button', { name: 'Ik neem dit dossier' }).click();
+	await expect(first.getByRole('status')).toHaveText('Toegewezen aan Stijn Balie.');
+	await expect(first.getByRole('status')).toBeFocused();
+	await expect(first.getByRole('status')).toBeInViewport();
+
+	// The second page still shows the dossier before that: a conflict, beside the assign form.
+	await second.getByLabel('Toewijzen aan').selectOption({ label: 'niemand (vrijgeven)' });
+	await second.getByRole('button', { name: 'Toewijzen', exact: true }).click();
+	const alert = second.getByRole('alert');
+	await expect(alert).toContainText('Dit dossier is intussen gewijzigd door Stijn Balie');
+	await expect(alert).toBeFocused();
+	await expect(alert).toBeInViewport();
+	// (axe needs JavaScript: the same page is checked with it in the test above.)
+	await context.close();
 });

@@ -3,7 +3,7 @@
 // the preview, and publishes. New filings use the new version, the dossier filed before keeps
 // its own form and workflow.
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { expectAccessible } from './axe';
+import { expectAccessible, expectUniqueLandmarks } from './axe';
 import { answerTo, expectStep, fillAddress, pressContinue, readReceipt } from './filing-helpers';
 import { logIn } from './users';
 
@@ -61,6 +61,7 @@ test('a clerk adds a conditional field and a workflow step, previews and publish
 	await expect(clerk.getByRole('heading', { level: 1, name: 'Overzicht' })).toBeVisible();
 	await expect(clerk.getByText('Dit ontwerp heeft geen problemen')).toBeVisible();
 	await expectAccessible(clerk);
+	await expectUniqueLandmarks(clerk);
 
 	// A save from a page read before another save is refused, naming who saved and when.
 	const stale = await clerk.context().newPage();
@@ -80,9 +81,12 @@ test('a clerk adds a conditional field and a workflow step, previews and publish
 		.selectOption({ label: 'Korte tekst' });
 	await first.getByRole('button', { name: 'Veld toevoegen' }).click();
 	await saved(clerk).toBeVisible();
+	// The problem in Dutch, with where it is in words.
 	await expect(
 		clerk.getByRole('region', { name: 'Er zijn problemen op deze pagina' })
-	).toContainText('Dutch text (nl) is required');
+	).toContainText(
+		'Pagina ‘Wat is het probleem?’, veld ‘text1’, label (Nederlands): Vul de Nederlandse tekst in.'
+	);
 	await expectAccessible(clerk);
 	// A field that conditions read cannot be removed; the refusal says which.
 	await first.getByRole('button', { name: 'Veld ‘Soort probleem’ verwijderen' }).click();
@@ -94,11 +98,15 @@ test('a clerk adds a conditional field and a workflow step, previews and publish
 	await up.click();
 	await saved(clerk).toBeVisible();
 	await expect(up).toBeFocused();
+	// Wait for the move to be saved and the page reloaded before leaving it.
+	const moved = clerk.waitForResponse((r) => r.request().method() === 'POST');
 	await first.getByRole('button', { name: 'Veld ‘text1’ omlaag' }).click();
+	await moved;
+	await clerk.waitForLoadState('networkidle');
 	await first.getByRole('link', { name: 'Veld ‘text1’ bewerken' }).click();
 	await expect(clerk.getByRole('heading', { level: 1, name: 'Veld ‘text1’' })).toBeVisible();
 	await expect(clerk.getByRole('group', { name: 'Label' })).toContainText(
-		'Dutch text (nl) is required'
+		'Vul de Nederlandse tekst in.'
 	);
 	await expectAccessible(clerk);
 	const label = clerk.getByRole('group', { name: 'Label' });
@@ -184,6 +192,21 @@ test('a clerk adds a conditional field and a workflow step, previews and publish
 	await pressContinue(clerk);
 	await expect(clerk.getByRole('heading', { level: 1, name: 'Waar is het?' })).toBeVisible();
 	await expectAccessible(clerk);
+	// The preview shows the citizen's page, not the clerk's header with their name and sign-out.
+	await expect(clerk.getByRole('banner')).toHaveCount(0);
+	await expect(clerk.getByText('Carla Formulier')).toHaveCount(0);
+	await expect(clerk.getByRole('button', { name: 'Afmelden' })).toHaveCount(0);
+
+	// On a field's page the frame opens at that field's page, not at page 1; the editor page
+	// around it keeps its landmarks unique.
+	await clerk.goto(`/backoffice/processes/${processId}/versions/2/edit/fields/locatieOmschrijving`);
+	await expect(
+		clerk
+			.frameLocator('iframe[title="Voorbeeld op een telefoon"]')
+			.getByRole('heading', { level: 1, name: 'Waar is het?' })
+	).toBeVisible();
+	await expectAccessible(clerk);
+	await expectUniqueLandmarks(clerk);
 
 	// Publish.
 	await clerk.goto(`/backoffice/processes/${processId}/versions/2/edit`);
@@ -197,13 +220,13 @@ test('a clerk adds a conditional field and a workflow step, previews and publish
 		clerk.getByRole('heading', { level: 1, name: 'Versie 1 en versie 2 vergeleken' })
 	).toBeVisible();
 	await expect(clerk.getByRole('region', { name: 'Velden', exact: true })).toContainText(
-		'Veld ‘text1’ toegevoegd op pagina ‘probleem’.'
+		`Veld ‘${newLabel}’ (text1) toegevoegd op pagina ‘Wat is het probleem?’ (probleem).`
 	);
 	await expect(clerk.getByRole('region', { name: 'Statussen', exact: true })).toContainText(
-		'Status ‘wacht_op_aannemer’ toegevoegd.'
+		'Status ‘Wacht op aannemer’ (wacht_op_aannemer) toegevoegd.'
 	);
 	await expect(clerk.getByRole('region', { name: 'Overgangen', exact: true })).toContainText(
-		'Overgang ‘aannemer_inschakelen’ toegevoegd.'
+		'Overgang ‘Aannemer inschakelen’ (aannemer_inschakelen) toegevoegd.'
 	);
 	await expectAccessible(clerk);
 

@@ -125,8 +125,14 @@ test('a clerk creates, copies, retires, exports, imports and compares processes'
 		JSON.stringify({ ...JSON.parse(exported), id: 'Kapot ID', pages: [] })
 	);
 	await expect(page.getByRole('alert')).toContainText('geen geldige procesdefinitie');
-	await expect(page.getByText('id: must be a slug', { exact: false })).toBeVisible();
-	await expect(page.getByText(/^pages: /)).toBeVisible();
+	// Every problem in Dutch, with where it is in words (not the checker's English).
+	await expect(
+		page.getByText('Id: Gebruik alleen kleine letters, cijfers en een streepje (-)', {
+			exact: false
+		})
+	).toBeVisible();
+	await expect(page.getByText('Pagina’s: Geef er minstens 1.')).toBeVisible();
+	await expect(page.getByText(/must be|Invalid input|expected/)).toHaveCount(0);
 	await expectAccessible(page);
 
 	// A good file with a new id: a new process with a draft.
@@ -158,10 +164,20 @@ test('a clerk creates, copies, retires, exports, imports and compares processes'
 	await page.goto('/backoffice/processes/uitleendienst/diff?from=1&to=9');
 	await expect(page.getByText('Kies twee versies die bestaan om te vergelijken.')).toBeVisible();
 
-	// Opening a draft leads to the editor; this one is thrown away again.
+	// Throwing a draft away asks first, in red, and "no" keeps it.
 	await page.goto('/backoffice/processes/uitleendienst');
-	await page.getByRole('button', { name: 'Ontwerp weggooien' }).click();
+	await expect(page.getByRole('button', { name: /weggooien/ })).toHaveCount(0);
+	await page.getByRole('link', { name: 'Ontwerp weggooien…' }).click();
+	await expect(page.getByRole('heading', { name: 'Ontwerp versie 2 weggooien?' })).toBeVisible();
+	const yes = page.getByRole('button', { name: 'Ja, ontwerp versie 2 weggooien' });
+	await expect(yes).toHaveCSS('background-color', 'rgb(179, 38, 30)');
+	await expectAccessible(page);
+	await page.getByRole('link', { name: 'Nee, ontwerp houden' }).click();
+	await expect(page.getByRole('link', { name: 'Ontwerp bewerken (versie 2)' })).toBeVisible();
+	await page.getByRole('link', { name: 'Ontwerp weggooien…' }).click();
+	await yes.click();
 	await expect(page.getByRole('status')).toHaveText('Het ontwerp is weggegooid.');
+	await expect(page.getByRole('status')).toBeFocused();
 	const open = await page.request.post('/backoffice/processes/uitleendienst?/openDraft', {
 		headers: { origin: new URL(page.url()).origin, accept: 'text/html' },
 		form: {},
@@ -170,7 +186,29 @@ test('a clerk creates, copies, retires, exports, imports and compares processes'
 	expect(open.status()).toBe(303);
 	expect(open.headers()['location']).toBe('/backoffice/processes/uitleendienst/versions/2/edit');
 	await page.reload();
-	await page.getByRole('button', { name: 'Ontwerp weggooien' }).click();
+	await page.getByRole('link', { name: 'Ontwerp weggooien…' }).click();
+	await page.getByRole('button', { name: 'Ja, ontwerp versie 2 weggooien' }).click();
 	await expect(page.getByRole('status')).toHaveText('Het ontwerp is weggegooid.');
 	await expectAccessible(page);
+});
+
+test('without JavaScript, discarding a draft from the editor asks first too', async ({
+	browser
+}) => {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await logIn(page, 'clerk');
+	await page.goto('/backoffice/processes/klacht/versions/new/edit');
+	await expect(page).toHaveURL(/\/versions\/(\d+)\/edit$/);
+	const version = /\/versions\/(\d+)\/edit$/.exec(page.url())![1];
+	await page.getByRole('link', { name: 'Ontwerp weggooien…' }).click();
+	await expect(page).toHaveURL(/\?weggooien$/);
+	await expect(
+		page.getByRole('heading', { name: `Ontwerp versie ${version} weggooien?` })
+	).toBeVisible();
+	await page.getByRole('button', { name: `Ja, ontwerp versie ${version} weggooien` }).click();
+	await expect(page).toHaveURL(new RegExp(`/backoffice/processes/klacht\\?discarded=${version}$`));
+	await expect(page.getByRole('status')).toHaveText('Het ontwerp is weggegooid.');
+	// (axe needs JavaScript: the same question is checked with it in the test above.)
+	await context.close();
 });

@@ -102,6 +102,10 @@ test('an admin adds a webhook, copies its secret once, and a signed test event i
 			await expect(row.getByRole('cell').first()).toHaveText('afgeleverd', { timeout: 1000 });
 		}).toPass({ timeout: 60_000 });
 		await expect(row.getByRole('cell').nth(2)).toHaveText('204');
+		// Moments are written as on every back-office page ("6 dec 2026, 10:52:13"), not "6/12/2026".
+		await expect(row.getByRole('cell').nth(4)).toHaveText(
+			/^\d{1,2} [a-z]{3,4}\.? \d{4}, \d{2}:\d{2}:\d{2}$/
+		);
 		await expectAccessible(page);
 
 		// The receiver checked the signature with the secret the admin copied.

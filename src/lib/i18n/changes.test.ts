@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeChange, describeEventType, groupChanges } from './changes';
+import { describeChange, describeEventType, describeTexts, groupChanges } from './changes';
 
 describe('describeChange', () => {
 	it('says what was added, removed and moved, in Dutch and English', () => {
@@ -170,5 +170,50 @@ describe('describeEventType', () => {
 		expect(describeEventType('draft-saved', 'nl')).toBe('Ontwerp bewaard');
 		expect(describeEventType('published', 'en')).toBe('Published');
 		expect(describeEventType('iets-nieuws', 'nl')).toBe('iets-nieuws');
+	});
+});
+
+describe('names and texts', () => {
+	it('names fields, pages and states by their label, with the key after it', () => {
+		const added = {
+			action: 'added',
+			subject: 'field',
+			id: 'telefoon',
+			page: 'gegevens',
+			name: { nl: 'Telefoon', en: 'Phone' },
+			pageName: { nl: 'Uw gegevens', en: 'Your details' }
+		} as const;
+		expect(describeChange(added, 'nl')).toBe(
+			'Veld ‘Telefoon’ (telefoon) toegevoegd op pagina ‘Uw gegevens’ (gegevens).'
+		);
+		expect(describeChange(added, 'en')).toBe(
+			'Field ‘Phone’ (telefoon) added on page ‘Your details’ (gegevens).'
+		);
+	});
+
+	it('gives the old and the new text of a hint too long to quote, or changed in English only', () => {
+		const long = 'Schrijf uw nummer zoals het op uw identiteitskaart staat, met of zonder punten.';
+		const hint = {
+			action: 'changed',
+			subject: 'field',
+			id: 'telefoon',
+			property: 'hint',
+			before: { nl: long },
+			after: { nl: `${long} Een gsm-nummer mag ook.` },
+			name: { nl: 'Telefoon' }
+		} as const;
+		expect(describeChange(hint, 'nl')).toBe('Hint van veld ‘Telefoon’ (telefoon) gewijzigd.');
+		expect(describeTexts(hint, 'nl')).toEqual({
+			before: long,
+			after: `${long} Een gsm-nummer mag ook.`
+		});
+		const english = {
+			...hint,
+			before: { nl: 'Kort', en: 'Short' },
+			after: { nl: 'Kort', en: 'Brief' }
+		};
+		expect(describeTexts(english, 'nl')).toEqual({ before: 'Kort / Short', after: 'Kort / Brief' });
+		const short = { ...hint, before: { nl: 'Kort' }, after: { nl: 'Korter' } };
+		expect(describeTexts(short, 'nl')).toBeNull();
 	});
 });

@@ -3,7 +3,7 @@
 // gewijzigd: medewerker → medewerker, beheerder." Short values are shown before and after (texts
 // in Dutch); large ones (a whole page, a condition) are only named.
 import type { Change, ChangeSubject } from '$lib/process/diff';
-import { asLocalText, type Locale } from '$lib/process/text';
+import { asLocalText, localize, type Locale } from '$lib/process/text';
 import { m } from '$lib/paraglide/messages';
 
 type Message = (inputs?: Record<string, never>, options?: { locale?: Locale }) => string;
@@ -56,12 +56,19 @@ const roleNames: Record<string, Message> = {
 /** Longer values are named, not quoted. */
 const SHORT = 80;
 
-function propertyName(property: string, locale: Locale): string {
+export function propertyName(property: string, locale: Locale): string {
 	return propertyNames[property]?.({}, { locale }) ?? property;
 }
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const quote = (s: string) => `‘${s}’`;
+
+/** A thing by what people call it, with its technical id after it: "‘Telefoon’ (telefoon)". */
+function named(id: string, name: unknown, locale: Locale): string {
+	const text = asLocalText(name);
+	const words = text ? localize(text, locale).trim() : '';
+	return words && words !== id ? `${quote(words)} (${id})` : quote(id);
+}
 
 /** A short, readable form of a value, or null when it is too large to show in a sentence. */
 export function formatValue(value: unknown, property: string, locale: Locale): string | null {
@@ -133,7 +140,7 @@ function beforeAfter(change: Change, locale: Locale): string {
 function describeChanged(change: Change, locale: Locale): string {
 	const o = { locale };
 	const values = beforeAfter(change, locale);
-	const id = quote(change.id);
+	const id = named(change.id, change.name, locale);
 	switch (change.subject) {
 		case 'process':
 			return m.procChangeProcess(
@@ -158,11 +165,43 @@ function describeChanged(change: Change, locale: Locale): string {
 	}
 }
 
+/** A text as it reads, in full: Dutch, with the English after it when there is one. */
+function fullText(value: unknown): string | null {
+	if (typeof value === 'string') return value;
+	const text = asLocalText(value);
+	if (!text) return null;
+	return text.en && text.en !== text.nl ? `${text.nl} / ${text.en}` : text.nl;
+}
+
+/**
+ * The old and the new text of a changed text that the sentence cannot quote (too long, or only
+ * its English changed), so a reader sees what changed; null for everything else.
+ */
+export function describeTexts(
+	change: Change,
+	locale: Locale
+): { before: string; after: string } | null {
+	if (
+		change.action !== 'changed' ||
+		(beforeAfter(change, locale).length > 0 && !englishOnly(change))
+	)
+		return null;
+	const [before, after] = [fullText(change.before), fullText(change.after)];
+	if (before === null && after === null) return null;
+	const none = m.procValueNone({}, { locale });
+	return { before: before || none, after: after || none };
+}
+
+const englishOnly = (change: Change) => {
+	const [a, b] = [asLocalText(change.before), asLocalText(change.after)];
+	return !!a && !!b && a.nl === b.nl;
+};
+
 /** One change as a sentence in the given language. */
 export function describeChange(change: Change, locale: Locale): string {
 	const o = { locale };
-	const id = quote(change.id);
-	const page = quote(change.page ?? '');
+	const id = named(change.id, change.name, locale);
+	const page = named(change.page ?? '', change.pageName, locale);
 	if (change.action === 'changed') return describeChanged(change, locale);
 	if (change.action === 'moved') {
 		if (change.subject === 'field' && change.property === 'page')
@@ -213,15 +252,22 @@ const groupNames: Record<ChangeGroup, Message> = {
 export function groupChanges(
 	changes: Change[],
 	locale: Locale
-): { group: ChangeGroup; title: string; sentences: string[] }[] {
+): {
+	group: ChangeGroup;
+	title: string;
+	sentences: string[];
+	texts: ({ before: string; after: string } | null)[];
+}[] {
 	return (Object.keys(groupNames) as ChangeGroup[])
-		.map((group) => ({
-			group,
-			title: groupNames[group]({}, { locale }),
-			sentences: changes
-				.filter((c) => groupOf[c.subject] === group)
-				.map((c) => describeChange(c, locale))
-		}))
+		.map((group) => {
+			const mine = changes.filter((c) => groupOf[c.subject] === group);
+			return {
+				group,
+				title: groupNames[group]({}, { locale }),
+				sentences: mine.map((c) => describeChange(c, locale)),
+				texts: mine.map((c) => describeTexts(c, locale))
+			};
+		})
 		.filter((g) => g.sentences.length > 0);
 }
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { audiences, categories } from '$lib/process/definition';
-import { audienceLabel, categoryLabel, formatDate, formatMoney, m } from '.';
+import { audienceLabel, categoryLabel, formatDate, formatDateTime, formatMoney, m } from '.';
 
 const readMessages = (locale: string): Record<string, unknown> =>
 	JSON.parse(readFileSync(join(import.meta.dirname, 'messages', `${locale}.json`), 'utf8'));
@@ -71,5 +71,12 @@ describe('formatting', () => {
 		expect(formatMoney(12.5, 'nl')).toMatch(/^€\s?12,50$/);
 		expect(formatDate('2026-07-21', 'nl')).toBe('21 juli 2026');
 		expect(formatDate('2026-07-21', 'en')).toBe('21 July 2026');
+	});
+
+	it('writes moments in Brussels time, the same way on every back-office page', () => {
+		const at = new Date('2026-12-06T09:52:13Z');
+		expect(formatDateTime(at, 'nl')).toBe('6 dec 2026, 10:52');
+		expect(formatDateTime(at, 'nl', true)).toBe('6 dec 2026, 10:52:13');
+		expect(formatDateTime(at, 'en')).toBe('06 Dec 2026, 10:52');
 	});
 });

@@ -55,6 +55,26 @@ export function formatMoney(amount: number, locale: Locale): string {
 // otherwise make one per row).
 const longDates = new Map<Locale, Intl.DateTimeFormat>();
 
+const moments = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A moment as the back-office writes it everywhere: "6 dec 2026, 10:52" (nl) or "06 Dec 2026,
+ * 10:52" (en), in Brussels time; with `seconds` for logs ("6 dec 2026, 10:52:13").
+ */
+export function formatDateTime(at: Date, locale: Locale, seconds = false): string {
+	const key = `${locale}:${seconds}`;
+	let format = moments.get(key);
+	if (!format) {
+		format = new Intl.DateTimeFormat(`${locale}-BE`, {
+			dateStyle: 'medium',
+			timeStyle: seconds ? 'medium' : 'short',
+			timeZone: 'Europe/Brussels'
+		});
+		moments.set(key, format);
+	}
+	return format.format(at);
+}
+
 export function formatDate(isoDate: string, locale: Locale): string {
 	let format = longDates.get(locale);
 	if (!format) {

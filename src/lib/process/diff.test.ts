@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { testDefinition } from './answers/test-definition';
 import type { ProcessDefinition } from './definition';
-import { diffDefinitions, findMoved } from './diff';
+import { diffDefinitions, findMoved, type Change } from './diff';
 
 const copy = (): ProcessDefinition => structuredClone(testDefinition);
+/** The changes without the names they carry for people (tested on their own below). */
+const unnamed = (changes: Change[]) => changes.map(({ name: _n, pageName: _p, ...c }) => c);
 const page = (d: ProcessDefinition, id: string) => d.pages.find((p) => p.id === id)!;
 
 describe('diffDefinitions', () => {
@@ -15,14 +17,14 @@ describe('diffDefinitions', () => {
 	it('ignores the order of keys (the database does not keep it)', () => {
 		const b = copy();
 		b.title = { en: b.title.en, nl: b.title.nl } as typeof b.title;
-		expect(diffDefinitions(testDefinition, b)).toEqual([]);
+		expect(unnamed(diffDefinitions(testDefinition, b))).toEqual([]);
 	});
 
 	it('reports a property of the process with before and after', () => {
 		const b = copy();
 		b.title = { nl: 'Nieuwe titel' };
 		b.fee = { amount: 12 };
-		expect(diffDefinitions(testDefinition, b)).toEqual([
+		expect(unnamed(diffDefinitions(testDefinition, b))).toEqual([
 			{
 				action: 'changed',
 				subject: 'process',
@@ -45,7 +47,7 @@ describe('diffDefinitions', () => {
 			maxLength: 10
 		});
 		page(b, 'aanvrager').fields = page(b, 'aanvrager').fields.filter((f) => f.key !== 'rekening');
-		expect(diffDefinitions(testDefinition, b)).toEqual([
+		expect(unnamed(diffDefinitions(testDefinition, b))).toEqual([
 			{ action: 'removed', subject: 'field', id: 'rekening', page: 'aanvrager' },
 			{ action: 'added', subject: 'field', id: 'kenteken', page: 'evenement' }
 		]);
@@ -56,7 +58,7 @@ describe('diffDefinitions', () => {
 		const naam = page(b, 'aanvrager').fields[0];
 		if (naam.type !== 'text') throw new Error('test definition changed');
 		naam.label = { nl: 'Volledige naam' };
-		expect(diffDefinitions(testDefinition, b)).toEqual([
+		expect(unnamed(diffDefinitions(testDefinition, b))).toEqual([
 			{
 				action: 'changed',
 				subject: 'field',
@@ -77,7 +79,7 @@ describe('diffDefinitions', () => {
 		// Move the first field (naam) to the end of its page: only naam moved, not its neighbours.
 		aanvrager.fields.push(aanvrager.fields.shift()!);
 		const changes = diffDefinitions(testDefinition, b);
-		expect(changes).toEqual([
+		expect(unnamed(changes)).toEqual([
 			{
 				action: 'moved',
 				subject: 'field',
@@ -104,7 +106,7 @@ describe('diffDefinitions', () => {
 		const eigendom = page(b, 'aanvrager').fields.find((f) => f.key === 'eigendom');
 		if (eigendom?.type !== 'radio') throw new Error('test definition changed');
 		eigendom.options = [...eigendom.options, { value: 'huur', label: { nl: 'Huur' } }];
-		expect(diffDefinitions(testDefinition, b)).toEqual([
+		expect(unnamed(diffDefinitions(testDefinition, b))).toEqual([
 			expect.objectContaining({
 				action: 'changed',
 				subject: 'field',
@@ -119,7 +121,7 @@ describe('diffDefinitions', () => {
 		const b = copy();
 		b.pages = [b.pages[1], b.pages[0], { ...b.pages[2], id: 'groot-nieuw' }];
 		const changes = diffDefinitions(testDefinition, b);
-		expect(changes).toEqual(
+		expect(unnamed(changes)).toEqual(
 			expect.arrayContaining([
 				{ action: 'removed', subject: 'page', id: 'groot' },
 				{ action: 'added', subject: 'page', id: 'groot-nieuw' },
@@ -142,7 +144,7 @@ describe('diffDefinitions', () => {
 		b.workflow.transitions[0].roles = ['staff', 'admin'];
 		const c = copy();
 		c.workflow.states = c.workflow.states.filter((s) => s.id !== 'klaar');
-		expect(diffDefinitions(testDefinition, b)).toEqual([
+		expect(unnamed(diffDefinitions(testDefinition, b))).toEqual([
 			{ action: 'added', subject: 'state', id: 'in_behandeling' },
 			{
 				action: 'changed',
@@ -153,7 +155,7 @@ describe('diffDefinitions', () => {
 				after: ['staff', 'admin']
 			}
 		]);
-		expect(diffDefinitions(testDefinition, c)).toEqual([
+		expect(unnamed(diffDefinitions(testDefinition, c))).toEqual([
 			{ action: 'removed', subject: 'state', id: 'klaar' }
 		]);
 	});
@@ -161,7 +163,7 @@ describe('diffDefinitions', () => {
 	it('reports a new initial state', () => {
 		const b = copy();
 		b.workflow.initial = 'klaar';
-		expect(diffDefinitions(testDefinition, b)).toEqual([
+		expect(unnamed(diffDefinitions(testDefinition, b))).toEqual([
 			{
 				action: 'changed',
 				subject: 'workflow',
@@ -180,5 +182,23 @@ describe('findMoved', () => {
 		expect(findMoved(['a', 'b', 'c', 'd'], ['b', 'c', 'd', 'a'])).toEqual(['a']);
 		expect(findMoved(['a', 'b', 'c'], ['c', 'b', 'a'])).toHaveLength(2);
 		expect(findMoved(['a', 'b', 'x'], ['y', 'a', 'b'])).toEqual([]);
+	});
+
+	it('names what changed the way people call it: labels, page titles, state labels', () => {
+		const b = copy();
+		const evenement = page(b, 'evenement');
+		evenement.fields.push({
+			key: 'telefoon',
+			type: 'tel',
+			label: { nl: 'Telefoon' },
+			required: false
+		});
+		const [added] = diffDefinitions(testDefinition, b);
+		expect(added).toMatchObject({
+			action: 'added',
+			id: 'telefoon',
+			name: { nl: 'Telefoon' },
+			pageName: evenement.title
+		});
 	});
 });

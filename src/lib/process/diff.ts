@@ -21,6 +21,10 @@ export type Change = {
 	after?: unknown;
 	/** For fields: the page the field is (or was) on. */
 	page?: string;
+	/** What a person calls it: the label or title (a LocalText) in the newer version, else the older. */
+	name?: unknown;
+	/** For fields: the title of their page. */
+	pageName?: unknown;
 };
 
 type Item = Record<string, unknown>;
@@ -135,16 +139,24 @@ const items = (value: unknown): Item[] => (Array.isArray(value) ? (value as Item
 function diffFields(a: ProcessDefinition, b: ProcessDefinition): Change[] {
 	const located = (d: ProcessDefinition) =>
 		new Map(
-			d.pages.flatMap((p) => items(p.fields).map((f) => [String(f.key), { page: p.id, field: f }]))
+			d.pages.flatMap((p) =>
+				items(p.fields).map((f) => [String(f.key), { page: p.id, field: f, pageName: p.title }])
+			)
 		);
 	const [before, after] = [located(a), located(b)];
+	const pageNames = new Map([...a.pages, ...b.pages].map((p) => [p.id, p.title as unknown]));
+	const named = (key: string, page: string) => ({
+		name: (after.get(key) ?? before.get(key))?.field.label,
+		pageName: pageNames.get(page)
+	});
 	const changes: Change[] = [];
 	for (const [key, { page }] of before)
-		if (!after.has(key)) changes.push({ action: 'removed', subject: 'field', id: key, page });
+		if (!after.has(key))
+			changes.push({ action: 'removed', subject: 'field', id: key, page, ...named(key, page) });
 	for (const [key, { page, field }] of after) {
 		const was = before.get(key);
 		if (!was) {
-			changes.push({ action: 'added', subject: 'field', id: key, page });
+			changes.push({ action: 'added', subject: 'field', id: key, page, ...named(key, page) });
 			continue;
 		}
 		if (was.page !== page)
@@ -155,9 +167,10 @@ function diffFields(a: ProcessDefinition, b: ProcessDefinition): Change[] {
 				property: 'page',
 				before: was.page,
 				after: page,
-				page
+				page,
+				...named(key, page)
 			});
-		changes.push(...diffProps('field', key, was.field, field, [], { page }));
+		changes.push(...diffProps('field', key, was.field, field, [], { page, ...named(key, page) }));
 	}
 	// Order within a page, among the fields that stayed on it.
 	for (const p of b.pages) {
@@ -169,7 +182,7 @@ function diffFields(a: ProcessDefinition, b: ProcessDefinition): Change[] {
 				'field',
 				keysOn(before, p.id).filter(stayed),
 				keysOn(after, p.id).filter(stayed),
-				() => ({ page: p.id })
+				(key) => ({ page: p.id, ...named(key, p.id) })
 			)
 		);
 	}
@@ -186,9 +199,14 @@ export function diffDefinitions(a: ProcessDefinition, b: ProcessDefinition): Cha
 		'workflow'
 	]).map(({ property, ...c }) => ({ ...c, id: property ?? '' }));
 	const pageId = (p: Item) => String(p.id);
+	const titles = new Map([...items(a.pages), ...items(b.pages)].map((p) => [pageId(p), p.title]));
 	const pages = [
-		...diffKeyed('page', items(a.pages), items(b.pages), pageId, ['fields']),
-		...moves('page', items(a.pages).map(pageId), items(b.pages).map(pageId))
+		...diffKeyed('page', items(a.pages), items(b.pages), pageId, ['fields'], (p) => ({
+			name: titles.get(pageId(p))
+		})),
+		...moves('page', items(a.pages).map(pageId), items(b.pages).map(pageId), (id) => ({
+			name: titles.get(id)
+		}))
 	];
 	const initial: Change[] =
 		a.workflow.initial === b.workflow.initial
@@ -203,19 +221,25 @@ export function diffDefinitions(a: ProcessDefinition, b: ProcessDefinition): Cha
 						after: b.workflow.initial
 					}
 				];
+	const labelled = (list: Item[]) => {
+		const labels = new Map(list.map((x) => [String(x.id), x.label]));
+		return (x: Item) => ({ name: labels.get(String(x.id)) });
+	};
 	const states = diffKeyed(
 		'state',
 		items(a.workflow.states),
 		items(b.workflow.states),
 		(s) => String(s.id),
-		[]
+		[],
+		labelled([...items(a.workflow.states), ...items(b.workflow.states)])
 	);
 	const transitions = diffKeyed(
 		'transition',
 		items(a.workflow.transitions),
 		items(b.workflow.transitions),
 		(t) => String(t.id),
-		[]
+		[],
+		labelled([...items(a.workflow.transitions), ...items(b.workflow.transitions)])
 	);
 	return [...top, ...pages, ...diffFields(a, b), ...initial, ...states, ...transitions];
 }

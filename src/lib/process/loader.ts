@@ -60,8 +60,43 @@ export function loadDefinitions(files: Record<string, string>): LoadResult {
 	return errors.length > 0 ? { ok: false, errors, definitions } : { ok: true, definitions };
 }
 
-/** One problem of a definition, at the path of the value it concerns (`pages[0].fields[2].label`). */
-export type DefinitionProblem = { path: string; message: string };
+/**
+ * One problem of a definition, at the path of the value it concerns (`pages[0].fields[2].label`).
+ * `message` is English, for the command line; `issue` carries what the interface needs to say it
+ * in the user's language ($lib/i18n/problems).
+ */
+export type DefinitionProblem = { path: string; message: string; issue?: ProblemIssue };
+
+/** The facts of a schema issue, without the value itself. */
+export type ProblemIssue = {
+	code: string;
+	expected?: string;
+	missing?: boolean;
+	origin?: string;
+	minimum?: number;
+	maximum?: number;
+	values?: string[];
+	keys?: string[];
+};
+
+function issueFacts(issue: z.core.$ZodIssue): ProblemIssue {
+	const facts: ProblemIssue = { code: issue.code };
+	if (issue.code === 'invalid_type') {
+		facts.expected = issue.expected;
+		facts.missing = issue.input === undefined;
+	}
+	if (issue.code === 'too_small') {
+		facts.origin = issue.origin;
+		facts.minimum = Number(issue.minimum);
+	}
+	if (issue.code === 'too_big') {
+		facts.origin = issue.origin;
+		facts.maximum = Number(issue.maximum);
+	}
+	if (issue.code === 'invalid_value') facts.values = issue.values.map(String);
+	if (issue.code === 'unrecognized_keys') facts.keys = issue.keys;
+	return facts;
+}
 
 /**
  * Checks a definition exactly as the library is checked, without a file name: the builder shows
@@ -83,6 +118,6 @@ function issueProblems(issues: readonly z.core.$ZodIssue[]): DefinitionProblem[]
 			if (best && best.every((e) => e.code !== 'invalid_union'))
 				return issueProblems(best.map((e) => ({ ...e, path: [...issue.path, ...e.path] })));
 		}
-		return [{ path: formatPath(issue.path), message: issue.message }];
+		return [{ path: formatPath(issue.path), message: issue.message, issue: issueFacts(issue) }];
 	});
 }

@@ -1,6 +1,6 @@
 // How the API token pages name things: a token's access from its scopes, its processes by their
 // titles (or "all processes"), and moments in Belgian time.
-import { localize, m, type Locale } from '$lib/i18n';
+import { formatDateTime, localize, m, type Locale } from '$lib/i18n';
 import type { LocalText } from '$lib/process/text';
 
 export function accessLabel(scopes: readonly string[]): string {
@@ -17,19 +17,7 @@ export function processList(
 	return processIds.map((id) => titles.get(id) ?? id).join(', ');
 }
 
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-/** A moment as "4 dec 2026 19:02" (or with seconds), in Brussels time. */
+/** A moment as "4 dec 2026, 19:02" (or with seconds), in Brussels time. */
 export function formatMoment(date: Date, locale: Locale, seconds = false): string {
-	const key = `${locale}:${seconds}`;
-	let format = formats.get(key);
-	if (!format) {
-		format = new Intl.DateTimeFormat(`${locale}-BE`, {
-			dateStyle: 'medium',
-			timeStyle: seconds ? 'medium' : 'short',
-			timeZone: 'Europe/Brussels'
-		});
-		formats.set(key, format);
-	}
-	return format.format(date);
+	return formatDateTime(date, locale, seconds);
 }

@@ -3,6 +3,8 @@
 import { audienceLabel, categoryLabel, m } from '$lib/i18n';
 import { audiences, categories, type Audience, type Category } from '$lib/process/taxonomy';
 import type { DefinitionProblem } from '$lib/process/loader';
+import { problemMessage } from '$lib/i18n/problems';
+import { getLocale } from '$lib/paraglide/runtime';
 
 type Message = () => string;
 const messages = m as unknown as Record<string, Message | undefined>;
@@ -33,10 +35,11 @@ export function controlId(path: string): string {
 }
 
 /** Problems at exactly this path (or inside a LocalText at it, when `nested`). */
+/** The problems at a path (and below it when `nested`), in the interface language. */
 export function problemsAt(problems: DefinitionProblem[], path: string, nested = false): string[] {
 	return problems
 		.filter((p) => p.path === path || (nested && p.path.startsWith(`${path}.`)))
-		.map((p) => p.message);
+		.map((p) => problemMessage(p, getLocale()));
 }
 
 /** Joins a base path and a property name: `pages[0]` + `title` → `pages[0].title`. */

@@ -2,9 +2,13 @@
 import { resolve } from '$app/paths';
 import type { DefinitionProblem } from '$lib/process/loader';
 import { controlId } from './labels';
+import { describeProblem } from '$lib/i18n/problems';
+import { getLocale } from '$lib/paraglide/runtime';
 
 export type Located = DefinitionProblem & {
 	href: string;
+	/** Where and what, in words and in the interface language. */
+	text: string;
 	area: 'general' | 'pages' | 'field' | 'workflow';
 	key?: string;
 };
@@ -21,7 +25,9 @@ export function locateProblems(
 	const pages = Array.isArray(definition.pages)
 		? (definition.pages as { fields?: { key?: string }[] }[])
 		: [];
-	return problems.map((p) => {
+	const locale = getLocale();
+	return problems.map((problem) => {
+		const p = { ...problem, text: describeProblem(problem, definition, locale) };
 		const anchor = `#${controlId(p.path)}`;
 		const field = /^pages\[(\d+)\]\.fields\[(\d+)\]/.exec(p.path);
 		const key = field ? pages[Number(field[1])]?.fields?.[Number(field[2])]?.key : undefined;

@@ -18,10 +18,4 @@ const sourceLabels: Record<ProcessVersionSource, () => string> = {
 export const statusLabel = (status: ProcessVersionStatus) => statusLabels[status]();
 export const sourceLabel = (source: ProcessVersionSource) => sourceLabels[source]();
 
-export function formatDateTime(at: Date, locale: Locale): string {
-	return new Intl.DateTimeFormat(`${locale}-BE`, {
-		dateStyle: 'medium',
-		timeStyle: 'short',
-		timeZone: 'Europe/Brussels'
-	}).format(at);
-}
+export { formatDateTime } from '$lib/i18n';

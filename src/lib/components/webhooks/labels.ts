@@ -1,5 +1,5 @@
 // How the webhook pages name events and delivery states in the interface language.
-import { m } from '$lib/i18n';
+import { formatDateTime, m, type Locale } from '$lib/i18n';
 
 const eventLabels: Record<string, () => string> = {
 	'dossier.created': m.webhooksEventCreated,
@@ -22,10 +22,7 @@ export function deliveryStatusLabel(status: string | null): string {
 	return status ? (statusLabels[status]?.() ?? status) : m.webhooksNever();
 }
 
-export function formatMoment(at: Date, locale: string): string {
-	return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-BE', {
-		dateStyle: 'short',
-		timeStyle: 'medium',
-		timeZone: 'Europe/Brussels'
-	}).format(at);
+/** Delivery moments to the second (a log), written as everywhere else in the back-office. */
+export function formatMoment(at: Date, locale: Locale): string {
+	return formatDateTime(at, locale, true);
 }

@@ -2,6 +2,8 @@
 // input, and its refusals turned into a message next to each field. Built per request, so the
 // messages follow the request's language.
 import { m } from '$lib/i18n';
+import { describeProblem } from '$lib/i18n/problems';
+import { getLocale } from '$lib/paraglide/runtime';
 import type { FieldErrors } from '../auth/form';
 import {
 	IMPORT_MAX_BYTES,
@@ -80,5 +82,10 @@ export function importErrors(result: Exclude<ImportResult, { ok: true }>): {
 			},
 			problems: []
 		};
-	return { errors: { file: m.procErrorFileInvalid() }, problems: result.problems };
+	// Each problem where it is in words and in the user's language (not the loader's English).
+	const locale = getLocale();
+	return {
+		errors: { file: m.procErrorFileInvalid() },
+		problems: result.problems.map((p) => describeProblem(p, result.definition, locale))
+	};
 }

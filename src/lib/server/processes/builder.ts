@@ -5,7 +5,7 @@
 // every step is written to the process's append-only change log.
 import type { Change } from '$lib/process/diff';
 import type { ProcessDefinition } from '$lib/process/definition';
-import { checkDefinition } from '$lib/process/loader';
+import { checkDefinition, type DefinitionProblem } from '$lib/process/loader';
 import { asLocalText } from '$lib/process/text';
 import type {
 	ProcessEvent,
@@ -309,7 +309,7 @@ export async function exportVersion(
 
 export type ImportResult =
 	| { ok: true; processId: string; version: number; created: boolean }
-	| { ok: false; reason: 'invalid'; problems: string[] }
+	| { ok: false; reason: 'invalid'; problems: DefinitionProblem[]; definition: unknown }
 	| { ok: false; reason: 'draft-exists'; processId: string; version: number };
 
 /**
@@ -326,14 +326,16 @@ export async function importDefinition(
 	try {
 		json = JSON.parse(text);
 	} catch (e) {
-		return { ok: false, reason: 'invalid', problems: [`JSON: ${(e as Error).message}`] };
+		const message = `JSON: ${(e as Error).message}`;
+		return { ok: false, reason: 'invalid', problems: [{ path: '', message }], definition: null };
 	}
 	const checked = checkDefinition(json);
 	if (!checked.ok)
 		return {
 			ok: false,
 			reason: 'invalid',
-			problems: checked.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message))
+			problems: checked.problems,
+			definition: json
 		};
 	const { $schema: _schema, ...definition } = checked.definition;
 	const processId = definition.id;

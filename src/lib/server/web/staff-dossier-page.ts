@@ -53,9 +53,13 @@ function dateTime(d: Date, locale: Locale): string {
 	}).format(d);
 }
 
+/** Which part of the page a result belongs to: it is shown there, beside the form that was used. */
+export type ResultPlace = 'assign' | 'transition' | 'message';
+
 /** The answer to a stale page: who changed the dossier, and when. */
-function conflictFailure(result: handling.Conflict, locale: Locale) {
+function conflictFailure(result: handling.Conflict, locale: Locale, on: ResultPlace) {
 	return fail(409, {
+		on,
 		conflict: m.staffDossierConflict({
 			who: result.changedBy ?? m.staffDossierSomeone(),
 			at: dateTime(result.changedAt, locale)
@@ -84,13 +88,14 @@ export async function transitionAction(event: RequestEvent, dossier: Dossier, us
 		const definition = await processes.getVersion(dossier.processId, dossier.processVersion);
 		const taken = definition.workflow.transitions.find((t) => t.id === transitionId);
 		return {
+			on: 'transition' as const,
 			done: m.staffDossierDone({ action: taken ? localize(taken.label, locale) : transitionId })
 		};
 	}
 	const failed = { transition: transitionId, note, documents: documents.join('\n') };
 	switch (result.reason) {
 		case 'conflict':
-			return conflictFailure(result, locale);
+			return conflictFailure(result, locale, 'transition');
 		case 'note-required':
 			return fail(400, { ...failed, error: m.staffDossierNoteRequired() });
 		case 'too-long':
@@ -99,7 +104,7 @@ export async function transitionAction(event: RequestEvent, dossier: Dossier, us
 				error: m.staffDossierNoteTooLong({ max: handling.MAX_NOTE_LENGTH })
 			});
 		default:
-			return fail(409, { conflict: m.staffDossierNotAllowed() });
+			return fail(409, { on: 'transition' as const, conflict: m.staffDossierNotAllowed() });
 	}
 }
 
@@ -109,7 +114,7 @@ export async function messageAction(event: RequestEvent, dossier: Dossier, user:
 	const body = String(data.get('body') ?? '');
 	const internal = data.get('kind') !== 'citizen';
 	const result = await handling.postStaffMessage(dossier.id, user, { body, internal });
-	if (result.ok) return { messageSent: true };
+	if (result.ok) return { on: 'message' as const, messageSent: true };
 	const error =
 		result.reason === 'too-long'
 			? m.staffDossierNoteTooLong({ max: handling.MAX_MESSAGE_LENGTH })
@@ -128,11 +133,12 @@ export async function assignAction(event: RequestEvent, dossier: Dossier, user: 
 	if (result.ok) {
 		const view = await views.viewForStaff(result.dossier, user);
 		return {
+			on: 'assign' as const,
 			done: view.assignee
 				? m.staffDossierAssignedNotice({ name: view.assignee.name })
 				: m.staffDossierUnassignedNotice()
 		};
 	}
-	if (result.reason === 'conflict') return conflictFailure(result, event.locals.locale);
-	return fail(400, { conflict: m.staffDossierNotStaff() });
+	if (result.reason === 'conflict') return conflictFailure(result, event.locals.locale, 'assign');
+	return fail(400, { on: 'assign' as const, conflict: m.staffDossierNotStaff() });
 }

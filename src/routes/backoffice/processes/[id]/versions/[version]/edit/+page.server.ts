@@ -16,7 +16,8 @@ export const load: PageServerLoad = async (event) => {
 async function lifecycle(event: Parameters<Actions[string]>[0], kind: 'publish' | 'discard') {
 	const user = requireRole(event, 'clerk', 'admin');
 	const version = draftVersion(event);
-	const revision = Number((await event.request.formData()).get('revision'));
+	const form = await event.request.formData();
+	const revision = Number(form.get('revision'));
 	const input = { processId: event.params.id, version, revision, actorId: user.id };
 	const result = await (kind === 'publish' ? editor.publish(input) : editor.discard(input));
 	if (result.ok)
@@ -24,7 +25,8 @@ async function lifecycle(event: Parameters<Actions[string]>[0], kind: 'publish' 
 			303,
 			`/backoffice/processes/${event.params.id}?${kind === 'publish' ? 'published' : 'discarded'}=${version}`
 		);
-	if (result.reason === 'problems') return fail(400, { refusal: m.editorPublishRefused() });
+	if (result.reason === 'problems')
+		return fail(400, { at: String(form.get('at') ?? ''), refusal: m.editorPublishRefused() });
 	if (result.reason === 'conflict')
 		return fail(409, { conflict: conflictMessage(result, event.locals.locale) });
 	error(404, m.editorNotADraft());

@@ -87,10 +87,22 @@ export function editAction(
 			},
 			(definition) => readEditForm(action, form, definition)
 		);
+		// Which form was used, so the page shows the result beside it; after a removal, or a move of
+		// something known by its place, that form is gone or holds another item, so the result goes
+		// to the top of the page.
+		const at = String(form.get('at') ?? '') || undefined;
+		const moved =
+			action.startsWith('remove-') || action === 'move-page' || action === 'move-option';
 		if (result.ok && redirectTo) redirect(303, redirectTo(event, result.subject));
-		if (result.ok) return { saved: true as const, subject: result.subject };
+		if (result.ok)
+			return {
+				saved: true as const,
+				subject: result.subject,
+				at: moved ? undefined : at
+			};
 		if (result.reason === 'refused')
 			return fail(400, {
+				at,
 				refusal: refusalMessage(result.refusal, result.detail, result.references)
 			});
 		if (result.reason === 'conflict')
