@@ -31,8 +31,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 						raise exception 'Cannot create the role loket_app: give % the CREATEROLE attribute, or create it once as a superuser (CREATE ROLE loket_app NOLOGIN; GRANT loket_app TO %).', current_user, current_user;
 				end;
 			end if;
-			-- The owner must be able to SET ROLE loket_app when the application connects as the owner.
-			if not pg_has_role(current_user, 'loket_app', 'MEMBER') then
+			-- The owner must be able to SET ROLE loket_app when the application connects as the owner
+			-- (a superuser always can). Granted again if need be: on PostgreSQL 16 the role's creator
+			-- holds it with ADMIN but without SET.
+			if not (select rolsuper from pg_roles where rolname = current_user) then
 				begin
 					execute format('grant loket_app to %I', current_user);
 				exception when others then

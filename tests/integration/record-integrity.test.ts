@@ -277,7 +277,11 @@ describe(`the record on ${backend}, as the application's role`, () => {
 
 	it('cannot rewrite a webhook delivery; the worker records its outcome', async () => {
 		for (const run of [
-			() => db.updateTable('webhookDelivery').set({ payload: { a: 2 } }).execute(),
+			() =>
+				db
+					.updateTable('webhookDelivery')
+					.set({ payload: { a: 2 } })
+					.execute(),
 			() => db.updateTable('webhookDelivery').set({ eventType: 'message.created' }).execute(),
 			() => db.deleteFrom('webhookDelivery').execute()
 		])
@@ -305,11 +309,7 @@ describe(`the record on ${backend}, as the application's role`, () => {
 	});
 
 	it('keeps the tables the application changes writable, also ones made by later migrations', async () => {
-		await db
-			.updateTable('appUser')
-			.set({ name: 'x' })
-			.where('id', '=', randomUUID())
-			.execute();
+		await db.updateTable('appUser').set({ name: 'x' }).where('id', '=', randomUUID()).execute();
 		await db.deleteFrom('outbox').where('id', '=', -1).execute();
 		await db.deleteFrom('dossierTally').where('n', '=', 0).execute();
 		const { rows } = await sql<{ privileges: string[] }>`
@@ -346,10 +346,7 @@ describe.skipIf(backend !== 'postgres')('a login role that is only a member of l
 			try {
 				expect(app.migrated).toBe('owner ran the migrations');
 				await sql`reset role`.execute(app.db);
-				await app.db
-					.insertInto('process')
-					.values({ id: 'melding' })
-					.execute();
+				await app.db.insertInto('process').values({ id: 'melding' }).execute();
 				for (const statement of [
 					sql`alter table dossier_event disable trigger all`,
 					sql`update dossier_event set note = 'rewritten'`,

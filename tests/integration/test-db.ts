@@ -27,11 +27,6 @@ export function asOwner<T>(
 	});
 }
 
-/** Opens a migrated database like openTestDatabase, but working as the owner of the tables. */
-export async function openTestDatabaseAsOwner(): Promise<TestDatabase> {
-	return openTestDatabase('owner');
-}
-
 export async function openTestDatabase(as: 'app' | 'owner' = 'app'): Promise<TestDatabase> {
 	const url = process.env.DATABASE_URL;
 	if (!url) {
@@ -55,8 +50,7 @@ export async function openTestDatabase(as: 'app' | 'owner' = 'app'): Promise<Tes
 	await admin.end();
 	const target = { kind: 'postgres' as const, url, schema };
 	const migrate = (db: OpenDatabase['db']) => migrateToLatest(db, undefined, schema);
-	const open =
-		as === 'app' ? await openMigrated(target, migrate) : await openDatabase(target);
+	const open = as === 'app' ? await openMigrated(target, migrate) : await openDatabase(target);
 	if (as === 'owner') await migrate(open.db);
 	return {
 		...open,

@@ -133,6 +133,12 @@ export async function openMigrated<T>(
 	let migrated: T;
 	try {
 		migrated = await migrate(owner.db);
+	} catch (e) {
+		if ((e as { code?: string }).code !== '42501') throw e;
+		throw new DatabaseUnavailableError(
+			`Cannot run the migrations as the user of ${redactUrl(ownerUrl(target))}: ${(e as Error).message}. ` +
+				'They must run as the owner of the tables: set DATABASE_OWNER_URL to that role.'
+		);
 	} finally {
 		await owner.close();
 	}
