@@ -209,14 +209,18 @@ describe(`the record on ${backend}, as the application's role`, () => {
 			{ reference: '2026-999999' },
 			{ processVersion: 2 },
 			{ applicantName: 'Iemand anders' },
-			{ applicantEmail: 'ander@example.org' },
-			{ submittedAt: new Date(Date.now() - DAY) }
+			{ applicantEmail: 'ander@example.org' }
 		]) {
 			const refused = await refusal(() =>
 				db.updateTable('dossier').set(change).where('id', '=', dossier.id).execute()
 			);
 			expect(refused).toEqual({ code: '42501', message: expect.stringContaining('was filed') });
 		}
+		expect(
+			await refusal(() =>
+				sql`update dossier set submitted_at = submitted_at - interval '1 day'`.execute(db)
+			)
+		).toEqual({ code: '42501', message: expect.stringContaining('was filed') });
 		expect(
 			await refusal(() => db.deleteFrom('dossier').where('id', '=', dossier.id).execute())
 		).toEqual(DENIED);

@@ -24,8 +24,9 @@ export function startDatabase(target: DatabaseTarget): Promise<StartedDatabase> 
 let current: OpenDatabase | undefined;
 
 export async function useDatabase(target: DatabaseTarget): Promise<StartedDatabase> {
-	current = await startDatabase(target);
-	return current;
+	const started = await startDatabase(target);
+	current = started;
+	return started;
 }
 
 /** The open database; only valid after start-up. */
