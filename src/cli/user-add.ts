@@ -1,12 +1,13 @@
 // npm run user:add -- --email a@b.be --password '…' --role staff [--role clerk] [--name 'Ann']
 // Creates an account for staff, clerks or admins (its e-mail counts as verified) on the configured
-// database: DATABASE_URL, or the embedded database in DATA_DIR while the server is stopped.
+// database: DATABASE_URL, or the embedded database in DATA_DIR while the server is stopped. Like the
+// server, it migrates as the tables' owner and then writes as the application's role.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { FileMigrationProvider } from 'kysely';
 import { parseConfig } from '../lib/server/config-schema';
-import { openDatabase } from '../lib/server/db/connect';
+import { openMigrated } from '../lib/server/db/connect';
 import { DatabaseLockedError } from '../lib/server/db/lock';
 import { migrateToLatest } from '../lib/server/db/migrate';
 import { addUser, type AddUserResult } from '../lib/server/users/service';
@@ -50,10 +51,11 @@ if (!args.email || !args.password) fail(`--email and --password are required.\n$
 
 try {
 	const config = parseConfig(process.env);
-	const { db, close } = await openDatabase(config.database);
+	const folder = path.resolve(import.meta.dirname, '../../migrations');
+	const { db, close } = await openMigrated(config.database, (owner) =>
+		migrateToLatest(owner, new FileMigrationProvider({ fs, path, migrationFolder: folder }))
+	);
 	try {
-		const folder = path.resolve(import.meta.dirname, '../../migrations');
-		await migrateToLatest(db, new FileMigrationProvider({ fs, path, migrationFolder: folder }));
 		const result = await addUser(
 			{
 				email: args.email,

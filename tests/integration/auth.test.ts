@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as rateLimit from '$lib/server/auth/rate-limit';
 import * as sessions from '$lib/server/auth/session';
 import * as users from '$lib/server/users/service';
-import { backend, openTestDatabase, type TestDatabase } from './test-db';
+import { asOwner, backend, openTestDatabase, type TestDatabase } from './test-db';
 
 const DAY = 24 * 60 * 60 * 1000;
 const PASSWORD = 'paarse olifant op de fiets';
@@ -105,15 +105,20 @@ describe(`accounts and sessions on ${backend}`, () => {
 
 	it('stores user, token and outbox row together or not at all', async () => {
 		// Make the outbox insert fail inside the registration transaction.
-		await sql`create function refuse_verify_mail() returns trigger language plpgsql as $$
-			begin raise exception 'outbox refused'; end $$`.execute(t.db);
-		await sql`create trigger refuse_verify_mail before insert on outbox
-			for each row execute function refuse_verify_mail()`.execute(t.db);
+		// Only the tables' owner may add a trigger; the application's role may not.
+		await asOwner(t, async (owner) => {
+			await sql`create function refuse_verify_mail() returns trigger language plpgsql as $$
+				begin raise exception 'outbox refused'; end $$`.execute(owner);
+			await sql`create trigger refuse_verify_mail before insert on outbox
+				for each row execute function refuse_verify_mail()`.execute(owner);
+		});
 		try {
 			await expect(register('atomic@example.be')).rejects.toThrow(/outbox refused/);
 		} finally {
-			await sql`drop trigger refuse_verify_mail on outbox`.execute(t.db);
-			await sql`drop function refuse_verify_mail()`.execute(t.db);
+			await asOwner(t, async (owner) => {
+				await sql`drop trigger refuse_verify_mail on outbox`.execute(owner);
+				await sql`drop function refuse_verify_mail()`.execute(owner);
+			});
 		}
 		expect(
 			await t.db
@@ -275,10 +280,12 @@ describe(`accounts and sessions on ${backend}`, () => {
 	it('creates the first admin exactly once, even when asked twice at the same time', async () => {
 		expect(await users.countAdmins(t.db)).toBe(0);
 		// Slow every insert down so that, without the lock, both transactions would see no admin.
-		await sql`create function slow_insert() returns trigger language plpgsql as $$
-			begin perform pg_sleep(0.3); return new; end $$`.execute(t.db);
-		await sql`create trigger slow_insert before insert on app_user
-			for each row execute function slow_insert()`.execute(t.db);
+		await asOwner(t, async (owner) => {
+			await sql`create function slow_insert() returns trigger language plpgsql as $$
+				begin perform pg_sleep(0.3); return new; end $$`.execute(owner);
+			await sql`create trigger slow_insert before insert on app_user
+				for each row execute function slow_insert()`.execute(owner);
+		});
 		let results: Awaited<ReturnType<typeof users.createFirstAdmin>>[];
 		try {
 			results = await Promise.all([
@@ -292,8 +299,10 @@ describe(`accounts and sessions on ${backend}`, () => {
 				)
 			]);
 		} finally {
-			await sql`drop trigger slow_insert on app_user`.execute(t.db);
-			await sql`drop function slow_insert()`.execute(t.db);
+			await asOwner(t, async (owner) => {
+				await sql`drop trigger slow_insert on app_user`.execute(owner);
+				await sql`drop function slow_insert()`.execute(owner);
+			});
 		}
 		expect(results.filter((r) => r.ok)).toHaveLength(1);
 		expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, reason: 'admin-exists' }]);

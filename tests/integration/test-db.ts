@@ -1,20 +1,41 @@
 // Opens a fresh, migrated database for one test file: embedded PGlite in memory by default, or a
 // new schema on the PostgreSQL server named by DATABASE_URL (dropped afterwards), so test files
-// can run in parallel on one server without seeing each other's rows.
+// can run in parallel on one server without seeing each other's rows. Like the server, it migrates
+// as the owner of the tables and hands the tests a handle that works as the application's role.
+import { sql, type Transaction } from 'kysely';
 import pg from 'pg';
-import { openDatabase, type OpenDatabase } from '$lib/server/db/connect';
+import { openDatabase, openMigrated, type OpenDatabase } from '$lib/server/db/connect';
 import { migrateToLatest } from '$lib/server/db/migrate';
+import type { Database } from '$lib/server/db/schema';
 
 export type TestDatabase = OpenDatabase & { label: string; drop: () => Promise<void> };
 
 export const backend = process.env.DATABASE_URL ? 'postgres' : 'pglite';
 
-export async function openTestDatabase(): Promise<TestDatabase> {
+/**
+ * Runs `fn` in a transaction with the rights of the tables' owner (SET LOCAL ROLE NONE goes back to
+ * the login user, which the tests' DATABASE_URL and PGlite make the owner): for test set-ups the
+ * application may not do, such as removing a dossier.
+ */
+export function asOwner<T>(
+	t: OpenDatabase,
+	fn: (trx: Transaction<Database>) => Promise<T>
+): Promise<T> {
+	return t.db.transaction().execute(async (trx) => {
+		await sql`set local role none`.execute(trx);
+		return fn(trx);
+	});
+}
+
+export async function openTestDatabase(as: 'app' | 'owner' = 'app'): Promise<TestDatabase> {
 	const url = process.env.DATABASE_URL;
 	if (!url) {
-		const open = await openDatabase({ kind: 'pglite', dataDir: null });
-		await migrateToLatest(open.db);
-		return { ...open, label: 'pglite (memory)', drop: open.close };
+		const open =
+			as === 'app'
+				? await openMigrated({ kind: 'pglite', dataDir: null }, (db) => migrateToLatest(db))
+				: await openDatabase({ kind: 'pglite', dataDir: null });
+		if (as === 'owner') await migrateToLatest(open.db);
+		return { ...open, label: `pglite (memory, as ${as})`, drop: open.close };
 	}
 	const database = new URL(url).pathname.slice(1);
 	// Tests create and drop schemas: never on a database that is not meant for tests.
@@ -27,11 +48,13 @@ export async function openTestDatabase(): Promise<TestDatabase> {
 	await admin.connect();
 	await admin.query(`create schema ${schema}`);
 	await admin.end();
-	const open = await openDatabase({ kind: 'postgres', url, schema });
-	await migrateToLatest(open.db, undefined, schema);
+	const target = { kind: 'postgres' as const, url, schema };
+	const migrate = (db: OpenDatabase['db']) => migrateToLatest(db, undefined, schema);
+	const open = as === 'app' ? await openMigrated(target, migrate) : await openDatabase(target);
+	if (as === 'owner') await migrate(open.db);
 	return {
 		...open,
-		label: `postgres (schema ${schema})`,
+		label: `postgres (schema ${schema}, as ${as})`,
 		drop: async () => {
 			await open.close();
 			const client = new pg.Client({ connectionString: url });

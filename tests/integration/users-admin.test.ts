@@ -7,7 +7,7 @@ import * as sessions from '$lib/server/auth/session';
 import { verifyPassword } from '$lib/server/auth/password';
 import * as admin from '$lib/server/users/admin';
 import * as users from '$lib/server/users/service';
-import { backend, openTestDatabase, type TestDatabase } from './test-db';
+import { asOwner, backend, openTestDatabase, type TestDatabase } from './test-db';
 
 const PASSWORD = 'paarse olifant op de fiets';
 const DAY = 24 * 60 * 60 * 1000;
@@ -128,15 +128,20 @@ describe(`user management by admins on ${backend}`, () => {
 	it('stores account, token and outbox mail together or not at all', async () => {
 		const boss = await addAccount(['admin']);
 		const email = uniqueEmail('atomair');
-		await sql`create function refuse_invite_mail() returns trigger language plpgsql as $$
-			begin raise exception 'outbox refused'; end $$`.execute(t.db);
-		await sql`create trigger refuse_invite_mail before insert on outbox
-			for each row execute function refuse_invite_mail()`.execute(t.db);
+		// Only the tables' owner may add a trigger; the application's role may not.
+		await asOwner(t, async (owner) => {
+			await sql`create function refuse_invite_mail() returns trigger language plpgsql as $$
+				begin raise exception 'outbox refused'; end $$`.execute(owner);
+			await sql`create trigger refuse_invite_mail before insert on outbox
+				for each row execute function refuse_invite_mail()`.execute(owner);
+		});
 		try {
 			await expect(invite(boss, email)).rejects.toThrow(/outbox refused/);
 		} finally {
-			await sql`drop trigger refuse_invite_mail on outbox`.execute(t.db);
-			await sql`drop function refuse_invite_mail()`.execute(t.db);
+			await asOwner(t, async (owner) => {
+				await sql`drop trigger refuse_invite_mail on outbox`.execute(owner);
+				await sql`drop function refuse_invite_mail()`.execute(owner);
+			});
 		}
 		const left = await t.db
 			.selectFrom('appUser')

@@ -20,6 +20,27 @@ describe('configuration', () => {
 		});
 	});
 
+	it('takes the owner of the tables, for the migrations, from DATABASE_OWNER_URL', () => {
+		expect(
+			parseConfig({
+				DATABASE_URL: 'postgres://loket_web:a@db:5432/loket',
+				DATABASE_OWNER_URL: 'postgres://loket:b@db:5432/loket'
+			}).database
+		).toEqual({
+			kind: 'postgres',
+			url: 'postgres://loket_web:a@db:5432/loket',
+			ownerUrl: 'postgres://loket:b@db:5432/loket'
+		});
+		expect(() => parseConfig({ DATABASE_OWNER_URL: 'postgres://loket:b@db:5432/loket' })).toThrow(
+			new ConfigError(
+				'Invalid configuration: DATABASE_OWNER_URL is only used with DATABASE_URL (PostgreSQL)'
+			)
+		);
+		expect(() =>
+			parseConfig({ DATABASE_URL: 'postgres://a@db/l', DATABASE_OWNER_URL: 'mysql://x' })
+		).toThrow(/DATABASE_OWNER_URL must be a postgres:\/\/ URL/);
+	});
+
 	it('names every bad variable in one message', () => {
 		expect(() =>
 			parseConfig({ DATABASE_URL: 'mysql://x', PORT: 'tachtig', BODY_SIZE_LIMIT: 'veel' })

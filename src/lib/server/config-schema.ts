@@ -17,6 +17,14 @@ export const configSchema = z.object({
 		.refine((v) => v === undefined || /^postgres(ql)?:\/\/[^/]+/.test(v), {
 			message: 'must be a postgres:// URL such as postgres://user:password@host:5432/loket'
 		}),
+	DATABASE_OWNER_URL: z
+		.string()
+		.trim()
+		.optional()
+		.transform((v) => (v ? v : undefined))
+		.refine((v) => v === undefined || /^postgres(ql)?:\/\/[^/]+/.test(v), {
+			message: 'must be a postgres:// URL of the role that owns the tables'
+		}),
 	DATA_DIR: z.string().trim().min(1).default('./data'),
 	PORT: z.coerce.number().int().min(1).max(65535).default(3000),
 	HOST: z.string().default('0.0.0.0'),
@@ -49,7 +57,15 @@ export const configSchema = z.object({
 });
 
 export type Config = {
-	database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
+	database:
+		| {
+				kind: 'postgres';
+				/** What the application connects with; it then works as the role loket_app. */
+				url: string;
+				/** What migrations connect with (the tables' owner); unset: `url`. */
+				ownerUrl?: string;
+		  }
+		| { kind: 'pglite'; dataDir: string };
 	dataDir: string;
 	port: number;
 	host: string;
@@ -78,10 +94,14 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 		throw new ConfigError(`Invalid configuration: ${lines.join('; ')}`);
 	}
 	const c = result.data;
+	if (c.DATABASE_OWNER_URL && !c.DATABASE_URL)
+		throw new ConfigError(
+			'Invalid configuration: DATABASE_OWNER_URL is only used with DATABASE_URL (PostgreSQL)'
+		);
 	const dataDir = resolve(c.DATA_DIR);
 	return {
 		database: c.DATABASE_URL
-			? { kind: 'postgres', url: c.DATABASE_URL }
+			? { kind: 'postgres', url: c.DATABASE_URL, ownerUrl: c.DATABASE_OWNER_URL }
 			: { kind: 'pglite', dataDir: resolve(dataDir, 'pglite') },
 		dataDir,
 		port: c.PORT,

@@ -8,7 +8,6 @@ import { ConfigError, redactUrl } from './config-schema';
 import { closeDatabase, useDatabase } from './db';
 import { DatabaseUnavailableError } from './db/connect';
 import { DatabaseLockedError } from './db/lock';
-import { migrateToLatest } from './db/migrate';
 import { registerMailHandlers } from './mail/service';
 import { ensureVapidKeys, vapidSubject } from './push/keys';
 import { registerPushHandler } from './push/notifier';
@@ -28,8 +27,15 @@ export async function start(): Promise<void> {
 		const config = getConfig();
 		const library = loadLibrary();
 		if (!library.ok) throw new LibraryError(library.errors);
-		const { db, kind } = await useDatabase(config.database);
-		const migrations = await migrateToLatest(db);
+		const { db, kind, migrated: migrations } = await useDatabase(config.database);
+		if (config.database.kind === 'postgres' && !config.database.ownerUrl)
+			console.warn(
+				'DATABASE_OWNER_URL is not set: the server connects as the owner of the tables and works as ' +
+					'the role loket_app, so its queries cannot alter or rewrite the record, but SQL that ran ' +
+					'RESET ROLE would have the owner’s rights. For a record no query of the server can change, ' +
+					'set DATABASE_OWNER_URL to the owner and DATABASE_URL to a login role that is a member of ' +
+					'loket_app (README, "Running against PostgreSQL").'
+			);
 		const { imported } = await processes.importLibrary(library.definitions, db);
 		const postcodes = installPostcodeList(config.postcodesFile);
 		console.log(

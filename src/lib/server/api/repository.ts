@@ -1,5 +1,5 @@
 // Kysely queries on API tokens and the calls made with them. No rules here: see tokens.ts.
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { ApiScope, ApiToken, Database } from '../db/schema';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -118,7 +118,11 @@ export async function listCalls(db: Executor, tokenId: string, limit: number) {
 		.execute();
 }
 
+/**
+ * The application may not delete from the call log: prune_api_calls (a function of the tables'
+ * owner) does, and never a call younger than the retention, whatever `before` says.
+ */
 export async function deleteCallsBefore(db: Executor, before: Date): Promise<number> {
-	const rows = await db.deleteFrom('apiCall').where('at', '<', before).returning('id').execute();
-	return rows.length;
+	const { rows } = await sql<{ n: number }>`select prune_api_calls(${before}) as n`.execute(db);
+	return rows[0]?.n ?? 0;
 }

@@ -1,6 +1,7 @@
 // Opens the database Loket runs on: PostgreSQL through a `pg` Pool when a URL is configured,
 // otherwise embedded PGlite (PostgreSQL compiled to WebAssembly) in the data directory, guarded by
 // a lock file. Both go through Kysely with the CamelCasePlugin, so the rest of the code is the same.
+// The application works as APP_ROLE, never as the owner of the tables (see openMigrated).
 import { join } from 'node:path';
 import { CamelCasePlugin, Kysely, PostgresDialect, sql } from 'kysely';
 import type { Config } from '../config-schema';
@@ -11,7 +12,14 @@ import type { Database } from './schema';
 export type DatabaseTarget =
 	| Config['database']
 	| { kind: 'pglite'; dataDir: null }
-	| { kind: 'postgres'; url: string; schema?: string };
+	| { kind: 'postgres'; url: string; ownerUrl?: string; schema?: string };
+
+/**
+ * The role the application works as: made and granted by the migration
+ * 2026_12_06_0001_record_integrity. It may write what the application changes, but may not alter,
+ * drop or truncate a table, disable a trigger, or change or delete what is part of the record.
+ */
+export const APP_ROLE = 'loket_app';
 
 export type Db = Kysely<Database>;
 
@@ -21,7 +29,7 @@ export class DatabaseUnavailableError extends Error {
 
 export type OpenDatabase = { db: Db; kind: 'postgres' | 'pglite'; close: () => Promise<void> };
 
-async function openPostgres(url: string, schema?: string): Promise<OpenDatabase> {
+async function openPostgres(url: string, schema?: string, role?: string): Promise<OpenDatabase> {
 	const { default: pg } = await import('pg');
 	// Dates stay 'YYYY-MM-DD' strings instead of local-midnight Dates, and bigints (ids, sizes,
 	// counts) are numbers, exactly as the PGlite parsers below return them.
@@ -31,7 +39,9 @@ async function openPostgres(url: string, schema?: string): Promise<OpenDatabase>
 		connectionString: url,
 		max: 10,
 		connectionTimeoutMillis: 5000,
-		options: schema ? `-c search_path=${schema}` : undefined
+		options:
+			[schema && `-c search_path=${schema}`, role && `-c role=${role}`].filter(Boolean).join(' ') ||
+			undefined
 	});
 	// A client losing its server (PostgreSQL restarting) must not crash the process. The pool
 	// listens on idle clients only; a client checked out between two queries of a transaction
@@ -49,8 +59,12 @@ async function openPostgres(url: string, schema?: string): Promise<OpenDatabase>
 		await sql`select 1`.execute(db);
 	} catch (e) {
 		await db.destroy();
+		const message = (e as Error).message || String(e);
 		throw new DatabaseUnavailableError(
-			`Cannot connect to PostgreSQL at ${redactUrl(url)}: ${(e as Error).message || String(e)}. Check DATABASE_URL and that the server is running.`
+			`Cannot connect to PostgreSQL at ${redactUrl(url)}: ${message}. ` +
+				(role && message.includes(role)
+					? `The user of DATABASE_URL must be a member of ${role} (GRANT ${role} TO that user).`
+					: 'Check DATABASE_URL and that the server is running.')
 		);
 	}
 	return { db, kind: 'postgres', close: () => db.destroy() };
@@ -88,4 +102,50 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
 	return target.kind === 'postgres'
 		? openPostgres(target.url, 'schema' in target ? target.schema : undefined)
 		: openPglite(target.dataDir);
+}
+
+/**
+ * Opens the database as the owner of its tables (DATABASE_OWNER_URL, else DATABASE_URL, else the
+ * embedded database's only user), lets `migrate` bring the schema up to date, and returns the
+ * handle the application uses, which works as APP_ROLE. On PostgreSQL that is a new pool whose
+ * connections start with `role=loket_app`; on PGlite, which has one session, a SET ROLE on it.
+ * Either way the application's queries never run with the owner's rights. A session whose login
+ * user is the owner could RESET ROLE; a separate login role (DATABASE_URL) that is only a member
+ * of loket_app cannot gain anything by it: see "Running against PostgreSQL" in the README.
+ */
+export async function openMigrated<T>(
+	target: DatabaseTarget,
+	migrate: (db: Db) => Promise<T>
+): Promise<OpenDatabase & { migrated: T }> {
+	if (target.kind === 'pglite') {
+		const open = await openPglite(target.dataDir);
+		try {
+			const migrated = await migrate(open.db);
+			await sql`set role ${sql.id(APP_ROLE)}`.execute(open.db);
+			return { ...open, migrated };
+		} catch (e) {
+			await open.close();
+			throw e;
+		}
+	}
+	const schema = 'schema' in target ? target.schema : undefined;
+	const owner = await openPostgres(ownerUrl(target), schema);
+	let migrated: T;
+	try {
+		migrated = await migrate(owner.db);
+	} catch (e) {
+		if ((e as { code?: string }).code !== '42501') throw e;
+		throw new DatabaseUnavailableError(
+			`Cannot run the migrations as the user of ${redactUrl(ownerUrl(target))}: ${(e as Error).message}. ` +
+				'They must run as the owner of the tables: set DATABASE_OWNER_URL to that role.'
+		);
+	} finally {
+		await owner.close();
+	}
+	return { ...(await openPostgres(target.url, schema, APP_ROLE)), migrated };
+}
+
+/** The URL migrations connect with: DATABASE_OWNER_URL when set, else DATABASE_URL. */
+export function ownerUrl(target: Extract<DatabaseTarget, { kind: 'postgres' }>): string {
+	return ('ownerUrl' in target && target.ownerUrl) || target.url;
 }
