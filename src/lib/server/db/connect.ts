@@ -16,7 +16,7 @@ export type DatabaseTarget =
 
 /**
  * The role the application works as: made and granted by the migration
- * 2026_12_06_0001_record_integrity. It may write what the application changes, but may not alter,
+ * 2026_12_06_0004_record_integrity. It may write what the application changes, but may not alter,
  * drop or truncate a table, disable a trigger, or change or delete what is part of the record.
  */
 export const APP_ROLE = 'loket_app';
