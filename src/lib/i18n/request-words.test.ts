@@ -12,7 +12,9 @@ describe('chooseRequestWords', () => {
 			/beslissing/
 		);
 		expect(words.receiptTitle({}, { locale: 'en' })).toBe('Your report has been sent');
-		const all = Object.values(words).map((say) => say({ reference: 'x', date: 'y' }, { locale: 'nl' }));
+		const all = Object.values(words).map((say) =>
+			say({ reference: 'x', date: 'y' }, { locale: 'nl' })
+		);
 		expect(all.filter((text) => /aanvraag|beslissing/i.test(text))).toEqual([]);
 	});
 

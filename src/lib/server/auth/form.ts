@@ -41,7 +41,8 @@ export const accountSchema = () =>
 			.string()
 			.overwrite(stripBidiControls)
 			.trim()
-			.min(1, m.authNameRequired()).max(200, m.authNameTooLong()),
+			.min(1, m.authNameRequired())
+			.max(200, m.authNameTooLong()),
 		email: z.string().trim().min(1, m.authEmailRequired()),
 		password: z.string().min(1, m.authPasswordRequired())
 	});

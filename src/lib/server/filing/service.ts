@@ -1,7 +1,15 @@
 // The walk through a form (shared with the browser: $lib/process/steps) and which names a page
 // may post (anything else is tampering and is refused).
-import { listPageNames, type AnswerMap } from '$lib/process/answers';
+import {
+	listPageFields,
+	listPageNames,
+	type AnswerMap,
+	type AnswerOptions,
+	type Issue
+} from '$lib/process/answers';
 import type { ProcessDefinition } from '$lib/process/definition';
+import { localize } from '$lib/process/text';
+import { cleanFileName } from '../files/upload';
 
 export {
 	CHECK_PAGE,
@@ -24,4 +32,32 @@ export function findUnknownNames(
 ): string[] {
 	const allowed = new Set(listPageNames(def, pageIndex, answersBefore));
 	return [...new Set(posted)].filter((name) => !allowed.has(name) && !FORM_META.has(name));
+}
+
+/**
+ * Files chosen on this page that are empty (0 bytes: a failed download, a cloud file not on the
+ * phone). The form library reads them as no file at all, so they are looked for in the post itself
+ * and said at their field, rather than silently dropped.
+ */
+export function findEmptyUploads(
+	def: ProcessDefinition,
+	pageIndex: number,
+	answersBefore: AnswerMap,
+	posted: FormData,
+	opts: AnswerOptions
+): Issue[] {
+	return listPageFields(def, pageIndex, answersBefore).flatMap((field) =>
+		field.type !== 'file'
+			? []
+			: posted
+					.getAll(field.key)
+					.filter((v): v is File => v instanceof File && v.size === 0 && v.name !== '')
+					.map((file) => ({
+						name: field.key,
+						message: opts.messages.fileEmpty({
+							label: localize(field.label, opts.locale),
+							name: cleanFileName(file.name, '')
+						})
+					}))
+	);
 }

@@ -72,7 +72,15 @@ export const actions: Actions = {
 		);
 		if (unknown.length > 0) error(400, m.unknownFields({ names: unknown.join(', ') }));
 		const form = await superValidate(formData, adapter);
-		if (!form.valid) return fail(400, withFiles({ form }));
+		const empty = filing.findEmptyUploads(
+			view.definition,
+			at.pageIndex,
+			view.answers,
+			formData,
+			opts
+		);
+		for (const issue of empty) setError(form, issue.name as never, issue.message);
+		if (!form.valid || empty.length > 0) return fail(400, withFiles({ form }));
 		const reading = readPage(view.definition, at.pageIndex, form.data, view.answers, opts);
 		const saved = await drafts.savePage(view, reading, { storage: getFileStorage(), opts });
 		if (!saved.ok) {
