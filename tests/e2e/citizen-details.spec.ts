@@ -165,6 +165,7 @@ test('13: on a phone the signed-in header takes two short rows, and choices sit 
 	])
 		await expect(control).toBeVisible();
 	await expect(banner).toContainText(e2eUsers.citizen.name);
+	await page.screenshot({ path: '/tmp/citizen-header.png' });
 	const box = await banner.boundingBox();
 	expect(box?.height).toBeLessThanOrEqual(140);
 	await expectAccessible(page);
