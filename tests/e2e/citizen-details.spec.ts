@@ -165,19 +165,20 @@ test('13: on a phone the signed-in header takes two short rows, and choices sit 
 	])
 		await expect(control).toBeVisible();
 	await expect(banner).toContainText(e2eUsers.citizen.name);
-	await page.screenshot({ path: '/tmp/citizen-header.png' });
 	const box = await banner.boundingBox();
 	expect(box?.height).toBeLessThanOrEqual(140);
 	await expectAccessible(page);
 
 	const audience = page.getByRole('group', { name: 'Voor wie?' });
-	for (const radio of await audience.getByRole('radio').all()) {
-		const circle = await radio.boundingBox();
-		const label = await radio.locator('xpath=..').boundingBox();
-		expect(circle && label).toBeTruthy();
-		// The label's text runs beside the circle: the label is one line high, not two.
-		expect(label!.height).toBeLessThan(circle!.height * 2 + 24);
-		expect(label!.width).toBeGreaterThan(circle!.width * 2);
+	for (const name of ['Alle', 'Burgers', 'Ondernemingen']) {
+		const circle = await audience.getByRole('radio', { name }).boundingBox();
+		const text = await audience.getByText(name, { exact: true }).boundingBox();
+		expect(circle && text).toBeTruthy();
+		// Beside the circle, on its level: the text's middle is within the circle's height.
+		const middle = text!.y + text!.height / 2;
+		expect(text!.x).toBeGreaterThan(circle!.x + circle!.width);
+		expect(middle).toBeGreaterThan(circle!.y);
+		expect(middle).toBeLessThan(circle!.y + circle!.height);
 	}
 });
 
