@@ -155,6 +155,7 @@ const expected: Record<string, Row> = {
 	'GET /reset/[token]': all('200'),
 	'POST /reset/[token]': all('400'),
 	'GET /verify/[token]': all('200'),
+	'POST /verify/[token]': all('400'),
 	'GET /invite/[token]': all('200'),
 	'POST /invite/[token]': all('400'),
 	'GET /setup': all('404'),

@@ -99,16 +99,31 @@ export async function expectAnswers(page: Page, answers: Record<string, string>)
 		await expect(answerTo(page, label), label).toHaveText(text);
 }
 
-/** Checks the receipt page and returns the dossier's reference. */
-export async function readReceipt(page: Page, handlingTime: HandlingTime): Promise<string> {
-	await expectStep(page, /\/apply\/ontvangen$/, 'Uw aanvraag is ingediend');
+/** The receipt's promise for a report (melding) filed today: it is dealt with, not decided. */
+export function reportDueText(handlingTime: HandlingTime): string {
+	return `We handelen uw melding af tegen ${longDate(computeDueDate(today(), handlingTime))}.`;
+}
+
+/**
+ * Checks the receipt page and returns the dossier's reference. A report (melding) has its own
+ * words: sent, and dealt with by a date.
+ */
+export async function readReceipt(
+	page: Page,
+	handlingTime: HandlingTime,
+	kind: 'application' | 'report' = 'application'
+): Promise<string> {
+	const title = kind === 'report' ? 'Uw melding is verstuurd' : 'Uw aanvraag is ingediend';
+	await expectStep(page, /\/apply\/ontvangen$/, title);
 	const reference = await page
 		.getByRole('paragraph')
 		.filter({ hasText: 'Uw referentie' })
 		.getByRole('strong')
 		.innerText();
 	expect(reference).toMatch(/^\d{4}-\d{6}$/);
-	await expect(page.getByRole('main')).toContainText(decisionText(handlingTime));
+	await expect(page.getByRole('main')).toContainText(
+		kind === 'report' ? reportDueText(handlingTime) : decisionText(handlingTime)
+	);
 	return reference;
 }
 

@@ -122,7 +122,8 @@ test('a citizen reports a pothole: errors that lead to the fields, an e-mail fie
 	await expect(answerTo(page, "Foto's")).toHaveText('put.png (1 kB)');
 
 	await page.getByRole('button', { name: 'Aanvraag indienen' }).click();
-	const reference = await readReceipt(page, { days: 10, unit: 'working' });
+	// A report (melding) is called one on its receipt: sent, and dealt with rather than decided.
+	const reference = await readReceipt(page, { days: 10, unit: 'working' }, 'report');
 	const main = page.getByRole('main');
 	await expect(main).toContainText('We stuurden een bevestiging naar els.peeters@example.be.');
 	await expect(main).toContainText('Melding ontvangen: We hebben uw melding ontvangen.');
@@ -137,9 +138,7 @@ test('a citizen reports a pothole: errors that lead to the fields, an e-mail fie
 
 	await page.getByRole('link', { name: /\/volg\/[\w-]+$/ }).click();
 	await expect(page).toHaveURL(/\/volg\/[\w-]+$/);
-	await expect(
-		page.getByRole('heading', { level: 1, name: `Aanvraag ${reference}` })
-	).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1, name: `Melding ${reference}` })).toBeVisible();
 	await expect(answerTo(page, 'Referentie')).toHaveText(reference);
 	await expect(answerTo(page, 'Stand')).toHaveText('Melding ontvangen');
 	// The tracking link is the guest's way in: the answers and the photo are there too.
@@ -390,7 +389,7 @@ test('without JavaScript every step is a real POST: errors keep what was typed, 
 		'E-mailadres': 'tom.wouters@example.be'
 	});
 	await page.getByRole('button', { name: 'Aanvraag indienen' }).click();
-	await readReceipt(page, { days: 10, unit: 'working' });
+	await readReceipt(page, { days: 10, unit: 'working' }, 'report');
 
 	expect(posts).toEqual([
 		`${melding}/probleem`,

@@ -31,6 +31,7 @@ async function registerAndVerify(page: Page, name: string, address: string): Pro
 	const link = mail.links.find((l) => l.includes('/verify/'));
 	expect(link).toBeDefined();
 	await page.goto(link ?? '-');
+	await page.getByRole('button', { name: 'Bevestig mijn e-mailadres' }).click();
 	await expect(page.getByRole('main')).toContainText(/bevestigd/i);
 	await expectAccessible(page);
 }

@@ -104,6 +104,9 @@ test('offline: the answers survive a reload, the application waits to be sent, a
 	await page.getByRole('button', { name: 'Aanvraag indienen' }).click();
 	const status = page.getByRole('status').filter({ hasText: 'Wacht om te versturen' });
 	await expect(status).toBeVisible();
+	// Waiting is no dead end: the way on is to the device's drafts or the home page.
+	await expect(page.getByRole('link', { name: 'Naar Mijn concepten' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Terug naar de startpagina' })).toBeVisible();
 	await expectAccessible(page);
 	// Still offline a reload shows it waiting; nothing has reached the municipality.
 	await page.reload();

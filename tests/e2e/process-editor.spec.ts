@@ -44,7 +44,7 @@ async function fileDumping(page: Page, size?: string): Promise<string> {
 	else await expect(answerTo(page, newLabel)).toHaveCount(0);
 	await expectAccessible(page);
 	await page.getByRole('button', { name: 'Aanvraag indienen' }).click();
-	return readReceipt(page, { days: 10, unit: 'working' });
+	return readReceipt(page, { days: 10, unit: 'working' }, 'report');
 }
 
 const saved = (page: Page) => expect(page.getByRole('status').filter({ hasText: 'Opgeslagen.' }));

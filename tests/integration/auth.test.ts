@@ -347,15 +347,40 @@ describe(`accounts and sessions on ${backend}`, () => {
 		});
 	});
 
+	it('registering an address that has an account mails its owner, nothing else', async () => {
+		const owner = await register('eigenaar@example.be');
+		const users0 = await t.db.selectFrom('appUser').select('id').execute();
+		expect(
+			await users.registerUser(
+				{ email: 'EIGENAAR@example.be', password: PASSWORD, name: 'Iemand' },
+				t.db
+			)
+		).toEqual({ ok: false, reason: 'email-taken' });
+		const mails = await t.db
+			.selectFrom('outbox')
+			.select(['kind', 'payload'])
+			.where('kind', '=', 'account-exists')
+			.execute();
+		expect(mails.map((r) => r.payload)).toContainEqual({
+			userId: owner.id,
+			email: 'eigenaar@example.be'
+		});
+		expect(await t.db.selectFrom('appUser').select('id').execute()).toHaveLength(users0.length);
+	});
+
 	it('verifies the e-mail with a single-use token and refuses an expired one', async () => {
 		const user = await register('verifieer@example.be');
 		const token = await verifyToken(user.id);
+		// Looking at the link (a mail scanner, the page before its button) uses nothing.
+		expect(await users.canVerifyEmail(token, t.db)).toBe(true);
+		expect(await users.canVerifyEmail(token, t.db)).toBe(true);
 		expect(await users.consumeUserToken(token, 'reset-password', t.db)).toEqual({
 			ok: false,
 			reason: 'invalid'
 		});
 		expect(await users.verifyEmail(token, t.db)).toEqual({ ok: true, userId: user.id });
 		expect(await users.verifyEmail(token, t.db)).toEqual({ ok: false, reason: 'invalid' });
+		expect(await users.canVerifyEmail(token, t.db)).toBe(false);
 		const row = await t.db
 			.selectFrom('appUser')
 			.select('emailVerifiedAt')

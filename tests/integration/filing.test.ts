@@ -10,6 +10,7 @@ import * as dossiers from '$lib/server/dossiers/service';
 import * as drafts from '$lib/server/drafts/service';
 import { LocalFileStorage } from '$lib/server/files/storage';
 import * as processes from '$lib/server/processes/service';
+import * as users from '$lib/server/users/service';
 import { backend, openTestDatabase, type TestDatabase } from './test-db';
 
 const opts: AnswerOptions = { messages: testMessages, locale: 'nl', today: toIsoDate(new Date()) };
@@ -227,5 +228,54 @@ describe(`filing a request on ${backend}`, () => {
 				'bezoekers'
 			]);
 		expect(await t.db.selectFrom('dossier').select('id').execute()).toHaveLength(before.length);
+	});
+	it("starts a signed-in citizen's draft with their name; an answer taken out stays out", async () => {
+		const added = await users.addUser(
+			{
+				email: 'prefill@example.be',
+				password: 'een lange zin als wachtwoord',
+				roles: ['citizen'],
+				name: 'Ada Peeters'
+			},
+			t.db
+		);
+		if (!added.ok) throw new Error(added.reason);
+		const opened = await drafts.openDraft(
+			{
+				processId: 'proef',
+				token: undefined,
+				ownerId: added.user.id,
+				language: 'nl',
+				account: { name: 'Ada Peeters', email: 'prefill@example.be' }
+			},
+			t.db
+		);
+		if (!opened) throw new Error('no draft');
+		expect(opened.view.answers).toEqual({ naam: 'Ada Peeters' });
+		const find = async () =>
+			(await drafts.findDraft(
+				{ processId: 'proef', token: opened.token, ownerId: added.user.id },
+				t.db
+			))!;
+		expect((await find()).answers).toEqual({ naam: 'Ada Peeters' });
+
+		const page = { ...firstPage, eigendom: 'eigen', naam: 'Ada P.' };
+		let view = await find();
+		let saved = await drafts.savePage(
+			view,
+			readPage(view.definition, 0, page, view.answers, opts),
+			{ storage, opts },
+			t.db
+		);
+		expect(saved).toMatchObject({ ok: true, answers: { naam: 'Ada P.', email: 'ada@example.be' } });
+		view = await find();
+		saved = await drafts.savePage(
+			view,
+			readPage(view.definition, 0, { ...page, email: '' }, view.answers, opts),
+			{ storage, opts },
+			t.db
+		);
+		expect(saved.ok && 'email' in saved.answers).toBe(false);
+		expect((await find()).answers).not.toHaveProperty('email');
 	});
 });

@@ -449,4 +449,28 @@ describe(`handling a dossier on ${backend}`, () => {
 		const forCitizen = await views.viewForCitizen((await dossierRepo.findById(t.db, d.id))!, t.db);
 		expect(forCitizen.timeline.map((e) => e.kind)).toEqual(['submitted']);
 	});
+	it('drops direction-changing characters from messages, notes and replies', async () => {
+		const d = await fileDossier(citizen.id);
+		await handling.postStaffMessage(
+			d.id,
+			staff,
+			{ body: 'Zie \u202Efdp.exe', internal: false },
+			t.db
+		);
+		const reply = await handling.replyAsCitizen(
+			d.id,
+			citizenActor(),
+			{ replyId: randomUUID(), body: '\u2067Hier\u2069 \u200Fis het\u061C', uploads: [] },
+			{ storage },
+			t.db
+		);
+		expect(reply).toMatchObject({ ok: true });
+		const bodies = await t.db
+			.selectFrom('message')
+			.select('body')
+			.where('dossierId', '=', d.id)
+			.orderBy('createdAt')
+			.execute();
+		expect(bodies.map((b) => b.body)).toEqual(['Zie fdp.exe', 'Hier is het']);
+	});
 });

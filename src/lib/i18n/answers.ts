@@ -52,6 +52,7 @@ export function answerMessages(locale: Locale): AnswerMessages {
 		fileType: (p) => m.vFileType(p, o),
 		fileDimensions: (p) => m.vFileDimensions(p, o),
 		fileActiveContent: (p) => m.vFileActiveContent(p, o),
+		fileEmpty: (p) => m.vFileEmpty(p, o),
 		fileTotal: (p) => m.vFileTotal(p, o),
 		formatDate: (date) => formatDate(date, locale)
 	};

@@ -15,6 +15,7 @@ const propertyNames: Record<string, Message> = {
 	description: m.procPropDescription,
 	category: m.procPropCategory,
 	productType: m.procPropProductType,
+	requestKind: m.procPropRequestKind,
 	audience: m.procPropAudience,
 	auth: m.procPropAuth,
 	keywords: m.procPropKeywords,

@@ -8,9 +8,9 @@ import { dateBound } from './fields/date';
 import { field, isChoiceField, isInputField, valueKinds, type Field } from './fields';
 import { localText } from './local-text';
 import { findWorkflowProblems, workflow, type Problem } from './workflow';
-import { audiences, categories, productTypes } from './taxonomy';
+import { audiences, categories, productTypes, requestKinds } from './taxonomy';
 
-export { audiences, categories, productTypes };
+export { audiences, categories, productTypes, requestKinds };
 export type { Audience, Category } from './taxonomy';
 
 const dayUnit = z.enum(['calendar', 'working']);
@@ -47,6 +47,10 @@ export const processDefinition = z
 		description: localText.optional(),
 		category: z.enum(categories),
 		productType: z.enum(productTypes),
+		requestKind: z.enum(requestKinds).default('application').meta({
+			description:
+				'What the citizen files: an application (aanvraag) that ends in a decision, or a report (melding) that is dealt with; the receipt and tracking pages use its words'
+		}),
 		audience: z.array(z.enum(audiences)).min(1),
 		auth: z.enum(['none', 'optional', 'required']).meta({
 			description: 'Whether the citizen must log in to file'

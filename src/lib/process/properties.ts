@@ -104,6 +104,7 @@ export const generalControls: Control[] = describeShape(
 			'eligibility',
 			'category',
 			'productType',
+			'requestKind',
 			'audience',
 			'auth',
 			'keywords',

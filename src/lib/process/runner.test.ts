@@ -36,7 +36,7 @@ const firstPage = {
 	email: ''
 };
 
-function formData(entries: Record<string, string | string[] | File>): FormData {
+function formData(entries: Record<string, string | File | (string | File)[]>): FormData {
 	const form = new FormData();
 	for (const [name, value] of Object.entries(entries))
 		for (const v of Array.isArray(value) ? value : [value]) form.append(name, v);

@@ -24,5 +24,9 @@ export const productTypes = [
 	'InfrastructuurMateriaal'
 ] as const;
 
+/** What a citizen files: an application (aanvraag) that ends in a decision, or a report (melding). */
+export const requestKinds = ['application', 'report'] as const;
+export type RequestKind = (typeof requestKinds)[number];
+
 export const audiences = ['burger', 'onderneming', 'vereniging'] as const;
 export type Audience = (typeof audiences)[number];

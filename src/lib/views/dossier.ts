@@ -2,6 +2,7 @@
 // definitions or database rows. Services build these shapes; components only read them, so they
 // live here, where both may import them (components may not import server modules).
 import type { AnswerSection } from '$lib/process/answers';
+import type { RequestKind } from '$lib/process/taxonomy';
 import type { LocalText } from '$lib/process/text';
 import type { WorkflowState } from '$lib/process/workflow';
 
@@ -60,6 +61,8 @@ export type ReplyLimits = {
 export type CitizenDossierData = {
 	reference: string;
 	title: LocalText;
+	/** An application or a report: the words the pages use for it. */
+	requestKind: RequestKind;
 	submittedAt: Date;
 	dueDate: string | null;
 	pausedSince: Date | null;

@@ -2,6 +2,7 @@
 // a file field posts new uploads and the ids of files kept), the loose shape those values are
 // parsed with, and `read`, which validates the posted values and turns them into the canonical
 // answer. One place per rule: pages, the final submission and the builder's preview all use it.
+import { stripBidiControls } from '../clean-text';
 import type { InputField } from '../fields';
 import { formatEnterpriseNumber, parseEnterpriseNumber } from '../validators/enterprise-number';
 import { formatIban, parseIban } from '../validators/iban';
@@ -9,7 +10,7 @@ import { formatLicensePlate, parseLicensePlate } from '../validators/license-pla
 import { formatNationalNumber, parseNationalNumber } from '../validators/national-number';
 import { parsePostcode } from '../validators/postcode';
 import type { AnswerMessages } from './messages';
-import { addressParts, type AnswerValue, type StoredFile } from './values';
+import { addressParts, isChosenFile, type AnswerValue, type StoredFile } from './values';
 
 export type Flat = Record<string, unknown>;
 export type Issue = { name: string; message: string };
@@ -48,8 +49,9 @@ export function listNames(f: InputField): string[] {
 	return [f.key];
 }
 
+/** A posted text as we read it: trimmed, without direction-changing characters. */
 function str(v: unknown): string {
-	return typeof v === 'string' ? v.trim() : '';
+	return typeof v === 'string' ? stripBidiControls(v).trim() : '';
 }
 
 function fail(name: string, message: string): ReadResult {
@@ -83,7 +85,7 @@ function readFiles(
 	const { messages: m, label } = ctx;
 	const keep = (flat[`${f.key}.keep`] as string[] | undefined) ?? [];
 	const kept = known.filter((file) => keep.includes(file.id));
-	const uploads = ((flat[f.key] as File[] | undefined) ?? []).filter((file) => file.size > 0);
+	const uploads = ((flat[f.key] as File[] | undefined) ?? []).filter(isChosenFile);
 	const issues: Issue[] = [];
 	for (const file of uploads) {
 		if (file.size > f.maxSizeMb * 1024 * 1024)

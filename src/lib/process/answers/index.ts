@@ -17,11 +17,11 @@ import {
 	type PostcodeDirectory
 } from './field-rules';
 import type { AnswerMessages } from './messages';
-import type { AnswerMap, StoredFile } from './values';
+import { isChosenFile, type AnswerMap, type StoredFile } from './values';
 
 export type { AnswerMessages, AddressPart } from './messages';
 export type { AnswerMap, AnswerValue, AddressAnswer, StoredFile } from './values';
-export { addressParts } from './values';
+export { addressParts, isChosenFile } from './values';
 export {
 	describeAccept,
 	listNames,
@@ -98,6 +98,8 @@ export type PageReading = {
 	uploads: Record<string, File[]>;
 	/** Keys of fields that are hidden now; their answers must be dropped. */
 	hidden: string[];
+	/** Keys of visible fields left empty (a prefilled name taken out): stored answers are dropped. */
+	cleared?: string[];
 	issues: Issue[];
 };
 
@@ -112,6 +114,7 @@ export function readPage(
 	const answers: AnswerMap = {};
 	const uploads: Record<string, File[]> = {};
 	const hidden: string[] = [];
+	const cleared: string[] = [];
 	const issues: Issue[] = [];
 	const context: AnswerMap = { ...answersBefore };
 	for (const field of listPageFields(def, pageIndex, answersBefore)) {
@@ -131,7 +134,7 @@ export function readPage(
 		);
 		issues.push(...result.issues);
 		if (field.type === 'file') {
-			const fresh = ((flat[field.key] as File[] | undefined) ?? []).filter((file) => file.size > 0);
+			const fresh = ((flat[field.key] as File[] | undefined) ?? []).filter(isChosenFile);
 			if (fresh.length > 0) uploads[field.key] = fresh;
 			// Files count as an answer for conditions once there is one, kept or new.
 			if ((result.value as StoredFile[] | undefined)?.length || fresh.length)
@@ -140,10 +143,10 @@ export function readPage(
 		if (result.value !== undefined) {
 			answers[field.key] = result.value;
 			context[field.key] = result.value;
-		}
+		} else if (result.issues.length === 0 && !uploads[field.key]) cleared.push(field.key);
 	}
 	issues.push(...findLeadTimeIssues(def, context, opts, pageIndex));
-	return { answers, uploads, hidden, issues };
+	return { answers, uploads, hidden, cleared, issues };
 }
 
 export type LeadTimeFinding = { field: string; severity: 'error' | 'warning'; message: string };

@@ -31,6 +31,7 @@ export type AnswerMessages = {
 	fileType: (p: { label: string; name: string; accepted: string }) => string;
 	fileDimensions: (p: { label: string; name: string }) => string;
 	fileActiveContent: (p: { label: string; name: string }) => string;
+	fileEmpty: (p: { label: string; name: string }) => string;
 	fileTotal: (p: { max: number }) => string;
 	formatDate: (isoDate: string) => string;
 };

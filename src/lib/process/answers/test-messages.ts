@@ -40,6 +40,7 @@ export const testMessages: AnswerMessages = {
 	fileType: say('fileType'),
 	fileDimensions: say('fileDimensions'),
 	fileActiveContent: say('fileActiveContent'),
+	fileEmpty: say('fileEmpty'),
 	fileTotal: say('fileTotal'),
 	formatDate: (d) => d
 };

@@ -14,4 +14,12 @@ export type AnswerValue = string | number | boolean | string[] | StoredFile[] | 
 
 export type AnswerMap = Record<string, AnswerValue>;
 
+/**
+ * A file the citizen chose. An empty file input posts a nameless, empty file, which is no upload;
+ * a chosen file that is empty (0 bytes) is one, and is refused with a reason by the upload gate.
+ */
+export function isChosenFile(file: File): boolean {
+	return file.size > 0 || file.name !== '';
+}
+
 export const addressParts = ['street', 'number', 'box', 'postcode', 'municipality'] as const;

@@ -2,6 +2,7 @@
 // server only; the browser gets no validation library) into values or one message per field.
 import { z } from 'zod';
 import { m } from '$lib/i18n';
+import { stripBidiControls } from '$lib/process/clean-text';
 import type { AccountRefusal } from '../users/service';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password';
 
@@ -36,7 +37,12 @@ export function readText(formData: FormData, name: string): string {
  * rules for e-mail and password are the users service's. Built per request for its language. */
 export const accountSchema = () =>
 	z.object({
-		name: z.string().trim().min(1, m.authNameRequired()).max(200, m.authNameTooLong()),
+		name: z
+			.string()
+			.overwrite(stripBidiControls)
+			.trim()
+			.min(1, m.authNameRequired())
+			.max(200, m.authNameTooLong()),
 		email: z.string().trim().min(1, m.authEmailRequired()),
 		password: z.string().min(1, m.authPasswordRequired())
 	});

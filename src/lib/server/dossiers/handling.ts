@@ -6,6 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { toIsoDate } from '$lib/process/calendar';
+import { isChosenFile } from '$lib/process/answers/values';
+import { stripBidiControls } from '$lib/process/clean-text';
 import type { ProcessDefinition } from '$lib/process/definition';
 import { mediaTypes } from '$lib/process/fields/file';
 import {
@@ -176,7 +178,7 @@ export async function transition(
 	db: Db = getDb(),
 	now = new Date()
 ): Promise<TransitionResult> {
-	const note = (req.note ?? '').trim();
+	const note = stripBidiControls(req.note ?? '').trim();
 	if (note.length > MAX_NOTE_LENGTH) return { ok: false, reason: 'too-long' };
 	return db.transaction().execute(async (trx): Promise<TransitionResult> => {
 		const dossier = await repo.lockById(trx, dossierId);
@@ -219,7 +221,7 @@ export async function postStaffMessage(
 	db: Db = getDb()
 ): Promise<MessageResult> {
 	const actor: Actor = 'kind' in author ? author : { kind: 'staff', user: author };
-	const body = input.body.trim();
+	const body = stripBidiControls(input.body).trim();
 	if (!body) return { ok: false, reason: 'empty' };
 	if (body.length > MAX_MESSAGE_LENGTH) return { ok: false, reason: 'too-long' };
 	return db.transaction().execute(async (trx): Promise<MessageResult> => {
@@ -276,10 +278,10 @@ export async function replyAsCitizen(
 	db: Db = getDb(),
 	now = new Date()
 ): Promise<ReplyResult> {
-	const body = input.body.trim();
+	const body = stripBidiControls(input.body).trim();
 	// The form carries the reply's id; a tampered one only loses the protection against doubles.
 	const replyId = isUuid(input.replyId) ? input.replyId : randomUUID();
-	const uploads = input.uploads.filter((u) => u.file.size > 0);
+	const uploads = input.uploads.filter((u) => isChosenFile(u.file));
 	const issues: ReplyIssue[] = [];
 	if (!body && uploads.length === 0) issues.push({ name: 'body', code: 'required' });
 	if (body.length > MAX_MESSAGE_LENGTH) issues.push({ name: 'body', code: 'too-long' });

@@ -24,11 +24,13 @@ export async function insertDraft(
 		processVersion: number;
 		language: 'nl' | 'en';
 		expiresAt: Date;
+		answers?: Record<string, unknown>;
 	}
 ): Promise<FormDraft> {
+	const { answers, ...row } = v;
 	return db
 		.insertInto('formDraft')
-		.values({ ...v, answers: JSON.stringify({}) })
+		.values({ ...row, answers: JSON.stringify(answers ?? {}) })
 		.returningAll()
 		.executeTakeFirstOrThrow();
 }

@@ -12,6 +12,7 @@ import {
 	type StoredFile
 } from '$lib/process/answers';
 import { describeAccept } from '$lib/process/answers';
+import { prefillApplicant } from '$lib/process/applicant';
 import type { AnswerStore, Saved } from '$lib/process/runner';
 import { localize } from '$lib/process/text';
 import { getDb, type Db } from '../db';
@@ -51,6 +52,8 @@ export async function openDraft(
 		token: string | undefined;
 		ownerId: string | null;
 		language: 'nl' | 'en';
+		/** The signed-in citizen's account: a new draft starts with their name and e-mail. */
+		account?: { name: string; email: string } | null;
 	},
 	db: Db = getDb(),
 	now = new Date()
@@ -69,15 +72,17 @@ export async function openDraft(
 		const definition = await processes.getVersion(mine.processId, mine.processVersion, db);
 		return { view: { draft: mine, definition, answers: mine.answers as AnswerMap }, token };
 	}
+	const answers = q.account ? prefillApplicant(product.definition, q.account) : {};
 	const draft = await repo.insertDraft(db, {
 		tokenHash: hashToken(token),
 		ownerId: q.ownerId,
 		processId: q.processId,
 		processVersion: product.version,
 		language: q.language,
-		expiresAt: expiry(now)
+		expiresAt: expiry(now),
+		answers
 	});
-	return { view: { draft, definition: product.definition, answers: {} }, token };
+	return { view: { draft, definition: product.definition, answers }, token };
 }
 
 export type SaveResult = Saved;
@@ -119,6 +124,7 @@ export async function savePage(
 			}
 			const name = checked.name;
 			const message = {
+				empty: () => m.fileEmpty({ label, name }),
 				'too-large': () => m.fileSize({ label, name, maxMb: field.maxSizeMb }),
 				type: () => m.fileType({ label, name, accepted: describeAccept(field.accept) }),
 				dimensions: () => m.fileDimensions({ label, name }),
@@ -131,7 +137,7 @@ export async function savePage(
 
 	return db.transaction().execute(async (trx) => {
 		const merged: AnswerMap = { ...view.answers };
-		for (const key of reading.hidden) delete merged[key];
+		for (const key of [...reading.hidden, ...(reading.cleared ?? [])]) delete merged[key];
 		Object.assign(merged, reading.answers);
 		for (const { key, name, bytes, type } of prepared) {
 			const { sha256, size } = await deps.storage.put(bytes);

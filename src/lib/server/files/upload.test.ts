@@ -130,6 +130,16 @@ describe('checkUpload', () => {
 	});
 });
 
+describe('an empty file', () => {
+	it('is refused as empty, with its clean name, whatever it claims to be', async () => {
+		expect(await check(new Uint8Array(0), 'scan\u202Efdp.pdf', 'application/pdf')).toEqual({
+			ok: false,
+			reason: 'empty',
+			name: 'scanfdp.pdf'
+		});
+	});
+});
+
 describe('cleanFileName', () => {
 	it('keeps the last path segment only, without dots in front', () => {
 		expect(cleanFileName('../../etc/passwd', 'application/pdf')).toBe('passwd.pdf');

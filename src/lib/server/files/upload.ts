@@ -12,7 +12,7 @@ export const MAX_IMAGE_PIXELS = 250_000_000;
 export const MAX_FILES_PER_REQUEST = 30;
 export const MAX_NAME_LENGTH = 100;
 
-export type UploadRefusal = 'too-large' | 'type' | 'dimensions' | 'active-content';
+export type UploadRefusal = 'empty' | 'too-large' | 'type' | 'dimensions' | 'active-content';
 export type CheckedUpload =
 	| { ok: true; bytes: Uint8Array; type: string; name: string }
 	| { ok: false; reason: UploadRefusal; name: string };
@@ -55,9 +55,12 @@ export async function checkUpload(
 	rules: { accept: readonly string[]; maxBytes: number }
 ): Promise<CheckedUpload> {
 	const shown = cleanFileName(file.name, '');
+	// A file of 0 bytes: a failed download or a cloud file not yet on the phone. Said, not dropped.
+	if (file.size === 0) return { ok: false, reason: 'empty', name: shown };
 	// The size the browser announced first, so a huge file is not read into memory at all.
 	if (file.size > rules.maxBytes) return { ok: false, reason: 'too-large', name: shown };
 	const bytes = new Uint8Array(await file.arrayBuffer());
+	if (bytes.byteLength === 0) return { ok: false, reason: 'empty', name: shown };
 	if (bytes.byteLength > rules.maxBytes) return { ok: false, reason: 'too-large', name: shown };
 	const type = await sniffMediaType(bytes);
 	if (!type || !rules.accept.includes(type) || claimsOtherType(file, type))

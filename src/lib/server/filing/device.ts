@@ -62,7 +62,13 @@ export function replayAnswers(
 	files: Map<string, File>,
 	opts: AnswerOptions
 ): { reading: PageReading; stoppedAt: number | null } {
-	const reading: PageReading = { answers: {}, uploads: {}, hidden: [], issues: [] };
+	const reading: Required<PageReading> = {
+		answers: {},
+		uploads: {},
+		hidden: [],
+		cleared: [],
+		issues: []
+	};
 	let accepted: AnswerMap = {};
 	const done = new Set<number>();
 	for (;;) {
@@ -94,6 +100,7 @@ export function replayAnswers(
 		Object.assign(reading.answers, page.answers);
 		Object.assign(reading.uploads, page.uploads);
 		reading.hidden.push(...page.hidden);
+		reading.cleared.push(...(page.cleared ?? []));
 	}
 }
 

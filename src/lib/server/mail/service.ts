@@ -37,6 +37,7 @@ const email = z
 export const mailPayloads = {
 	'verify-email': z.object({ userId: z.string(), email, token: z.string().min(1), language }),
 	'reset-password': z.object({ userId: z.string(), email, token: z.string().min(1), language }),
+	'account-exists': z.object({ userId: z.string(), email, language }),
 	invite: z.object({
 		userId: z.string(),
 		email,
@@ -107,6 +108,11 @@ const handlers: Record<MailKind, Handler> = {
 		const p = parse('reset-password', payload);
 		const locale = p.language ?? 'nl';
 		await send(deps, job, p.email, locale, templates.resetPasswordMail(p, context(deps, locale)));
+	},
+	'account-exists': async (payload, job, deps) => {
+		const p = parse('account-exists', payload);
+		const locale = p.language ?? 'nl';
+		await send(deps, job, p.email, locale, templates.accountExistsMail(context(deps, locale)));
 	},
 	invite: async (payload, job, deps) => {
 		const p = parse('invite', payload);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	accountExistsMail,
 	dossierMessageMail,
 	dossierTransitionedMail,
 	escapeHtml,
@@ -38,6 +39,17 @@ describe('mail templates', () => {
 		expect(english.subject).toBe('Confirm your e-mail address · Gemeente Proef');
 		expect(english.text).toContain('48 hours');
 		expect(english.html).toContain('<html lang="en">');
+	});
+
+	it('someone registered with an existing address: the owner gets a way to sign in and to reset', () => {
+		const mail = accountExistsMail(nl);
+		expect(mail.subject).toBe(
+			'Iemand probeerde een account te maken met uw e-mailadres · Gemeente Proef'
+		);
+		expect(mail.text).toContain('U hebt al een account met dit adres');
+		expect(mail.text).toContain('https://loket.proef.be/reset');
+		expect(hrefs(mail.html)).toContain('https://loket.proef.be/login');
+		expect(accountExistsMail(en).subject).toMatch(/^Someone tried to create an account/);
 	});
 
 	it('reset: one hour, and "ignore this mail if you did not ask"', () => {

@@ -123,6 +123,26 @@ export function verifyEmailMail(p: { token: string }, ctx: MailContext): Rendere
 	);
 }
 
+/**
+ * Someone tried to register with an address that has an account: the owner is told, with a way to
+ * sign in and one to choose a new password. The registration page said nothing of it.
+ */
+export function accountExistsMail(ctx: MailContext): RenderedMail {
+	const { locale, municipality } = ctx;
+	return render(
+		{
+			subject: m.mailExistsSubject({ municipality }, { locale }),
+			paragraphs: [m.mailExistsIntro({ municipality }, { locale })],
+			action: { label: m.mailExistsAction({}, { locale }), url: siteUrl(ctx.origin, 'login') },
+			after: [
+				m.mailExistsReset({ url: siteUrl(ctx.origin, 'reset') }, { locale }),
+				m.mailExistsNotYou({}, { locale })
+			]
+		},
+		ctx
+	);
+}
+
 /** A forgotten password: choose a new one (link /reset/<token>, one hour). */
 export function resetPasswordMail(p: { token: string }, ctx: MailContext): RenderedMail {
 	const { locale, municipality } = ctx;

@@ -82,6 +82,24 @@ export async function insertUserToken(
  * Marks the token used if it is unused, of this purpose and not expired, in one statement, so two
  * concurrent uses cannot both succeed. Returns its user, or undefined.
  */
+/** Whether a token of this purpose is still usable (not used, not expired); uses nothing. */
+export async function isUserTokenUsable(
+	db: Executor,
+	id: string,
+	purpose: UserTokenPurpose,
+	now: Date
+): Promise<boolean> {
+	const row = await db
+		.selectFrom('userToken')
+		.select('id')
+		.where('id', '=', id)
+		.where('purpose', '=', purpose)
+		.where('usedAt', 'is', null)
+		.where('expiresAt', '>', now)
+		.executeTakeFirst();
+	return row !== undefined;
+}
+
 export async function useUserToken(
 	db: Executor,
 	id: string,

@@ -120,8 +120,12 @@ export async function registerUser(
 	const account = { ...input, roles: ['citizen'] as Role[] };
 	const refusal = refuseAccount(account);
 	if (refusal) return { ok: false, reason: refusal };
-	if (await repo.findByEmailLower(db, normaliseEmail(input.email)))
+	const existing = await repo.findByEmailLower(db, normaliseEmail(input.email));
+	if (existing) {
+		// The page answers as for a new account (no account enumeration); the owner hears of it.
+		await outbox.insertOutbox(db, 'account-exists', { userId: existing.id, email: existing.email });
 		return { ok: false, reason: 'email-taken' };
+	}
 	const result = await insertAccount({ ...account, verifiedAt: null }, db, async (trx, user) => {
 		const token = generateToken();
 		await repo.insertUserToken(trx, {
@@ -235,7 +239,16 @@ export async function consumeUserToken(
 	return used ? { ok: true, userId: used.userId } : { ok: false, reason: 'invalid' };
 }
 
-/** The link in the verification e-mail: uses the token and marks the address verified. */
+/** Whether a verification link can still be used; opening it uses nothing (mail scanners open links). */
+export async function canVerifyEmail(
+	token: string,
+	db: Db = getDb(),
+	now = new Date()
+): Promise<boolean> {
+	return repo.isUserTokenUsable(db, hashToken(token), 'verify-email', now);
+}
+
+/** The button behind the verification e-mail's link: uses the token and marks the address verified. */
 export async function verifyEmail(
 	token: string,
 	db: Db = getDb(),

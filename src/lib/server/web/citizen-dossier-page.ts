@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { fail, type RequestEvent } from '@sveltejs/kit';
 import { m, type Locale } from '$lib/i18n';
 import { displayWords } from '$lib/i18n/answers';
-import { summarizeAnswers } from '$lib/process/answers';
+import { isChosenFile, summarizeAnswers } from '$lib/process/answers';
 import { describeAccept } from '$lib/process/answers/field-rules';
 import { mediaTypes } from '$lib/process/fields/file';
 import type { CitizenDossierData, FormError, ReplyLimits } from '$lib/views/dossier';
@@ -33,6 +33,7 @@ export async function loadCitizenDossier(
 	return {
 		reference: view.reference,
 		title: view.title,
+		requestKind: view.definition.requestKind,
 		submittedAt: view.submittedAt,
 		dueDate: view.dueDate,
 		pausedSince: view.pausedSince,
@@ -71,6 +72,8 @@ function replyError(issue: handling.ReplyIssue): FormError {
 				name,
 				message: m.followReplyErrorType({ name: file, accepted: replyLimits.accepted })
 			};
+		case 'empty':
+			return { name, message: m.followReplyErrorEmpty({ name: file }) };
 		case 'one-file':
 			return { name, message: m.followReplyErrorOneFile() };
 		case 'dimensions':
@@ -88,7 +91,7 @@ export async function replyAction(event: RequestEvent, dossier: Dossier, actor: 
 	const body = String(data.get('body') ?? '');
 	const uploads: handling.ReplyUpload[] = [];
 	for (const [name, value] of data.entries()) {
-		if (!(value instanceof File) || value.size === 0) continue;
+		if (!(value instanceof File) || !isChosenFile(value)) continue;
 		if (name === 'files') uploads.push({ requestId: null, file: value });
 		else if (name.startsWith('doc-')) uploads.push({ requestId: name.slice(4), file: value });
 	}

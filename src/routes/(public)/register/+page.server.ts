@@ -20,9 +20,14 @@ export const actions: Actions = {
 		const parsed = parseForm(accountSchema(), formData);
 		if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
 		const result = await users.registerUser(parsed.data);
-		if (!result.ok) return fail(400, { values, errors: accountRefusalError(result.reason) });
-		const { token, session } = await createSession(result.user.id);
-		writeSessionCookie(cookies, token, session.expiresAt);
+		// An address that has an account gets the same answer as a new one (its owner is mailed),
+		// so this page never tells whether someone has an account here.
+		if (!result.ok && result.reason !== 'email-taken')
+			return fail(400, { values, errors: accountRefusalError(result.reason) });
+		if (result.ok) {
+			const { token, session } = await createSession(result.user.id);
+			writeSessionCookie(cookies, token, session.expiresAt);
+		}
 		setWelcomeFlash(cookies);
 		redirect(303, safeReturnPath(url.searchParams.get('next')));
 	}

@@ -16,6 +16,7 @@ export const GET: RequestHandler = async ({ params, cookies, locals, url }) => {
 		processId: params.processId,
 		token: readDraftToken(cookies, params.processId),
 		ownerId: locals.user?.id ?? null,
+		account: locals.user,
 		language: locals.locale
 	});
 	if (!opened) error(404, 'Not found');

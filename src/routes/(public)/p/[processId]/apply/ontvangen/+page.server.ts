@@ -10,6 +10,7 @@ export const load: PageServerLoad = async (event) => {
 	const state = view.definition.workflow.states.find((s) => s.id === dossier.status);
 	return {
 		title: view.definition.title,
+		requestKind: view.definition.requestKind,
 		reference: dossier.reference,
 		dueDate: dossier.dueDate,
 		handlingTime: view.definition.handlingTime,
