@@ -4,30 +4,25 @@
 import * as z from 'zod/mini';
 import type { ProcessDefinition } from '../definition';
 import type { InputField } from '../fields';
-import { addressParts } from './values';
+import type { Posted } from '../fields/module';
+import { moduleOf } from '../fields/registry';
 import { listPageFields, readPage, type AnswerMap, type AnswerOptions } from '.';
 
 type Definition = Pick<ProcessDefinition, 'pages' | 'leadTimes'>;
 
-const text = () => z.optional(z.string());
+/** How each kind of posted value is coerced (see `Posted`); real validation is the modules' `read`. */
+const coerce: Record<Posted, () => z.ZodMiniType> = {
+	text: () => z.optional(z.string()),
+	texts: () => z._default(z.array(z.string()), []),
+	flag: () => z._default(z.boolean(), false),
+	files: () => z.optional(z.array(z.file()))
+};
 
-/** The loose shape posted values are coerced with; real validation happens in `readField`. */
+/** The loose shape a field's posted values are coerced with. */
 export function describeShape(f: InputField): Record<string, z.ZodMiniType> {
-	switch (f.type) {
-		case 'checkboxes':
-			return { [f.key]: z._default(z.array(z.string()), []) };
-		case 'consent':
-			return { [f.key]: z._default(z.boolean(), false) };
-		case 'address':
-			return Object.fromEntries(addressParts.map((p) => [`${f.key}.${p}`, text()]));
-		case 'file':
-			return {
-				[f.key]: z.optional(z.array(z.file())),
-				[`${f.key}.keep`]: z._default(z.array(z.string()), [])
-			};
-		default:
-			return { [f.key]: text() };
-	}
+	return Object.fromEntries(
+		Object.entries(moduleOf(f).posted(f)).map(([name, posted]) => [name, coerce[posted]()])
+	);
 }
 
 /** The zod schema of a page's form: superforms validates with it on the server and in the browser. */

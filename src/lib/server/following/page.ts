@@ -7,7 +7,7 @@ import { fail, type RequestEvent } from '@sveltejs/kit';
 import { m, type Locale } from '$lib/i18n';
 import { displayWords } from '$lib/i18n/answers';
 import { summarizeAnswers } from '$lib/process/answers';
-import { describeAccept } from '$lib/process/answers/field-rules';
+import { describeAccept } from '$lib/process/answers';
 import { mediaTypes } from '$lib/process/fields/file';
 import type { Dossier } from '../db/schema';
 import * as handling from '../dossiers/handling';
