@@ -1,5 +1,7 @@
 // A telephone number, typed with or without spaces, dots, dashes or brackets and stored as its
-// digits (with a leading + for an international number).
+// digits (with a leading + for an international number); shown grouped the way Belgians write
+// it (0470 12 34 56, 02 123 45 67, +32 470 12 34 56).
+import { formatPhoneNumber } from '../../validators/phone';
 import { empty, fail, postsText, readText, writeText, type FieldModule } from '../module';
 import type { TelField } from './definition';
 
@@ -17,5 +19,5 @@ export const tel: FieldModule<TelField, string> = {
 			: fail(f.key, ctx.messages.tel({ label: ctx.label }));
 	},
 	write: writeText,
-	display: (_f, value) => value
+	display: (_f, value) => formatPhoneNumber(value)
 };
