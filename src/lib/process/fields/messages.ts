@@ -30,6 +30,7 @@ export type AnswerMessages = {
 	postcodeUnknown: (p: { label: string; postcode: string }) => string;
 	addressMismatch: (p: { label: string; postcode: string; names: string }) => string;
 	addressPart: (p: { label: string; part: AddressPart }) => string;
+	addressPartTooLong: (p: { label: string; part: AddressPart; count: number }) => string;
 	fileCount: (p: { label: string; max: number }) => string;
 	fileSize: (p: { label: string; name: string; maxMb: number }) => string;
 	fileType: (p: { label: string; name: string; accepted: string }) => string;

@@ -9,6 +9,15 @@ export const addressParts = ['street', 'number', 'box', 'postcode', 'municipalit
 export type AddressPart = (typeof addressParts)[number];
 export type AddressAnswer = Record<AddressPart, string>;
 
+/** The longest each part may be; its input stops there (`maxlength`). A postcode may be B-9000. */
+export const addressLimits: Record<AddressPart, number> = {
+	street: 200,
+	number: 10,
+	box: 10,
+	postcode: 6,
+	municipality: 100
+};
+
 /** Place names compared the way people type them: case, accents, spaces and dashes ignored. */
 export function normalizePlace(name: string): string {
 	return name
@@ -31,18 +40,19 @@ export const address: FieldModule<AddressField, AddressAnswer> = {
 		if (addressParts.every((p) => !parts[p]))
 			return f.required ? fail(`${f.key}.street`, m.required({ label })) : { issues: [] };
 		const issues: Issue[] = [];
+		const tooLong = (part: AddressPart) => parts[part].length > addressLimits[part];
 		for (const part of ['street', 'number', 'postcode', 'municipality'] as const)
 			if (!parts[part])
 				issues.push({ name: `${f.key}.${part}`, message: m.addressPart({ label, part }) });
-		if (parts.postcode && !parsePostcode(parts.postcode).ok)
+		if (parts.postcode && !tooLong('postcode') && !parsePostcode(parts.postcode).ok)
 			issues.push({ name: `${f.key}.postcode`, message: m.postcode({ label }) });
-		if (
-			parts.box.length > 10 ||
-			parts.number.length > 10 ||
-			parts.street.length > 200 ||
-			parts.municipality.length > 100
-		)
-			issues.push({ name: `${f.key}.street`, message: m.tooLong({ label, count: 200 }) });
+		// Each part at its own input, with its own limit.
+		for (const part of addressParts)
+			if (tooLong(part))
+				issues.push({
+					name: `${f.key}.${part}`,
+					message: m.addressPartTooLong({ label, part, count: addressLimits[part] })
+				});
 		if (issues.length > 0) return { issues };
 		const postcode = parsePostcode(parts.postcode);
 		const names = postcode.ok ? ctx.places?.namesOf(postcode.value.normalized) : undefined;
