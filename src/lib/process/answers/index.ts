@@ -134,6 +134,32 @@ export function readPage(
 	return { answers, uploads, hidden, issues };
 }
 
+/**
+ * What was typed on a page (and kept on the device) put back over what the page shows for the
+ * saved answers, or null when it reads to the same answers: typed another way than the server
+ * writes it back ("85073003328" for "85.07.30-033.28"), or sent since. Then the page shows the
+ * saved answers, normalised. File fields keep what the page shows: a chosen file is not kept with
+ * the typing, and the files kept are the ones the server has.
+ */
+export function restoreTyped(
+	def: Definition,
+	pageIndex: number,
+	typed: Flat,
+	shown: Flat,
+	answers: AnswerMap,
+	opts: AnswerOptions
+): Flat | null {
+	const restored: Flat = { ...shown };
+	for (const field of listPageFields(def, pageIndex, answers))
+		if (!moduleOf(field).uploads)
+			for (const name of listNames(field)) if (name in typed) restored[name] = typed[name];
+	const read = (flat: Flat) => {
+		const { answers: given, issues, hidden } = readPage(def, pageIndex, flat, answers, opts);
+		return JSON.stringify({ given, issues, hidden });
+	};
+	return read(restored) === read(shown) ? null : restored;
+}
+
 export type LeadTimeFinding = { field: string; severity: 'error' | 'warning'; message: string };
 
 /** Lead-time rules (e.g. an event at least 6 weeks ahead) that these answers break. */
