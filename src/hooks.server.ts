@@ -4,11 +4,15 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { m } from '$lib/i18n';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { cookieName } from '$lib/paraglide/runtime';
-import { clearSessionCookie, readSessionToken, writeSessionCookie } from '$lib/server/auth/cookie';
-import { requireRole, requireUser } from '$lib/server/auth/guards';
+import {
+	clearSessionCookie,
+	readSessionToken,
+	writeSessionCookie
+} from '$lib/server/web/session-cookie';
+import { requireRole, requireUser } from '$lib/server/web/guards';
 import * as sessions from '$lib/server/auth/session';
-import { compress } from '$lib/server/http/compress';
-import { hstsFor } from '$lib/server/http/hsts';
+import { compress } from '$lib/server/web/compress';
+import { hstsFor } from '$lib/server/web/hsts';
 import { start, stopOnShutdown } from '$lib/server/startup';
 import { isDatabaseUnavailable, respondUnavailable } from '$lib/server/unavailable';
 

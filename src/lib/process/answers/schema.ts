@@ -1,31 +1,28 @@
-// The zod schema of one page's form, for superforms on the server: a loose shape that coerces the
-// posted values, and one check that runs `readPage`, the same rules the browser runs. Kept apart
-// from the rest of answers/ so the browser never loads the schema library.
+// The zod schema of one page's form, for a form that reads its posts with superforms: the names
+// a page posts, read as the form runner reads them (`describePosted`), and one check that runs
+// `readPage`. The citizen's form runner does not use it (see runner.ts for why). Kept apart from
+// the rest of answers/ so the browser never loads the schema library.
 import * as z from 'zod/mini';
 import type { ProcessDefinition } from '../definition';
 import type { InputField } from '../fields';
-import type { Posted } from '../fields/module';
-import { moduleOf } from '../fields/registry';
+import { describePosted } from '../runner';
 import { listPageFields, readPage, type AnswerMap, type AnswerOptions } from '.';
 
 type Definition = Pick<ProcessDefinition, 'pages' | 'leadTimes'>;
 
-/** How each kind of posted value is coerced (see `Posted`); real validation is the modules' `read`. */
-const coerce: Record<Posted, () => z.ZodMiniType> = {
+const shapes = {
 	text: () => z.optional(z.string()),
-	texts: () => z._default(z.array(z.string()), []),
+	list: () => z._default(z.array(z.string()), []),
 	flag: () => z._default(z.boolean(), false),
 	files: () => z.optional(z.array(z.file()))
 };
 
-/** The loose shape a field's posted values are coerced with. */
+/** The loose shape posted values are coerced with; real validation happens in `readField`. */
 export function describeShape(f: InputField): Record<string, z.ZodMiniType> {
-	return Object.fromEntries(
-		Object.entries(moduleOf(f).posted(f)).map(([name, posted]) => [name, coerce[posted]()])
-	);
+	return Object.fromEntries(describePosted(f).map(([name, kind]) => [name, shapes[kind]()]));
 }
 
-/** The zod schema of a page's form: superforms validates with it on the server and in the browser. */
+/** The zod schema of a page's form, for superforms. */
 export function toPageSchema(
 	def: Definition,
 	pageIndex: number,

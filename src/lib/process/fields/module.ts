@@ -36,7 +36,7 @@ export type DisplayContext = { locale: Locale; words: DisplayWords };
  * How a posted name is coerced from the form data before `read` sees it: one text, a list of
  * texts (checkboxes, kept file ids), a checkbox's on/off, or uploaded files.
  */
-export type Posted = 'text' | 'texts' | 'flag' | 'files';
+export type Posted = 'text' | 'list' | 'flag' | 'files';
 
 export type FieldModule<F extends { key: string }, V> = {
 	/** What the answer looks like, for conditions that compare against it. */

@@ -6,7 +6,7 @@ import type { CheckboxesField } from './definition';
 
 export const checkboxes: FieldModule<CheckboxesField, string[]> = {
 	kind: 'strings',
-	posted: (f) => ({ [f.key]: 'texts' }),
+	posted: (f) => ({ [f.key]: 'list' }),
 	read(f, flat, ctx) {
 		const { messages: m, label } = ctx;
 		const picked = ((flat[f.key] as string[] | undefined) ?? []).filter((v) => v !== '');

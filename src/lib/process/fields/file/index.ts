@@ -46,7 +46,7 @@ function uploadsOf(f: FileField, flat: Record<string, unknown>): File[] {
 
 export const file: FieldModule<FileField, StoredFile[]> = {
 	kind: 'files',
-	posted: (f) => ({ [f.key]: 'files', [`${f.key}.keep`]: 'texts' }),
+	posted: (f) => ({ [f.key]: 'files', [`${f.key}.keep`]: 'list' }),
 	read(f, flat, ctx) {
 		const { messages: m, label } = ctx;
 		const keep = (flat[`${f.key}.keep`] as string[] | undefined) ?? [];
