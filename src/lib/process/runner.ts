@@ -19,7 +19,7 @@ import {
 } from './answers';
 import type { ProcessDefinition } from './definition';
 import type { InputField } from './fields';
-import type { Posted } from './fields/module';
+import type { Posted as PostedAs } from './fields/module';
 import { moduleOf } from './fields/registry';
 import { CHECK_PAGE, findNextStep, findPreviousStep, findStartStep, resolvePage } from './steps';
 
@@ -120,7 +120,7 @@ export type Posted = {
 const FORM_META = new Set(['terug']);
 
 /** How one posted name is read: a text, a list (checkboxes, kept file ids), a box, new files. */
-type PostedKind = Posted;
+type PostedKind = PostedAs;
 
 /** The names a field posts and how each is read (its field module says so). */
 export function describePosted(field: InputField): [name: string, kind: PostedKind][] {
