@@ -52,6 +52,9 @@ export default ts.config(
 			// Un-awaited promises lose errors and writes; these two catch them.
 			'@typescript-eslint/no-floating-promises': 'error',
 			'@typescript-eslint/no-misused-promises': 'error',
+			// A switch over a union (field types, kinds, actions) names every member, so a new one
+			// cannot fall through unnoticed.
+			'@typescript-eslint/switch-exhaustiveness-check': 'error',
 			'@typescript-eslint/no-unused-vars': [
 				'error',
 				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_' }

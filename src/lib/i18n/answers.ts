@@ -1,6 +1,11 @@
 // The words of validation errors, answer displays and the PDF receipt in the citizen's language:
 // Paraglide messages plugged into the pure rules of $lib/process/answers.
-import type { AnswerMessages, AnswerOptions, DisplayWords } from '$lib/process/answers';
+import type {
+	AddressPart,
+	AnswerMessages,
+	AnswerOptions,
+	DisplayWords
+} from '$lib/process/answers';
 import { formatDate } from '$lib/process/answers';
 import { toIsoDate } from '$lib/process/calendar';
 import type { Locale } from '$lib/process/text';
@@ -47,6 +52,8 @@ export function answerMessages(locale: Locale): AnswerMessages {
 				postcode: m.vAddressPostcode,
 				municipality: m.vAddressMunicipality
 			})[part]({ label }, o),
+		addressPartTooLong: ({ label, part, count }) =>
+			m.vAddressPartTooLong({ label, count, part: addressPartLabel(part, locale) }, o),
 		fileCount: (p) => m.vFileCount(p, o),
 		fileSize: (p) => m.vFileSize(p, o),
 		fileType: (p) => m.vFileType(p, o),
@@ -56,6 +63,18 @@ export function answerMessages(locale: Locale): AnswerMessages {
 		fileTotal: (p) => m.vFileTotal(p, o),
 		formatDate: (date) => formatDate(date, locale)
 	};
+}
+
+/** The label of an address part's input, as the form shows it. */
+export function addressPartLabel(part: AddressPart, locale?: Locale): string {
+	const o = { locale };
+	return {
+		street: m.formAddressStreet,
+		number: m.formAddressNumber,
+		box: m.formAddressBox,
+		postcode: m.formAddressPostcode,
+		municipality: m.formAddressMunicipality
+	}[part]({}, o);
 }
 
 /** Options for validating answers now: messages in this locale and today's date in Brussels. */

@@ -150,7 +150,10 @@ function describeChanged(change: Change, locale: Locale): string {
 			);
 		case 'workflow':
 			return m.procChangeInitial({ values }, o);
-		default: {
+		case 'page':
+		case 'field':
+		case 'state':
+		case 'transition': {
 			const property = capitalize(propertyName(change.property ?? '', locale));
 			const messages: Record<
 				Exclude<ChangeSubject, 'process' | 'workflow'>,
@@ -225,7 +228,8 @@ export function describeChange(change: Change, locale: Locale): string {
 			return added ? m.procAddedState({ id }, o) : m.procRemovedState({ id }, o);
 		case 'transition':
 			return added ? m.procAddedTransition({ id }, o) : m.procRemovedTransition({ id }, o);
-		default:
+		case 'process':
+		case 'workflow':
 			return describeChanged({ ...change, action: 'changed' }, locale);
 	}
 }

@@ -4,7 +4,7 @@
 // parts (conditions, lead times, workflow), so the loader and the form builder apply one rule.
 import { z } from 'zod';
 import { condition, listConditionFields, type Comparison } from './conditions';
-import { dateBound } from './fields/date';
+import { dateBound } from './fields/date/definition';
 import { field, isChoiceField, isInputField, valueKinds, type Field } from './fields';
 import { localText } from './local-text';
 import { findWorkflowProblems, workflow, type Problem } from './workflow';

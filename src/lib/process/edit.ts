@@ -479,7 +479,9 @@ export function listOperators(kind: ValueKind): Operator[] {
 		case 'address':
 		case 'files':
 			return ['filled', 'empty'];
+		case 'none':
 		default:
+			// A kind read from a stored draft may be unknown: it offers nothing.
 			return [];
 	}
 }
@@ -529,6 +531,7 @@ export function buildComparison(source: DraftField, operator: Operator, value: s
 			return { field, lessThan: typed() as number };
 		case 'notEquals':
 			return { field, notEquals: typed() };
+		case 'equals':
 		default:
 			return { field, equals: typed() };
 	}

@@ -9,7 +9,6 @@
 // ~40 kB gzip of the phone's JavaScript budget (the form page ships ≤ ~80 kB today; issue 21
 // aims at ≤ 40 kB), and on the server it would only be a second reader of the same FormData.
 import {
-	listNames,
 	listPageFields,
 	listPageValues,
 	readPage,
@@ -20,6 +19,8 @@ import {
 } from './answers';
 import type { ProcessDefinition } from './definition';
 import type { InputField } from './fields';
+import type { Posted as PostedAs } from './fields/module';
+import { moduleOf } from './fields/registry';
 import { CHECK_PAGE, findNextStep, findPreviousStep, findStartStep, resolvePage } from './steps';
 
 export { CHECK_PAGE };
@@ -119,15 +120,11 @@ export type Posted = {
 const FORM_META = new Set(['terug']);
 
 /** How one posted name is read: a text, a list (checkboxes, kept file ids), a box, new files. */
-type PostedKind = 'text' | 'list' | 'flag' | 'files';
+type PostedKind = PostedAs;
 
+/** The names a field posts and how each is read (its field module says so). */
 export function describePosted(field: InputField): [name: string, kind: PostedKind][] {
-	return listNames(field).map((name) => {
-		if (field.type === 'file') return [name, name === field.key ? 'files' : 'list'];
-		if (field.type === 'checkboxes') return [name, 'list'];
-		if (field.type === 'consent') return [name, 'flag'];
-		return [name, 'text'];
-	});
+	return Object.entries(moduleOf(field).posted(field));
 }
 
 function readPosted(kind: PostedKind, entries: (string | Blob)[]): unknown {

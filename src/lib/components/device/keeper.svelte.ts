@@ -5,7 +5,9 @@
 // the server first. When the connection is gone at "continue", the form goes on on the device.
 import { untrack } from 'svelte';
 import { goto } from '$app/navigation';
-import type { AnswerMap } from '$lib/process/answers';
+import { answerOptions } from '$lib/i18n/answers';
+import { restoreTyped, type AnswerMap } from '$lib/process/answers';
+import type { FormOf } from '$lib/device/drafts';
 import type { DeviceForm } from '$lib/device/store';
 
 type Page = {
@@ -14,16 +16,9 @@ type Page = {
 	step: string;
 	/** A page as loaded, not one the server sent back with errors. */
 	fresh: boolean;
-	/** What the page shows now (to tell whether what was typed differs). */
+	/** What the page shows for the saved answers (what was typed is put back over it). */
 	shown: Record<string, unknown>;
 };
-
-function differs(typed: Record<string, unknown>, shown: Record<string, unknown>): boolean {
-	return Object.entries(typed).some(
-		([name, value]) =>
-			!name.endsWith('.keep') && JSON.stringify(value) !== JSON.stringify(shown[name] ?? '')
-	);
-}
 
 export class DeviceDraftKeeper {
 	/** What was typed on this page before, put back in the form; null when nothing was. */
@@ -44,7 +39,7 @@ export class DeviceDraftKeeper {
 		this.#page = page;
 		this.#ready = false;
 		if (typeof indexedDB === 'undefined') return;
-		const { mirrorServerDraft, syncToServer } = await import('$lib/device/drafts');
+		const { formOf, mirrorServerDraft, syncToServer } = await import('$lib/device/drafts');
 		const { unsynced, typed } = await mirrorServerDraft(page).catch(() => ({
 			unsynced: null,
 			typed: null
@@ -55,8 +50,18 @@ export class DeviceDraftKeeper {
 			if (next) await goto(next, { invalidateAll: true });
 			return;
 		}
-		if (typed && page.fresh && differs(typed, page.shown)) this.restored = typed;
+		// Put back only what the server does not have: typing that reads to the saved answers
+		// (sent since, or typed another way than the server writes it) is not shown over them.
+		if (typed && page.fresh) this.restored = this.#restore(page, typed, formOf(page.form));
 		this.#ready = true;
+	}
+
+	#restore(page: Page, typed: Record<string, unknown>, form: FormOf) {
+		const pageIndex = form.pages.findIndex((p) => p.id === page.step);
+		if (pageIndex < 0) return null;
+		// The language only words the issues, which are compared, never shown.
+		const opts = answerOptions('nl');
+		return restoreTyped(form, pageIndex, typed, page.shown, page.answers, opts);
 	}
 
 	#keeper: ReturnType<typeof import('$lib/device/drafts').typingKeeper> | null = null;

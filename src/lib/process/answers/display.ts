@@ -1,36 +1,19 @@
 // Answers as people read them: on the "check your answers" page, in the PDF receipt and in the
-// back-office. Identifiers are shown formatted (85.07.30-033.28, BE68 5390 0754 7034), choices by
-// their label, dates and numbers the Belgian way.
+// back-office. Each field type's module says how its answer reads (85.07.30-033.28,
+// BE68 5390 0754 7034, a choice by its label, dates and numbers the Belgian way).
 import type { ProcessDefinition } from '../definition';
 import { evaluateCondition } from '../evaluate';
 import type { InputField } from '../fields';
 import { isInputField } from '../fields/kinds';
+import type { DisplayWords } from '../fields/module';
+import { moduleOf, type AnswerValue } from '../fields/registry';
 import { localize, type Locale } from '../text';
-import { formatEnterpriseNumber } from '../validators/enterprise-number';
-import { formatIban } from '../validators/iban';
-import { formatLicensePlate } from '../validators/license-plate';
-import { formatNationalNumber } from '../validators/national-number';
-import type { AddressAnswer, AnswerMap, AnswerValue, StoredFile } from './values';
+import type { AnswerMap } from './values';
 
-export type DisplayWords = { yes: string; no: string; none: string };
-
-export function formatDate(isoDate: string, locale: Locale): string {
-	return new Intl.DateTimeFormat(`${locale}-BE`, { dateStyle: 'long', timeZone: 'UTC' }).format(
-		new Date(`${isoDate}T00:00:00Z`)
-	);
-}
-
-export function formatNumber(value: number, locale: Locale): string {
-	return new Intl.NumberFormat(`${locale}-BE`).format(value);
-}
-
-/** A file size as people read it: 20 kB, 1,4 MB. */
-export function formatFileSize(bytes: number, locale: Locale): string {
-	const kb = bytes / 1024;
-	return kb < 1024
-		? `${formatNumber(Math.max(1, Math.round(kb)), locale)} kB`
-		: `${formatNumber(Math.round(kb / 102.4) / 10, locale)} MB`;
-}
+export type { DisplayWords };
+export { formatDate } from '../fields/date';
+export { formatNumber } from '../fields/number';
+export { formatFileSize } from '../fields/file';
 
 /** One answer as text; several lines (an address, a list of files) are joined with "\n". */
 export function formatAnswer(
@@ -41,42 +24,7 @@ export function formatAnswer(
 ): string {
 	if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0))
 		return words.none;
-	const label = (v: string) => {
-		const option = 'options' in field ? field.options.find((o) => o.value === v) : undefined;
-		return option ? localize(option.label, locale) : v;
-	};
-	switch (field.type) {
-		case 'select':
-		case 'radio':
-			return label(value as string);
-		case 'checkboxes':
-			return (value as string[]).map(label).join('\n');
-		case 'consent':
-		case 'yesNo':
-			return value === true ? words.yes : words.no;
-		case 'number':
-			return `${formatNumber(value as number, locale)}${field.unit ? ` ${localize(field.unit, locale)}` : ''}`;
-		case 'date':
-			return formatDate(value as string, locale);
-		case 'nationalNumber':
-			return formatNationalNumber(value as string);
-		case 'enterpriseNumber':
-			return formatEnterpriseNumber(value as string);
-		case 'iban':
-			return formatIban(value as string);
-		case 'licensePlate':
-			return formatLicensePlate(value as string);
-		case 'address': {
-			const a = value as AddressAnswer;
-			return `${a.street} ${a.number}${a.box ? ` bus ${a.box}` : ''}\n${a.postcode} ${a.municipality}`;
-		}
-		case 'file':
-			return (value as StoredFile[])
-				.map((f) => `${f.name} (${formatFileSize(f.size, locale)})`)
-				.join('\n');
-		default:
-			return String(value);
-	}
+	return moduleOf(field).display(field, value, { locale, words });
 }
 
 export type AnswerSection = {

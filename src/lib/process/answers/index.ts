@@ -1,36 +1,27 @@
 // Answers to a process definition: which pages and fields apply given the answers so far, the
 // zod schema of one page's form (used by superforms on the server and as its client validators),
 // and the validation of a whole submission. Everything is derived from the definition by the
-// rules in field-rules.ts, so the browser, the server and the builder's preview agree.
+// modules of its field types (../fields), so the browser, the server and the builder's preview
+// agree.
 import { addCalendarDays, addWorkingDays } from '../calendar';
 import type { ProcessDefinition } from '../definition';
 import { evaluateCondition, listConditionFields, type Condition } from '../evaluate';
 import type { InputField } from '../fields';
 import { isInputField } from '../fields/kinds';
+import type { Flat, Issue, PostcodeDirectory } from '../fields/module';
+import { listNames, moduleOf, readField, writeField } from '../fields/registry';
 import { localize, type Locale } from '../text';
-import {
-	listNames,
-	readField,
-	writeField,
-	type Flat,
-	type Issue,
-	type PostcodeDirectory
-} from './field-rules';
 import type { AnswerMessages } from './messages';
-import { isChosenFile, type AnswerMap, type StoredFile } from './values';
+import type { AnswerMap } from './values';
 
 export type { AnswerMessages, AddressPart } from './messages';
 export type { AnswerMap, AnswerValue, AddressAnswer, StoredFile } from './values';
 export { addressParts, isChosenFile } from './values';
-export {
-	describeAccept,
-	listNames,
-	normalizePlace,
-	parseLocalNumber,
-	writeField,
-	type Issue,
-	type PostcodeDirectory
-} from './field-rules';
+export type { Flat, Issue, PostcodeDirectory } from '../fields/module';
+export { listNames, readField, writeField } from '../fields/registry';
+export { describeAccept } from '../fields/file';
+export { normalizePlace } from '../fields/address';
+export { parseLocalNumber } from '../fields/number';
 
 export type AnswerOptions = {
 	messages: AnswerMessages;
@@ -123,22 +114,19 @@ export function readPage(
 			hidden.push(field.key);
 			continue;
 		}
-		const label = localize(field.label, opts.locale);
-		const known =
-			field.type === 'file' ? ((answersBefore[field.key] as StoredFile[] | undefined) ?? []) : [];
-		const result = readField(
-			field,
-			flat,
-			{ messages: opts.messages, label, today: opts.today, places: opts.places },
-			known
-		);
+		const result = readField(field, flat, {
+			messages: opts.messages,
+			label: localize(field.label, opts.locale),
+			today: opts.today,
+			places: opts.places,
+			saved: answersBefore[field.key]
+		});
 		issues.push(...result.issues);
-		if (field.type === 'file') {
-			const fresh = ((flat[field.key] as File[] | undefined) ?? []).filter(isChosenFile);
-			if (fresh.length > 0) uploads[field.key] = fresh;
+		const fresh = moduleOf(field).uploads?.(field, flat) ?? [];
+		if (fresh.length > 0) {
+			uploads[field.key] = fresh;
 			// Files count as an answer for conditions once there is one, kept or new.
-			if ((result.value as StoredFile[] | undefined)?.length || fresh.length)
-				context[field.key] = result.value ?? [];
+			context[field.key] = result.value ?? [];
 		}
 		if (result.value !== undefined) {
 			answers[field.key] = result.value;
@@ -147,6 +135,32 @@ export function readPage(
 	}
 	issues.push(...findLeadTimeIssues(def, context, opts, pageIndex));
 	return { answers, uploads, hidden, cleared, issues };
+}
+
+/**
+ * What was typed on a page (and kept on the device) put back over what the page shows for the
+ * saved answers, or null when it reads to the same answers: typed another way than the server
+ * writes it back ("85073003328" for "85.07.30-033.28"), or sent since. Then the page shows the
+ * saved answers, normalised. File fields keep what the page shows: a chosen file is not kept with
+ * the typing, and the files kept are the ones the server has.
+ */
+export function restoreTyped(
+	def: Definition,
+	pageIndex: number,
+	typed: Flat,
+	shown: Flat,
+	answers: AnswerMap,
+	opts: AnswerOptions
+): Flat | null {
+	const restored: Flat = { ...shown };
+	for (const field of listPageFields(def, pageIndex, answers))
+		if (!moduleOf(field).uploads)
+			for (const name of listNames(field)) if (name in typed) restored[name] = typed[name];
+	const read = (flat: Flat) => {
+		const { answers: given, issues, hidden } = readPage(def, pageIndex, flat, answers, opts);
+		return JSON.stringify({ given, issues, hidden });
+	};
+	return read(restored) === read(shown) ? null : restored;
 }
 
 export type LeadTimeFinding = { field: string; severity: 'error' | 'warning'; message: string };

@@ -35,6 +35,7 @@ export const testMessages: AnswerMessages = {
 	postcodeUnknown: say('postcodeUnknown'),
 	addressMismatch: say('addressMismatch'),
 	addressPart: say('addressPart'),
+	addressPartTooLong: say('addressPartTooLong'),
 	fileCount: say('fileCount'),
 	fileSize: say('fileSize'),
 	fileType: say('fileType'),

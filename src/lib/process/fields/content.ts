@@ -1,5 +1,5 @@
 // Content blocks: text between the questions. They have a key (so the builder can move them)
-// and may be conditional, but they never hold an answer.
+// and may be conditional, but they never hold an answer, so they have no field module.
 import { z } from 'zod';
 import { condition, fieldKey } from '../conditions';
 import { localText } from '../local-text';

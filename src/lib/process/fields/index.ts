@@ -1,22 +1,27 @@
-// The field registry: every field type of the definition format, with the kind of value it
-// produces. Adding a type means adding it here, and the loader, the JSON schema and the form
-// runner all learn about it.
+// The field registry: every field type of the definition format. Each type is one folder here
+// (see module.ts): its definition schema, joined below into the `Field` union, and its module,
+// joined in registry.ts. Adding a type means adding its folder and its line in both lists; the
+// loader, the JSON schema, the builder and the form runner then all know it.
 import { z } from 'zod';
-import { addressField } from './address';
-import { consentField, yesNoField } from './boolean';
-import { checkboxesField, radioField, selectField } from './choice';
+import { addressField } from './address/definition';
+import { checkboxesField } from './checkboxes/definition';
+import { consentField } from './consent/definition';
 import { headingBlock, paragraphBlock } from './content';
-import { dateField } from './date';
-import { fileField } from './file';
-import {
-	enterpriseNumberField,
-	ibanField,
-	licensePlateField,
-	nationalNumberField,
-	postcodeField
-} from './identifiers';
-import { numberField } from './number';
-import { emailField, telField, textareaField, textField } from './text';
+import { dateField } from './date/definition';
+import { emailField } from './email/definition';
+import { enterpriseNumberField } from './enterprise-number/definition';
+import { fileField } from './file/definition';
+import { ibanField } from './iban/definition';
+import { licensePlateField } from './license-plate/definition';
+import { nationalNumberField } from './national-number/definition';
+import { numberField } from './number/definition';
+import { postcodeField } from './postcode/definition';
+import { radioField } from './radio/definition';
+import { selectField } from './select/definition';
+import { telField } from './tel/definition';
+import { textareaField } from './textarea/definition';
+import { textField } from './text/definition';
+import { yesNoField } from './yes-no/definition';
 
 export type { ValueKind } from './common';
 export { valueKinds, fieldTypes, isInputField, isChoiceField } from './kinds';
@@ -60,4 +65,7 @@ export const field = z
 export type Field = z.infer<typeof field>;
 export type FieldType = Field['type'];
 export type InputField = Exclude<Field, { type: 'heading' | 'paragraph' }>;
-export type ChoiceField = Extract<Field, { type: 'select' | 'radio' | 'checkboxes' }>;
+export type InputFieldType = InputField['type'];
+/** The definition of one field type: `FieldOf<'iban'>` has `belgianOnly`. */
+export type FieldOf<T extends FieldType> = Extract<Field, { type: T }>;
+export type ChoiceField = FieldOf<'select' | 'radio' | 'checkboxes'>;

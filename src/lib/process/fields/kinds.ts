@@ -2,26 +2,12 @@
 // library, so the browser can use them.
 import type { ValueKind } from './common';
 import type { ChoiceField, Field, FieldType, InputField } from './index';
+import { fieldModules } from './registry';
 
 export const valueKinds: Record<FieldType, ValueKind> = {
-	text: 'string',
-	textarea: 'string',
-	email: 'string',
-	tel: 'string',
-	number: 'number',
-	date: 'string',
-	select: 'string',
-	radio: 'string',
-	checkboxes: 'strings',
-	consent: 'boolean',
-	yesNo: 'boolean',
-	file: 'files',
-	address: 'address',
-	nationalNumber: 'string',
-	enterpriseNumber: 'string',
-	iban: 'string',
-	licensePlate: 'string',
-	postcode: 'string',
+	...(Object.fromEntries(
+		Object.entries(fieldModules).map(([type, module]) => [type, module.kind])
+	) as Record<InputField['type'], ValueKind>),
 	heading: 'none',
 	paragraph: 'none'
 };

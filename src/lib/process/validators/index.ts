@@ -8,3 +8,4 @@ export * from './iban';
 export * from './structured-reference';
 export * from './postcode';
 export * from './license-plate';
+export * from './phone';

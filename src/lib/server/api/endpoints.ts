@@ -188,7 +188,7 @@ export const endpoints: Endpoint[] = [
 					return problem('invalid', 422, {
 						errors: [{ name: 'note', message: 'Too long.' }]
 					});
-				default:
+				case 'not-allowed':
 					return problem('not-allowed', 422, {
 						detail: `Transition "${ctx.body.transition}" cannot be taken from state "${dossier.status}".`
 					});

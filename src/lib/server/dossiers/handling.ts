@@ -103,6 +103,8 @@ async function applyTransition(
 					definition.handlingTime.unit
 				);
 			break;
+		case 'none':
+			break;
 	}
 	const updated = await repo.updateIfVersion(trx, dossier.id, dossier.version, change, now);
 	if (!updated) throw new Error(`Dossier ${dossier.id} changed under its row lock`);

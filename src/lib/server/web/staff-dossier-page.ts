@@ -103,7 +103,8 @@ export async function transitionAction(event: RequestEvent, dossier: Dossier, us
 				...failed,
 				error: m.staffDossierNoteTooLong({ max: handling.MAX_NOTE_LENGTH })
 			});
-		default:
+		case 'not-allowed':
+		case 'not-found':
 			return fail(409, { on: 'transition' as const, conflict: m.staffDossierNotAllowed() });
 	}
 }

@@ -1,8 +1,8 @@
 // A number with bounds and an optional unit (m², liter, personen). Whole numbers by default,
 // because most municipal questions count things.
 import { z } from 'zod';
-import { localText } from '../local-text';
-import { inputBase } from './common';
+import { localText } from '../../local-text';
+import { inputBase } from '../common';
 
 export const numberField = z.strictObject({
 	type: z.literal('number'),
@@ -12,3 +12,5 @@ export const numberField = z.strictObject({
 	integer: z.boolean().default(true),
 	unit: localText.optional().meta({ description: 'Shown after the input, e.g. m² or liter' })
 });
+
+export type NumberField = z.infer<typeof numberField>;

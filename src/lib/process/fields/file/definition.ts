@@ -1,17 +1,8 @@
 // Uploaded documents (bijlagen). The accepted media types and sizes are part of the definition;
 // the server sniffs the real type of every upload and enforces these limits.
 import { z } from 'zod';
-import { inputBase } from './common';
-
-export const mediaTypes = [
-	'application/pdf',
-	'image/jpeg',
-	'image/png',
-	'image/heic',
-	'image/webp',
-	'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-	'application/vnd.oasis.opendocument.text'
-] as const;
+import { inputBase } from '../common';
+import { mediaTypes } from '.';
 
 export const fileField = z.strictObject({
 	type: z.literal('file'),
@@ -23,3 +14,5 @@ export const fileField = z.strictObject({
 	maxSizeMb: z.number().positive().max(20).default(10),
 	maxFiles: z.int().min(1).max(10).default(1)
 });
+
+export type FileField = z.infer<typeof fileField>;
