@@ -174,6 +174,7 @@ test.describe('cross-site form posts', () => {
 
 	test('the citizen forms refuse them, in every form encoding, as SvelteKit does', async ({
 		page,
+		request,
 		baseURL
 	}) => {
 		await logIn(page, 'citizen');
@@ -209,7 +210,7 @@ test.describe('cross-site form posts', () => {
 		});
 		expect(noOrigin.status).toBe(403);
 		// From the site itself the same post is an ordinary (refused) login, not a 403.
-		const own = await page.request.post('/login', {
+		const own = await request.post('/login', {
 			form: { email: 'x@example.be', password: 'fout wachtwoord' },
 			headers: { origin, accept: 'text/html' },
 			maxRedirects: 0
