@@ -5,6 +5,7 @@ import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from '../svelte.config.js';
+import { layers } from './layers.js';
 
 export default ts.config(
 	{
@@ -58,6 +59,8 @@ export default ts.config(
 			'no-undef': 'off'
 		}
 	},
+	// Who may import what (ARCHITECTURE.md): routes, services, the web layer, the pure core, components.
+	...layers,
 	{
 		files: ['**/*.js'],
 		...ts.configs.disableTypeChecked

@@ -4,12 +4,16 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { m } from '$lib/i18n';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { cookieName } from '$lib/paraglide/runtime';
-import { clearSessionCookie, readSessionToken, writeSessionCookie } from '$lib/server/auth/cookie';
-import { requireRole, requireUser } from '$lib/server/auth/guards';
+import {
+	clearSessionCookie,
+	readSessionToken,
+	writeSessionCookie
+} from '$lib/server/web/session-cookie';
+import { requireRole, requireUser } from '$lib/server/web/guards';
 import * as sessions from '$lib/server/auth/session';
-import { compress } from '$lib/server/http/compress';
-import { refuseCrossSiteForm } from '$lib/server/http/cross-site';
-import { hstsFor } from '$lib/server/http/hsts';
+import { compress } from '$lib/server/web/compress';
+import { refuseCrossSiteForm } from '$lib/server/web/cross-site';
+import { hstsFor } from '$lib/server/web/hsts';
 import { start, stopOnShutdown } from '$lib/server/startup';
 import { isDatabaseUnavailable, respondUnavailable } from '$lib/server/unavailable';
 
@@ -39,7 +43,7 @@ const language: Handle = ({ event, resolve }) =>
 		});
 	});
 
-// Cross-site form posts are refused here, not by kit (see http/cross-site.ts): before the session
+// Cross-site form posts are refused here, not by kit (see web/cross-site.ts): before the session
 // is read, so a forged post never reaches a load, an action or the session cookie.
 const crossSite: Handle = ({ event, resolve }) =>
 	refuseCrossSiteForm(event.request, event.url, event.route.id) ?? resolve(event);

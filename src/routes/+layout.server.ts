@@ -1,6 +1,6 @@
 import { building } from '$app/environment';
 import { getSiteSettings } from '$lib/server/settings';
-import { takeFlash } from '$lib/server/auth/flash';
+import { takeFlash } from '$lib/server/web/flash';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = ({ locals, cookies, url }) => {

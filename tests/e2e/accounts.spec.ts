@@ -43,7 +43,7 @@ async function logOut(page: Page): Promise<void> {
 	await expect(header(page).getByRole('link', { name: 'Aanmelden' })).toBeVisible();
 }
 
-test('a citizen registers, signs out, mistypes the password, and signs in to where they were going', async ({
+test('a citizen registers, signs out, mistypes the password, and signs in to where they were going @smoke', async ({
 	page
 }) => {
 	const email = newEmail();

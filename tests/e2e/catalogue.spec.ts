@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { library } from './library';
 
-test('a citizen on a phone sees every process of the library on the home page', async ({
+test('a citizen on a phone sees every process of the library on the home page @smoke', async ({
 	page
 }) => {
 	await page.goto('/');

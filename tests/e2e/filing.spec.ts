@@ -22,7 +22,7 @@ test.describe.configure({ timeout: 120_000 });
 
 const melding = '/p/melding-openbaar-domein/apply';
 
-test('a citizen reports a pothole: errors that lead to the fields, an e-mail field that follows the answer, a photo, a change from the check page, the receipt and the tracking page', async ({
+test('a citizen reports a pothole: errors that lead to the fields, an e-mail field that follows the answer, a photo, a change from the check page, the receipt and the tracking page @smoke', async ({
 	page
 }) => {
 	await page.goto(melding);
@@ -332,7 +332,7 @@ test('a home owner claims the rainwater grant: a wrong national number and IBAN 
 	await expectAccessible(page);
 });
 
-test('without JavaScript every step is a real POST: errors keep what was typed, the photo is uploaded and the receipt has a reference', async ({
+test('without JavaScript every step is a real POST: errors keep what was typed, the photo is uploaded and the receipt has a reference @smoke', async ({
 	browser
 }) => {
 	const context = await browser.newContext({ javaScriptEnabled: false, ...devices['Pixel 7'] });

@@ -46,7 +46,7 @@ const complaint = {
 /** The staff member's form for one workflow step, found by its name. */
 const step = (page: Page, name: string) => page.getByRole('group', { name, exact: true });
 
-test('a complaint from filing to decision, with a question answered by a photo', async ({
+test('a complaint from filing to decision, with a question answered by a photo @smoke', async ({
 	browser
 }) => {
 	const citizen = await newPhone(browser);
@@ -216,7 +216,7 @@ test('a complaint from filing to decision, with a question answered by a photo',
 	expect(away.headers()['location']).toBe(`/login?next=%2Fdossiers%2F${reference}`);
 });
 
-test('two staff members act on one dossier: the second gets the conflict, nothing is doubled', async ({
+test('two staff members act on one dossier: the second gets the conflict, nothing is doubled @smoke', async ({
 	browser
 }) => {
 	const citizen = await newPhone(browser);

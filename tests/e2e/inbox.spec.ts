@@ -24,7 +24,7 @@ const complaint = {
 
 const inboxTable = (page: Page) => page.getByRole('table', { name: 'Dossiers in de werkbak' });
 
-test('staff filter the inbox, save the filter, export it and open the dossier', async ({
+test('staff filter the inbox, save the filter, export it and open the dossier @smoke', async ({
 	browser
 }) => {
 	const guest = await (await browser.newContext()).newPage();

@@ -45,7 +45,7 @@ async function exportedRows(page: Page, marker: string): Promise<string[]> {
 		.filter((line) => line.trim() !== '');
 }
 
-test('offline: the answers survive a reload, the application waits to be sent, and is filed once when the connection returns', async ({
+test('offline: the answers survive a reload, the application waits to be sent, and is filed once when the connection returns @smoke', async ({
 	page,
 	context,
 	browser

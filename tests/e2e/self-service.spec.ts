@@ -93,7 +93,7 @@ async function openAccount(page: Page): Promise<void> {
 	await expect(heading(page)).toHaveText('Mijn account');
 }
 
-test('a forgotten password is reset through the mailed link, which works only once', async ({
+test('a forgotten password is reset through the mailed link, which works only once @smoke', async ({
 	page
 }) => {
 	const email = newEmail();

@@ -1,9 +1,9 @@
 // The device's copy of a draft, as the form pages keep it: a mirror of the server draft while
-// online (plus what is being typed), the only copy while offline. Rules of the form itself come
-// from $lib/process: the same page reading and the same walk as on the server.
-import { pruneAnswers, type AnswerMap, type Issue, type PageReading } from '$lib/process/answers';
+// online (plus what is being typed), the only copy while offline. Offline, it is the form
+// runner's answer store: the pages are walked by $lib/process/runner, as on the server.
+import { pruneAnswers, type AnswerMap, type Issue, type StoredFile } from '$lib/process/answers';
 import type { ProcessDefinition } from '$lib/process/definition';
-import { findNextStep } from '$lib/process/steps';
+import type { AnswerStore } from '$lib/process/runner';
 import { getDraft, putDraft, type DeviceDraft, type DeviceFile, type DeviceForm } from './store';
 
 /** Files kept on the device per draft: beyond this the citizen continues online. */
@@ -86,48 +86,70 @@ export async function keepTyping(
 	await putDraft({ ...draft, pending: { pageId, values: withoutFiles(values) }, step: pageId });
 }
 
-/** A page continued without a connection: its answers and files join the device's draft. */
-export async function acceptOffline(
-	draft: DeviceDraft,
-	pageIndex: number,
-	reading: PageReading,
+/** The address of a step of the form filled in on the device. */
+export function deviceFormPath(processId: string, step: string): string {
+	return `/concepten/formulier?p=${encodeURIComponent(processId)}&stap=${encodeURIComponent(step)}`;
+}
+
+export type DeviceAnswerStore = AnswerStore & {
+	/** The device's draft as last kept. */
+	readonly draft: DeviceDraft;
+};
+
+/**
+ * The device's draft as the form runner's answer store, for a page continued without a
+ * connection: its answers and files join the draft in IndexedDB, refused when the files kept on
+ * the device would pass MAX_DEVICE_BYTES.
+ */
+export function deviceAnswerStore(
+	start: DeviceDraft,
 	tooLarge: (name: string) => Issue
-): Promise<{ draft: DeviceDraft; issue: Issue | null }> {
-	const form = formOf(draft.form);
-	const answers: AnswerMap = { ...(draft.answers as AnswerMap) };
-	for (const key of reading.hidden) delete answers[key];
-	Object.assign(answers, reading.answers);
-	const files: DeviceFile[] = [...draft.files];
-	for (const [key, chosen] of Object.entries(reading.uploads)) {
-		const stored = [...((answers[key] as { id: string }[] | undefined) ?? [])];
-		for (const file of chosen) {
-			const id = `device-${crypto.randomUUID()}`;
-			files.push({ id, name: file.name, size: file.size, type: file.type, blob: file });
-			stored.push({ id, name: file.name, size: file.size, type: file.type } as never);
-		}
-		answers[key] = stored as never;
-	}
-	const pruned = pruneAnswers(form, answers);
-	const referenced = new Set(
-		Object.values(pruned)
-			.filter(Array.isArray)
-			.flatMap((v) => (v as unknown[]).map((x) => (x as { id?: string }).id))
-	);
-	const kept = files.filter((f) => referenced.has(f.id));
-	const bytes = kept.reduce((sum, f) => sum + f.size, 0);
-	const upload = Object.keys(reading.uploads)[0];
-	if (bytes > MAX_DEVICE_BYTES && upload) return { draft, issue: tooLarge(upload) };
-	const next: DeviceDraft = {
-		...draft,
-		answers: pruned,
-		files: kept,
-		pending: null,
-		step: findNextStep(form, pageIndex, pruned),
-		unsynced: true,
-		updatedAt: Date.now()
+): DeviceAnswerStore {
+	let draft = start;
+	const form = formOf(start.form);
+	return {
+		form,
+		get draft() {
+			return draft;
+		},
+		load: () => Promise.resolve(draft.answers as AnswerMap),
+		save: async (_pageIndex, reading) => {
+			const answers: AnswerMap = { ...(draft.answers as AnswerMap) };
+			for (const key of reading.hidden) delete answers[key];
+			Object.assign(answers, reading.answers);
+			const files: DeviceFile[] = [...draft.files];
+			for (const [key, chosen] of Object.entries(reading.uploads)) {
+				const stored = [...((answers[key] as StoredFile[] | undefined) ?? [])];
+				for (const file of chosen) {
+					const id = `device-${crypto.randomUUID()}`;
+					files.push({ id, name: file.name, size: file.size, type: file.type, blob: file });
+					stored.push({ id, name: file.name, size: file.size, type: file.type });
+				}
+				answers[key] = stored;
+			}
+			const pruned = pruneAnswers(form, answers);
+			const referenced = new Set(
+				Object.values(pruned)
+					.filter(Array.isArray)
+					.flatMap((v) => (v as unknown[]).map((x) => (x as { id?: string }).id))
+			);
+			const kept = files.filter((f) => referenced.has(f.id));
+			const bytes = kept.reduce((sum, f) => sum + f.size, 0);
+			const upload = Object.keys(reading.uploads)[0];
+			if (bytes > MAX_DEVICE_BYTES && upload) return { ok: false, issues: [tooLarge(upload)] };
+			draft = {
+				...draft,
+				answers: pruned,
+				files: kept,
+				pending: null,
+				unsynced: true,
+				updatedAt: Date.now()
+			};
+			await putDraft(draft);
+			return { ok: true, answers: pruned };
+		},
+		locate: (step) => deviceFormPath(start.processId, step)
 	};
-	await putDraft(next);
-	return { draft: next, issue: null };
 }
 
 type Reply = { status?: string; next?: string };

@@ -1,10 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { m } from '$lib/i18n';
-import { clearSessionCookie, writeSessionCookie } from '$lib/server/auth/cookie';
-import { setFlash } from '$lib/server/auth/flash';
+import { clearSessionCookie, writeSessionCookie } from '$lib/server/web/session-cookie';
+import { setFlash } from '$lib/server/web/flash';
 import { accountRefusalError, parseForm, type FieldErrors } from '$lib/server/auth/form';
-import { requireUser } from '$lib/server/auth/guards';
+import { requireUser } from '$lib/server/web/guards';
 import { PASSWORD_MIN_LENGTH } from '$lib/server/auth/password';
 import { invalidateUserSessions } from '$lib/server/auth/session';
 import * as selfService from '$lib/server/users/self-service';

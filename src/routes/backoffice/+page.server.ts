@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/i18n';
-import { requireRole } from '$lib/server/auth/guards';
+import { requireRole } from '$lib/server/web/guards';
 import * as inbox from '$lib/server/backoffice/service';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { clearSessionCookie } from '$lib/server/auth/cookie';
+import { clearSessionCookie } from '$lib/server/web/session-cookie';
 import { invalidateSession } from '$lib/server/auth/session';
 import type { RequestHandler } from './$types';
 

@@ -2,7 +2,7 @@
 // always in the same order), and the day an account was made.
 import { m, type Locale } from '$lib/i18n';
 import { roles, type Role } from '$lib/process/workflow';
-import type { UserStatus } from '$lib/server/users/admin';
+import type { UserStatus } from '$lib/views/users';
 
 const roleLabels: Record<Role, () => string> = {
 	citizen: m.backofficeRoleCitizen,

@@ -1,36 +1,28 @@
-// The zod schema of one page's form, for superforms on the server: a loose shape that coerces the
-// posted values, and one check that runs `readPage`, the same rules the browser runs. Kept apart
-// from the rest of answers/ so the browser never loads the schema library.
+// The zod schema of one page's form, for a form that reads its posts with superforms: the names
+// a page posts, read as the form runner reads them (`describePosted`), and one check that runs
+// `readPage`. The citizen's form runner does not use it (see runner.ts for why). Kept apart from
+// the rest of answers/ so the browser never loads the schema library.
 import * as z from 'zod/mini';
 import type { ProcessDefinition } from '../definition';
 import type { InputField } from '../fields';
-import { addressParts } from './values';
+import { describePosted } from '../runner';
 import { listPageFields, readPage, type AnswerMap, type AnswerOptions } from '.';
 
 type Definition = Pick<ProcessDefinition, 'pages' | 'leadTimes'>;
 
-const text = () => z.optional(z.string());
+const shapes = {
+	text: () => z.optional(z.string()),
+	list: () => z._default(z.array(z.string()), []),
+	flag: () => z._default(z.boolean(), false),
+	files: () => z.optional(z.array(z.file()))
+};
 
 /** The loose shape posted values are coerced with; real validation happens in `readField`. */
 export function describeShape(f: InputField): Record<string, z.ZodMiniType> {
-	switch (f.type) {
-		case 'checkboxes':
-			return { [f.key]: z._default(z.array(z.string()), []) };
-		case 'consent':
-			return { [f.key]: z._default(z.boolean(), false) };
-		case 'address':
-			return Object.fromEntries(addressParts.map((p) => [`${f.key}.${p}`, text()]));
-		case 'file':
-			return {
-				[f.key]: z.optional(z.array(z.file())),
-				[`${f.key}.keep`]: z._default(z.array(z.string()), [])
-			};
-		default:
-			return { [f.key]: text() };
-	}
+	return Object.fromEntries(describePosted(f).map(([name, kind]) => [name, shapes[kind]()]));
 }
 
-/** The zod schema of a page's form: superforms validates with it on the server and in the browser. */
+/** The zod schema of a page's form, for superforms. */
 export function toPageSchema(
 	def: Definition,
 	pageIndex: number,

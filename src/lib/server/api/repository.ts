@@ -144,7 +144,7 @@ export async function insertIdempotency(
  * The transactions that are changing dossiers right now, from the lock table: how many hold the
  * shared lock taken before a change number, how many also hold their number's lock, and the
  * lowest number held (one that may still commit). The locks' first key is the sequence's oid
- * (migration 2026_12_06_0001_api_sync).
+ * (migration 2026_12_06_0005_api_sync).
  */
 export async function findChangesInFlight(db: Executor) {
 	const { rows } = await sql<{ writers: number; numbered: number; oldest: number | null }>`

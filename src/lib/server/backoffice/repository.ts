@@ -177,7 +177,7 @@ export async function countByStatus(
 /** The filters the running tally can count: process, assignee and open only. */
 export type TallyQuery = Pick<InboxQuery, 'processId' | 'assigneeId' | 'open'>;
 
-/** Counts per state from the running tally (see migration 0008), never reading the dossiers. */
+/** Counts per state from the running tally (its stripes summed), never reading the dossiers. */
 export async function countByStatusFromTally(db: Executor, f: TallyQuery): Promise<StatusCount[]> {
 	const rows = await db
 		.selectFrom('dossierTally as t')
@@ -210,14 +210,33 @@ export async function countByVersionFromTally(
 	return rows.map((r) => ({ ...r, count: Number(r.count) }));
 }
 
-/** Folds the tally's +1/-1 rows into one row per key; rows added meanwhile are left for later. */
+/**
+ * Compacts the tally (see migration 2026_12_06_0001): folds every key's stripes into its stripe-0
+ * row and drops keys whose count is zero, touching only those keys. Rows a transaction holds are
+ * skipped (they are folded next time), so a filing never waits on this nor deadlocks with it.
+ * Returns how many rows fewer the tally has.
+ */
 export async function foldTally(db: Executor): Promise<number> {
 	const result = await sql<{ folded: number }>`
-		with gone as (delete from dossier_tally returning *),
+		with picked as (
+			select ctid as row from dossier_tally
+			where ctid = any(array(
+				select row from (
+					select ctid as row, bool_or(stripe <> 0 or n = 0)
+						over (partition by process_id, process_version, status, assignee_id, open) as dirty
+					from dossier_tally
+				) w where dirty))
+			for update skip locked
+		),
+		gone as (
+			delete from dossier_tally where ctid = any(array(select row from picked))
+			returning process_id, process_version, status, assignee_id, open, n
+		),
 		kept as (
-			insert into dossier_tally (process_id, process_version, status, assignee_id, open, n)
-			select process_id, process_version, status, assignee_id, open, sum(n) from gone
-			group by process_id, process_version, status, assignee_id, open having sum(n) <> 0
+			insert into dossier_tally as t (process_id, process_version, status, assignee_id, open, stripe, n)
+			select process_id, process_version, status, assignee_id, open, 0, sum(n) from gone
+			group by 1, 2, 3, 4, 5 having sum(n) <> 0 order by 1, 2, 3, 4, 5
+			on conflict on constraint dossier_tally_key do update set n = t.n + excluded.n
 			returning 1
 		)
 		select (select count(*) from gone)::int - (select count(*) from kept)::int as folded`.execute(db);

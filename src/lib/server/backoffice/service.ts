@@ -13,6 +13,11 @@ export const EXPORT_PAGE_SIZE = 500;
 export const SAVED_FILTER_NAME_MAX = 100;
 /** Above this many matching dossiers, a filter the tally cannot answer is not counted per state. */
 export const COUNT_LIMIT = 10_000;
+/**
+ * The same for a full-text search: its matches lie spread over the whole table, one page read per
+ * match, so a broad word (a common surname) would cost a read of thousands of pages to count.
+ */
+export const SEARCH_COUNT_LIMIT = 1_000;
 const TIME_ZONE = 'Europe/Brussels';
 
 export type InboxFilter = {
@@ -234,7 +239,10 @@ function toItem(r: repo.InboxRow, labels: Labels, today: string): InboxItem {
  * Counts per state: from the running tally when the filter is only process, assignee and open
  * (the first page and most views, at any size); otherwise by counting the matches, up to a limit.
  */
-function countStates(db: Db, query: repo.InboxQuery): Promise<repo.StatusCount[] | null> {
+async function countStates(
+	db: Db,
+	query: repo.InboxQuery
+): Promise<{ counts: repo.StatusCount[] | null; limit: number }> {
 	const { processId, assigneeId, open, ...rest } = query;
 	const tallied =
 		!rest.overdue &&
@@ -243,9 +251,13 @@ function countStates(db: Db, query: repo.InboxQuery): Promise<repo.StatusCount[]
 		!rest.receivedFrom &&
 		!rest.receivedTo &&
 		!rest.q;
-	return tallied
-		? repo.countByStatusFromTally(db, { processId, assigneeId, open })
-		: repo.countByStatus(db, query, COUNT_LIMIT);
+	if (tallied)
+		return {
+			counts: await repo.countByStatusFromTally(db, { processId, assigneeId, open }),
+			limit: 0
+		};
+	const limit = rest.q ? SEARCH_COUNT_LIMIT : COUNT_LIMIT;
+	return { counts: await repo.countByStatus(db, query, limit), limit };
 }
 
 /** One page of the inbox for a staff member, with everything the page around it shows. */
@@ -259,7 +271,7 @@ export async function getInbox(
 	const query = toQuery(filter, userId, now);
 	const cursor = parseCursor(params, filter.sort);
 	const sort = { by: filter.sort, dir: filter.dir } as const;
-	const [labels, rows, counts, staff, saved] = await Promise.all([
+	const [labels, rows, { counts, limit }, staff, saved] = await Promise.all([
 		loadLabels(db),
 		repo.listInbox(db, query, sort, cursor, INBOX_PAGE_SIZE + 1),
 		countStates(db, query),
@@ -279,7 +291,7 @@ export async function getInbox(
 				? filterToQuery(filter, { after: `${last.sortKey}_${last.id}` })
 				: null,
 		firstPage: cursor === null,
-		countsOver: counts === null ? COUNT_LIMIT : null,
+		countsOver: counts === null ? limit : null,
 		counts: (counts ?? []).map((c) => ({
 			state: c.status,
 			label: labels.states.find((s) => s.value === c.status)?.label as LocalText | null,

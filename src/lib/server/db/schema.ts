@@ -1,5 +1,6 @@
 // The Database interface Kysely checks every query against: one entry per table, in camelCase
 // (the CamelCasePlugin maps to the snake_case columns of the migrations).
+import type { ProcessVersionSource, ProcessVersionStatus } from '$lib/views/processes';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { Role } from '$lib/process/workflow';
 
@@ -40,8 +41,7 @@ export interface ProcessTable {
 	retiredAt: Timestamp | null;
 }
 
-export type ProcessVersionStatus = 'draft' | 'published' | 'retired';
-export type ProcessVersionSource = 'library' | 'builder' | 'import';
+export type { ProcessVersionSource, ProcessVersionStatus };
 
 export interface ProcessVersionTable {
 	processId: string;
@@ -105,13 +105,18 @@ export interface DossierTable {
 	channel: Generated<'web' | 'api'>;
 }
 
-/** Running counts per key, as +1/-1 rows (see migration 0008); only the trigger writes them. */
+/**
+ * Running counts per key, spread over stripes (see migration 2026_12_06_0001): a key's count is the
+ * sum of its rows. Only the triggers and the compaction (foldTally) write them.
+ */
 export interface DossierTallyTable {
 	processId: string;
 	processVersion: number;
 	status: string;
 	assigneeId: string | null;
 	open: boolean;
+	/** 1–8: the writing transaction's stripe; 0: folded by the compaction. */
+	stripe: Generated<number>;
 	n: number;
 }
 

@@ -7,7 +7,13 @@ import type { AnswerMap } from '$lib/process/answers';
 import type { ProcessDefinition } from '$lib/process/definition';
 import { findState, listAllowedTransitions, listCitizenActions } from '$lib/process/progress';
 import type { LocalText } from '$lib/process/text';
-import type { WorkflowState } from '$lib/process/workflow';
+import type {
+	FileView,
+	RequestView,
+	StaffAction,
+	StateView,
+	TimelineEntry
+} from '$lib/views/dossier';
 import type { SessionUser } from '../auth/repository';
 import { getDb, type Db } from '../db';
 import type { Attachment, Dossier } from '../db/schema';
@@ -18,6 +24,8 @@ import * as userRepo from '../users/repository';
 import { hashToken } from '../tokens';
 import * as repo from './repository';
 
+export type { FileView, RequestView, StaffAction, StateView, TimelineEntry };
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const REFERENCE = /^\d{4}-\d{6}$/;
 export const CITIZEN_LIST_LIMIT = 200;
@@ -25,8 +33,6 @@ export const CITIZEN_LIST_LIMIT = 200;
 export function isUuid(value: string): boolean {
 	return UUID.test(value);
 }
-
-export type StateView = { label: LocalText; text: LocalText; kind: WorkflowState['kind'] };
 
 function stateView(definition: ProcessDefinition, status: string, staff = false): StateView {
 	const s = findState(definition.workflow, status);
@@ -103,31 +109,6 @@ export async function findById(id: string, db: Db = getDb()): Promise<Dossier | 
 	if (!isUuid(id)) return null;
 	return (await repo.findById(db, id)) ?? null;
 }
-
-export type FileView = { id: string; name: string; size: number; type: string };
-export type RequestView = { id: string; label: string; fulfilled: boolean };
-export type TimelineEntry =
-	| { kind: 'submitted'; at: Date; actor: string | null }
-	| {
-			kind: 'state';
-			at: Date;
-			label: LocalText;
-			fromLabel: LocalText | null;
-			actor: string | null;
-			note: string | null;
-	  }
-	| {
-			kind: 'message';
-			at: Date;
-			from: 'citizen' | 'staff' | 'system';
-			author: string | null;
-			internal: boolean;
-			body: string;
-			files: FileView[];
-			requested: RequestView[];
-	  }
-	| { kind: 'assigned'; at: Date; assignee: string | null; actor: string | null }
-	| { kind: 'other'; at: Date; type: string; actor: string | null };
 
 export type DossierView = {
 	id: string;
@@ -262,15 +243,6 @@ export async function viewForCitizen(
 		}))
 	};
 }
-
-export type StaffAction = {
-	id: string;
-	label: LocalText;
-	toLabel: LocalText;
-	requiresNote: boolean;
-	notifyCitizen: boolean;
-	asksCitizen: boolean;
-};
 
 export type StaffDossierView = DossierView & {
 	actions: StaffAction[];

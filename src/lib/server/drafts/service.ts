@@ -12,6 +12,7 @@ import {
 	type StoredFile
 } from '$lib/process/answers';
 import { describeAccept } from '$lib/process/answers';
+import type { AnswerStore, Saved } from '$lib/process/runner';
 import { localize } from '$lib/process/text';
 import { getDb, type Db } from '../db';
 import type { FormDraft } from '../db/schema';
@@ -79,7 +80,7 @@ export async function openDraft(
 	return { view: { draft, definition: product.definition, answers: {} }, token };
 }
 
-export type SaveResult = { ok: true; answers: AnswerMap } | { ok: false; issues: Issue[] };
+export type SaveResult = Saved;
 
 /**
  * Stores what one page posted: new uploads (each through `checkUpload`), the page's
@@ -157,4 +158,18 @@ export async function savePage(
 
 export async function discardDraft(view: DraftView, db: Db = getDb()): Promise<void> {
 	await repo.deleteDraft(db, view.draft.id);
+}
+
+/** The draft as the form runner's answer store: its pages live under /p/<process>/apply. */
+export function answerStore(
+	view: DraftView,
+	deps: { storage: FileStorage; opts: AnswerOptions },
+	db: Db = getDb()
+): AnswerStore {
+	return {
+		form: view.definition,
+		load: () => Promise.resolve(view.answers),
+		save: (_pageIndex, reading) => savePage(view, reading, deps, db),
+		locate: (step) => `/p/${view.draft.processId}/apply/${step}`
+	};
 }

@@ -1,8 +1,5 @@
-// The walk through a form (shared with the browser: $lib/process/steps) and which names a page
-// may post (anything else is tampering and is refused).
-import { listPageNames, type AnswerMap } from '$lib/process/answers';
-import type { ProcessDefinition } from '$lib/process/definition';
-
+// The walk through a form, shared with the browser: $lib/process/steps (the form runner,
+// $lib/process/runner, walks it page by page and refuses names a page does not post).
 export {
 	CHECK_PAGE,
 	findNextStep,
@@ -11,17 +8,3 @@ export {
 	resolvePage,
 	type PageResolution
 } from '$lib/process/steps';
-
-/** Names superforms and our own forms add to every post. */
-const FORM_META = new Set(['__superform_id', '__superform_json', '__superform_file', 'terug']);
-
-/** Posted names this page does not have: a tampered form, refused as a whole. */
-export function findUnknownNames(
-	def: ProcessDefinition,
-	pageIndex: number,
-	answersBefore: AnswerMap,
-	posted: Iterable<string>
-): string[] {
-	const allowed = new Set(listPageNames(def, pageIndex, answersBefore));
-	return [...new Set(posted)].filter((name) => !allowed.has(name) && !FORM_META.has(name));
-}

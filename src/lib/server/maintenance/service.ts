@@ -1,8 +1,8 @@
 // The periodic clean-up (run by the outbox worker's loop at start-up and every hour): removes what
 // has outlived its use: expired sessions, old login attempts, spent e-mail tokens, drafts that were
 // abandoned before submission (with their files, when no dossier or other draft holds the same
-// bytes), outbox rows processed long ago and API calls older than the audit trail keeps; it also folds the inbox tally's +1/-1 rows into one
-// row per key. Every step is idempotent, so several server instances may run it at the same time.
+// bytes), outbox rows processed long ago and API calls older than the audit trail keeps; it also compacts the inbox tally (folds each
+// key's stripes into one row). Every step is idempotent, so several server instances may run it at the same time.
 import { pruneCalls } from '../api/tokens';
 import { pruneLoginAttempts } from '../auth/rate-limit';
 import { deleteExpiredSessions } from '../auth/session';
@@ -26,7 +26,7 @@ export type MaintenanceReport = {
 	drafts: number;
 	files: number;
 	outbox: number;
-	/** Rows of the inbox's running tally folded away. */
+	/** Rows of the inbox's running tally folded away (stripes folded, zero counts dropped). */
 	tally: number;
 	apiCalls: number;
 };

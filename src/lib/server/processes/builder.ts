@@ -6,9 +6,14 @@
 import type { Change } from '$lib/process/diff';
 import type { ProcessDefinition } from '$lib/process/definition';
 import { checkDefinition } from '$lib/process/loader';
-import { asLocalText, type LocalText } from '$lib/process/text';
+import { asLocalText } from '$lib/process/text';
+import type {
+	ProcessEvent,
+	ProcessSummary,
+	ProcessVersionStatus,
+	VersionSummary
+} from '$lib/views/processes';
 import { getDb, type Db } from '../db';
-import type { ProcessVersionSource, ProcessVersionStatus } from '../db/schema';
 import { countByVersionFromTally } from '../backoffice/repository';
 import { changesBetween } from './drafts';
 import * as repo from './repository';
@@ -21,28 +26,7 @@ const processIdPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Where the library files point for their schema; exports point there too. */
 const SCHEMA_REF = './schema.json';
 
-export type VersionSummary = {
-	version: number;
-	status: ProcessVersionStatus;
-	source: ProcessVersionSource;
-	createdAt: Date;
-	publishedAt: Date | null;
-	revision: number;
-	dossiers: number;
-	/** The version new filings use. */
-	current: boolean;
-};
-
-export type ProcessSummary = {
-	id: string;
-	title: LocalText;
-	retiredAt: Date | null;
-	/** The version new filings use; null when retired or never published. */
-	currentVersion: number | null;
-	draftVersion: number | null;
-	/** Newest first. */
-	versions: VersionSummary[];
-};
+export type { ProcessEvent, ProcessSummary, VersionSummary };
 
 async function summarize(db: Db, processId?: string): Promise<ProcessSummary[]> {
 	const [processes, versions, counts] = await Promise.all([
@@ -403,17 +387,6 @@ export async function diffVersions(
 		changes: changesBetween(from.definition, to.definition)
 	};
 }
-
-export type ProcessEvent = {
-	id: number;
-	at: Date;
-	type: string;
-	version: number | null;
-	/** Who did it; null for the system (e.g. the library import). */
-	actor: string | null;
-	/** For 'draft-saved' and 'published': `changes`, a Change[]. */
-	data: Record<string, unknown>;
-};
 
 /** The change log of a process, newest first. */
 export async function listEvents(processId: string, db: Db = getDb()): Promise<ProcessEvent[]> {

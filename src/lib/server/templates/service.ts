@@ -2,8 +2,11 @@
 // into a message to the citizen or an internal note, filled in from the dossier in the citizen's
 // language (placeholders: $lib/templates). An unknown placeholder is refused when saving, so a
 // typo never reaches a citizen as "{nam}".
+import type { FilledTemplate, ProcessOption, TemplateInput } from '$lib/views/templates';
+
+export type { FilledTemplate, ProcessOption, TemplateInput };
 import { formatDate, m } from '$lib/i18n';
-import { asLocalText, type Locale, type LocalText } from '$lib/process/text';
+import { asLocalText, type Locale } from '$lib/process/text';
 import { getDb, type Db } from '../db';
 import { fillTemplate, unknownPlaceholders, type FillValues } from '$lib/templates';
 import * as repo from './repository';
@@ -12,13 +15,6 @@ export const TITLE_MAX = 120;
 export const BODY_MAX = 5000;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export type TemplateInput = {
-	processId: string | null;
-	title: string;
-	bodyNl: string;
-	bodyEn: string;
-};
 
 export type TemplateRefusal = Partial<
 	Record<
@@ -83,8 +79,6 @@ export async function deleteTemplate(id: string, db: Db = getDb()): Promise<bool
 	return UUID.test(id) && repo.remove(db, id);
 }
 
-export type FilledTemplate = { id: string; title: string; text: string };
-
 /**
  * The templates offered on one dossier, filled in for it, in the language the citizen filed in
  * (the Dutch text where a template has no English one).
@@ -116,8 +110,6 @@ export async function templatesForDossier(
 		text: fillTemplate(locale === 'en' && t.bodyEn ? t.bodyEn : t.bodyNl, values)
 	}));
 }
-
-export type ProcessOption = { id: string; title: LocalText | null };
 
 /** Every process (the newest version's title), sorted by Dutch title, for the process choice. */
 export async function listProcessOptions(db: Db = getDb()): Promise<ProcessOption[]> {

@@ -3,6 +3,7 @@
 // transaction) and change roles. A role change never leaves the municipality without an admin,
 // never takes an admin's own admin role, and never overwrites a change made since the form was
 // loaded. Each change is logged as one JSON audit line: there is no audit table for accounts yet.
+import type { UserStatus } from '$lib/views/users';
 import type { Transaction } from 'kysely';
 import { roles as knownRoles, type Role } from '$lib/process/workflow';
 import type { Locale } from '$lib/process/text';
@@ -31,7 +32,7 @@ export class AdminOnlyError extends Error {
 	override name = 'AdminOnlyError';
 }
 
-export type UserStatus = 'active' | 'unverified' | 'invited' | 'invitation-expired' | 'closed';
+export type { UserStatus };
 
 export type UserSummary = {
 	id: string;

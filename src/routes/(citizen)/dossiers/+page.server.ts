@@ -1,4 +1,4 @@
-import { requireUser } from '$lib/server/auth/guards';
+import { requireUser } from '$lib/server/web/guards';
 import * as views from '$lib/server/dossiers/views';
 import type { PageServerLoad } from './$types';
 

@@ -1,5 +1,5 @@
-import { requireUser } from '$lib/server/auth/guards';
-import { handlePushRequest } from '$lib/server/push/endpoint';
+import { requireUser } from '$lib/server/web/guards';
+import { handlePushRequest } from '$lib/server/web/push-endpoint';
 import * as push from '$lib/server/push/service';
 import type { RequestHandler } from './$types';
 

@@ -1,8 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { m } from '$lib/i18n';
-import { writeSessionCookie } from '$lib/server/auth/cookie';
-import { safeReturnPath } from '$lib/server/auth/guards';
+import { writeSessionCookie } from '$lib/server/web/session-cookie';
+import { safeReturnPath } from '$lib/server/web/guards';
 import { createSession } from '$lib/server/auth/session';
 import * as users from '$lib/server/users/service';
 import { parseForm, readText, type FieldErrors } from '$lib/server/auth/form';

@@ -1,10 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { writeSessionCookie } from '$lib/server/auth/cookie';
-import { safeReturnPath } from '$lib/server/auth/guards';
+import { writeSessionCookie } from '$lib/server/web/session-cookie';
+import { safeReturnPath } from '$lib/server/web/guards';
 import { PASSWORD_MIN_LENGTH } from '$lib/server/auth/password';
 import { createSession } from '$lib/server/auth/session';
 import * as users from '$lib/server/users/service';
-import { setWelcomeFlash } from '$lib/server/auth/flash';
+import { setWelcomeFlash } from '$lib/server/web/flash';
 import { accountRefusalError, accountSchema, parseForm, readText } from '$lib/server/auth/form';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,5 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { writeSessionCookie } from '$lib/server/auth/cookie';
+import { writeSessionCookie } from '$lib/server/web/session-cookie';
 import { PASSWORD_MIN_LENGTH } from '$lib/server/auth/password';
 import * as sessions from '$lib/server/auth/session';
 import * as users from '$lib/server/users/service';

@@ -1,5 +1,5 @@
 import { fail, type RequestEvent } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/auth/guards';
+import { requireRole } from '$lib/server/web/guards';
 import * as tokens from '$lib/server/api/tokens';
 import { readTokenForm, tokenErrors } from '$lib/server/api/token-form';
 import * as builder from '$lib/server/processes/builder';

@@ -1,4 +1,4 @@
-import { requireRole } from '$lib/server/auth/guards';
+import { requireRole } from '$lib/server/web/guards';
 import * as inbox from '$lib/server/backoffice/service';
 import type { RequestHandler } from './$types';
 

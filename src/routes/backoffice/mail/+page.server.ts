@@ -1,4 +1,4 @@
-import { requireRole } from '$lib/server/auth/guards';
+import { requireRole } from '$lib/server/web/guards';
 import * as mailbox from '$lib/server/mail/mailbox';
 import type { PageServerLoad } from './$types';
 

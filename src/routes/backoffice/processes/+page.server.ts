@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/auth/guards';
+import { requireRole } from '$lib/server/web/guards';
 import * as builder from '$lib/server/processes/builder';
 import * as forms from '$lib/server/processes/builder-form';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,4 +1,4 @@
-import { requireRole } from '$lib/server/auth/guards';
+import { requireRole } from '$lib/server/web/guards';
 import * as templates from '$lib/server/templates/service';
 import type { PageServerLoad } from './$types';
 

@@ -1,4 +1,4 @@
-import { requireRole } from '$lib/server/auth/guards';
+import { requireRole } from '$lib/server/web/guards';
 import * as admin from '$lib/server/users/admin';
 import type { PageServerLoad } from './$types';
 

@@ -1,7 +1,11 @@
 import { error } from '@sveltejs/kit';
-import { requireUser } from '$lib/server/auth/guards';
+import { requireUser } from '$lib/server/web/guards';
 import * as views from '$lib/server/dossiers/views';
-import { loadCitizenDossier, replyAction, withdrawAction } from '$lib/server/following/page';
+import {
+	loadCitizenDossier,
+	replyAction,
+	withdrawAction
+} from '$lib/server/web/citizen-dossier-page';
 import * as push from '$lib/server/push/service';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 

@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { writeSessionCookie } from '$lib/server/auth/cookie';
+import { writeSessionCookie } from '$lib/server/web/session-cookie';
 import { accountRefusalError } from '$lib/server/auth/form';
 import { PASSWORD_MIN_LENGTH } from '$lib/server/auth/password';
 import { invalidateSession } from '$lib/server/auth/session';

@@ -1,8 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { m } from '$lib/i18n';
-import { writeSessionCookie } from '$lib/server/auth/cookie';
-import { setFlash } from '$lib/server/auth/flash';
+import { writeSessionCookie } from '$lib/server/web/session-cookie';
+import { setFlash } from '$lib/server/web/flash';
 import { accountRefusalError, parseForm, type FieldErrors } from '$lib/server/auth/form';
 import { PASSWORD_MIN_LENGTH } from '$lib/server/auth/password';
 import * as selfService from '$lib/server/users/self-service';

@@ -1,6 +1,10 @@
 import { error } from '@sveltejs/kit';
 import * as views from '$lib/server/dossiers/views';
-import { loadCitizenDossier, replyAction, withdrawAction } from '$lib/server/following/page';
+import {
+	loadCitizenDossier,
+	replyAction,
+	withdrawAction
+} from '$lib/server/web/citizen-dossier-page';
 import * as push from '$lib/server/push/service';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,6 +1,6 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { m } from '$lib/i18n';
-import { requireRole } from '$lib/server/auth/guards';
+import { requireRole } from '$lib/server/web/guards';
 import * as tokens from '$lib/server/api/tokens';
 import { readRevokeConfirmation } from '$lib/server/api/token-form';
 import * as builder from '$lib/server/processes/builder';

@@ -1,11 +1,11 @@
 import { error } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/auth/guards';
+import { requireRole } from '$lib/server/web/guards';
 import {
 	assignAction,
 	loadStaffDossier,
 	messageAction,
 	transitionAction
-} from '$lib/server/backoffice/dossier-page';
+} from '$lib/server/web/staff-dossier-page';
 import * as views from '$lib/server/dossiers/views';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 

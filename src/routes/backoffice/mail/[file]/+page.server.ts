@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/i18n';
-import { requireRole } from '$lib/server/auth/guards';
+import { requireRole } from '$lib/server/web/guards';
 import * as mailbox from '$lib/server/mail/mailbox';
 import type { PageServerLoad } from './$types';
 

@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/i18n';
 import { readText } from '$lib/server/auth/form';
-import { requireRole } from '$lib/server/auth/guards';
+import { requireRole } from '$lib/server/web/guards';
 import * as builder from '$lib/server/processes/builder';
 import * as forms from '$lib/server/processes/builder-form';
 import * as drafts from '$lib/server/processes/drafts';

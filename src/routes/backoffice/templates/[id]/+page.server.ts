@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/i18n';
-import { requireRole } from '$lib/server/auth/guards';
+import { requireRole } from '$lib/server/web/guards';
 import { readTemplateForm, refusalErrors } from '$lib/server/templates/form';
 import * as templates from '$lib/server/templates/service';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/auth/guards';
+import { requireRole } from '$lib/server/web/guards';
 import { readTemplateForm, refusalErrors } from '$lib/server/templates/form';
 import * as templates from '$lib/server/templates/service';
 import type { Actions, PageServerLoad } from './$types';

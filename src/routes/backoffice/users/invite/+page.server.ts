@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/i18n';
-import { requireRole } from '$lib/server/auth/guards';
+import { requireRole } from '$lib/server/web/guards';
 import * as admin from '$lib/server/users/admin';
 import { inviteRefusalError, readInviteForm } from '$lib/server/users/admin-form';
 import type { Actions, PageServerLoad } from './$types';

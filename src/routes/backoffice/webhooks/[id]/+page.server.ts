@@ -1,5 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/auth/guards';
+import { requireRole } from '$lib/server/web/guards';
 import { WEBHOOK_EVENTS } from '$lib/server/webhooks/events';
 import { issueMessages, readWebhookForm } from '$lib/server/webhooks/form';
 import * as webhooks from '$lib/server/webhooks/service';

@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import * as drafts from '$lib/server/drafts/service';
-import { readDraftToken, writeDraftToken } from '$lib/server/filing/cookies';
+import { readDraftToken, writeDraftToken } from '$lib/server/web/draft-cookie';
 import { serverAnswerOptions } from '$lib/server/filing/options';
 import { findStartStep } from '$lib/server/filing/service';
 import * as processes from '$lib/server/processes/service';

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { handlePushRequest } from '$lib/server/push/endpoint';
+import { handlePushRequest } from '$lib/server/web/push-endpoint';
 import * as push from '$lib/server/push/service';
 import type { RequestHandler } from './$types';
 

@@ -4,7 +4,7 @@ import { serverAnswerOptions } from '$lib/server/filing/options';
 import { m } from '$lib/i18n';
 import { findLeadTimes, summarizeAnswers } from '$lib/process/answers';
 import * as dossiers from '$lib/server/dossiers/service';
-import { findRequestDraft } from '$lib/server/filing/request';
+import { findRequestDraft } from '$lib/server/web/filing-request';
 import * as filing from '$lib/server/filing/service';
 import type { Actions, PageServerLoad } from './$types';
 

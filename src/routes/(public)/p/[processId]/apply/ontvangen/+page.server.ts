@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { findRequestReceipt } from '$lib/server/filing/request';
+import { findRequestReceipt } from '$lib/server/web/filing-request';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -2,7 +2,7 @@ import { error, json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { m } from '$lib/i18n';
 import type { AnswerMap } from '$lib/process/answers';
-import { writeDraftToken, readDraftToken } from '$lib/server/filing/cookies';
+import { writeDraftToken, readDraftToken } from '$lib/server/web/draft-cookie';
 import { receiveFromDevice } from '$lib/server/filing/device';
 import { serverAnswerOptions } from '$lib/server/filing/options';
 import * as processes from '$lib/server/processes/service';

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/auth/guards';
+import { requireRole } from '$lib/server/web/guards';
 import * as views from '$lib/server/dossiers/views';
 import { fileResponse } from '$lib/server/files/response';
 import type { RequestHandler } from './$types';

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { receiptWords } from '$lib/i18n/answers';
 import type { AnswerMap } from '$lib/process/answers';
 import { renderReceiptPdf } from '$lib/server/dossiers/receipt-pdf';
-import { findRequestReceipt } from '$lib/server/filing/request';
+import { findRequestReceipt } from '$lib/server/web/filing-request';
 import { getSiteSettings } from '$lib/server/settings';
 import type { RequestHandler } from './$types';
 

@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/i18n';
-import { requireRole } from '$lib/server/auth/guards';
+import { requireRole } from '$lib/server/web/guards';
 import * as editor from '$lib/server/processes/editor';
 import { generalControls, requirementControls } from '$lib/process/properties';
 import { conflictMessage, draftVersion, editAction } from './editing';

@@ -2,7 +2,7 @@
 // operation, save it through the editor service, and map the outcome to what the page shows.
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { m } from '$lib/i18n';
-import { requireRole } from '$lib/server/auth/guards';
+import { requireRole } from '$lib/server/web/guards';
 import type { Reference } from '$lib/process/edit';
 import * as editor from '$lib/server/processes/editor';
 import { readEditForm, type EditAction } from '$lib/server/processes/editor-form';

@@ -1,4 +1,4 @@
-import { requireRole } from '$lib/server/auth/guards';
+import { requireRole } from '$lib/server/web/guards';
 import { describeConditionBuilder } from '$lib/server/processes/editor-form';
 import { toDraft } from '$lib/process/edit';
 import { fieldTypes } from '$lib/process/fields';

@@ -1,4 +1,4 @@
-import { requireRole } from '$lib/server/auth/guards';
+import { requireRole } from '$lib/server/web/guards';
 import { toDraft } from '$lib/process/edit';
 import { describeTransitionControls, stateControls } from '$lib/process/properties';
 import { editAction } from '../editing';

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/i18n';
-import { requireRole } from '$lib/server/auth/guards';
+import { requireRole } from '$lib/server/web/guards';
 import { describeConditionBuilder, describeFieldEditor } from '$lib/server/processes/editor-form';
 import { editAction } from '../../editing';
 import type { Actions, PageServerLoad } from './$types';

@@ -4,7 +4,7 @@ import type { Cookies } from '@sveltejs/kit';
 import type { Dossier } from '../db/schema';
 import * as dossiers from '../dossiers/service';
 import * as drafts from '../drafts/service';
-import { readDraftToken } from './cookies';
+import { readDraftToken } from './draft-cookie';
 
 type RequestLike = { params: { processId: string }; cookies: Cookies; locals: App.Locals };
 

@@ -1,18 +1,13 @@
-// The editor's preview: a draft walked page by page exactly as a citizen would, with the same
-// page resolution, conditions and validation as the real form, but nothing stored on the server.
+// The editor's preview: a draft walked page by page exactly as a citizen would, by the same form
+// runner as the real form (one of its answer stores), but nothing stored on the server.
 // The answers given so far travel in a cookie of the preview's own path; uploads are kept by
 // name only.
 import type { Cookies } from '@sveltejs/kit';
-import {
-	readPage,
-	type AnswerMap,
-	type AnswerOptions,
-	type StoredFile
-} from '$lib/process/answers';
+import type { AnswerMap, StoredFile } from '$lib/process/answers';
 import type { ProcessDefinition } from '$lib/process/definition';
 import { checkDefinition, type DefinitionProblem } from '$lib/process/loader';
-import * as filing from '../filing/service';
-import * as drafts from './drafts';
+import { CHECK_PAGE, type AnswerStore } from '$lib/process/runner';
+import * as drafts from '../processes/drafts';
 
 const COOKIE = 'loket-preview';
 
@@ -53,27 +48,35 @@ export function clearAnswers(cookies: Cookies, path: string) {
 	cookies.delete(COOKIE, { path });
 }
 
-/** The answers after a page was posted (validated by the caller), and the step after it. */
-export function answerPage(
-	def: ProcessDefinition,
-	pageIndex: number,
-	flat: Record<string, unknown>,
-	before: AnswerMap,
-	opts: AnswerOptions
-): { answers: AnswerMap; next: string; issues: { name: string; message: string }[] } {
-	const reading = readPage(def, pageIndex, flat, before, opts);
-	const answers: AnswerMap = { ...before, ...reading.answers };
-	for (const key of reading.hidden) delete answers[key];
-	for (const [key, files] of Object.entries(reading.uploads))
-		answers[key] = files.map((f, i): StoredFile => ({
-			id: `preview-${i}`,
-			name: f.name,
-			size: f.size,
-			type: f.type
-		}));
-	return { answers, next: filing.findNextStep(def, pageIndex, answers), issues: reading.issues };
+/**
+ * The preview as the form runner's answer store: the answers in the cookie, the pages under the
+ * preview's own path. Nothing is stored on the server; uploads are kept by name only.
+ */
+export function answerStore(
+	definition: ProcessDefinition,
+	cookies: Cookies,
+	scope: string,
+	base: string
+): AnswerStore {
+	return {
+		form: definition,
+		load: () => Promise.resolve(readAnswers(cookies, scope)),
+		save: (_pageIndex, reading) => {
+			const answers: AnswerMap = { ...readAnswers(cookies, scope), ...reading.answers };
+			for (const key of reading.hidden) delete answers[key];
+			for (const [key, files] of Object.entries(reading.uploads))
+				answers[key] = files.map((f, i): StoredFile => ({
+					id: `preview-${i}`,
+					name: f.name,
+					size: f.size,
+					type: f.type
+				}));
+			writeAnswers(cookies, scope, base, answers);
+			return Promise.resolve({ ok: true as const, answers });
+		},
+		locate: (step) => `${base}/${step}`
+	};
 }
 
-export const END = filing.CHECK_PAGE;
-export const resolvePage = filing.resolvePage;
-export const findPreviousStep = filing.findPreviousStep;
+/** The preview's last step, after the last page: the check page of the real form. */
+export const END = CHECK_PAGE;

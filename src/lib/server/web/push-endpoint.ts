@@ -6,7 +6,7 @@
 // across sites without a CORS preflight, which we never grant.
 import { error, json, type RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
-import * as push from './service';
+import * as push from '../push/service';
 
 async function readBody<T extends z.ZodType>(event: RequestEvent, schema: T): Promise<z.infer<T>> {
 	const body: unknown = await event.request.json().catch(() => null);

@@ -9,15 +9,15 @@ import { displayWords } from '$lib/i18n/answers';
 import { summarizeAnswers } from '$lib/process/answers';
 import { describeAccept } from '$lib/process/answers/field-rules';
 import { mediaTypes } from '$lib/process/fields/file';
+import type { CitizenDossierData, FormError, ReplyLimits } from '$lib/views/dossier';
 import type { Dossier } from '../db/schema';
 import * as handling from '../dossiers/handling';
 import * as views from '../dossiers/views';
 import { getFileStorage } from '../files';
 
 type CitizenActor = { kind: 'citizen'; userId: string | null };
-export type FormError = { name: string; message: string };
 
-export const replyLimits = {
+export const replyLimits: ReplyLimits = {
 	maxLength: handling.MAX_MESSAGE_LENGTH,
 	maxFiles: handling.MAX_REPLY_FILES,
 	maxFileMb: handling.MAX_REPLY_FILE_MB,
@@ -25,7 +25,10 @@ export const replyLimits = {
 };
 
 /** What the page shows; the definition itself stays on the server. */
-export async function loadCitizenDossier(dossier: Dossier, locale: Locale) {
+export async function loadCitizenDossier(
+	dossier: Dossier,
+	locale: Locale
+): Promise<CitizenDossierData> {
 	const view = await views.viewForCitizen(dossier);
 	return {
 		reference: view.reference,
@@ -127,4 +130,4 @@ export async function withdrawAction(event: RequestEvent, dossier: Dossier, acto
 	return fail(400, { withdrawForm: { reason, errors } });
 }
 
-export type CitizenDossierData = Awaited<ReturnType<typeof loadCitizenDossier>>;
+export type { CitizenDossierData, FormError };

@@ -1,0 +1,78 @@
+// What a dossier page shows, as the server hands it to the components: plain data, no
+// definitions or database rows. Services build these shapes; components only read them, so they
+// live here, where both may import them (components may not import server modules).
+import type { AnswerSection } from '$lib/process/answers';
+import type { LocalText } from '$lib/process/text';
+import type { WorkflowState } from '$lib/process/workflow';
+
+export type StateView = { label: LocalText; text: LocalText; kind: WorkflowState['kind'] };
+
+export type FileView = { id: string; name: string; size: number; type: string };
+
+/** A document the municipality asked the citizen for, and whether it came. */
+export type RequestView = { id: string; label: string; fulfilled: boolean };
+
+export type TimelineEntry =
+	| { kind: 'submitted'; at: Date; actor: string | null }
+	| {
+			kind: 'state';
+			at: Date;
+			label: LocalText;
+			fromLabel: LocalText | null;
+			actor: string | null;
+			note: string | null;
+	  }
+	| {
+			kind: 'message';
+			at: Date;
+			from: 'citizen' | 'staff' | 'system';
+			author: string | null;
+			internal: boolean;
+			body: string;
+			files: FileView[];
+			requested: RequestView[];
+	  }
+	| { kind: 'assigned'; at: Date; assignee: string | null; actor: string | null }
+	| { kind: 'other'; at: Date; type: string; actor: string | null };
+
+/** A workflow step staff may take from the dossier's state. */
+export type StaffAction = {
+	id: string;
+	label: LocalText;
+	toLabel: LocalText;
+	requiresNote: boolean;
+	notifyCitizen: boolean;
+	asksCitizen: boolean;
+};
+
+/** A refusal shown at its field: the field's name and the message in the user's language. */
+export type FormError = { name: string; message: string };
+
+/** The limits of a citizen's reply, shown beside the form. */
+export type ReplyLimits = {
+	maxLength: number;
+	maxFiles: number;
+	maxFileMb: number;
+	accepted: string;
+};
+
+/** The citizen's page of one dossier (owner's and guest's alike). */
+export type CitizenDossierData = {
+	reference: string;
+	title: LocalText;
+	submittedAt: Date;
+	dueDate: string | null;
+	pausedSince: Date | null;
+	closedAt: Date | null;
+	state: StateView;
+	actionNeeded: boolean;
+	canReply: boolean;
+	withdraw: { id: string; label: LocalText; requiresNote: boolean }[];
+	sections: AnswerSection[];
+	filedFiles: (FileView & { fieldKey: string | null })[];
+	timeline: TimelineEntry[];
+	openRequests: RequestView[];
+	/** A fresh id per rendering of the reply form: the same reply sent twice is stored once. */
+	replyId: string;
+	limits: ReplyLimits;
+};
