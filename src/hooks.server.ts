@@ -12,6 +12,7 @@ import {
 import { requireRole, requireUser } from '$lib/server/web/guards';
 import * as sessions from '$lib/server/auth/session';
 import { compress } from '$lib/server/web/compress';
+import { refuseCrossSiteForm } from '$lib/server/web/cross-site';
 import { hstsFor } from '$lib/server/web/hsts';
 import { start, stopOnShutdown } from '$lib/server/startup';
 import { isDatabaseUnavailable, respondUnavailable } from '$lib/server/unavailable';
@@ -41,6 +42,11 @@ const language: Handle = ({ event, resolve }) =>
 			transformPageChunk: ({ html }) => html.replace('%lang%', locale)
 		});
 	});
+
+// Cross-site form posts are refused here, not by kit (see web/cross-site.ts): before the session
+// is read, so a forged post never reaches a load, an action or the session cookie.
+const crossSite: Handle = ({ event, resolve }) =>
+	refuseCrossSiteForm(event.request, event.url, event.route.id) ?? resolve(event);
 
 // A request that failed because the database cannot be reached (PostgreSQL restarting) is answered
 // 503 with Retry-After instead of the 500 page: handleError marks it, and errors thrown by the
@@ -127,6 +133,7 @@ export const handle = sequence(
 	language,
 	securityHeaders,
 	rejectNul,
+	crossSite,
 	databaseDown,
 	session,
 	groupGuard

@@ -106,7 +106,10 @@ const expected: Record<string, Row> = {
 	// tests/integration/api.test.ts has every endpoint with every kind of token).
 	'GET /api/v1/openapi.json': all('200'),
 	'GET /api/v1/dossiers': all('401'),
+	'POST /api/v1/dossiers': all('401'),
 	'GET /api/v1/dossiers/[id]': all('401'),
+	'POST /api/v1/dossiers/[id]/attachments': all('401'),
+	'POST /api/v1/dossiers/[id]/assignment': all('401'),
 	'GET /api/v1/dossiers/[id]/attachments/[attachmentId]': all('401'),
 	'POST /api/v1/dossiers/[id]/transitions': all('401'),
 	'POST /api/v1/dossiers/[id]/messages': all('401'),

@@ -130,6 +130,40 @@ test('an admin makes a read token, sees it once, the system uses it, and the adm
 	await expect(row.getByRole('cell').last()).toHaveText('Ingetrokken');
 });
 
+test('a write token posts a form body to the API: 415 in problem+json, not a cross-site 403', async ({
+	page,
+	request
+}) => {
+	await signIn(page, 'admin');
+	await page.goto('/backoffice/api-tokens');
+	await page.getByLabel('Naam').fill(`Zaaksysteem ${Date.now()}`);
+	await page.getByRole('radio', { name: 'Lezen en schrijven' }).check();
+	await page.getByRole('button', { name: 'Token aanmaken' }).click();
+	const token = await page.getByLabel('Het token').inputValue();
+	expect(token).toMatch(/^loket_/);
+	const headers = {
+		authorization: `Bearer ${token}`,
+		origin: 'https://elders.example',
+		'idempotency-key': 'e2e-form-body'
+	};
+	for (const body of [
+		{ form: { process: 'melding-openbaar-domein' } },
+		{ multipart: { process: 'melding-openbaar-domein' } },
+		{
+			data: 'process=melding-openbaar-domein',
+			headers: { ...headers, 'content-type': 'text/plain' }
+		}
+	]) {
+		const response = await request.post('/api/v1/dossiers', { headers, ...body });
+		expect(response.status()).toBe(415);
+		expect(response.headers()['content-type']).toBe('application/problem+json');
+		expect(await response.json()).toMatchObject({
+			type: '/api/v1/docs#problem-unsupported-media-type',
+			status: 415
+		});
+	}
+});
+
 test('a staff member cannot open the API tokens', async ({ page }) => {
 	await signIn(page, 'staff');
 	await page.goto('/backoffice');

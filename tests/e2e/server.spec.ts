@@ -168,3 +168,67 @@ test.describe('security headers', () => {
 		}
 	});
 });
+
+test.describe('cross-site form posts', () => {
+	const elsewhere = 'https://elders.example';
+
+	test('the citizen forms refuse them, in every form encoding, as SvelteKit does', async ({
+		page,
+		request,
+		baseURL
+	}) => {
+		await logIn(page, 'citizen');
+		const origin = new URL(baseURL!).origin;
+		const forms = ['/login', '/p/melding-openbaar-domein/apply', '/dossiers', '/taal'];
+		for (const path of forms)
+			for (const [how, body] of [
+				['url-encoded', { form: { email: 'x@example.be', password: 'x' } }],
+				['multipart', { multipart: { email: 'x@example.be', password: 'x' } }],
+				['text/plain', { data: 'email=x', headers: { 'content-type': 'text/plain' } }]
+			] as const) {
+				const forged = await page.request.post(path, {
+					...body,
+					headers: { ...('headers' in body ? body.headers : {}), origin: elsewhere },
+					maxRedirects: 0
+				});
+				expect(forged.status(), `${how} ${path}`).toBe(403);
+				expect(forged.headers()['content-type'], path).toContain('text/plain');
+				expect(await forged.text()).toBe('Cross-site POST form submissions are forbidden');
+			}
+		// A script asking for JSON gets the same refusal in JSON; no Origin at all is refused too.
+		const json = await page.request.post('/login', {
+			form: { email: 'x' },
+			headers: { origin: elsewhere, accept: 'application/json' }
+		});
+		expect(json.status()).toBe(403);
+		expect(await json.json()).toEqual({
+			message: 'Cross-site POST form submissions are forbidden'
+		});
+		const noOrigin = await fetch(`${origin}/login`, {
+			method: 'POST',
+			body: new URLSearchParams({ email: 'x' })
+		});
+		expect(noOrigin.status).toBe(403);
+		// From the site itself the same post is an ordinary (refused) login, not a 403.
+		const own = await request.post('/login', {
+			form: { email: 'x@example.be', password: 'fout wachtwoord' },
+			headers: { origin, accept: 'text/html' },
+			maxRedirects: 0
+		});
+		expect(own.status()).toBe(400);
+	});
+
+	test('the API answers a form body itself: a problem in JSON, never the cross-site 403', async ({
+		request
+	}) => {
+		for (const path of ['/api/v1/dossiers', '/api/v1/dossiers/2026-000001/messages']) {
+			const response = await request.post(path, {
+				form: { body: 'x' },
+				headers: { origin: elsewhere, authorization: 'Bearer loket_onbekend' }
+			});
+			// No valid token here: 401 (the 415 with a token is in tests/integration/api.test.ts).
+			expect(response.status(), path).toBe(401);
+			expect(response.headers()['content-type']).toBe('application/problem+json');
+		}
+	});
+});

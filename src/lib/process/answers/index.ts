@@ -12,7 +12,7 @@ import type { Flat, Issue, PostcodeDirectory } from '../fields/module';
 import { listNames, moduleOf, readField, writeField } from '../fields/registry';
 import { localize, type Locale } from '../text';
 import type { AnswerMessages } from './messages';
-import type { AnswerMap } from './values';
+import type { AnswerMap, StoredFile } from './values';
 
 export type { AnswerMessages, AddressPart } from './messages';
 export type { AnswerMap, AnswerValue, AddressAnswer, StoredFile } from './values';
@@ -238,6 +238,34 @@ export function validateSubmission(
 		issues.push(...reading.issues.map((i) => ({ ...i, page })));
 	}
 	return issues;
+}
+
+/**
+ * Reads a whole submission sent at once (another system, through the API): every page that applies,
+ * in order, as if it were posted with these values, so the answers come out normalised exactly as
+ * the form stores them and with the same messages. `files` are the files already stored per file
+ * field. Also says which fields applied: an answer for any other is not part of the form.
+ */
+export function readSubmission(
+	def: Definition,
+	flat: Flat,
+	files: Record<string, StoredFile[]>,
+	opts: AnswerOptions
+): { answers: AnswerMap; issues: SubmissionIssue[]; applied: string[] } {
+	const answers: AnswerMap = {};
+	const issues: SubmissionIssue[] = [];
+	const applied: string[] = [];
+	def.pages.forEach((pageDef, page) => {
+		if (!isPageVisible(def, page, answers)) return;
+		const before: AnswerMap = { ...answers };
+		for (const f of pageDef.fields) if (files[f.key]) before[f.key] = files[f.key];
+		const reading = readPage(def, page, flat, before, opts);
+		for (const f of listPageFields(def, page, answers))
+			if (!reading.hidden.includes(f.key)) applied.push(f.key);
+		Object.assign(answers, reading.answers);
+		issues.push(...reading.issues.map((i) => ({ ...i, page })));
+	});
+	return { answers, issues, applied };
 }
 
 /** The first visible page whose answers are not complete, or null when every page is. */

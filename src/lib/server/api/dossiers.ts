@@ -1,20 +1,33 @@
 // Dossiers as another system sees them through the API: the inbox's list with its filters and
-// keyset pages, one dossier with everything staff see (answers, files, messages, internal notes,
-// the audit trail and the transitions it may take), its files, and the two changes it may make
-// with a write token: a workflow transition (with the same version check as the back-office) and
-// a message or internal note. A token limited to some processes finds no other dossier: to it,
-// they do not exist (404), so it cannot even learn a reference is taken.
+// keyset pages, or the change feed for an incremental sync; one dossier with everything staff see
+// (answers, files, messages, internal notes, the audit trail and the transitions it may take), its
+// files, and the changes it may make with a write token: a workflow transition and an assignment
+// (with the same version check as the back-office), a message or internal note, and a document.
+// (Filing a new dossier: filing.ts.) A token limited to some processes finds no other dossier: to
+// it, they do not exist (404), so it cannot even learn a reference is taken.
+//
+// The change feed: every change of a dossier (its row, or a new message, event or attachment) gives
+// it the next number of one sequence, in the change's transaction (migration api_sync). A sync page
+// lists the dossiers whose number is above the cursor, lowest first, and the cursor it returns is
+// the last number it covered. Numbers are handed out before their transactions commit, and commit
+// in any order; so a page never covers a number that may still commit: while a transaction holds a
+// number (visible as an advisory lock), the page stops below it. Hence a client that always passes
+// the `next` it got sees every change, each dossier in its latest state, never passing one.
 import type { z } from 'zod';
+import { toIsoDate } from '$lib/process/calendar';
 import { findState, listAllowedTransitions } from '$lib/process/progress';
 import * as inbox from '../backoffice/service';
 import { getDb, type Db } from '../db';
-import type { Dossier } from '../db/schema';
+import type { Attachment, Dossier } from '../db/schema';
 import * as handling from '../dossiers/handling';
 import * as dossierRepo from '../dossiers/repository';
 import * as views from '../dossiers/views';
 import { getFileStorage } from '../files';
 import type { FileStorage } from '../files/storage';
 import * as processes from '../processes/service';
+import * as userRepo from '../users/repository';
+import type { FieldError } from './problem';
+import * as repo from './repository';
 import type * as schemas from './schemas';
 import { canSeeProcess, type ApiClient } from './tokens';
 
@@ -111,6 +124,7 @@ export async function describeDossier(
 			kind: state?.kind ?? 'open'
 		},
 		language: dossier.language,
+		channel: dossier.channel,
 		applicant: { name: dossier.applicantName, email: dossier.applicantEmail },
 		assigneeId: dossier.assigneeId,
 		submittedAt: iso(dossier.submittedAt),
@@ -119,18 +133,7 @@ export async function describeDossier(
 		pausedSince: isoOrNull(dossier.clockPausedAt),
 		closedAt: isoOrNull(dossier.closedAt),
 		answers: dossier.answers,
-		attachments: attachments.map((a) => ({
-			id: a.id,
-			fieldKey: a.fieldKey,
-			messageId: a.messageId,
-			documentRequestId: a.documentRequestId,
-			fileName: a.fileName,
-			mediaType: a.mediaType,
-			size: a.sizeBytes,
-			sha256: a.sha256,
-			createdAt: iso(a.createdAt),
-			href: `/api/v1/dossiers/${dossier.id}/attachments/${a.id}`
-		})),
+		attachments: attachments.map((a) => describeAttachment(dossier.id, a)),
 		messages: messages.map((msg) => ({
 			id: msg.id,
 			authorRole: msg.authorRole,
@@ -199,4 +202,158 @@ export function postMessage(
 	db: Db = getDb()
 ): Promise<handling.MessageResult> {
 	return handling.postStaffMessage(dossier.id, actorOf(client), body, db);
+}
+
+/** The filters of the inbox list, which a sync page does not take. */
+const NOT_WITH_SYNC = ['state', 'assignee', 'open', 'overdue', 'from', 'to', 'q', 'after'] as const;
+
+export type ChangesResult =
+	{ ok: true; list: z.input<typeof schemas.dossierList> } | { ok: false; errors: FieldError[] };
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Below which change number every change has committed or rolled back: the lowest number a
+ * transaction still holds, else the next one to be handed out. Null while a transaction is between
+ * taking the shared lock and locking its number (a few microseconds), after some retries.
+ */
+async function findSettledHorizon(db: Db): Promise<number | null> {
+	for (let attempt = 0; attempt < 20; attempt++) {
+		// The sequence first: a number handed out before this read is held by now or settled.
+		const last = await repo.findLastChangeNumber(db);
+		const flight = await repo.findChangesInFlight(db);
+		if (flight.writers === flight.numbered)
+			return Math.min(last + 1, flight.oldest ?? Number.MAX_SAFE_INTEGER);
+		await sleep(2 + attempt);
+	}
+	return null;
+}
+
+/** One page of the change feed (see the top of this file). */
+export async function listChanges(
+	client: ApiClient,
+	query: ListQuery,
+	db: Db = getDb(),
+	now = new Date()
+): Promise<ChangesResult> {
+	const errors: FieldError[] = NOT_WITH_SYNC.filter((k) => query[k] !== undefined).map((k) => ({
+		name: k,
+		message: 'Not with `cursor` or `changed_since`.'
+	}));
+	if (query.cursor && query.changed_since)
+		errors.push({ name: 'changed_since', message: 'Either `cursor` or `changed_since`.' });
+	if (errors.length > 0) return { ok: false, errors };
+	const after = query.cursor ? Number(query.cursor.slice(1)) : 0;
+	const next = (n: number) => `c${n}`;
+	const horizon = await findSettledHorizon(db);
+	if (horizon === null) return { ok: true, list: { items: [], next: next(after), more: true } };
+	const processIds =
+		query.process && !canSeeProcess(client, query.process) ? [] : client.processIds;
+	const rows = await repo.listChanges(db, {
+		after,
+		before: horizon,
+		since: query.changed_since ? new Date(query.changed_since) : null,
+		processId: query.process ?? null,
+		processIds,
+		limit: query.limit + 1
+	});
+	const page = rows.slice(0, query.limit);
+	const more = rows.length > query.limit;
+	const today = toIsoDate(now);
+	const items = [];
+	for (const r of page) {
+		const definition = await processes.getVersion(r.processId, r.processVersion, db);
+		items.push({
+			id: r.id,
+			reference: r.reference,
+			processId: r.processId,
+			processVersion: r.processVersion,
+			processTitle: definition.title,
+			status: r.status,
+			stateLabel: findState(definition.workflow, r.status)?.label ?? null,
+			applicantName: r.applicantName,
+			applicantEmail: r.applicantEmail,
+			assigneeId: r.assigneeId,
+			submittedAt: iso(r.submittedAt),
+			dueDate: r.dueDate,
+			closedAt: isoOrNull(r.closedAt),
+			overdue: r.closedAt === null && r.dueDate !== null && r.dueDate < today,
+			paused: r.clockPausedAt !== null,
+			version: r.version,
+			changedAt: iso(r.changedAt)
+		});
+	}
+	// A full page continues after its last dossier; otherwise everything below the horizon that
+	// this token and filter may see was on it.
+	const covered = more ? Number(page.at(-1)?.changeSeq ?? after) : Math.max(after, horizon - 1);
+	return { ok: true, list: { items, next: next(covered), more } };
+}
+
+/** Assigns the dossier to a staff member by user id or e-mail address, or unassigns it (null). */
+export async function assign(
+	client: ApiClient,
+	dossier: Dossier,
+	body: z.output<typeof schemas.assignmentBody>,
+	db: Db = getDb(),
+	now = new Date()
+): Promise<handling.AssignResult> {
+	let assigneeId: string | null = null;
+	if (body.assignee !== null) {
+		const user = views.isUuid(body.assignee)
+			? await userRepo.findById(db, body.assignee)
+			: await userRepo.findByEmailLower(db, body.assignee.toLowerCase());
+		if (!user) return { ok: false, reason: 'not-staff' };
+		assigneeId = user.id;
+	}
+	return handling.assign(
+		dossier.id,
+		actorOf(client),
+		{ assigneeId, expectedVersion: body.version },
+		db,
+		now
+	);
+}
+
+/** The file name of a `Content-Disposition` header: `filename*` (RFC 5987) before `filename`. */
+export function fileNameOf(disposition: string): string {
+	const extended = /filename\*\s*=\s*([^']*)'[^']*'([^;]+)/i.exec(disposition);
+	if (extended?.[2]) {
+		try {
+			return decodeURIComponent(extended[2].trim());
+		} catch {
+			// Not valid percent-encoding: fall back to the plain name.
+		}
+	}
+	const plain = /filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;\s]+))/i.exec(disposition);
+	return (plain?.[1]?.replace(/\\(.)/g, '$1') ?? plain?.[2] ?? '').trim();
+}
+
+/** Adds a document to the dossier (a file sent raw, with its name in Content-Disposition). */
+export function addDocument(
+	client: ApiClient,
+	dossier: Dossier,
+	upload: { bytes: Uint8Array; type: string; fileName: string },
+	deps: { storage: FileStorage } = { storage: getFileStorage() },
+	db: Db = getDb()
+): Promise<handling.DocumentResult> {
+	const file = new File([upload.bytes as Uint8Array<ArrayBuffer>], upload.fileName, {
+		type: upload.type === 'application/octet-stream' ? '' : upload.type
+	});
+	return handling.addDocument(dossier.id, actorOf(client), file, deps, db);
+}
+
+/** The attachment as the API shows it. */
+export function describeAttachment(dossierId: string, a: Attachment) {
+	return {
+		id: a.id,
+		fieldKey: a.fieldKey,
+		messageId: a.messageId,
+		documentRequestId: a.documentRequestId,
+		fileName: a.fileName,
+		mediaType: a.mediaType,
+		size: a.sizeBytes,
+		sha256: a.sha256,
+		createdAt: iso(a.createdAt),
+		href: `/api/v1/dossiers/${dossierId}/attachments/${a.id}`
+	};
 }

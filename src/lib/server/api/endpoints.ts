@@ -6,7 +6,11 @@ import { z } from 'zod';
 import type { Db } from '../db';
 import type { Dossier } from '../db/schema';
 import type { FileStorage } from '../files/storage';
+import { mediaTypes } from '$lib/process/fields/file';
+import { MAX_REPLY_FILE_MB, type Conflict } from '../dossiers/handling';
+import type { UploadRefusal } from '../files/upload';
 import * as apiDossiers from './dossiers';
+import * as apiFiling from './filing';
 import { problem } from './problem';
 import * as apiProcesses from './processes';
 import * as s from './schemas';
@@ -14,11 +18,12 @@ import type { ApiClient } from './tokens';
 
 export type Scope = 'read' | 'write';
 
-export type Context<P, Q, B> = {
+export type Context<P, Q, B, H = unknown> = {
 	client: ApiClient;
 	params: P;
 	query: Q;
 	body: B;
+	headers: H;
 	db: Db;
 	storage: FileStorage;
 	/** Set by the handler when the call concerns one dossier, for the audit trail. */
@@ -32,7 +37,10 @@ export type ResponseSpec = {
 	binary?: boolean;
 };
 
-export type Endpoint<P = unknown, Q = unknown, B = unknown> = {
+/** A file sent as the raw body (not JSON): its bytes and the declared media type. */
+export type UploadBody = { bytes: Uint8Array; type: string };
+
+export type Endpoint<P = unknown, Q = unknown, B = unknown, H = unknown> = {
 	id: string;
 	method: 'GET' | 'POST';
 	/** OpenAPI style, below /api/v1: /dossiers/{id}. */
@@ -44,11 +52,15 @@ export type Endpoint<P = unknown, Q = unknown, B = unknown> = {
 	params?: z.ZodType<P>;
 	query?: z.ZodType<Q>;
 	body?: z.ZodType<B>;
+	/** Request headers the endpoint reads (parsed like the query). */
+	headers?: z.ZodType<H>;
+	/** The body is a file, sent raw with one of these media types (then `body` is an UploadBody). */
+	upload?: { types: readonly string[]; maxBytes: number };
 	responses: Record<number, ResponseSpec>;
-	handle: (ctx: Context<P, Q, B>) => Promise<Response>;
+	handle: (ctx: Context<P, Q, B, H>) => Promise<Response>;
 };
 
-function define<P, Q, B>(e: Endpoint<P, Q, B>): Endpoint {
+function define<P, Q, B, H = unknown>(e: Endpoint<P, Q, B, H>): Endpoint {
 	return e as unknown as Endpoint;
 }
 
@@ -61,6 +73,21 @@ export function json(status: number, body: unknown, headers: Record<string, stri
 
 const dossierNotFound = () =>
 	problem('not-found', 404, { detail: 'No dossier with this id or reference for this token.' });
+
+const conflictProblem = (c: Conflict) =>
+	problem('conflict', 409, {
+		detail: 'The dossier changed since the version you sent.',
+		changedAt: c.changedAt.toISOString(),
+		changedBy: c.changedBy
+	});
+
+const uploadRefusals: Record<UploadRefusal, string> = {
+	'too-large': `larger than ${MAX_REPLY_FILE_MB} MB.`,
+	type: 'not an accepted type, or its name or Content-Type says another type than its content.',
+	dimensions: 'an image with too many pixels.',
+	'active-content': 'contains active content (a web page or archive inside the file).',
+	empty: 'empty (0 bytes).'
+};
 
 /** The dossier of the path, recorded on the context for the audit trail, or null. */
 async function dossierOf(ctx: Context<{ id: string }, unknown, unknown>) {
@@ -78,11 +105,82 @@ export const endpoints: Endpoint[] = [
 		summary: 'List dossiers',
 		description:
 			'Dossiers with the back-office inbox’s filters, newest first by default, in keyset pages: ' +
-			'pass `next` as `after` for the next page (pages never skip or repeat a dossier).',
+			'pass `next` as `after` for the next page (pages never skip or repeat a dossier).\n\n' +
+			'Incremental sync: with `cursor` (start with `c0`) or `changed_since`, the page lists the ' +
+			'dossiers changed since (a new state, assignment, message, note, event or attachment), ' +
+			'each once in its latest state, in the order of their last change; pass its `next` as ' +
+			'`cursor` the next time, with the same `process` filter. While `more` is true, call again ' +
+			'at once. A page never passes a change that is still being written: a client that always ' +
+			'passes the `next` it got misses no change, whatever order concurrent changes commit in. ' +
+			'A dossier changed again later comes again.',
 		scope: 'read',
 		query: s.dossierListQuery,
-		responses: { 200: { description: 'One page of dossiers.', schema: s.dossierList } },
-		handle: async (ctx) => json(200, await apiDossiers.listDossiers(ctx.client, ctx.query, ctx.db))
+		responses: {
+			200: { description: 'One page of dossiers (or of changes).', schema: s.dossierList }
+		},
+		handle: async (ctx) => {
+			if (!ctx.query.cursor && !ctx.query.changed_since)
+				return json(200, await apiDossiers.listDossiers(ctx.client, ctx.query, ctx.db));
+			const changes = await apiDossiers.listChanges(ctx.client, ctx.query, ctx.db);
+			return changes.ok
+				? json(200, changes.list)
+				: problem('bad-request', 400, {
+						detail: 'A sync page takes only `process` and `limit` besides its cursor.',
+						errors: changes.errors
+					});
+		}
+	}),
+	define({
+		id: 'createDossier',
+		method: 'POST',
+		path: '/dossiers',
+		tag: 'Dossiers',
+		summary: 'File a dossier',
+		description:
+			'Files a request under the current version of a process, as the citizen’s form does: ' +
+			'the answers are checked with the same rules and messages (the `errors` name each field; ' +
+			'address parts as `adres.street`, files as `bijlage.0`), files pass the same checks ' +
+			'(their content decides their type), and the applicant gets the same receipt mail with a ' +
+			'link to follow it. The dossier’s `channel` is `api` and its audit trail names the token. ' +
+			'The `Idempotency-Key` header is required: a retry with the same key and body answers 200 ' +
+			'with the dossier made the first time; the same key with another body is refused (422). ' +
+			'Webhooks get `dossier.created`.',
+		scope: 'write',
+		headers: s.createDossierHeaders,
+		body: s.createDossierBody,
+		responses: {
+			201: { description: 'Filed: the new dossier.', schema: s.dossierDetail },
+			200: { description: 'A retry: the dossier this key made before.', schema: s.dossierDetail },
+			422: {
+				description:
+					'The answers are not complete or valid (see `errors`), the process is unknown to this ' +
+					'token or closed, or the key was used with another body.'
+			}
+		},
+		handle: async (ctx) => {
+			const result = await apiFiling.fileDossier(
+				ctx.client,
+				ctx.headers['Idempotency-Key'],
+				ctx.body,
+				{ storage: ctx.storage },
+				ctx.db
+			);
+			if (!result.ok)
+				return result.reason === 'key-reused'
+					? problem('idempotency-key-reused', 422, {
+							detail: 'This Idempotency-Key was used with another request: use a new key.'
+						})
+					: problem('invalid', 422, {
+							detail: 'The dossier was not filed: see `errors`.',
+							errors: result.errors
+						});
+			ctx.dossier = result.dossier;
+			return json(
+				result.created ? 201 : 200,
+				await apiDossiers.describeDossier(result.dossier, ctx.db),
+				{ location: `/api/v1/dossiers/${result.dossier.id}` }
+			);
+		}
 	}),
 	define({
 		id: 'getDossier',
@@ -174,11 +272,7 @@ export const endpoints: Endpoint[] = [
 				case 'not-found':
 					return dossierNotFound();
 				case 'conflict':
-					return problem('conflict', 409, {
-						detail: 'The dossier changed since the version you sent.',
-						changedAt: result.changedAt.toISOString(),
-						changedBy: result.changedBy
-					});
+					return conflictProblem(result);
 				case 'note-required':
 					return problem('invalid', 422, {
 						detail: 'This transition needs a note.',
@@ -224,6 +318,84 @@ export const endpoints: Endpoint[] = [
 				{ id: result.messageId, dossierId: dossier.id, internal: ctx.body.internal },
 				{ location: `/api/v1/dossiers/${dossier.id}` }
 			);
+		}
+	}),
+	define({
+		id: 'addAttachment',
+		method: 'POST',
+		path: '/dossiers/{id}/attachments',
+		tag: 'Dossiers',
+		summary: 'Add a document',
+		description:
+			'Adds a file to the dossier (a scan, a decision letter), also to a closed one. Send the ' +
+			'file itself as the body (not a form), with its media type or `application/octet-stream` ' +
+			'as `Content-Type` and its name in `Content-Disposition`. It passes the same checks as ' +
+			'every upload: its type is read from its content (PDF, JPEG, PNG, HEIC, WebP, DOCX or ' +
+			'ODT; a name or type that says otherwise is refused), at most ' +
+			`${MAX_REPLY_FILE_MB} MB, no hidden web page or archive inside. Staff see it in the ` +
+			'dossier; the audit trail names the token.',
+		scope: 'write',
+		params: s.dossierPath,
+		headers: s.attachmentUploadHeaders,
+		upload: { types: mediaTypes, maxBytes: MAX_REPLY_FILE_MB * 1024 * 1024 },
+		responses: {
+			201: { description: 'Stored.', schema: s.attachmentSchema },
+			404: { description: 'No such dossier for this token.' },
+			422: { description: 'The file is refused: see `errors`.' }
+		},
+		handle: async (ctx) => {
+			const dossier = await dossierOf(ctx);
+			if (!dossier) return dossierNotFound();
+			const upload = ctx.body as UploadBody;
+			const result = await apiDossiers.addDocument(
+				ctx.client,
+				dossier,
+				{ ...upload, fileName: apiDossiers.fileNameOf(ctx.headers['Content-Disposition']) },
+				{ storage: ctx.storage },
+				ctx.db
+			);
+			if (result.ok)
+				return json(201, apiDossiers.describeAttachment(dossier.id, result.attachment), {
+					location: `/api/v1/dossiers/${dossier.id}/attachments/${result.attachment.id}`
+				});
+			if (result.reason === 'not-found') return dossierNotFound();
+			return problem('invalid', 422, {
+				detail: 'The file is refused.',
+				errors: [{ name: 'file', message: `${result.name}: ${uploadRefusals[result.reason]}` }]
+			});
+		}
+	}),
+	define({
+		id: 'assignDossier',
+		method: 'POST',
+		path: '/dossiers/{id}/assignment',
+		tag: 'Dossiers',
+		summary: 'Assign or unassign',
+		description:
+			'Assigns the dossier to a staff member (by user id or e-mail address) or, with ' +
+			'`assignee: null`, to no one; with the same rules as the back-office: send the `version` ' +
+			'you read; if the dossier changed since, nothing happens and the answer is 409 with who ' +
+			'changed it and when. The audit trail names the token.',
+		scope: 'write',
+		params: s.dossierPath,
+		body: s.assignmentBody,
+		responses: {
+			200: { description: 'Done: the dossier as it is now.', schema: s.dossierDetail },
+			404: { description: 'No such dossier for this token.' },
+			409: { description: 'The dossier changed since `version`: read it again.' },
+			422: { description: 'No staff member with this id or e-mail address.' }
+		},
+		handle: async (ctx) => {
+			const dossier = await dossierOf(ctx);
+			if (!dossier) return dossierNotFound();
+			const result = await apiDossiers.assign(ctx.client, dossier, ctx.body, ctx.db);
+			if (result.ok) return json(200, await apiDossiers.describeDossier(result.dossier, ctx.db));
+			if (result.reason === 'not-found') return dossierNotFound();
+			if (result.reason === 'conflict') return conflictProblem(result);
+			return problem('invalid', 422, {
+				detail: 'No staff member with this id or e-mail address.',
+				errors: [{ name: 'assignee', message: 'Not a staff member.' }]
+			});
 		}
 	}),
 	define({

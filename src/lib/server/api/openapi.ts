@@ -44,7 +44,8 @@ function parameters(e: Endpoint, components: Record<string, JsonSchema>) {
 	const list: JsonSchema[] = [];
 	for (const [where, schema] of [
 		['path', e.params],
-		['query', e.query]
+		['query', e.query],
+		['header', e.headers]
 	] as const) {
 		if (!(schema instanceof z.ZodObject)) continue;
 		for (const [name, field] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
@@ -75,6 +76,13 @@ function commonProblems(e: Endpoint): Record<number, string> {
 		problems[400] = 'The body is not valid JSON.';
 		problems[415] = 'The body is not sent as application/json.';
 		problems[422] = 'The body has invalid values (see `errors`).';
+	}
+	if (e.headers)
+		problems[400] = 'A header is missing or invalid (see `errors`), or the body is not valid JSON.';
+	if (e.upload) {
+		problems[413] = `The file is larger than ${e.upload.maxBytes / 1024 / 1024} MB.`;
+		problems[415] =
+			'The body is a form or multipart body, or its Content-Type is not application/octet-stream or an accepted type.';
 	}
 	return problems;
 }
@@ -111,14 +119,27 @@ function operation(e: Endpoint, components: Record<string, JsonSchema>) {
 		'x-scope': e.scope,
 		security: [{ bearerToken: [] }],
 		parameters: parameters(e, components),
-		...(e.body
+		...(e.upload
 			? {
 					requestBody: {
 						required: true,
-						content: { 'application/json': { schema: convert(e.body, 'input', components) } }
+						description: 'The file itself, as the raw body.',
+						content: Object.fromEntries(
+							['application/octet-stream', ...e.upload.types].map((type) => [
+								type,
+								{ schema: { type: 'string', contentMediaType: type } }
+							])
+						)
 					}
 				}
-			: {}),
+			: e.body
+				? {
+						requestBody: {
+							required: true,
+							content: { 'application/json': { schema: convert(e.body, 'input', components) } }
+						}
+					}
+				: {}),
 		responses
 	};
 }

@@ -8,6 +8,8 @@ export type ProblemType =
 	| 'bad-request'
 	| 'invalid'
 	| 'unsupported-media-type'
+	| 'too-large'
+	| 'idempotency-key-reused'
 	| 'conflict'
 	| 'not-allowed'
 	| 'rate-limited'
@@ -31,7 +33,9 @@ const titles: Record<ProblemType, string> = {
 	'not-found': 'Not found',
 	'bad-request': 'Bad request',
 	invalid: 'The request has invalid values',
-	'unsupported-media-type': 'The body must be JSON',
+	'unsupported-media-type': 'The body must be JSON (or, for a file, the file itself)',
+	'too-large': 'The body is too large',
+	'idempotency-key-reused': 'This Idempotency-Key was used with another request',
 	conflict: 'The dossier changed since the version you sent',
 	'not-allowed': 'This transition is not allowed now',
 	'rate-limited': 'Too many requests',

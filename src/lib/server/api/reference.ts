@@ -168,7 +168,21 @@ function curlExample(
 		`curl${method === 'GET' ? '' : ` -X ${method}`} "${url.replace(/\{(\w+)\}/g, (_, n: string) => shellVariable(n))}"`
 	];
 	lines.push(`  -H "Authorization: Bearer $LOKET_TOKEN"`);
-	const body = obj(obj(obj(operation.requestBody).content)['application/json']).schema;
+	for (const p of Array.isArray(operation.parameters) ? operation.parameters.map(obj) : [])
+		if (p.in === 'header' && p.required === true) {
+			const example = str(obj(p.schema).example);
+			lines.push(
+				example
+					? `  -H '${str(p.name)}: ${example}'`
+					: `  -H "${str(p.name)}: ${shellVariable(str(p.name).replace(/-/g, ''))}"`
+			);
+		}
+	const content = obj(obj(operation.requestBody).content);
+	const body = obj(content['application/json']).schema;
+	if (!body && content['application/octet-stream']) {
+		lines.push(`  -H "Content-Type: application/pdf"`);
+		lines.push(`  --data-binary @document.pdf`);
+	}
 	if (body) {
 		lines.push(`  -H "Content-Type: application/json"`);
 		lines.push(`  -d '${exampleBody(body, components)}'`);

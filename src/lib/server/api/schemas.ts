@@ -74,7 +74,22 @@ export const dossierListQuery = z.object({
 		)
 		.optional()
 		.describe('The `next` value of the previous page (keyset pagination).'),
-	limit: z.coerce.number().int().min(1).max(100).default(50).describe('Dossiers per page.')
+	limit: z.coerce.number().int().min(1).max(100).default(50).describe('Dossiers per page.'),
+	changed_since: z.iso
+		.datetime({ offset: true })
+		.optional()
+		.describe(
+			'Sync: the dossiers changed at or after this moment, in the order of their changes; ' +
+				'for a first sync (then use `cursor`). Only `process` and `limit` go with it.'
+		),
+	cursor: z
+		.string()
+		.regex(/^c[0-9]{1,19}$/, 'Expected the `next` value of a previous sync page')
+		.optional()
+		.describe(
+			'Sync: the `next` value of the previous sync page: the dossiers changed since, in the order ' +
+				'of their changes. `c0` starts from the beginning. Only `process` and `limit` go with it.'
+		)
 });
 
 // Bodies
@@ -110,6 +125,65 @@ export const messageBody = z
 	})
 	.meta({ id: 'MessageRequest' });
 
+export const createDossierHeaders = z.object({
+	'Idempotency-Key': z
+		.string()
+		.min(1)
+		.max(200)
+		.describe(
+			'Your unique id of this request (e.g. a uuid). A retry with the same key and body returns ' +
+				'the same dossier (200); the same key with another body is refused (422).'
+		)
+});
+
+export const createDossierBody = z
+	.object({
+		process: z
+			.string()
+			.min(1)
+			.max(100)
+			.describe('The process id; filed under its current version.'),
+		language: z
+			.enum(['nl', 'en'])
+			.default('nl')
+			.describe('The applicant’s language (mails, and the messages of `errors`).'),
+		answers: z
+			.record(z.string(), z.unknown())
+			.describe(
+				'The answers by field key, as the current definition version describes them (GET ' +
+					'/processes/{id}/versions/{version}): text as strings, numbers, `true`/`false` for ' +
+					'yes/no and consent, an array of option values for checkboxes, an object with street, ' +
+					'number, box, postcode and municipality for an address, and for a file field an array ' +
+					'of `{ "fileName": "...", "content": "<base64>" }`. Checked exactly as the form checks them.'
+			)
+	})
+	.meta({ id: 'CreateDossierRequest' });
+
+export const assignmentBody = z
+	.object({
+		assignee: z
+			.union([z.uuid(), z.email(), z.null()])
+			.describe('A staff member by user id or e-mail address, or `null` to unassign.'),
+		version: z
+			.number()
+			.int()
+			.min(1)
+			.describe('The dossier `version` you read: if it changed since, the answer is 409.')
+	})
+	.meta({ id: 'AssignmentRequest' });
+
+export const attachmentUploadHeaders = z.object({
+	'Content-Disposition': z
+		.string()
+		.max(1000)
+		.regex(/filename/i, 'Expected a file name: attachment; filename="scan.pdf"')
+		.meta({ example: 'attachment; filename="document.pdf"' })
+		.describe(
+			'The file name: `attachment; filename="scan.pdf"`, or `filename*=UTF-8\'\'...` for other ' +
+				'characters.'
+		)
+});
+
 // Responses
 
 export const dossierSummary = z
@@ -128,7 +202,9 @@ export const dossierSummary = z
 		dueDate: isoDate.nullable(),
 		closedAt: dateTime.nullable(),
 		overdue: z.boolean(),
-		paused: z.boolean().describe('The clock is paused: the municipality waits for the citizen.')
+		paused: z.boolean().describe('The clock is paused: the municipality waits for the citizen.'),
+		version: z.number().int().optional().describe('Sync pages only: the dossier `version`.'),
+		changedAt: dateTime.optional().describe('Sync pages only: when it last changed.')
 	})
 	.meta({ id: 'DossierSummary' });
 
@@ -138,7 +214,14 @@ export const dossierList = z
 		next: z
 			.string()
 			.nullable()
-			.describe('Pass as `after` for the next page; null on the last page.')
+			.describe(
+				'Pass as `after` for the next page; null on the last page. On a sync page: pass as ' +
+					'`cursor` for the changes after this page (never null).'
+			),
+		more: z
+			.boolean()
+			.optional()
+			.describe('Sync pages only: more changes are ready now; else call again later.')
 	})
 	.meta({ id: 'DossierList' });
 
@@ -173,6 +256,9 @@ export const dossierDetail = z
 			kind: z.enum(['open', 'waiting', 'final'])
 		}),
 		language: z.enum(['nl', 'en']),
+		channel: z
+			.enum(['web', 'api'])
+			.describe('Filed at the e-counter (`web`) or by another system (`api`).'),
 		applicant: z.object({ name: z.string(), email: z.string().nullable() }),
 		assigneeId: uuid.nullable(),
 		submittedAt: dateTime,

@@ -1,15 +1,16 @@
 // How every /api/v1 call is answered, in this order: the token (401), the rate limit (429), the
-// scope (403), the path parameters (404), the query (400), the body (415 when not JSON, 400 when
-// unreadable, 422 when invalid), then the endpoint itself. Every call made with a valid token is
+// scope (403), the path parameters (404), the query (400), the headers it reads (400), the body
+// (415 when not JSON, 400 when unreadable, 422 when invalid; an upload: 415 when a form or an
+// unaccepted type, 413 when too large), then the endpoint itself. Every call made with a valid token is
 // written to the audit trail with the token's name, its status and the dossier it concerned.
 // Session cookies count for nothing here: only the bearer token, so no page can make a browser
 // call the API on a user's behalf.
-import type { z } from 'zod';
+import { ZodObject, type z } from 'zod';
 import { getDb, type Db } from '../db';
 import { getFileStorage } from '../files';
 import type { FileStorage } from '../files/storage';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../unavailable';
-import { getEndpoint, type Context, type Endpoint } from './endpoints';
+import { getEndpoint, type Context, type Endpoint, type UploadBody } from './endpoints';
 import { problem, type FieldError } from './problem';
 import * as tokens from './tokens';
 
@@ -36,10 +37,41 @@ async function readBody(request: Request): Promise<{ ok: true; value: unknown } 
 	}
 }
 
+/** The file of an upload endpoint, sent as the raw body. */
+async function readUpload(
+	request: Request,
+	upload: NonNullable<Endpoint['upload']>
+): Promise<{ ok: true; value: UploadBody } | Response> {
+	const type =
+		(request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+	if (type !== 'application/octet-stream' && !upload.types.includes(type))
+		return problem('unsupported-media-type', 415, {
+			detail:
+				'Send the file itself as the body, with its media type or application/octet-stream ' +
+				'as Content-Type (not a form or multipart body).'
+		});
+	const tooLarge = () => problem('too-large', 413, { detail: `At most ${upload.maxBytes} bytes.` });
+	if (Number(request.headers.get('content-length') ?? 0) > upload.maxBytes) return tooLarge();
+	const bytes = new Uint8Array(await request.arrayBuffer());
+	if (bytes.byteLength > upload.maxBytes) return tooLarge();
+	return { ok: true, value: { bytes, type } };
+}
+
+/** The headers an endpoint reads, by the names of its schema. */
+function pickHeaders(schema: z.ZodType, request: Request): Record<string, string> {
+	const names = schema instanceof ZodObject ? Object.keys(schema.shape as object) : [];
+	const picked: Record<string, string> = {};
+	for (const name of names) {
+		const value = request.headers.get(name);
+		if (value !== null) picked[name] = value;
+	}
+	return picked;
+}
+
 async function answer(
 	endpoint: Endpoint,
 	event: ApiEvent,
-	ctx: Omit<Context<unknown, unknown, unknown>, 'params' | 'query' | 'body'>
+	ctx: Omit<Context<unknown, unknown, unknown>, 'params' | 'query' | 'body' | 'headers'>
 ): Promise<Response> {
 	if (!ctx.client.scopes.includes(endpoint.scope))
 		return problem('forbidden', 403, {
@@ -55,8 +87,20 @@ async function answer(
 			detail: 'The query has invalid values.',
 			errors: fieldErrors(query.error)
 		});
+	const headers = endpoint.headers
+		? endpoint.headers.safeParse(pickHeaders(endpoint.headers, event.request))
+		: undefined;
+	if (headers && !headers.success)
+		return problem('bad-request', 400, {
+			detail: 'A header is missing or has an invalid value.',
+			errors: fieldErrors(headers.error)
+		});
 	let body: unknown;
-	if (endpoint.body) {
+	if (endpoint.upload) {
+		const read = await readUpload(event.request, endpoint.upload);
+		if (read instanceof Response) return read;
+		body = read.value;
+	} else if (endpoint.body) {
 		const read = await readBody(event.request);
 		if (read instanceof Response) return read;
 		const parsed = endpoint.body.safeParse(read.value);
@@ -68,7 +112,9 @@ async function answer(
 		body = parsed.data;
 	}
 	// The same object: the handler records the dossier on it for the audit trail.
-	return endpoint.handle(Object.assign(ctx, { params: params?.data, query: query?.data, body }));
+	return endpoint.handle(
+		Object.assign(ctx, { params: params?.data, query: query?.data, body, headers: headers?.data })
+	);
 }
 
 /** Answers one call of the endpoint with this id (see endpoints.ts). */
@@ -83,7 +129,7 @@ export async function serve(id: string, event: ApiEvent, deps: ServeDeps = {}): 
 				detail: 'Send a valid, unrevoked token as Authorization: Bearer <token>.'
 			});
 		const rate = await tokens.checkRate(client, db, now, deps.rateLimit);
-		const ctx: Omit<Context<unknown, unknown, unknown>, 'params' | 'query' | 'body'> = {
+		const ctx: Omit<Context<unknown, unknown, unknown>, 'params' | 'query' | 'body' | 'headers'> = {
 			client,
 			db,
 			storage: deps.storage ?? getFileStorage()

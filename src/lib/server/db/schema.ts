@@ -97,6 +97,12 @@ export interface DossierTable {
 	updatedAt: DefaultedTimestamp;
 	/** Generated full-text search vector (reference, applicant, e-mail, answers); never written. */
 	search: ColumnType<string, never, never>;
+	/** Set by a trigger on every change of the dossier (see migration api_sync); never written. */
+	changeSeq: ColumnType<number, never, never>;
+	changeTxid: ColumnType<number | null, never, null>;
+	changedAt: ColumnType<Date, never, never>;
+	/** How it was filed: at the e-counter or by another system through the API. */
+	channel: Generated<'web' | 'api'>;
 }
 
 /**
@@ -286,6 +292,15 @@ export interface ApiTokenTable {
 }
 
 /** One call made with a token: the API's audit trail, and what the rate limit counts. */
+/** The Idempotency-Key of a POST /dossiers, per token, and the dossier it made. */
+export interface ApiIdempotencyTable {
+	tokenId: string;
+	key: string;
+	requestHash: string;
+	dossierId: string;
+	createdAt: CreatedAt;
+}
+
 export interface ApiCallTable {
 	id: ColumnType<number, never, never>;
 	tokenId: string;
@@ -356,6 +371,7 @@ export interface Database {
 	pushSubscription: PushSubscriptionTable;
 	apiToken: ApiTokenTable;
 	apiCall: ApiCallTable;
+	apiIdempotency: ApiIdempotencyTable;
 	webhook: WebhookTable;
 	webhookDelivery: WebhookDeliveryTable;
 }

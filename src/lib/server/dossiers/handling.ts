@@ -20,7 +20,7 @@ import {
 import type { Role, WorkflowTransition } from '$lib/process/workflow';
 import type { SessionUser } from '../auth/repository';
 import { getDb, type Db } from '../db';
-import type { Database, Dossier, DossierUpdate } from '../db/schema';
+import type { Attachment, Database, Dossier, DossierUpdate } from '../db/schema';
 import type { FileStorage } from '../files/storage';
 import { checkUpload, type UploadRefusal } from '../files/upload';
 import * as outbox from '../outbox/repository';
@@ -70,7 +70,8 @@ async function conflict(trx: Transaction<Database>, dossierId: string): Promise<
 		ok: false,
 		reason: 'conflict',
 		changedAt: last?.at ?? new Date(0),
-		changedBy: last?.actorName || last?.actorEmail || null
+		// A staff member by name, another system as the audit trail names it ("API: <token>").
+		changedBy: last?.actorName || last?.actorEmail || last?.actorLabel || null
 	};
 }
 
@@ -376,10 +377,11 @@ export type AssignResult =
 /**
  * Takes a dossier (assigneeId = the user's own id), hands it to a colleague with the staff role,
  * or releases it (null), checked against the version the page showed. Recorded for staff only.
+ * Another system may do the same through the API (`ApiActor`).
  */
 export async function assign(
 	dossierId: string,
-	user: SessionUser,
+	by: SessionUser | ApiActor,
 	input: { assigneeId: string | null; expectedVersion: number },
 	db: Db = getDb(),
 	now = new Date()
@@ -408,10 +410,60 @@ export async function assign(
 		await repo.insertEvent(trx, {
 			dossierId: dossier.id,
 			type: 'assigned',
-			...actorColumns({ kind: 'staff', user }),
+			...actorColumns('kind' in by ? by : { kind: 'staff', user: by }),
 			visibility: 'internal',
 			data: { assigneeId: input.assigneeId, assigneeName }
 		});
 		return { ok: true, dossier: updated };
+	});
+}
+
+export type DocumentResult =
+	| { ok: true; attachment: Attachment }
+	| { ok: false; reason: 'not-found' }
+	| { ok: false; reason: UploadRefusal; name: string };
+
+/**
+ * A document added to the dossier by staff or another system through the API, outside a message
+ * (a scan, a decision letter): through the same upload gate as every file, stored, and recorded
+ * in the audit trail for staff. It may be added to a closed dossier too (the decision itself).
+ */
+export async function addDocument(
+	dossierId: string,
+	by: SessionUser | ApiActor,
+	file: File,
+	deps: { storage: FileStorage },
+	db: Db = getDb()
+): Promise<DocumentResult> {
+	const actor: Actor = 'kind' in by ? by : { kind: 'staff', user: by };
+	const checked = await checkUpload(file, {
+		accept: acceptedTypes,
+		maxBytes: MAX_REPLY_FILE_MB * 1024 * 1024
+	});
+	if (!checked.ok) return { ok: false, reason: checked.reason, name: checked.name };
+	if (!(await repo.findById(db, dossierId))) return { ok: false, reason: 'not-found' };
+	// Files are content-addressed: storing them before the transaction is harmless if it fails.
+	const stored = await deps.storage.put(checked.bytes);
+	return db.transaction().execute(async (trx): Promise<DocumentResult> => {
+		const dossier = await repo.lockById(trx, dossierId);
+		if (!dossier) return { ok: false, reason: 'not-found' };
+		const attachment = await repo.insertAttachment(trx, {
+			dossierId,
+			messageId: null,
+			documentRequestId: null,
+			fileName: checked.name,
+			mediaType: checked.type,
+			sizeBytes: stored.size,
+			sha256: stored.sha256,
+			uploadedBy: actor.kind === 'staff' ? actor.user.id : null
+		});
+		await repo.insertEvent(trx, {
+			dossierId,
+			type: 'document-added',
+			...actorColumns(actor),
+			visibility: 'internal',
+			data: { attachmentId: attachment.id, fileName: attachment.fileName }
+		});
+		return { ok: true, attachment };
 	});
 }

@@ -253,6 +253,8 @@ export async function listMessages(db: Executor, dossierId: string, includeInter
 export async function insertAttachment(
 	db: Executor,
 	v: {
+		id?: string;
+		fieldKey?: string | null;
 		dossierId: string;
 		messageId: string | null;
 		documentRequestId: string | null;

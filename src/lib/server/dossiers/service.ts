@@ -5,13 +5,17 @@
 import { findApplicant } from '$lib/process/applicant';
 import {
 	validateSubmission,
+	type AnswerMap,
 	type AnswerOptions,
 	type StoredFile,
 	type SubmissionIssue
 } from '$lib/process/answers';
+import type { Transaction } from 'kysely';
 import { computeDueDate, toIsoDate } from '$lib/process/calendar';
+import type { ProcessDefinition } from '$lib/process/definition';
+import type { Locale } from '$lib/process/text';
 import { getDb, type Db } from '../db';
-import type { Dossier } from '../db/schema';
+import type { Database, Dossier } from '../db/schema';
 import type { DraftView } from '../drafts/service';
 import * as outbox from '../outbox/repository';
 import { enqueuePush } from '../push/events';
@@ -51,60 +55,113 @@ export async function submitDraft(
 	const issues = validateSubmission(definition, view.answers, q.opts);
 	if (issues.length > 0) return { ok: false, issues };
 
+	const applicant = findApplicant(definition, view.answers);
 	return db.transaction().execute(async (trx) => {
-		const existing = await repo.findBySubmissionId(trx, submissionId);
-		if (existing) return { ok: true as const, dossier: existing, created: false };
-		const today = toIsoDate(now);
-		const year = Number(today.slice(0, 4));
-		const number = await repo.nextReferenceNumber(trx, year);
-		const applicant = findApplicant(definition, view.answers);
-		const inserted = await repo.insertDossier(trx, {
-			reference: `${year}-${String(number).padStart(6, '0')}`,
-			processId: draft.processId,
-			processVersion: draft.processVersion,
-			status: definition.workflow.initial,
-			answers: JSON.stringify(view.answers),
-			language: q.opts.locale,
-			ownerId: q.ownerId ?? draft.ownerId,
-			// A guest follows the dossier with the token that held the draft; only its hash is kept.
-			guestTokenHash: (q.ownerId ?? draft.ownerId) ? null : draft.tokenHash,
-			applicantName: applicant.name,
-			applicantEmail: applicant.email,
-			submissionId,
-			dueDate: computeDueDate(today, definition.handlingTime)
-		});
-		// A concurrent submit of the same draft won the race: return its dossier.
-		const dossier = inserted ?? (await repo.findBySubmissionId(trx, submissionId));
-		if (!dossier) throw new Error('Dossier vanished during submit');
-		if (!inserted) return { ok: true as const, dossier, created: false };
-		const files = listFileIds(view.answers);
-		const copied = await repo.copyDraftFiles(trx, draft.id, dossier.id, files);
-		if (copied !== files.length)
-			throw new Error(`Only ${copied} of ${files.length} files of the draft were found`);
-		await repo.insertEvent(trx, {
-			dossierId: dossier.id,
-			type: 'submitted',
-			toStatus: dossier.status,
-			actorId: dossier.ownerId,
-			actorLabel: dossier.ownerId ? null : 'guest',
-			visibility: 'public'
-		});
-		if (dossier.applicantEmail)
-			await outbox.insertOutbox(trx, 'receipt-email', {
-				dossierId: dossier.id,
-				reference: dossier.reference,
-				to: dossier.applicantEmail,
-				language: dossier.language,
-				// A guest's way back to the dossier is the tracking link, and only this mail holds it.
-				...(dossier.guestTokenHash && q.trackingToken ? { trackingToken: q.trackingToken } : {})
-			});
-		// Browsers that already follow this citizen's account hear of it too; a guest's dossier has
-		// no browser yet (they subscribe on its tracking page).
-		if (dossier.ownerId) await enqueuePush(trx, { event: 'receipt', dossierId: dossier.id });
-		await emitWebhookEvent(trx, 'dossier.created', dossierData(dossier), now);
-		await repo.markDraftSubmitted(trx, draft.id, dossier.id);
-		return { ok: true as const, dossier, created: true };
+		const filed = await insertFiled(
+			trx,
+			{
+				processId: draft.processId,
+				processVersion: draft.processVersion,
+				definition,
+				answers: view.answers,
+				language: q.opts.locale,
+				ownerId: q.ownerId ?? draft.ownerId,
+				// A guest follows the dossier with the token that held the draft; only its hash is kept.
+				guestTokenHash: (q.ownerId ?? draft.ownerId) ? null : draft.tokenHash,
+				applicant,
+				submissionId,
+				channel: 'web',
+				trackingToken: q.trackingToken
+			},
+			now,
+			async (dossier) => {
+				const files = listFileIds(view.answers);
+				const copied = await repo.copyDraftFiles(trx, draft.id, dossier.id, files);
+				if (copied !== files.length)
+					throw new Error(`Only ${copied} of ${files.length} files of the draft were found`);
+			}
+		);
+		if (filed.created) await repo.markDraftSubmitted(trx, draft.id, filed.dossier.id);
+		return { ok: true as const, ...filed };
 	});
+}
+
+export type FiledDossier = {
+	processId: string;
+	processVersion: number;
+	definition: ProcessDefinition;
+	answers: AnswerMap;
+	language: Locale;
+	ownerId: string | null;
+	guestTokenHash: string | null;
+	applicant: { name: string; email: string | null };
+	/** Makes a retried submission return the dossier it made the first time. */
+	submissionId: string;
+	channel: 'web' | 'api';
+	/** Who filed it, when it is not the owner: another system ("API: <token name>"). */
+	actorLabel?: string;
+	/** A guest's tracking link, mailed in the receipt only. */
+	trackingToken?: string;
+};
+
+/**
+ * Stores a validated submission: the dossier with its next reference, its files (`storeFiles`, in
+ * the same transaction), the `submitted` event, the receipt (mail and push) and the
+ * dossier.created webhook. When the submission id was used before, it returns that dossier.
+ */
+export async function insertFiled(
+	trx: Transaction<Database>,
+	f: FiledDossier,
+	now: Date,
+	storeFiles: (dossier: Dossier) => Promise<void>
+): Promise<{ dossier: Dossier; created: boolean }> {
+	const existing = await repo.findBySubmissionId(trx, f.submissionId);
+	if (existing) return { dossier: existing, created: false };
+	const today = toIsoDate(now);
+	const year = Number(today.slice(0, 4));
+	const number = await repo.nextReferenceNumber(trx, year);
+	const inserted = await repo.insertDossier(trx, {
+		reference: `${year}-${String(number).padStart(6, '0')}`,
+		processId: f.processId,
+		processVersion: f.processVersion,
+		status: f.definition.workflow.initial,
+		answers: JSON.stringify(f.answers),
+		language: f.language,
+		ownerId: f.ownerId,
+		guestTokenHash: f.guestTokenHash,
+		applicantName: f.applicant.name,
+		applicantEmail: f.applicant.email,
+		submissionId: f.submissionId,
+		dueDate: computeDueDate(today, f.definition.handlingTime),
+		channel: f.channel
+	});
+	// A concurrent submit of the same submission won the race: return its dossier.
+	const dossier = inserted ?? (await repo.findBySubmissionId(trx, f.submissionId));
+	if (!dossier) throw new Error('Dossier vanished during submit');
+	if (!inserted) return { dossier, created: false };
+	await storeFiles(dossier);
+	await repo.insertEvent(trx, {
+		dossierId: dossier.id,
+		type: 'submitted',
+		toStatus: dossier.status,
+		actorId: dossier.ownerId,
+		actorLabel: f.actorLabel ?? (dossier.ownerId ? null : 'guest'),
+		visibility: 'public'
+	});
+	if (dossier.applicantEmail)
+		await outbox.insertOutbox(trx, 'receipt-email', {
+			dossierId: dossier.id,
+			reference: dossier.reference,
+			to: dossier.applicantEmail,
+			language: dossier.language,
+			// A guest's way back to the dossier is the tracking link, and only this mail holds it.
+			...(dossier.guestTokenHash && f.trackingToken ? { trackingToken: f.trackingToken } : {})
+		});
+	// Browsers that already follow this citizen's account hear of it too; a guest's dossier has
+	// no browser yet (they subscribe on its tracking page).
+	if (dossier.ownerId) await enqueuePush(trx, { event: 'receipt', dossierId: dossier.id });
+	await emitWebhookEvent(trx, 'dossier.created', dossierData(dossier), now);
+	return { dossier, created: true };
 }
 
 /** The dossier a submitted draft became, for its receipt page. */

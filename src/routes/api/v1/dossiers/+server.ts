@@ -2,3 +2,4 @@ import { serve } from '$lib/server/api/serve';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = (event) => serve('listDossiers', event);
+export const POST: RequestHandler = (event) => serve('createDossier', event);
