@@ -1,9 +1,9 @@
 // Kysely queries on API tokens and the calls made with them, the idempotency keys of filings and
 // the change feed of dossiers. No rules here: see tokens.ts, filing.ts and dossiers.ts.
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { ApiScope, ApiToken, Database } from '../db/schema';
+import { sql } from 'kysely';
+import type { ApiScope, ApiToken } from '../db/schema';
 
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from '../db/executor';
 
 export async function insertToken(
 	db: Executor,

@@ -1,9 +1,8 @@
 // Kysely queries on sessions and login attempts. No rules here: see session.ts and rate-limit.ts.
-import type { Kysely, Transaction } from 'kysely';
-import type { Database, UserSession } from '../db/schema';
+import type { UserSession } from '../db/schema';
 import type { Role } from '$lib/process/workflow';
 
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from '../db/executor';
 
 export type SessionUser = {
 	id: string;

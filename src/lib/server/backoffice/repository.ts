@@ -1,16 +1,9 @@
 // Kysely queries for the staff inbox: filtered dossiers in keyset pages, counts per state, the
 // choices of the filter form and saved filters. No rules here: see service.ts.
-import {
-	sql,
-	type Expression,
-	type ExpressionBuilder,
-	type Kysely,
-	type SqlBool,
-	type Transaction
-} from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Database, SavedFilter } from '../db/schema';
 
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from '../db/executor';
 type Eb = ExpressionBuilder<Database & { d: Database['dossier'] }, 'd'>;
 
 /** Filters as the query sees them: already validated, dates as 'YYYY-MM-DD'. */

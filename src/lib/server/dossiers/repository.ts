@@ -1,8 +1,7 @@
 // Kysely queries on dossiers, their events, attachments and the outbox. No rules: see service.ts.
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import type {
 	Attachment,
-	Database,
 	DocumentRequest,
 	Dossier,
 	DossierUpdate,
@@ -10,7 +9,7 @@ import type {
 	NewDossier
 } from '../db/schema';
 
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from '../db/executor';
 
 /** The next number of the year's reference series; the row lock serialises concurrent filings. */
 export async function nextReferenceNumber(db: Executor, year: number): Promise<number> {

@@ -1,8 +1,7 @@
 // Kysely queries on form drafts and their files. No rules here: see service.ts.
-import type { Kysely, Transaction } from 'kysely';
-import type { Database, DraftFile, FormDraft } from '../db/schema';
+import type { DraftFile, FormDraft } from '../db/schema';
 
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from '../db/executor';
 
 export async function findByTokenHash(
 	db: Executor,

@@ -1,8 +1,6 @@
 // Kysely queries the mailer needs beyond the dossier itself. No rules here: see service.ts.
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/schema';
 
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from '../db/executor';
 
 /** Who wrote a message and whether the citizen may see it; never its body. */
 export async function findMessageMeta(db: Executor, id: string) {

@@ -1,9 +1,9 @@
 // Kysely queries of the periodic clean-up. No rules here: what is old enough is decided in
 // service.ts.
-import { type Kysely, type Transaction } from 'kysely';
+import { type Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from '../db/executor';
 
 /** Tokens that expired before `before`, or were used before it. */
 export async function deleteStaleUserTokens(db: Executor, before: Date): Promise<number> {

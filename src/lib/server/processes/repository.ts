@@ -1,9 +1,8 @@
 // Kysely queries on processes and their versions. No rules here: see service.ts.
-import type { Db } from '../db';
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database, ProcessVersionSource, ProcessVersionStatus } from '../db/schema';
+import { sql } from 'kysely';
+import type { ProcessVersionSource, ProcessVersionStatus } from '../db/schema';
 
-type Executor = Db | Transaction<Database> | Kysely<Database>;
+import type { Executor } from '../db/executor';
 
 export async function listVersionKeys(db: Executor): Promise<Set<string>> {
 	const rows = await db.selectFrom('processVersion').select(['processId', 'version']).execute();

@@ -1,9 +1,9 @@
 // Kysely queries for Web Push: the VAPID key row and the browsers' subscriptions. No rules here:
 // see keys.ts, service.ts and notifier.ts.
-import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
+import type { ExpressionBuilder } from 'kysely';
 import type { Database, StoredPushSubscription } from '../db/schema';
 
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from '../db/executor';
 
 export type VapidKeyRow = { publicKey: string; privateKey: string; subject: string };
 

@@ -1,8 +1,7 @@
 // Kysely queries for standard replies. No rules here: see service.ts.
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../db/schema';
+import { sql } from 'kysely';
 
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from '../db/executor';
 
 export type TemplateValues = {
 	processId: string | null;

@@ -1,11 +1,11 @@
 // Kysely queries for the admin's user management: the searchable list of accounts, one account
 // with its pending invitation, invited accounts (no password yet) and their role changes. No
 // rules here: see admin.ts.
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import type { Role } from '$lib/process/workflow';
 
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from '../db/executor';
 
 export type AdminUserRow = {
 	id: string;

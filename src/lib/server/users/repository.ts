@@ -1,10 +1,10 @@
 // Kysely queries on user accounts, their single-use e-mail tokens and the outbox rows that carry
 // those e-mails. No rules here: see service.ts.
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { AppUser, Database, UserTokenPurpose } from '../db/schema';
 import type { Role } from '$lib/process/workflow';
 
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from '../db/executor';
 
 /** Matches the unique index on lower(email), so it finds the account however it was typed. */
 export async function findByEmailLower(

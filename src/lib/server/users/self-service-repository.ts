@@ -1,11 +1,11 @@
 // Kysely queries for account self-service: reset-link requests counted in login_attempt, tokens
 // looked at without being used, closing (erasing) an account, and guest dossiers a verified
 // account may claim. No rules here: see self-service.ts.
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database, UserTokenPurpose } from '../db/schema';
+import { sql } from 'kysely';
+import type { UserTokenPurpose } from '../db/schema';
 import type { Role } from '$lib/process/workflow';
 
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from '../db/executor';
 
 /** Reset-link requests share login_attempt under this prefix, never counted as login failures. */
 export const RESET_REQUEST_PREFIX = 'reset:';

@@ -1,9 +1,9 @@
 // Kysely queries on webhooks and their deliveries. No rules here: see service.ts, events.ts and
 // delivery.ts.
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database, Webhook, WebhookDelivery } from '../db/schema';
+import { sql } from 'kysely';
+import type { Webhook, WebhookDelivery } from '../db/schema';
 
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from '../db/executor';
 
 export async function insertWebhook(
 	db: Executor,
