@@ -1,6 +1,6 @@
 // How the process pages name things: version states and sources in the interface language, and
 // dates and times the Belgian way.
-import { m, type Locale } from '$lib/i18n';
+import { m } from '$lib/i18n';
 import type { ProcessVersionSource, ProcessVersionStatus } from '$lib/views/processes';
 
 const statusLabels: Record<ProcessVersionStatus, () => string> = {

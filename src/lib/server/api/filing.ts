@@ -104,7 +104,18 @@ function toFlat(f: InputField, value: unknown): Record<string, unknown> | string
 			return typeof value === 'string' ? { [f.key]: value } : 'expected a number';
 		case 'file':
 			return {};
-		default:
+		case 'date':
+		case 'email':
+		case 'enterpriseNumber':
+		case 'iban':
+		case 'licensePlate':
+		case 'nationalNumber':
+		case 'postcode':
+		case 'radio':
+		case 'select':
+		case 'tel':
+		case 'text':
+		case 'textarea':
 			return text(value) === null ? 'expected a string' : { [f.key]: text(value) };
 	}
 }

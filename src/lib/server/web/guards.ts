@@ -3,7 +3,7 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { m } from '$lib/i18n';
 import type { Role } from '$lib/process/workflow';
-import type { SessionUser } from '../auth/repository';
+import type { SessionUser } from '../auth/session';
 
 type Event = Pick<RequestEvent, 'locals' | 'url'>;
 

@@ -6,7 +6,7 @@ import { m, type Locale } from '$lib/i18n';
 import { displayWords } from '$lib/i18n/answers';
 import { summarizeAnswers } from '$lib/process/answers';
 import { localize } from '$lib/process/text';
-import type { SessionUser } from '../auth/repository';
+import type { SessionUser } from '../auth/session';
 import type { Dossier } from '../db/schema';
 import * as handling from '../dossiers/handling';
 import * as views from '../dossiers/views';
