@@ -3,6 +3,7 @@
 // posts, the answer it gives, and read, write and display). The module ties the value type to the
 // field type, so `read` returns what `display` and `write` take, and no caller casts an answer.
 // Modules are free of the schema library: the browser runs them to check a page as it is typed.
+import { stripBidiControls } from '../clean-text';
 import type { Locale } from '../text';
 import type { ValueKind } from './common';
 import type { AnswerMessages } from './messages';
@@ -53,10 +54,13 @@ export type FieldModule<F extends { key: string }, V> = {
 	uploads?(field: F, flat: Flat): File[];
 };
 
-/** One posted text, trimmed; anything else counts as empty. */
+/**
+ * One posted text, trimmed and without bidirectional controls (a right-to-left override would show
+ * a name or a file name reversed to staff); anything else counts as empty.
+ */
 export function readText(flat: Flat, name: string): string {
 	const v = flat[name];
-	return typeof v === 'string' ? v.trim() : '';
+	return typeof v === 'string' ? stripBidiControls(v).trim() : '';
 }
 
 export function fail(name: string, message: string): ReadResult<never> {
