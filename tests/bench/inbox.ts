@@ -112,7 +112,9 @@ async function seed(): Promise<boolean> {
 		days: d.handlingTime?.days ?? 30
 	}));
 	const meta = JSON.stringify(processes);
-	const batch = 100_000;
+	// Small enough for one transaction's locks: the change feed's trigger takes an advisory lock per
+	// new dossier until the transaction ends (max_locks_per_transaction × connections in all).
+	const batch = 2_000;
 	for (let from = 1; from <= total; from += batch) {
 		const to = Math.min(total, from + batch - 1);
 		// i = 1 is the newest dossier. Pseudo-random but repeatable choices from hashes of i.
