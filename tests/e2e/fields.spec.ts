@@ -59,8 +59,8 @@ test('back to a page, the answers are shown as saved: the national number writte
 		page.getByText('We hebben teruggezet wat u op dit toestel had ingevuld')
 	).toHaveCount(0);
 	await expectAccessible(page);
-	// Still so once the device has had its time to put anything back.
-	await page.waitForTimeout(500);
+	// Still so once the device has put back whatever it kept.
+	await expect(page.locator('[data-device="ready"]')).toHaveCount(1);
 	await expect(nationalNumber).toHaveValue('85.07.30-033.28');
 
 	// Typing that the server does not have yet is still put back after a reload.

@@ -24,7 +24,8 @@ export class DeviceDraftKeeper {
 	/** What was typed on this page before, put back in the form; null when nothing was. */
 	restored = $state<Record<string, unknown> | null>(null);
 	#page: Page | null = null;
-	#ready = false;
+	/** True once this page's device copy has been read and anything kept put back. */
+	ready = $state(false);
 	#typed: Record<string, unknown> | null = null;
 
 	constructor(read: () => Page) {
@@ -37,7 +38,7 @@ export class DeviceDraftKeeper {
 	async #mirror(page: Page) {
 		if (this.#page?.step !== page.step) this.restored = null;
 		this.#page = page;
-		this.#ready = false;
+		this.ready = false;
 		if (typeof indexedDB === 'undefined') return;
 		const { formOf, mirrorServerDraft, syncToServer } = await import('$lib/device/drafts');
 		const { unsynced, typed } = await mirrorServerDraft(page).catch(() => ({
@@ -53,7 +54,7 @@ export class DeviceDraftKeeper {
 		// Put back only what the server does not have: typing that reads to the saved answers
 		// (sent since, or typed another way than the server writes it) is not shown over them.
 		if (typed && page.fresh) this.restored = this.#restore(page, typed, formOf(page.form));
-		this.#ready = true;
+		this.ready = true;
 	}
 
 	#restore(page: Page, typed: Record<string, unknown>, form: FormOf) {
@@ -76,7 +77,7 @@ export class DeviceDraftKeeper {
 
 	keep = (values: Record<string, unknown>) => {
 		this.#typed = values;
-		if (this.#ready) void this.#save();
+		if (this.ready) void this.#save();
 	};
 
 	continueOffline = async (values: Record<string, unknown>) => {
