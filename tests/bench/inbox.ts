@@ -112,8 +112,8 @@ async function seed(): Promise<boolean> {
 		days: d.handlingTime?.days ?? 30
 	}));
 	const meta = JSON.stringify(processes);
-	// Small enough for one transaction's locks: the change feed's trigger takes an advisory lock per
-	// new dossier until the transaction ends (max_locks_per_transaction × connections in all).
+	// Transactions of a few thousand dossiers keep each one short and show progress; the change
+	// feed's trigger takes two locks per transaction however many dossiers it inserts.
 	const batch = 2_000;
 	for (let from = 1; from <= total; from += batch) {
 		const to = Math.min(total, from + batch - 1);

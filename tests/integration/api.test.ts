@@ -11,6 +11,7 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { Validator } from '@seriousme/openapi-schema-validator';
+import { sql } from 'kysely';
 import { answerOptions } from '$lib/i18n/answers';
 import { testDefinition } from '$lib/process/answers/test-definition';
 import { processDefinition } from '$lib/process/definition';
@@ -958,6 +959,38 @@ describe(`the /api/v1 endpoints on ${backend}`, () => {
 			400
 		);
 		await problemOf(await call('/dossiers?cursor=abc'), 400);
+	});
+
+	it('holds two change locks however many dossiers one transaction changes', async () => {
+		const many = await Promise.all([1, 2, 3, 4].map(() => fileDossier('volg')));
+		const held = await t.db.transaction().execute(async (trx) => {
+			for (const d of many)
+				await dossierRepo.insertEvent(trx, {
+					dossierId: d.id,
+					type: 'note',
+					actorLabel: 'bulk',
+					visibility: 'internal'
+				});
+			const { rows } = await sql<{ n: number }>`
+				select count(*)::int as n from pg_locks
+				where locktype = 'advisory' and pid = pg_backend_pid()
+					and classid = 'dossier_change_seq'::regclass::oid`.execute(trx);
+			return rows[0]?.n;
+		});
+		// The shared lock before the first number, and the first number's own lock.
+		expect(held).toBe(2);
+		// Each dossier still got its own, new change: the feed lists all four after the others.
+		const feed = await bodyOf(
+			await call('/dossiers?cursor=c0&limit=100'),
+			200,
+			schemas.dossierList
+		);
+		expect(
+			feed.items
+				.slice(-4)
+				.map((i) => i.id)
+				.sort()
+		).toEqual(many.map((d) => d.id).sort());
 	});
 
 	it.runIf(backend === 'postgres')(
