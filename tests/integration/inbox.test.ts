@@ -259,6 +259,60 @@ describe(`the staff inbox on ${backend}`, () => {
 		});
 	});
 
+	describe('search in Dutch', () => {
+		const r: Record<string, string> = {};
+		beforeAll(async () => {
+			await processes.importLibrary(
+				[{ file: 'zoek.json', definition: definitionFor('zoek', 'Zoeken') }],
+				t.db
+			);
+			const add = async (name: string, seed: Seed) => {
+				r[name] = (await file({ processId: 'zoek', ...seed })).reference;
+			};
+			await add('accent', { applicantName: 'Dieudonné Mbeki' });
+			await add('stem', { answers: { omschrijving: 'Losliggende tegels op het voetpad' } });
+			await add('apostrophe', { applicantName: "Els D'Hondt" });
+			await add('curly', {
+				answers: { straat: 'Sint-Pietersplein', opmerking: 'Het café’s terras' }
+			});
+		});
+		const zoek = async (q: string) => refs(`process=zoek&q=${encodeURIComponent(q)}`);
+
+		it('ignores accents and case, both ways', async () => {
+			expect(await zoek('dieudonne')).toEqual([r.accent]);
+			expect(await zoek('DIEUDONNÉ')).toEqual([r.accent]);
+		});
+
+		it('finds other forms of a Dutch word', async () => {
+			expect(await zoek('tegel')).toEqual([r.stem]);
+			expect(await zoek('tegels voetpaden')).toEqual([r.stem]);
+			// As written still works for words the stemmer would not know.
+			expect(await zoek('losliggende')).toEqual([r.stem]);
+		});
+
+		it('ignores apostrophes, straight and curly', async () => {
+			expect(await zoek('dhondt')).toEqual([r.apostrophe]);
+			expect(await zoek("d'hondt")).toEqual([r.apostrophe]);
+			expect(await zoek('D’Hondt')).toEqual([r.apostrophe]);
+			expect(await zoek('cafés')).toEqual([r.curly]);
+		});
+
+		it('never matches the key of a field, only what was answered', async () => {
+			// Every dossier here has an answer under `omschrijving` or `straat` or `naam`.
+			expect(await zoek('omschrijving')).toEqual([]);
+			expect(await zoek('straat')).toEqual([]);
+			expect(await zoek('naam')).toEqual([]);
+		});
+
+		it('finds a reference with or without its year and leading zeros', async () => {
+			const ref = r.stem!;
+			const number = ref.split('-')[1]!;
+			expect(await zoek(ref)).toEqual([r.stem]);
+			expect(await zoek(number)).toEqual([r.stem]);
+			expect(await zoek(number.replace(/^0+/, ''))).toEqual([r.stem]);
+		});
+	});
+
 	describe('keyset pages', () => {
 		const ids: string[] = [];
 		beforeAll(async () => {

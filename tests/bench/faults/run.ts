@@ -248,7 +248,8 @@ async function embeddedScenario(): Promise<Outcome> {
 			// The last stop is a crash too: the check opens what a killed server left behind.
 			await app.crash();
 			const { PGlite } = await import('@electric-sql/pglite');
-			const db = await PGlite.create(join(dataDir, 'pglite'));
+			const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
+			const db = await PGlite.create(join(dataDir, 'pglite'), { extensions: { unaccent } });
 			try {
 				const query: Query = async (text) => (await db.query<Record<string, unknown>>(text)).rows;
 				return await audit(query, dataDir, stats.acknowledged);

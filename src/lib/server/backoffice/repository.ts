@@ -49,6 +49,15 @@ export type InboxRow = {
 	sortKey: string;
 };
 
+/**
+ * The words typed, as written and stemmed, accents and apostrophes ignored; the search column is
+ * made the same way (migration dutch_search). Either reading of the words may match.
+ */
+function searchQuery(q: string) {
+	const words = q.replace(/['’‘]/g, '');
+	return sql`(websearch_to_tsquery('loket_simple', ${words}) || websearch_to_tsquery('loket_dutch', ${words}))`;
+}
+
 function whereFilters(eb: Eb, f: InboxQuery): Expression<SqlBool> {
 	const and: Expression<SqlBool>[] = [];
 	if (f.processId) and.push(eb('d.processId', '=', f.processId));
@@ -71,7 +80,7 @@ function whereFilters(eb: Eb, f: InboxQuery): Expression<SqlBool> {
 			sql<SqlBool>`d.submitted_at < (${f.receivedTo}::date + 1)::timestamp at time zone ${f.timeZone}`
 		);
 	if (f.q) {
-		const words = sql<SqlBool>`d.search @@ websearch_to_tsquery('simple', ${f.q})`;
+		const words = sql<SqlBool>`d.search @@ ${searchQuery(f.q)}`;
 		// A reference has no spaces: a single word may also be the start of one (an index prefix scan).
 		const q = f.q.trim();
 		and.push(

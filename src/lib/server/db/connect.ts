@@ -75,7 +75,10 @@ async function openPglite(dataDir: string | null): Promise<OpenDatabase> {
 	try {
 		const { PGlite, types } = await import('@electric-sql/pglite');
 		const { PGliteDialect } = await import('kysely-pglite-dialect');
+		// unaccent: the inbox's search (migration dutch_search).
+		const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
 		const options = {
+			extensions: { unaccent },
 			parsers: { [types.DATE]: (v: string) => v, [types.INT8]: (v: string) => Number(v) }
 		};
 		const client = dataDir ? await PGlite.create(dataDir, options) : await PGlite.create(options);
