@@ -102,6 +102,9 @@ const expected: Record<string, Row> = {
 	'POST /taal': all('303 /'),
 	'GET /p/[processId]': all('200'),
 	'GET /p/[processId]/formulier.json': all('200'),
+	// Open data: how long the process took (public, like the product page).
+	'GET /p/[processId]/doorlooptijden.json': all('200'),
+	'GET /p/[processId]/doorlooptijden.csv': all('200'),
 	// The mid-office API: only a bearer token counts, never a session (so 401 for everyone here;
 	// tests/integration/api.test.ts has every endpoint with every kind of token).
 	'GET /api/v1/openapi.json': all('200'),

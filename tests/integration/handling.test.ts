@@ -48,7 +48,7 @@ const definition = processDefinition.parse({
 			state('ingediend', 'open', 'run', 'Ontvangen'),
 			state('onvolledig', 'waiting', 'pause', 'Wij wachten op u'),
 			state('goedgekeurd', 'final', 'stop', 'Goedgekeurd'),
-			state('ingetrokken', 'final', 'stop', 'Ingetrokken')
+			{ ...state('ingetrokken', 'final', 'stop', 'Ingetrokken'), vlaamseCode: 'Stopgezet' as const }
 		],
 		transitions: [
 			{
@@ -109,7 +109,7 @@ describe(`handling a dossier on ${backend}`, () => {
 		await t.drop();
 	});
 
-	async function fileDossier(ownerId: string | null, dueDate = '2026-12-31') {
+	async function fileDossier(ownerId: string | null, dueDate = '2026-12-31', submittedAt?: Date) {
 		counter++;
 		const dossier = await dossierRepo.insertDossier(t.db, {
 			reference: `2026-${String(900000 + counter)}`,
@@ -122,7 +122,8 @@ describe(`handling a dossier on ${backend}`, () => {
 			applicantName: 'Ada Peeters',
 			applicantEmail: 'ada@example.be',
 			submissionId: randomUUID(),
-			dueDate
+			dueDate,
+			...(submittedAt ? { submittedAt } : {})
 		});
 		if (!dossier) throw new Error('not inserted');
 		await dossierRepo.insertEvent(t.db, {
@@ -266,6 +267,41 @@ describe(`handling a dossier on ${backend}`, () => {
 		);
 		expect(new TextDecoder().decode(file?.bytes)).toBe('%PDF-1.7\nbewijs');
 		expect(file?.type).toBe('application/pdf');
+	});
+
+	it('keeps how long handling took in working days, without the days it waited for the citizen', async () => {
+		// Filed on Monday 30 November, waiting from Tuesday to Friday, decided on Tuesday 8 December.
+		const d = await fileDossier(citizen.id, '2026-12-31', new Date('2026-11-30T09:00:00Z'));
+		const step = async (
+			dossier: { id: string; version: number },
+			actor: handling.Actor,
+			transitionId: string,
+			at: string
+		) => {
+			const r = await handling.transition(
+				dossier.id,
+				actor,
+				{ transitionId, expectedVersion: dossier.version, note: 'Graag het plan.' },
+				t.db,
+				new Date(at)
+			);
+			if (!r.ok) throw new Error(r.reason);
+			return r.dossier;
+		};
+		const asked = await step(d, staffActor(), 'aanvulling_vragen', '2026-12-01T10:00:00Z');
+		expect(asked).toMatchObject({ pausedDays: 0, handlingDays: null });
+		const back = await step(asked, citizenActor(), 'aanvullen', '2026-12-04T10:00:00Z');
+		// Wednesday, Thursday and Friday: three working days paused.
+		expect(back).toMatchObject({ pausedDays: 3, handlingDays: null });
+		const decided = await step(back, staffActor(), 'goedkeuren', '2026-12-08T10:00:00Z');
+		// Six working days after filing (1–4 and 7–8 December), less the three paused.
+		expect(decided).toMatchObject({ pausedDays: 3, handlingDays: 3 });
+
+		// Withdrawn while waiting: the pause counts up to the end, but nothing was decided.
+		const w = await fileDossier(citizen.id, '2026-12-31', new Date('2026-11-30T09:00:00Z'));
+		const waiting = await step(w, staffActor(), 'aanvulling_vragen', '2026-12-01T10:00:00Z');
+		const withdrawn = await step(waiting, citizenActor(), 'intrekken', '2026-12-02T10:00:00Z');
+		expect(withdrawn).toMatchObject({ status: 'ingetrokken', pausedDays: 1, handlingDays: null });
 	});
 
 	it('refuses a reply without content or with a file that is not what it claims', async () => {

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { workflow as workflowSchema } from './workflow';
 import {
 	clockChange,
+	countHandlingDays,
+	countPausedDays,
+	decidesDossier,
 	findState,
 	listAllowedTransitions,
 	listCitizenActions,
@@ -112,5 +115,26 @@ describe('listCitizenActions', () => {
 		expect(open.answer).toBeUndefined();
 		expect(open.withdraw.map((t) => t.id)).toEqual(['intrekken']);
 		expect(listCitizenActions(wf, 'goedgekeurd')).toEqual({ answer: undefined, withdraw: [] });
+	});
+});
+
+describe('how long handling took', () => {
+	it('counts the working days paused, none for a pause within a day', () => {
+		// Paused Wed 23 Dec, resumed Mon 28 Dec: Thursday 24 and Monday 28 (Christmas, the weekend).
+		expect(countPausedDays('2026-12-23', '2026-12-28')).toBe(2);
+		expect(countPausedDays('2026-12-23', '2026-12-23')).toBe(0);
+	});
+	it('counts working days from filing to decision, less the pauses, never below 0', () => {
+		expect(countHandlingDays('2026-11-30', '2026-12-08', 0)).toBe(6);
+		expect(countHandlingDays('2026-11-30', '2026-12-08', 3)).toBe(3);
+		expect(countHandlingDays('2026-11-30', '2026-11-30', 0)).toBe(0);
+		expect(countHandlingDays('2026-11-30', '2026-12-01', 5)).toBe(0);
+	});
+	it('a stopped dossier was not decided', () => {
+		expect(decidesDossier(state('klaar', 'final', 'stop'))).toBe(true);
+		expect(decidesDossier({ ...state('weg', 'final', 'stop'), vlaamseCode: 'Stopgezet' })).toBe(
+			false
+		);
+		expect(decidesDossier(state('bezig', 'open', 'run'))).toBe(false);
 	});
 });

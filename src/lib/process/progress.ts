@@ -46,6 +46,31 @@ export function resumeDueDate(
 	return addCalendarDays(dueDate, days);
 }
 
+/** The working days the clock stood still, from the day it paused to the day it ran again. */
+export function countPausedDays(pausedOn: IsoDate, resumedOn: IsoDate): number {
+	return Math.max(0, countWorkingDays(pausedOn, resumedOn));
+}
+
+/**
+ * How long handling took, in working days: from the day of filing to the day it was decided, less
+ * the working days the clock stood still. A dossier decided on the day it was filed took 0.
+ */
+export function countHandlingDays(
+	filedOn: IsoDate,
+	decidedOn: IsoDate,
+	pausedDays: number
+): number {
+	return Math.max(0, countWorkingDays(filedOn, decidedOn) - pausedDays);
+}
+
+/**
+ * Whether reaching this final state decides the dossier, so that its handling time counts: not when it
+ * is stopped (withdrawn by the citizen, or ended without a decision).
+ */
+export function decidesDossier(state: WorkflowState): boolean {
+	return state.kind === 'final' && state.vlaamseCode !== 'Stopgezet';
+}
+
 /**
  * The citizen's own ways forward from a state: answering (back to a state where the municipality
  * works on it) and withdrawing (to a final state).

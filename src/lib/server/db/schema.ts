@@ -93,6 +93,10 @@ export interface DossierTable {
 	closedAt: Timestamp | null;
 	/** When the clock paused (a waiting state); null while it runs or has stopped. */
 	clockPausedAt: Timestamp | null;
+	/** Working days the clock stood still so far (migration handling_days). */
+	pausedDays: Generated<number>;
+	/** Working days from filing to decision less the pauses; null while open or when stopped. */
+	handlingDays: number | null;
 	version: Generated<number>;
 	updatedAt: DefaultedTimestamp;
 	/** Generated full-text search vector (reference, applicant, e-mail, answers); never written. */

@@ -12,6 +12,9 @@ import type { ProcessDefinition } from '$lib/process/definition';
 import { mediaTypes } from '$lib/process/fields/file';
 import {
 	clockChange,
+	countHandlingDays,
+	countPausedDays,
+	decidesDossier,
 	findState,
 	listAllowedTransitions,
 	listCitizenActions,
@@ -89,6 +92,7 @@ async function applyTransition(
 	const to = findState(definition.workflow, t.to);
 	if (!from || !to) throw new Error(`Workflow of ${dossier.processId} lost state ${t.to}`);
 	const change: DossierUpdate = { status: t.to, closedAt: to.kind === 'final' ? now : null };
+	let pausedDays = dossier.pausedDays;
 	switch (clockChange(from, to)) {
 		case 'pause':
 			change.clockPausedAt = now;
@@ -96,6 +100,10 @@ async function applyTransition(
 		case 'resume':
 		case 'stop':
 			change.clockPausedAt = null;
+			if (dossier.clockPausedAt) {
+				pausedDays += countPausedDays(toIsoDate(dossier.clockPausedAt), toIsoDate(now));
+				change.pausedDays = pausedDays;
+			}
 			if (dossier.clockPausedAt && dossier.dueDate && to.clock === 'run')
 				change.dueDate = resumeDueDate(
 					dossier.dueDate,
@@ -107,6 +115,9 @@ async function applyTransition(
 		case 'none':
 			break;
 	}
+	change.handlingDays = decidesDossier(to)
+		? countHandlingDays(toIsoDate(dossier.submittedAt), toIsoDate(now), pausedDays)
+		: null;
 	const updated = await repo.updateIfVersion(trx, dossier.id, dossier.version, change, now);
 	if (!updated) throw new Error(`Dossier ${dossier.id} changed under its row lock`);
 
