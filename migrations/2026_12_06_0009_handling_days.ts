@@ -8,6 +8,7 @@
 //    paused_days; null while open and for a stopped dossier.
 //  - dossier_handled: the decided dossiers by process and closing time, with their handling_days, so the
 //    figures are read from the index alone.
+//  - dossier_inflow: dossiers by process and filing time, for the overview's inflow per week.
 // Dossiers decided before this migration get handling_days from their filing and closing days; the
 // pauses before it were not recorded, so they count as handling time. The change feed's trigger
 // is held off while they are filled in: nothing changed for another system.
@@ -47,9 +48,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 	await sql`create index dossier_handled on dossier (process_id, closed_at) include (handling_days)
 		where handling_days is not null`.execute(db);
+	await sql`create index dossier_inflow on dossier (process_id, submitted_at)`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+	await sql`drop index dossier_inflow`.execute(db);
 	await sql`drop index dossier_handled`.execute(db);
 	await sql`alter table dossier drop constraint dossier_handling_days`.execute(db);
 	await sql`alter table dossier drop column handling_days, drop column paused_days`.execute(db);
