@@ -17,7 +17,7 @@ test('staff read the overview, choose a period and a product, and download the f
 		firstName: 'Olga',
 		lastName: 'Overzicht',
 		email: `overzicht-${Date.now()}@example.be`,
-		what: 'De stoep is te smal.',
+		what: 'De stoep in onze straat is veel te smal voor een rolstoel.',
 		wish: 'Een bredere stoep.'
 	});
 
@@ -60,7 +60,9 @@ test('staff read the overview, choose a period and a product, and download the f
 
 	// One product, the last four weeks.
 	await page.getByRole('link', { name: 'Laatste 4 weken' }).click();
-	await page.getByLabel('Product').selectOption({ label: 'Klacht over de dienstverlening' });
+	await page
+		.getByLabel('Product', { exact: true })
+		.selectOption({ label: 'Klacht over de dienstverlening' });
 	await page.getByRole('button', { name: 'Toon' }).click();
 	await expect(figures.getByRole('row')).toHaveCount(2);
 	await expect(figures.getByRole('row', { name: /Klacht over de dienstverlening/ })).toBeVisible();
