@@ -1,7 +1,7 @@
 // login_attempt says what each row counts in its `kind` column ('login' or 'reset'), no longer by a
 // 'reset:' prefix on the address: the migration converts the rows written before it, and the
 // application writes and counts each kind by the column.
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as rateLimit from '$lib/server/auth/rate-limit';
 import * as selfService from '$lib/server/users/self-service';
@@ -64,11 +64,11 @@ describe(`login_attempt.kind on ${backend}`, () => {
 
 	it('converts the rows written with the prefix, and keeps the application’s rights', async () => {
 		const db = owner.db;
-		await migration.down(db);
+		await migration.down(db as unknown as Kysely<unknown>);
 		await sql`insert into login_attempt (email_lower, ip, succeeded, at) values
 			('reset:oud@example.be', '192.0.2.73', true, now()),
 			('oud@example.be', '192.0.2.73', false, now())`.execute(db);
-		await migration.up(db);
+		await migration.up(db as unknown as Kysely<unknown>);
 		const rows = await db
 			.selectFrom('loginAttempt')
 			.select(['kind', 'emailLower', 'succeeded'])
