@@ -208,6 +208,21 @@ test('a clerk adds a conditional field and a workflow step, previews and publish
 	await expectAccessible(clerk);
 	await expectUniqueLandmarks(clerk);
 
+	// On the pages page, the frame opens at the page saved last, not at page 1.
+	await clerk.goto(`/backoffice/processes/${processId}/versions/2/edit/pages`);
+	const preview = clerk.frameLocator('iframe[title="Voorbeeld op een telefoon"]');
+	await expect(
+		preview.getByRole('heading', { level: 1, name: 'Wat is het probleem?' })
+	).toBeVisible();
+	await clerk
+		.getByRole('region', { name: 'Pagina 2: Waar is het?' })
+		.getByRole('button', { name: 'Pagina ‘Waar is het?’ opslaan' })
+		.click();
+	await saved(clerk).toBeVisible();
+	await expect(preview.getByRole('heading', { level: 1, name: 'Waar is het?' })).toBeVisible();
+	await expectAccessible(clerk);
+	await expectUniqueLandmarks(clerk);
+
 	// Publish.
 	await clerk.goto(`/backoffice/processes/${processId}/versions/2/edit`);
 	await clerk.getByRole('button', { name: 'Versie 2 publiceren' }).click();
