@@ -9,7 +9,8 @@ import {
 	readSessionToken,
 	writeSessionCookie
 } from '$lib/server/web/session-cookie';
-import { requireRole, requireUser } from '$lib/server/web/guards';
+import { requireAllowed, requireUser } from '$lib/server/web/guards';
+import { canEnterBackoffice } from '$lib/server/auth/policies';
 import * as sessions from '$lib/server/auth/session';
 import { compress } from '$lib/server/web/compress';
 import { refuseCrossSiteForm } from '$lib/server/web/cross-site';
@@ -95,7 +96,7 @@ const groupGuard: Handle = async ({ event, resolve }) => {
 	const id = event.route.id ?? '';
 	const reading = event.request.method === 'GET' || event.request.method === 'HEAD';
 	if (id.startsWith('/backoffice') && !(reading && layoutGuarded.has(id)))
-		requireRole(event, 'staff', 'clerk', 'admin');
+		requireAllowed(event, canEnterBackoffice);
 	else if (id.startsWith('/(citizen)')) requireUser(event);
 	return resolve(event);
 };

@@ -160,6 +160,9 @@ const expected: Record<string, Row> = {
 	'POST /reset': all('400'),
 	'GET /reset/[token]': all('200'),
 	'POST /reset/[token]': all('400'),
+	// Sends the verification mail again: the same answer for everyone, an empty form refused.
+	'GET /verify': all('200'),
+	'POST /verify': all('400'),
 	'GET /verify/[token]': all('200'),
 	'POST /verify/[token]': all('400'),
 	'GET /invite/[token]': all('200'),

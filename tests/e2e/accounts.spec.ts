@@ -1,10 +1,12 @@
-// A citizen on a phone makes an account, signs out and in again, and lands where they were going:
+// A citizen on a phone makes an account, confirms the address with the link in the mail (no
+// session before that), signs out and in again, and lands where they were going:
 // a wrong password gets one message that never tells whether the account exists, repeated wrong
 // passwords lock the account for a while, a return address to another site is ignored, and the
 // forms work as plain POSTs when the browser runs no JavaScript.
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { errorSummary } from './filing-helpers';
+import { confirmByMail, registerAccount } from './users';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -22,9 +24,16 @@ async function fillRegistration(page: Page, who: { name: string; email: string; 
 }
 
 async function register(page: Page, name: string, email: string): Promise<void> {
-	await page.goto('/register');
-	await fillRegistration(page, { name, email, pass: password });
-	await expect(header(page)).toContainText(name);
+	await registerAccount(page, { name, email, password });
+}
+
+/** The answer to a registration, the same for a new address and one that has an account. */
+async function expectCheckMail(page: Page, email: string): Promise<void> {
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kijk in uw mailbox');
+	await expect(page.getByRole('status')).toHaveText(
+		`We stuurden een e-mail naar ${email}. Volg de link in die e-mail om uw e-mailadres te bevestigen; daarna bent u aangemeld.`
+	);
+	await expect(header(page).getByRole('link', { name: 'Aanmelden' })).toBeVisible();
 }
 
 async function logIn(page: Page, email: string, pass: string): Promise<void> {
@@ -46,6 +55,8 @@ async function logOut(page: Page): Promise<void> {
 test('a citizen registers, signs out, mistypes the password, and signs in to where they were going @smoke', async ({
 	page
 }) => {
+	// The longest journey here: registration, the refused login, the mail and its link.
+	test.setTimeout(240_000);
 	const email = newEmail();
 	await page.goto('/register');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Account aanmaken');
@@ -59,11 +70,30 @@ test('a citizen registers, signs out, mistypes the password, and signs in to whe
 	await expectAccessible(page);
 
 	await fillRegistration(page, { name: 'An Peeters', email, pass: password });
-	await expect(page).toHaveURL('/');
-	await expect(header(page)).toContainText('An Peeters');
-	await expect(
-		page.getByRole('status').filter({ hasText: 'We stuurden u een e-mail' })
-	).toBeVisible();
+	// Not signed in yet: the address is confirmed first.
+	await expectCheckMail(page, email);
+	await expect(header(page)).not.toContainText('An Peeters');
+	await expectAccessible(page);
+
+	// Signing in before that is refused, with a way to have the mail sent again.
+	await page.goto('/login');
+	await logIn(page, email, password);
+	await expect(page).toHaveURL('/login');
+	const unverified = page.getByRole('alert').filter({ hasText: 'nog niet bevestigd' });
+	await expect(unverified).toContainText(
+		'Uw e-mailadres is nog niet bevestigd. Volg de link in de e-mail die we u stuurden'
+	);
+	await expect(header(page)).not.toContainText('An Peeters');
+	await expectAccessible(page);
+	await unverified.getByRole('button', { name: 'Stuur de e-mail opnieuw' }).click();
+	await expect(page).toHaveURL('/verify');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kijk in uw mailbox');
+	await expect(page.getByRole('status')).toHaveText(
+		`Als er een account met een nog niet bevestigd adres bestaat voor ${email}, stuurden we naar dat adres een nieuwe link. De link is 48 uur geldig.`
+	);
+	await expectAccessible(page);
+
+	await confirmByMail(page, email, 'An Peeters');
 	await expectAccessible(page);
 
 	await logOut(page);
@@ -113,10 +143,7 @@ test('a second account for the same address gets the answer of a new one, and a 
 	// The page does not tell whether the address has an account (its owner gets an e-mail).
 	await page.goto('/register');
 	await fillRegistration(page, { name: 'Jan Claes', email, pass: password });
-	await expect(page).toHaveURL('/');
-	await expect(
-		page.getByRole('status').filter({ hasText: 'We stuurden u een e-mail' })
-	).toBeVisible();
+	await expectCheckMail(page, email);
 	await expectAccessible(page);
 
 	await page.goto('/register');
@@ -184,6 +211,8 @@ test('a process that needs a login asks for it first, and the back-office is clo
 		.first()
 		.click();
 	await fillRegistration(page, { name: 'Bert Citizen', email, pass: password });
+	await expectCheckMail(page, email);
+	await confirmByMail(page, email, 'Bert Citizen');
 	await logOut(page);
 	await page.goto('/login?next=%2Fp%2Fattest-gezinssamenstelling%2Fapply');
 	await logIn(page, email, password);

@@ -7,7 +7,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { answerTo, fileComplaint, upload } from './filing-helpers';
 import { waitForMail } from './mail';
-import { logIn } from './users';
+import { logIn, registerAccount } from './users';
 
 test.describe.configure({ timeout: 300_000 });
 
@@ -21,18 +21,7 @@ async function newPhone(browser: Browser): Promise<Page> {
 }
 
 async function registerAndVerify(page: Page, name: string, address: string): Promise<void> {
-	await page.goto('/register');
-	await page.getByLabel('Naam').fill(name);
-	await page.getByLabel('E-mailadres').fill(address);
-	await page.getByLabel('Kies een wachtwoord').fill(password);
-	await page.getByRole('button', { name: 'Account aanmaken' }).click();
-	await expect(page.getByRole('banner')).toContainText(name);
-	const mail = await waitForMail(address, { subject: /bevestig/i });
-	const link = mail.links.find((l) => l.includes('/verify/'));
-	expect(link).toBeDefined();
-	await page.goto(link ?? '-');
-	await page.getByRole('button', { name: 'Bevestig mijn e-mailadres' }).click();
-	await expect(page.getByRole('main')).toContainText(/bevestigd/i);
+	await registerAccount(page, { name, email: address, password });
 	await expectAccessible(page);
 }
 

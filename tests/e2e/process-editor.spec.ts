@@ -70,6 +70,8 @@ test('a clerk adds a conditional field and a workflow step, previews and publish
 	await saved(clerk).toBeVisible();
 	await stale.getByRole('button', { name: 'Opslaan', exact: true }).click();
 	await expect(stale.getByRole('alert')).toContainText(/Gewijzigd door Carla Formulier om .+/);
+	// Shown at the top of the page, away from the button pressed: it takes focus, so it is seen.
+	await expect(stale.getByRole('alert')).toBeFocused();
 	await expectAccessible(stale);
 	await stale.close();
 
@@ -93,6 +95,7 @@ test('a clerk adds a conditional field and a workflow step, previews and publish
 	await expect(clerk.getByRole('alert')).toHaveText(
 		'Dit kan niet weg: het wordt nog gebruikt door veld ‘categorieAnders’, veld ‘paalnummer’.'
 	);
+	await expect(clerk.getByRole('alert')).toBeFocused();
 	// Moved up and back down with the keyboard's buttons; focus stays on the button.
 	const up = first.getByRole('button', { name: 'Veld ‘text1’ omhoog' });
 	await up.click();
@@ -205,6 +208,21 @@ test('a clerk adds a conditional field and a workflow step, previews and publish
 			.frameLocator('iframe[title="Voorbeeld op een telefoon"]')
 			.getByRole('heading', { level: 1, name: 'Waar is het?' })
 	).toBeVisible();
+	await expectAccessible(clerk);
+	await expectUniqueLandmarks(clerk);
+
+	// On the pages page, the frame opens at the page saved last, not at page 1.
+	await clerk.goto(`/backoffice/processes/${processId}/versions/2/edit/pages`);
+	const preview = clerk.frameLocator('iframe[title="Voorbeeld op een telefoon"]');
+	await expect(
+		preview.getByRole('heading', { level: 1, name: 'Wat is het probleem?' })
+	).toBeVisible();
+	await clerk
+		.getByRole('region', { name: 'Pagina 2: Waar is het?' })
+		.getByRole('button', { name: 'Pagina ‘Waar is het?’ opslaan' })
+		.click();
+	await saved(clerk).toBeVisible();
+	await expect(preview.getByRole('heading', { level: 1, name: 'Waar is het?' })).toBeVisible();
 	await expectAccessible(clerk);
 	await expectUniqueLandmarks(clerk);
 

@@ -1,6 +1,7 @@
 // The accounts every end-to-end run starts with: the Playwright web server makes them with
 // `npm run user:add` before it starts Loket (see playwright.config.ts), as an operator would.
 import { expect, type Page } from '@playwright/test';
+import { waitForMail } from './mail';
 
 export const E2E_PASSWORD = 'een lange zin voor de tests';
 
@@ -34,4 +35,45 @@ export async function logIn(page: Page, who: E2eUser | { email: string; password
 	await page.getByLabel('Wachtwoord').fill(password);
 	await page.getByRole('button', { name: 'Aanmelden' }).click();
 	await expect(page).not.toHaveURL(/\/login/);
+}
+
+/**
+ * Follows the link in the newest verification mail to this address and confirms it, which signs
+ * the new account in. A link already used (an earlier mail, read before the new one was written)
+ * is skipped until the new mail is there.
+ */
+export async function confirmByMail(page: Page, email: string, name: string): Promise<void> {
+	let link: string | undefined;
+	await expect
+		.poll(
+			async () => {
+				link = (await waitForMail(email, { subject: /bevestig/i })).links.find((l) =>
+					l.includes('/verify/')
+				);
+				// Opening the link uses nothing: its page only says whether it can still be used.
+				if (!link) return false;
+				return (await (await page.request.get(link)).text()).includes('Bevestig mijn e-mailadres');
+			},
+			{ timeout: 30_000 }
+		)
+		.toBe(true);
+	await page.goto(link!);
+	await page.getByRole('button', { name: 'Bevestig mijn e-mailadres' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Uw e-mailadres is bevestigd');
+	await expect(page.getByRole('banner')).toContainText(name);
+}
+
+/** Makes an account on /register as a citizen would, confirms its address by mail: signed in. */
+export async function registerAccount(
+	page: Page,
+	who: { name: string; email: string; password: string }
+): Promise<void> {
+	// Hydration empties inputs rendered with a value: wait for the scripts before typing.
+	await page.goto('/register', { waitUntil: 'networkidle' });
+	await page.getByLabel('Naam').fill(who.name);
+	await page.getByLabel('E-mailadres').fill(who.email);
+	await page.getByLabel('Kies een wachtwoord').fill(who.password);
+	await page.getByRole('button', { name: 'Account aanmaken' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kijk in uw mailbox');
+	await confirmByMail(page, who.email, who.name);
 }

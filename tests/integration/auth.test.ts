@@ -41,6 +41,13 @@ describe(`accounts and sessions on ${backend}`, () => {
 		return row.payload.token as string;
 	}
 
+	/** A registered account whose owner followed the link in the mail: it can sign in. */
+	async function registerVerified(email: string) {
+		const user = await register(email);
+		expect((await users.verifyEmail(await verifyToken(user.id), t.db)).ok).toBe(true);
+		return user;
+	}
+
 	it('registers a citizen with an argon2id hash, one outbox row and a 48 h token', async () => {
 		const now = new Date();
 		const user = await register('  Ada.Peeters@Example.be ', now);
@@ -196,7 +203,7 @@ describe(`accounts and sessions on ${backend}`, () => {
 	});
 
 	it('authenticates with the right password only, whatever the case of the e-mail', async () => {
-		const user = await register('login@example.be');
+		const user = await registerVerified('login@example.be');
 		const ip = '192.0.2.1';
 		expect(
 			await users.authenticate({ email: ' LOGIN@example.be', password: PASSWORD, ip }, t.db)
@@ -232,8 +239,57 @@ describe(`accounts and sessions on ${backend}`, () => {
 		]);
 	});
 
+	it('signs a new account in only after its address is verified', async () => {
+		const user = await register('nieuw-account@example.be');
+		const ip = '192.0.2.60';
+		const login = (password: string) =>
+			users.authenticate({ email: 'nieuw-account@example.be', password, ip }, t.db);
+		// The right password: refused until the address is verified, and told why.
+		expect(await login(PASSWORD)).toEqual({ ok: false, reason: 'unverified' });
+		// A wrong one learns nothing about the account.
+		expect(await login('fout wachtwoord!!')).toEqual({ ok: false, reason: 'invalid' });
+		expect((await users.verifyEmail(await verifyToken(user.id), t.db)).ok).toBe(true);
+		expect(await login(PASSWORD)).toMatchObject({ ok: true, user: { id: user.id } });
+		// Accounts made by an operator are verified from the start.
+		const added = await users.addUser(
+			{ email: 'medewerker-nieuw@example.be', password: PASSWORD, roles: ['staff'] },
+			t.db
+		);
+		expect(added.ok).toBe(true);
+		expect(
+			(
+				await users.authenticate(
+					{ email: 'medewerker-nieuw@example.be', password: PASSWORD, ip },
+					t.db
+				)
+			).ok
+		).toBe(true);
+	});
+
+	it('sends the verification mail again to an unverified account only, once per 5 minutes', async () => {
+		const now = new Date();
+		const user = await register('opnieuw@example.be', now);
+		const later = (ms: number) => new Date(now.getTime() + ms);
+		// Just registered: the first mail is not older than five minutes.
+		await users.resendVerification('opnieuw@example.be', t.db, later(60_000));
+		expect(await outboxFor(user.id)).toHaveLength(1);
+		await users.resendVerification(' OPNIEUW@example.be', t.db, later(6 * 60_000));
+		await users.resendVerification('opnieuw@example.be', t.db, later(7 * 60_000));
+		const mails = await outboxFor(user.id);
+		expect(mails).toHaveLength(2);
+		expect(
+			(await users.verifyEmail(mails[1].payload.token as string, t.db, later(8 * 60_000))).ok
+		).toBe(true);
+		// Verified, unknown or made by an operator: nothing is sent, and nothing says so.
+		const before = await t.db.selectFrom('outbox').select('id').execute();
+		await users.resendVerification('opnieuw@example.be', t.db, later(20 * 60_000));
+		await users.resendVerification('niemand-hier@example.be', t.db, later(20 * 60_000));
+		await users.resendVerification('login@example.be', t.db, later(20 * 60_000));
+		expect(await t.db.selectFrom('outbox').select('id').execute()).toHaveLength(before.length);
+	});
+
 	it('rate-limits an account after 5 failures, the same way for an unknown e-mail', async () => {
-		await register('doelwit@example.be');
+		await registerVerified('doelwit@example.be');
 		const now = new Date();
 		const attempt = (email: string, password: string, ip: string, at = now) =>
 			users.authenticate({ email, password, ip }, t.db, at);
@@ -398,7 +454,7 @@ describe(`accounts and sessions on ${backend}`, () => {
 	});
 
 	it('changes the password: checks the current one and ends every other session', async () => {
-		const user = await register('wissel@example.be');
+		const user = await registerVerified('wissel@example.be');
 		const old1 = await sessions.createSession(user.id, t.db);
 		const old2 = await sessions.createSession(user.id, t.db);
 		const next = 'een nieuw en lang wachtwoord';

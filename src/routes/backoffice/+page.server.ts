@@ -1,23 +1,34 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/i18n';
-import { requireRole } from '$lib/server/web/guards';
+import { requireAllowed } from '$lib/server/web/guards';
+import {
+	canAdminister,
+	canConfigureProcesses,
+	canEnterBackoffice,
+	canHandleDossiers,
+	canManageReplyTemplates
+} from '$lib/server/auth/policies';
 import * as inbox from '$lib/server/backoffice/service';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The back-office start page: who is signed in, their links and, for staff, the inbox. */
 export const load: PageServerLoad = async (event) => {
-	const user = requireRole(event, 'staff', 'clerk', 'admin');
+	const user = requireAllowed(event, canEnterBackoffice);
 	event.setHeaders({ 'cache-control': 'private, no-store' });
-	const handles = user.roles.includes('staff') || user.roles.includes('admin');
 	return {
 		user: { name: user.name, email: user.email, roles: user.roles },
-		inbox: handles ? await inbox.getInbox(user.id, event.url.searchParams) : null
+		can: {
+			administer: canAdminister(user),
+			configureProcesses: canConfigureProcesses(user),
+			manageReplyTemplates: canManageReplyTemplates(user)
+		},
+		inbox: canHandleDossiers(user) ? await inbox.getInbox(user.id, event.url.searchParams) : null
 	};
 };
 
 export const actions: Actions = {
 	saveFilter: async (event) => {
-		const user = requireRole(event, 'staff', 'admin');
+		const user = requireAllowed(event, canHandleDossiers);
 		const form = await event.request.formData();
 		const values = { name: String(form.get('name') ?? ''), query: String(form.get('query') ?? '') };
 		const result = await inbox.saveFilter(user.id, values);
@@ -32,7 +43,7 @@ export const actions: Actions = {
 		redirect(303, `/backoffice${query ? `?${query}` : ''}`);
 	},
 	deleteFilter: async (event) => {
-		const user = requireRole(event, 'staff', 'admin');
+		const user = requireAllowed(event, canHandleDossiers);
 		const form = await event.request.formData();
 		await inbox.deleteSavedFilter(user.id, String(form.get('id') ?? ''));
 		const query = inbox.filterToQuery(

@@ -82,7 +82,10 @@ export async function insertLoginAttempt(
 	db: Executor,
 	v: { emailLower: string; ip: string; succeeded: boolean; at: Date }
 ): Promise<void> {
-	await db.insertInto('loginAttempt').values(v).execute();
+	await db
+		.insertInto('loginAttempt')
+		.values({ ...v, kind: 'login' })
+		.execute();
 }
 
 /**
@@ -98,6 +101,7 @@ export async function findNthRecentFailure(
 	let query = db
 		.selectFrom('loginAttempt')
 		.select('at')
+		.where('kind', '=', 'login')
 		.where('succeeded', '=', false)
 		.where('at', '>', since);
 	query =

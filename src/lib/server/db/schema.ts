@@ -210,8 +210,12 @@ export interface DraftFileTable {
 	createdAt: CreatedAt;
 }
 
+/** What a row of login_attempt counts: a password login, or a request for a reset link. */
+export type LoginAttemptKind = 'login' | 'reset';
+
 export interface LoginAttemptTable {
 	id: ColumnType<number, never, never>;
+	kind: ColumnType<LoginAttemptKind, LoginAttemptKind | undefined, never>;
 	emailLower: string;
 	ip: string;
 	succeeded: boolean;

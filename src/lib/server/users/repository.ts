@@ -78,6 +78,21 @@ export async function insertUserToken(
 	await db.insertInto('userToken').values(v).execute();
 }
 
+/** When the newest token of this purpose for the user expires (so when it was issued), or null. */
+export async function findNewestTokenExpiry(
+	db: Executor,
+	userId: string,
+	purpose: UserTokenPurpose
+): Promise<Date | null> {
+	const row = await db
+		.selectFrom('userToken')
+		.select((eb) => eb.fn.max('expiresAt').as('expiresAt'))
+		.where('userId', '=', userId)
+		.where('purpose', '=', purpose)
+		.executeTakeFirst();
+	return row?.expiresAt ?? null;
+}
+
 /**
  * Marks the token used if it is unused, of this purpose and not expired, in one statement, so two
  * concurrent uses cannot both succeed. Returns its user, or undefined.

@@ -1,14 +1,11 @@
-// Kysely queries for account self-service: reset-link requests counted in login_attempt, tokens
-// looked at without being used, closing (erasing) an account, and guest dossiers a verified
-// account may claim. No rules here: see self-service.ts.
+// Kysely queries for account self-service: reset-link requests counted in login_attempt (kind
+// 'reset'), tokens looked at without being used, closing (erasing) an account, and guest dossiers
+// a verified account may claim. No rules here: see self-service.ts.
 import { sql } from 'kysely';
 import type { UserTokenPurpose } from '../db/schema';
 import type { Role } from '$lib/process/workflow';
 
 import type { Executor } from '../db/executor';
-
-/** Reset-link requests share login_attempt under this prefix, never counted as login failures. */
-export const RESET_REQUEST_PREFIX = 'reset:';
 
 export async function insertResetRequest(
 	db: Executor,
@@ -17,7 +14,8 @@ export async function insertResetRequest(
 	await db
 		.insertInto('loginAttempt')
 		.values({
-			emailLower: RESET_REQUEST_PREFIX + v.emailLower,
+			kind: 'reset',
+			emailLower: v.emailLower,
 			ip: v.ip,
 			succeeded: true,
 			at: v.at
@@ -32,11 +30,15 @@ export async function findNthRecentResetRequest(
 	since: Date,
 	nth: number
 ): Promise<Date | null> {
-	let query = db.selectFrom('loginAttempt').select('at').where('at', '>', since);
+	let query = db
+		.selectFrom('loginAttempt')
+		.select('at')
+		.where('kind', '=', 'reset')
+		.where('at', '>', since);
 	query =
 		'emailLower' in by
-			? query.where('emailLower', '=', RESET_REQUEST_PREFIX + by.emailLower)
-			: query.where('ip', '=', by.ip).where('emailLower', 'like', `${RESET_REQUEST_PREFIX}%`);
+			? query.where('emailLower', '=', by.emailLower)
+			: query.where('ip', '=', by.ip);
 	const row = await query
 		.orderBy('at', 'desc')
 		.limit(1)

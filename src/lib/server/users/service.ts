@@ -1,6 +1,7 @@
-// User accounts: registration with e-mail verification through the outbox, password login that is
-// rate-limited and reveals nothing about which accounts exist, accounts made by scripts, the one
-// first admin, password changes that end every other session, and single-use e-mail tokens.
+// User accounts: registration with e-mail verification through the outbox (an account signs in only
+// once its address is verified), password login that is rate-limited and reveals nothing about
+// which accounts exist, accounts made by scripts, the one first admin, password changes that end
+// every other session, and single-use e-mail tokens.
 import type { Transaction } from 'kysely';
 import { roles as knownRoles, type Role } from '$lib/process/workflow';
 import { getDb, type Db } from '../db';
@@ -26,6 +27,8 @@ export const TOKEN_LIFETIME_MS: Record<UserTokenPurpose, number> = {
 	invite: 7 * 24 * HOUR_MS
 };
 const FIRST_ADMIN_LOCK = 'loket:first-admin';
+/** A new verification mail at most this often per account, however often it is asked for. */
+export const VERIFY_RESEND_INTERVAL_MS = 5 * 60 * 1000;
 
 export type PublicUser = SessionUser;
 export type AccountRefusal = 'email-taken' | 'invalid-email' | PasswordWeakness;
@@ -34,6 +37,8 @@ export type RegisterResult = { ok: true; user: PublicUser } | { ok: false; reaso
 export type AuthenticateResult =
 	| { ok: true; user: PublicUser }
 	| { ok: false; reason: 'invalid' }
+	/** The right password, but the address is not verified yet: no session until it is. */
+	| { ok: false; reason: 'unverified' }
 	| { ok: false; reason: 'rate-limited'; retryAfterSeconds: number };
 export type AddUserResult =
 	| { ok: true; user: PublicUser }
@@ -108,9 +113,21 @@ async function insertAccount(
 	}
 }
 
+/** A 'verify-email' token (48 h) whose raw value only the outbox row for the mailer holds. */
+async function issueVerification(trx: Transaction<Database>, user: AppUser, now: Date) {
+	const token = generateToken();
+	await repo.insertUserToken(trx, {
+		id: hashToken(token),
+		userId: user.id,
+		purpose: 'verify-email',
+		expiresAt: new Date(now.getTime() + TOKEN_LIFETIME_MS['verify-email'])
+	});
+	await outbox.insertOutbox(trx, 'verify-email', { userId: user.id, email: user.email, token });
+}
+
 /**
- * A citizen account, unverified, with a 'verify-email' token (48 h) whose raw value only the
- * outbox row for the mailer holds. User, token and outbox row are stored together or not at all.
+ * A citizen account, unverified, with its verification token and mail; it cannot sign in until the
+ * address is verified. User, token and outbox row are stored together or not at all.
  */
 export async function registerUser(
 	input: { email: string; password: string; name: string },
@@ -126,23 +143,17 @@ export async function registerUser(
 		await outbox.insertOutbox(db, 'account-exists', { userId: existing.id, email: existing.email });
 		return { ok: false, reason: 'email-taken' };
 	}
-	const result = await insertAccount({ ...account, verifiedAt: null }, db, async (trx, user) => {
-		const token = generateToken();
-		await repo.insertUserToken(trx, {
-			id: hashToken(token),
-			userId: user.id,
-			purpose: 'verify-email',
-			expiresAt: new Date(now.getTime() + TOKEN_LIFETIME_MS['verify-email'])
-		});
-		await outbox.insertOutbox(trx, 'verify-email', { userId: user.id, email: user.email, token });
-	});
+	const result = await insertAccount({ ...account, verifiedAt: null }, db, (trx, user) =>
+		issueVerification(trx, user, now)
+	);
 	if (!result.ok) return { ok: false, reason: 'email-taken' };
 	return { ok: true, user: toPublic(result.user) };
 }
 
 /**
  * Password login. Rate-limited per account and per IP; an unknown e-mail costs the same argon2
- * verification (against a dummy hash) and gets the same answers as a wrong password.
+ * verification (against a dummy hash) and gets the same answers as a wrong password. Only who
+ * knows the password learns that the address still waits for its verification.
  */
 export async function authenticate(
 	input: { email: string; password: string; ip: string },
@@ -156,7 +167,27 @@ export async function authenticate(
 	const matches = await verifyPassword(user?.passwordHash ?? DUMMY_PASSWORD_HASH, input.password);
 	const succeeded = matches && user !== undefined && user.passwordHash !== null;
 	await recordLoginAttempt({ email: input.email, ip: input.ip, succeeded }, db, now);
-	return succeeded ? { ok: true, user: toPublic(user) } : { ok: false, reason: 'invalid' };
+	if (!succeeded) return { ok: false, reason: 'invalid' };
+	if (!user.emailVerifiedAt) return { ok: false, reason: 'unverified' };
+	return { ok: true, user: toPublic(user) };
+}
+
+/**
+ * Sends a new verification link to an account that registered and has not verified its address,
+ * at most once per VERIFY_RESEND_INTERVAL_MS. For any other address (none, verified, closed) it
+ * does nothing; the caller answers the same either way, so nobody learns which accounts exist.
+ */
+export async function resendVerification(
+	email: string,
+	db: Db = getDb(),
+	now = new Date()
+): Promise<void> {
+	const user = await repo.findByEmailLower(db, normaliseEmail(email));
+	if (!user || user.emailVerifiedAt || user.deletedAt || !user.passwordHash) return;
+	const lifetime = TOKEN_LIFETIME_MS['verify-email'];
+	const newest = await repo.findNewestTokenExpiry(db, user.id, 'verify-email');
+	if (newest && newest.getTime() - lifetime > now.getTime() - VERIFY_RESEND_INTERVAL_MS) return;
+	await db.transaction().execute((trx) => issueVerification(trx, user, now));
 }
 
 /** An account made by an operator (npm run user:add): its e-mail counts as verified. */

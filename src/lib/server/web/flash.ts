@@ -4,15 +4,11 @@
 import type { Cookies } from '@sveltejs/kit';
 
 const FLASH_COOKIE = 'flash';
-const FLASHES = ['welcome', 'password-reset', 'signed-out-everywhere'] as const;
+const FLASHES = ['password-reset', 'signed-out-everywhere'] as const;
 export type Flash = (typeof FLASHES)[number];
 
 export function setFlash(cookies: Cookies, flash: Flash): void {
 	cookies.set(FLASH_COOKIE, flash, { path: '/', httpOnly: true, sameSite: 'lax', maxAge: 60 });
-}
-
-export function setWelcomeFlash(cookies: Cookies): void {
-	setFlash(cookies, 'welcome');
 }
 
 export function takeFlash(cookies: Cookies): Flash | null {

@@ -2,7 +2,7 @@
 // even below a guarded layout: a guard that misses a route must not fail open.
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { m } from '$lib/i18n';
-import type { Role } from '$lib/process/workflow';
+import type { Policy } from '../auth/policies';
 import type { SessionUser } from '../auth/session';
 
 type Event = Pick<RequestEvent, 'locals' | 'url'>;
@@ -25,9 +25,9 @@ export function requireUser(event: Event): SessionUser {
 	return user;
 }
 
-/** The signed-in user with at least one of these roles; anonymous → login, others → 403. */
-export function requireRole(event: Event, ...roles: Role[]): SessionUser {
+/** The signed-in user whom the policy allows; anonymous → login, others → 403. */
+export function requireAllowed(event: Event, policy: Policy): SessionUser {
 	const user = requireUser(event);
-	if (!roles.some((r) => user.roles.includes(r))) error(403, m.errorForbidden());
+	if (!policy(user)) error(403, m.errorForbidden());
 	return user;
 }

@@ -27,11 +27,14 @@ export const actions: Actions = {
 		if (!parsed.ok)
 			return fail(400, { email, errors: parsed.errors, notice: null as string | null });
 		const result = await users.authenticate({ ...parsed.data, ip: event.getClientAddress() });
+		const errors: FieldErrors = {};
 		if (!result.ok && result.reason === 'rate-limited') {
 			const minutes = Math.ceil(result.retryAfterSeconds / 60);
-			const errors: FieldErrors = {};
 			return fail(429, { email, errors, notice: m.authRateLimited({ minutes }) });
 		}
+		// Only someone who knows the password hears this, with a way to have the link sent again.
+		if (!result.ok && result.reason === 'unverified')
+			return fail(403, { email, errors, notice: null, unverified: true });
 		if (!result.ok)
 			return fail(400, {
 				email,

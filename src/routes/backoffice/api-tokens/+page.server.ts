@@ -1,5 +1,6 @@
 import { fail, type RequestEvent } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/web/guards';
+import { requireAllowed } from '$lib/server/web/guards';
+import { canAdminister } from '$lib/server/auth/policies';
 import * as tokens from '$lib/server/api/tokens';
 import { readTokenForm, tokenErrors } from '$lib/server/api/token-form';
 import * as builder from '$lib/server/processes/builder';
@@ -10,7 +11,7 @@ const noStore = (event: Pick<RequestEvent, 'setHeaders'>) =>
 
 /** The admin's API tokens and the form for a new one. */
 export const load: PageServerLoad = async (event) => {
-	requireRole(event, 'admin');
+	requireAllowed(event, canAdminister);
 	// After a post without JavaScript this load renders the action's answer, which set the header.
 	if (event.request.method !== 'POST') noStore(event);
 	const [list, processes] = await Promise.all([tokens.listTokens(), builder.listProcesses()]);
@@ -21,7 +22,7 @@ export const actions: Actions = {
 	// The new token is in this answer only: never in a URL, a cookie, a flash or a later page.
 	create: async (event) => {
 		noStore(event);
-		const admin = requireRole(event, 'admin');
+		const admin = requireAllowed(event, canAdminister);
 		const values = readTokenForm(await event.request.formData());
 		const result = await tokens.createToken(admin.id, values);
 		if (!result.ok) return fail(400, { values, errors: tokenErrors(result.issues) });

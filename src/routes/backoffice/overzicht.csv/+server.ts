@@ -1,11 +1,12 @@
 import { localize } from '$lib/i18n';
-import { requireRole } from '$lib/server/web/guards';
+import { canHandleDossiers } from '$lib/server/auth/policies';
+import { requireAllowed } from '$lib/server/web/guards';
 import * as overview from '$lib/server/overview/service';
 import type { RequestHandler } from './$types';
 
 /** The overview's figures as CSV, for the same period and process as the page. */
 export const GET: RequestHandler = async (event) => {
-	requireRole(event, 'staff', 'admin');
+	requireAllowed(event, canHandleDossiers);
 	const o = await overview.getOverview(event.url.searchParams);
 	const csv = overview.overviewCsv(o, (t, id) => (t ? localize(t, event.locals.locale) : id));
 	return new Response(csv, {

@@ -1,19 +1,20 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/web/guards';
+import { requireAllowed } from '$lib/server/web/guards';
+import { canConfigureProcesses } from '$lib/server/auth/policies';
 import * as builder from '$lib/server/processes/builder';
 import * as forms from '$lib/server/processes/builder-form';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Clerks and admins: every process with its versions; a new process or an imported one. */
 export const load: PageServerLoad = async (event) => {
-	requireRole(event, 'clerk', 'admin');
+	requireAllowed(event, canConfigureProcesses);
 	event.setHeaders({ 'cache-control': 'private, no-store' });
 	return { processes: await builder.listProcesses() };
 };
 
 export const actions: Actions = {
 	create: async (event) => {
-		const user = requireRole(event, 'clerk', 'admin');
+		const user = requireAllowed(event, canConfigureProcesses);
 		const values = forms.readNewProcessForm(await event.request.formData());
 		const from = forms.parseSource(values.from);
 		const result =
@@ -24,7 +25,7 @@ export const actions: Actions = {
 		return fail(400, { create: { values, errors: forms.newProcessErrors(result.refusal) } });
 	},
 	import: async (event) => {
-		const user = requireRole(event, 'clerk', 'admin');
+		const user = requireAllowed(event, canConfigureProcesses);
 		const file = await forms.readImportFile(await event.request.formData());
 		if (!file.ok) return fail(400, { import: { errors: { file: file.error }, problems: [] } });
 		const result = await builder.importDefinition(file.text, user.id);

@@ -1,10 +1,11 @@
-import { requireRole } from '$lib/server/web/guards';
+import { requireAllowed } from '$lib/server/web/guards';
+import { canManageReplyTemplates } from '$lib/server/auth/policies';
 import * as templates from '$lib/server/templates/service';
 import type { PageServerLoad } from './$types';
 
 /** Clerks and admins: every standard reply, by process. */
 export const load: PageServerLoad = async (event) => {
-	requireRole(event, 'clerk', 'admin');
+	requireAllowed(event, canManageReplyTemplates);
 	event.setHeaders({ 'cache-control': 'private, no-store' });
 	const [list, processes] = await Promise.all([
 		templates.listTemplates(),

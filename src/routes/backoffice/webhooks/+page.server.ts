@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/web/guards';
+import { requireAllowed } from '$lib/server/web/guards';
+import { canAdminister } from '$lib/server/auth/policies';
 import { WEBHOOK_EVENTS } from '$lib/server/webhooks/events';
 import { issueMessages, readWebhookForm } from '$lib/server/webhooks/form';
 import * as webhooks from '$lib/server/webhooks/service';
@@ -7,7 +8,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** The admin's webhooks, and the form to add one. */
 export const load: PageServerLoad = async (event) => {
-	requireRole(event, 'admin');
+	requireAllowed(event, canAdminister);
 	event.setHeaders({ 'cache-control': 'private, no-store' });
 	return {
 		webhooks: await webhooks.list(),
@@ -19,7 +20,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	// The secret is in this answer only: it is shown once, and never put in an address.
 	default: async (event) => {
-		const actor = requireRole(event, 'admin');
+		const actor = requireAllowed(event, canAdminister);
 		const values = readWebhookForm(await event.request.formData(), false);
 		const result = await webhooks.create(actor.id, values);
 		if (!result.ok) return fail(400, { values, errors: issueMessages(result.issues) });

@@ -1,6 +1,7 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { m } from '$lib/i18n';
-import { requireRole } from '$lib/server/web/guards';
+import { requireAllowed } from '$lib/server/web/guards';
+import { canAdminister } from '$lib/server/auth/policies';
 import * as tokens from '$lib/server/api/tokens';
 import { readRevokeConfirmation } from '$lib/server/api/token-form';
 import * as builder from '$lib/server/processes/builder';
@@ -12,7 +13,7 @@ const noStore = (event: Pick<RequestEvent, 'setHeaders'>) =>
 
 /** One API token for an admin: its details, the audit trail of its calls, and revoking it. */
 export const load: PageServerLoad = async (event) => {
-	requireRole(event, 'admin');
+	requireAllowed(event, canAdminister);
 	// After a post without JavaScript this load renders the action's answer, which set the header.
 	if (event.request.method !== 'POST') noStore(event);
 	const [token, processes] = await Promise.all([
@@ -30,7 +31,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	revoke: async (event) => {
 		noStore(event);
-		const admin = requireRole(event, 'admin');
+		const admin = requireAllowed(event, canAdminister);
 		if (!readRevokeConfirmation(await event.request.formData()))
 			return fail(400, { revokeError: m.apiTokensRevokeConfirmRequired() });
 		if (await tokens.revokeToken(admin.id, event.params.id)) return { revoked: true };

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/web/guards';
+import { requireAllowed } from '$lib/server/web/guards';
+import { canHandleDossiers, canTakeDossiers } from '$lib/server/auth/policies';
 import {
 	assignAction,
 	loadStaffDossier,
@@ -11,7 +12,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /** Staff (and admins) handle dossiers; clerks configure processes and do not see them. */
 async function findDossier(event: RequestEvent | Parameters<PageServerLoad>[0]) {
-	const user = requireRole(event, 'staff', 'admin');
+	const user = requireAllowed(event, canHandleDossiers);
 	const dossier = await views.findById(event.params.id);
 	if (!dossier) error(404, 'Not found');
 	return { user, dossier };
@@ -22,7 +23,7 @@ export const load: PageServerLoad = async (event) => {
 	event.setHeaders({ 'cache-control': 'private, no-store' });
 	return {
 		dossier: await loadStaffDossier(dossier, user, event.locals.locale),
-		canTake: user.roles.includes('staff')
+		canTake: canTakeDossiers(user)
 	};
 };
 

@@ -1,7 +1,8 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/i18n';
 import { readText } from '$lib/server/auth/form';
-import { requireRole } from '$lib/server/web/guards';
+import { requireAllowed } from '$lib/server/web/guards';
+import { canConfigureProcesses } from '$lib/server/auth/policies';
 import * as builder from '$lib/server/processes/builder';
 import * as forms from '$lib/server/processes/builder-form';
 import * as drafts from '$lib/server/processes/drafts';
@@ -9,7 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** One process: its versions, its draft, copying, retiring, comparing and its change log. */
 export const load: PageServerLoad = async (event) => {
-	requireRole(event, 'clerk', 'admin');
+	requireAllowed(event, canConfigureProcesses);
 	event.setHeaders({ 'cache-control': 'private, no-store' });
 	const [process, events] = await Promise.all([
 		builder.findProcess(event.params.id),
@@ -33,13 +34,13 @@ const back = (id: string, notice: string) => `/backoffice/processes/${id}?${noti
 
 export const actions: Actions = {
 	openDraft: async (event) => {
-		const user = requireRole(event, 'clerk', 'admin');
+		const user = requireAllowed(event, canConfigureProcesses);
 		const opened = await drafts.openDraft(event.params.id, user.id);
 		if (!opened) error(404, m.procNotFound());
 		redirect(303, `/backoffice/processes/${event.params.id}/versions/${opened.version}/edit`);
 	},
 	discardDraft: async (event) => {
-		const user = requireRole(event, 'clerk', 'admin');
+		const user = requireAllowed(event, canConfigureProcesses);
 		const data = await event.request.formData();
 		const [version, revision] = [data.get('version'), data.get('revision')].map(forms.parseVersion);
 		if (version === null || revision === null) return fail(400, { discard: m.procErrorNoDraft() });
@@ -55,7 +56,7 @@ export const actions: Actions = {
 		});
 	},
 	duplicate: async (event) => {
-		const user = requireRole(event, 'clerk', 'admin');
+		const user = requireAllowed(event, canConfigureProcesses);
 		const data = await event.request.formData();
 		const newId = readText(data, 'newId');
 		const version = forms.parseVersion(data.get('version'));
@@ -68,13 +69,13 @@ export const actions: Actions = {
 		});
 	},
 	retire: async (event) => {
-		const user = requireRole(event, 'clerk', 'admin');
+		const user = requireAllowed(event, canConfigureProcesses);
 		const result = await builder.retireProcess(event.params.id, user.id);
 		if (!result.ok && result.reason === 'not-found') error(404, m.procNotFound());
 		redirect(303, back(event.params.id, 'retired'));
 	},
 	reopen: async (event) => {
-		const user = requireRole(event, 'clerk', 'admin');
+		const user = requireAllowed(event, canConfigureProcesses);
 		const result = await builder.reopenProcess(event.params.id, user.id);
 		if (!result.ok && result.reason === 'not-found') error(404, m.procNotFound());
 		redirect(303, back(event.params.id, 'reopened'));

@@ -1,12 +1,13 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/web/guards';
+import { requireAllowed } from '$lib/server/web/guards';
+import { canManageReplyTemplates } from '$lib/server/auth/policies';
 import { readTemplateForm, refusalErrors } from '$lib/server/templates/form';
 import * as templates from '$lib/server/templates/service';
 import type { Actions, PageServerLoad } from './$types';
 
 /** A new standard reply, for one process (?process= preselects it) or for all. */
 export const load: PageServerLoad = async (event) => {
-	requireRole(event, 'clerk', 'admin');
+	requireAllowed(event, canManageReplyTemplates);
 	event.setHeaders({ 'cache-control': 'private, no-store' });
 	return {
 		processes: await templates.listProcessOptions(),
@@ -16,7 +17,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const user = requireRole(event, 'clerk', 'admin');
+		const user = requireAllowed(event, canManageReplyTemplates);
 		const values = readTemplateForm(await event.request.formData());
 		const result = await templates.saveTemplate(user.id, values);
 		if (result.ok) redirect(303, '/backoffice/templates?saved');

@@ -1,13 +1,14 @@
 import { error, fail } from '@sveltejs/kit';
 import { m } from '$lib/i18n';
-import { requireRole } from '$lib/server/web/guards';
+import { requireAllowed } from '$lib/server/web/guards';
+import { canAdminister } from '$lib/server/auth/policies';
 import * as admin from '$lib/server/users/admin';
 import { readRoles, readVersion, roleRefusalMessage } from '$lib/server/users/admin-form';
 import type { Actions, PageServerLoad } from './$types';
 
 /** One account for an admin: its details, its roles to change, its invitation to send again. */
 export const load: PageServerLoad = async (event) => {
-	const actor = requireRole(event, 'admin');
+	const actor = requireAllowed(event, canAdminister);
 	event.setHeaders({ 'cache-control': 'private, no-store' });
 	const user = await admin.getUser(actor, event.params.id);
 	if (!user) error(404, 'Not found');
@@ -16,7 +17,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	roles: async (event) => {
-		const actor = requireRole(event, 'admin');
+		const actor = requireAllowed(event, canAdminister);
 		const formData = await event.request.formData();
 		const roles = readRoles(formData);
 		const expectedUpdatedAt = readVersion(formData);
@@ -36,7 +37,7 @@ export const actions: Actions = {
 		});
 	},
 	resend: async (event) => {
-		const actor = requireRole(event, 'admin');
+		const actor = requireAllowed(event, canAdminister);
 		const result = await admin.resendInvitation(actor, event.params.id, {
 			language: event.locals.locale
 		});

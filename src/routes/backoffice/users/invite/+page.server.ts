@@ -1,20 +1,21 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/i18n';
-import { requireRole } from '$lib/server/web/guards';
+import { requireAllowed } from '$lib/server/web/guards';
+import { canAdminister } from '$lib/server/auth/policies';
 import * as admin from '$lib/server/users/admin';
 import { inviteRefusalError, readInviteForm } from '$lib/server/users/admin-form';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The admin invites a staff member, clerk or admin by e-mail. */
 export const load: PageServerLoad = (event) => {
-	requireRole(event, 'admin');
+	requireAllowed(event, canAdminister);
 	event.setHeaders({ 'cache-control': 'private, no-store' });
 	return { roles: admin.INVITABLE_ROLES };
 };
 
 export const actions: Actions = {
 	default: async (event) => {
-		const actor = requireRole(event, 'admin');
+		const actor = requireAllowed(event, canAdminister);
 		const form = readInviteForm(await event.request.formData());
 		if (!form.ok) return fail(400, { values: form.values, errors: form.errors, existing: null });
 		const result = await admin.inviteUser(actor, form.input, { language: event.locals.locale });

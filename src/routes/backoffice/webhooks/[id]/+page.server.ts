@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/web/guards';
+import { requireAllowed } from '$lib/server/web/guards';
+import { canAdminister } from '$lib/server/auth/policies';
 import { WEBHOOK_EVENTS } from '$lib/server/webhooks/events';
 import { issueMessages, readWebhookForm } from '$lib/server/webhooks/form';
 import * as webhooks from '$lib/server/webhooks/service';
@@ -7,7 +8,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** One webhook: its settings, test event, secret, deletion and the log of its deliveries. */
 export const load: PageServerLoad = async (event) => {
-	requireRole(event, 'admin');
+	requireAllowed(event, canAdminister);
 	event.setHeaders({ 'cache-control': 'private, no-store' });
 	const webhook = await webhooks.find(event.params.id);
 	if (!webhook) error(404, 'Not found');
@@ -20,7 +21,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	update: async (event) => {
-		requireRole(event, 'admin');
+		requireAllowed(event, canAdminister);
 		const values = readWebhookForm(await event.request.formData(), true);
 		const result = await webhooks.update(event.params.id, values);
 		if (result.ok) return { saved: true };
@@ -28,20 +29,20 @@ export const actions: Actions = {
 		return fail(400, { values, errors: issueMessages(result.issues) });
 	},
 	test: async (event) => {
-		requireRole(event, 'admin');
+		requireAllowed(event, canAdminister);
 		const deliveryId = await webhooks.sendTestEvent(event.params.id);
 		if (!deliveryId) error(404, 'Not found');
 		return { testSent: deliveryId };
 	},
 	// The new secret is in this answer only.
 	rotate: async (event) => {
-		requireRole(event, 'admin');
+		requireAllowed(event, canAdminister);
 		const secret = await webhooks.rotateSecret(event.params.id);
 		if (!secret) error(404, 'Not found');
 		return { secret };
 	},
 	delete: async (event) => {
-		requireRole(event, 'admin');
+		requireAllowed(event, canAdminister);
 		const confirmed = (await event.request.formData()).get('confirm') === 'yes';
 		if (!(await webhooks.find(event.params.id))) error(404, 'Not found');
 		if (!confirmed) return fail(400, { confirmError: true });

@@ -1,13 +1,14 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/i18n';
-import { requireRole } from '$lib/server/web/guards';
+import { requireAllowed } from '$lib/server/web/guards';
+import { canConfigureProcesses } from '$lib/server/auth/policies';
 import * as builder from '$lib/server/processes/builder';
 import { parseVersion } from '$lib/server/processes/builder-form';
 import type { PageServerLoad } from './$types';
 
 /** What changed between two versions of a process (?from=1&to=2). */
 export const load: PageServerLoad = async (event) => {
-	requireRole(event, 'clerk', 'admin');
+	requireAllowed(event, canConfigureProcesses);
 	event.setHeaders({ 'cache-control': 'private, no-store' });
 	const process = await builder.findProcess(event.params.id);
 	if (!process) error(404, m.procNotFound());

@@ -1,6 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/i18n';
-import { requireRole } from '$lib/server/web/guards';
+import { requireAllowed } from '$lib/server/web/guards';
+import { canConfigureProcesses } from '$lib/server/auth/policies';
 import * as editor from '$lib/server/processes/editor';
 import type { LayoutServerLoad } from './$types';
 
@@ -9,7 +10,7 @@ import type { LayoutServerLoad } from './$types';
  * (copying its newest version when there is none) and goes to it.
  */
 export const load: LayoutServerLoad = async (event) => {
-	const user = requireRole(event, 'clerk', 'admin');
+	const user = requireAllowed(event, canConfigureProcesses);
 	event.setHeaders({ 'cache-control': 'private, no-store' });
 	const { id } = event.params;
 	const version = editor.parseVersion(event.params.version);

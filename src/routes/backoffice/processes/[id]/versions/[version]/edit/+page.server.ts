@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/i18n';
-import { requireRole } from '$lib/server/web/guards';
+import { requireAllowed } from '$lib/server/web/guards';
+import { canConfigureProcesses } from '$lib/server/auth/policies';
 import * as editor from '$lib/server/processes/editor';
 import { generalControls, requirementControls } from '$lib/process/properties';
 import { conflictMessage, draftVersion, editAction } from './editing';
@@ -8,13 +9,13 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** The draft's texts and settings, all its problems, publishing and discarding. */
 export const load: PageServerLoad = async (event) => {
-	requireRole(event, 'clerk', 'admin');
+	requireAllowed(event, canConfigureProcesses);
 	await event.parent();
 	return { generalControls, requirementControls };
 };
 
 async function lifecycle(event: Parameters<Actions[string]>[0], kind: 'publish' | 'discard') {
-	const user = requireRole(event, 'clerk', 'admin');
+	const user = requireAllowed(event, canConfigureProcesses);
 	const version = draftVersion(event);
 	const form = await event.request.formData();
 	const revision = Number(form.get('revision'));

@@ -2,7 +2,8 @@
 // operation, save it through the editor service, and map the outcome to what the page shows.
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { m } from '$lib/i18n';
-import { requireRole } from '$lib/server/web/guards';
+import { requireAllowed } from '$lib/server/web/guards';
+import { canConfigureProcesses } from '$lib/server/auth/policies';
 import type { Reference } from '$lib/process/edit';
 import * as editor from '$lib/server/processes/editor';
 import { readEditForm, type EditAction } from '$lib/server/processes/editor-form';
@@ -75,7 +76,7 @@ export function editAction(
 	redirectTo?: (event: Event, subject: string) => string
 ) {
 	return async (event: Event) => {
-		const user = requireRole(event, 'clerk', 'admin');
+		const user = requireAllowed(event, canConfigureProcesses);
 		const version = draftVersion(event);
 		const form = await event.request.formData();
 		const result = await editor.edit(

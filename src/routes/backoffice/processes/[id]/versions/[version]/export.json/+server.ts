@@ -1,13 +1,14 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/i18n';
-import { requireRole } from '$lib/server/web/guards';
+import { requireAllowed } from '$lib/server/web/guards';
+import { canConfigureProcesses } from '$lib/server/auth/policies';
 import * as builder from '$lib/server/processes/builder';
 import { parseVersion } from '$lib/server/processes/builder-form';
 import type { RequestHandler } from './$types';
 
 /** One version as a definition file, in the format of the library's files. */
 export const GET: RequestHandler = async (event) => {
-	requireRole(event, 'clerk', 'admin');
+	requireAllowed(event, canConfigureProcesses);
 	const version = parseVersion(event.params.version);
 	if (version === null) error(404, m.procNotFound());
 	const file = await builder.exportVersion(event.params.id, version);

@@ -1,4 +1,5 @@
-import { requireRole } from '$lib/server/web/guards';
+import { requireAllowed } from '$lib/server/web/guards';
+import { canConfigureProcesses } from '$lib/server/auth/policies';
 import { describeConditionBuilder } from '$lib/server/processes/editor-form';
 import { toDraft } from '$lib/process/edit';
 import { fieldTypes } from '$lib/process/fields';
@@ -8,7 +9,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** The pages of the form with their fields: add, rename, move and remove them. */
 export const load: PageServerLoad = async (event) => {
-	requireRole(event, 'clerk', 'admin');
+	requireAllowed(event, canConfigureProcesses);
 	const { draft } = await event.parent();
 	const pages = toDraft(draft.definition).pages;
 	return {

@@ -1,4 +1,5 @@
-import { requireRole } from '$lib/server/web/guards';
+import { requireAllowed } from '$lib/server/web/guards';
+import { canConfigureProcesses } from '$lib/server/auth/policies';
 import { toDraft } from '$lib/process/edit';
 import { describeTransitionControls, stateControls } from '$lib/process/properties';
 import { editAction } from '../editing';
@@ -6,7 +7,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** The workflow: its states, the initial state and the transitions between them. */
 export const load: PageServerLoad = async (event) => {
-	requireRole(event, 'clerk', 'admin');
+	requireAllowed(event, canConfigureProcesses);
 	const { draft } = await event.parent();
 	const ids = toDraft(draft.definition).workflow.states.map((s) => s.id);
 	return { stateControls, transitionControls: describeTransitionControls(ids) };

@@ -1,13 +1,14 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/i18n';
-import { requireRole } from '$lib/server/web/guards';
+import { requireAllowed } from '$lib/server/web/guards';
+import { canConfigureProcesses } from '$lib/server/auth/policies';
 import { describeConditionBuilder, describeFieldEditor } from '$lib/server/processes/editor-form';
 import { editAction } from '../../editing';
 import type { Actions, PageServerLoad } from './$types';
 
 /** One field: its properties (any kind), its options and its condition. */
 export const load: PageServerLoad = async (event) => {
-	requireRole(event, 'clerk', 'admin');
+	requireAllowed(event, canConfigureProcesses);
 	const { draft } = await event.parent();
 	const field = describeFieldEditor(draft.definition, event.params.key);
 	if (!field) error(404, m.editorRefusedNotFound());

@@ -1,6 +1,7 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { m } from '$lib/i18n';
-import { requireRole } from '$lib/server/web/guards';
+import { requireAllowed } from '$lib/server/web/guards';
+import { canConfigureProcesses } from '$lib/server/auth/policies';
 import { serverAnswerOptions } from '$lib/server/filing/options';
 import * as preview from '$lib/server/web/preview';
 import { loadFormPage, postFormPage } from '$lib/server/web/form-runner';
@@ -11,7 +12,7 @@ type Event = RequestEvent<{ id: string; version: string; pageId?: string }>;
 
 /** The preview this request is about: its answer store and page, or its end, or a broken draft. */
 async function openPreview(event: Event) {
-	requireRole(event, 'clerk', 'admin');
+	requireAllowed(event, canConfigureProcesses);
 	const version = draftVersion(event);
 	const opened = await preview.openPreview(event.params.id, version);
 	if (opened.kind === 'not-found') error(404, m.editorNotADraft());
