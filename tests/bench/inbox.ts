@@ -6,7 +6,9 @@
 //  - Measures, through the service layer the pages use (getInbox, listForOwner), the latency of
 //    seven figures: the inbox's first page, a page 200 pages deep (keyset), a filtered page
 //    (process + state + overdue), a search for a name, a citizen's own list, a search for a
-//    surname only, and "mine and open, by due date"; p50/p95/p99 in ms, OVER BUDGET when p95 > 50.
+//    surname only, and "mine and open, by due date" (budget p95 ≤ 50 ms); the team leads' overview
+//    over 12 and 52 weeks (≤ 100 ms) and a product page's handling times uncached (≤ 50 ms);
+//    p50/p95/p99 in ms, OVER BUDGET when p95 is above the figure's budget.
 //  - In three states of the database, as a real day produces them:
 //    (a) straight after seeding (or as found, when seeding was skipped);
 //    (b) after an hour of a 1,000,000-inhabitant municipality's changes with no clean-up in
@@ -46,6 +48,12 @@ const { foldTally } = await load<typeof import('../../src/lib/server/backoffice/
 const { listForOwner } = await load<typeof import('../../src/lib/server/dossiers/views')>(
 	'/src/lib/server/dossiers/views.ts'
 );
+const { getOverview } = await load<typeof import('../../src/lib/server/overview/service')>(
+	'/src/lib/server/overview/service.ts'
+);
+const { computeHandlingTimes } = await load<
+	typeof import('../../src/lib/server/handling-times/service')
+>('/src/lib/server/handling-times/service.ts');
 
 const { values: args } = parseArgs({
 	options: {
@@ -131,7 +139,7 @@ async function seed(): Promise<boolean> {
 			)
 			insert into dossier (reference, process_id, process_version, status, answers, language,
 				owner_id, applicant_name, applicant_email, assignee_id, submission_id, submitted_at,
-				due_date, closed_at, version, updated_at)
+				due_date, closed_at, handling_days, version, updated_at)
 			select
 				to_char(g.submitted, 'YYYY') || '-B' || lpad(g.i::text, 7, '0'),
 				g.proc ->> 'id',
@@ -152,6 +160,8 @@ async function seed(): Promise<boolean> {
 				g.submitted,
 				(g.submitted at time zone 'Europe/Brussels')::date + (g.proc ->> 'days')::int,
 				case when g.closed then g.submitted + ((g.h3 % 40) || ' days')::interval end,
+				-- Working days it took: about five in seven of the calendar days (no pauses here).
+				case when g.closed then (g.h3 % 40) * 5 / 7 end,
 				1 + g.h3 % 5,
 				g.submitted
 			from (
@@ -300,9 +310,9 @@ function percentile(sorted: number[], p: number): number {
 	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-type Figure = { name: string; p50: number; p95: number; p99: number };
+type Figure = { name: string; p50: number; p95: number; p99: number; budget: number };
 
-async function measure(name: string, run: () => Promise<unknown>): Promise<Figure> {
+async function measure(name: string, run: () => Promise<unknown>, budget = 50): Promise<Figure> {
 	for (let i = 0; i < 10; i++) await run();
 	const times: number[] = [];
 	for (let i = 0; i < runs; i++) {
@@ -313,9 +323,9 @@ async function measure(name: string, run: () => Promise<unknown>): Promise<Figur
 	times.sort((a, b) => a - b);
 	const [p50, p95, p99] = [50, 95, 99].map((p) => percentile(times, p));
 	console.log(
-		`${name.padEnd(36)} ${p50.toFixed(1).padStart(7)} ${p95.toFixed(1).padStart(7)} ${p99.toFixed(1).padStart(7)}  ${p95 <= 50 ? 'ok' : 'OVER BUDGET'}`
+		`${name.padEnd(36)} ${p50.toFixed(1).padStart(7)} ${p95.toFixed(1).padStart(7)} ${p99.toFixed(1).padStart(7)}  ${p95 <= budget ? 'ok' : 'OVER BUDGET'} (${budget})`
 	);
-	return { name, p50, p95, p99 };
+	return { name, p50, p95, p99, budget };
 }
 
 try {
@@ -358,6 +368,8 @@ try {
 	const search = new URLSearchParams({ q: 'Katrien Verhoeven' });
 	const surname = new URLSearchParams({ q: 'Verstraete' });
 	const mineOpen = new URLSearchParams({ assignee: 'mine', open: '1', sort: 'due', dir: 'asc' });
+	const yearAgo = new Date(Date.now() - 364 * 86_400_000).toISOString().slice(0, 10);
+	const year = new URLSearchParams({ from: yearAgo });
 	const check = await getInbox(staff.id, filtered, db);
 	const found = await getInbox(staff.id, search, db);
 	const mine = await listForOwner(citizen.ownerId as string, db);
@@ -380,7 +392,16 @@ try {
 			await measure('inbox, search for a name', () => getInbox(staff.id, search, db)),
 			await measure('citizen, own list', () => listForOwner(citizen.ownerId as string, db)),
 			await measure('inbox, search for a surname only', () => getInbox(staff.id, surname, db)),
-			await measure('inbox, mine and open, by due date', () => getInbox(staff.id, mineOpen, db))
+			await measure('inbox, mine and open, by due date', () => getInbox(staff.id, mineOpen, db)),
+			await measure(
+				'overview, 12 weeks, all products',
+				() => getOverview(new URLSearchParams(), db),
+				100
+			),
+			await measure('overview, 52 weeks, all products', () => getOverview(year, db), 100),
+			await measure('product page handling times (uncached)', () =>
+				computeHandlingTimes(busy.processId, db, new Date())
+			)
 		];
 		console.log(`load average after: ${loadAverage()}`);
 		return figures;
@@ -404,17 +425,17 @@ try {
 	);
 	const c = await scenario('(c) after the fold (steady state)');
 
-	console.log(`\np95 in ms (budget 50)${' '.repeat(15)}    (a)     (b)     (c)`);
+	console.log(`\np95 in ms (budget)${' '.repeat(18)}    (a)     (b)     (c)`);
 	for (let i = 0; i < a.length; i++) {
 		const row = [a[i], b[i], c[i]].map((f) => f.p95.toFixed(1).padStart(7)).join(' ');
-		console.log(`${a[i].name.padEnd(36)} ${row}`);
+		console.log(`${`${a[i].name} (${a[i].budget})`.padEnd(36)} ${row}`);
 	}
 	const all = [...a, ...b, ...c];
-	const over = all.filter((f) => f.p95 > 50).length;
+	const over = all.filter((f) => f.p95 > f.budget).length;
 	console.log(
 		over === 0
-			? '\nAll seven figures within the budget (p95 ≤ 50 ms) in every state.'
-			: `\nOVER BUDGET: ${over} of ${all.length} figures above p95 50 ms (see above).`
+			? `\nAll ${a.length} figures within their budgets (p95) in every state.`
+			: `\nOVER BUDGET: ${over} of ${all.length} figures above their p95 budget (see above).`
 	);
 } finally {
 	await close();
