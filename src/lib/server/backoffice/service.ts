@@ -5,6 +5,7 @@
 // them) and the CSV export, streamed page by page and safe to open in a spreadsheet.
 import { m } from '$lib/i18n';
 import { asLocalText, localize, type Locale, type LocalText } from '$lib/process/text';
+import { isUuid } from '$lib/uuid';
 import { getDb, type Db } from '../db';
 import * as repo from './repository';
 
@@ -95,7 +96,6 @@ function quickViews(current: string): QuickView[] {
 	});
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
@@ -112,8 +112,7 @@ export function parseFilter(params: URLSearchParams): InboxFilter {
 	return {
 		process: text('process'),
 		state: text('state'),
-		assignee:
-			assignee === 'mine' || assignee === 'unassigned' || UUID.test(assignee) ? assignee : '',
+		assignee: assignee === 'mine' || assignee === 'unassigned' || isUuid(assignee) ? assignee : '',
 		open: params.get('open') === '1',
 		overdue: params.get('overdue') === '1',
 		week: params.get('week') === '1',
@@ -146,7 +145,7 @@ function parseCursor(params: URLSearchParams, sort: InboxFilter['sort']): repo.I
 	const key = after.slice(0, cut);
 	const id = after.slice(cut + 1);
 	const keyOk = sort === 'received' ? TIMESTAMP.test(key) : isDate(key);
-	return keyOk && UUID.test(id) ? { key, id } : null;
+	return keyOk && isUuid(id) ? { key, id } : null;
 }
 
 /** Today as 'YYYY-MM-DD' in the municipality's time zone. */
@@ -373,7 +372,7 @@ export async function deleteSavedFilter(
 	id: string,
 	db: Db = getDb()
 ): Promise<boolean> {
-	if (!UUID.test(id)) return false;
+	if (!isUuid(id)) return false;
 	return repo.deleteSavedFilter(db, userId, id);
 }
 
