@@ -5,6 +5,7 @@
 // them) and the CSV export, streamed page by page and safe to open in a spreadsheet.
 import { m } from '$lib/i18n';
 import { asLocalText, localize, type Locale, type LocalText } from '$lib/process/text';
+import { addCalendarDays, toIsoDate, toLocalDateTime } from '$lib/process/calendar';
 import { isUuid } from '$lib/uuid';
 import { getDb, type Db } from '../db';
 import * as repo from './repository';
@@ -148,21 +149,10 @@ function parseCursor(params: URLSearchParams, sort: InboxFilter['sort']): repo.I
 	return keyOk && isUuid(id) ? { key, id } : null;
 }
 
-/** Today as 'YYYY-MM-DD' in the municipality's time zone. */
-function localDate(now: Date): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(now);
-}
-
-function addDays(date: string, days: number): string {
-	const d = new Date(`${date}T00:00:00Z`);
-	d.setUTCDate(d.getUTCDate() + days);
-	return d.toISOString().slice(0, 10);
-}
-
 function toQuery(f: InboxFilter, userId: string, now: Date): repo.InboxQuery {
-	const today = localDate(now);
+	const today = toIsoDate(now, TIME_ZONE);
 	// "Due this week": from today up to and including Sunday (earlier ones are overdue).
-	const sunday = addDays(today, (7 - new Date(`${today}T00:00:00Z`).getUTCDay()) % 7);
+	const sunday = addCalendarDays(today, (7 - new Date(`${today}T00:00:00Z`).getUTCDay()) % 7);
 	return {
 		processId: f.process || undefined,
 		status: f.state || undefined,
@@ -389,20 +379,6 @@ function csvLine(cells: string[]): string {
 	return cells.map(csvCell).join(';') + '\r\n';
 }
 
-function localDateTime(d: Date): string {
-	const parts = new Intl.DateTimeFormat('en-CA', {
-		timeZone: TIME_ZONE,
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit',
-		hour: '2-digit',
-		minute: '2-digit',
-		hourCycle: 'h23'
-	}).formatToParts(d);
-	const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-	return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
-}
-
 /**
  * The filtered inbox as CSV (UTF-8 with a byte order mark, `;`-separated as Excel in Belgium
  * expects), read in keyset pages while it is sent so a large export never sits in memory.
@@ -458,7 +434,7 @@ export function exportCsv(
 						item.applicantEmail ?? '',
 						item.stateLabel ? localize(item.stateLabel, locale) : item.status,
 						item.assignee ?? '',
-						localDateTime(item.submittedAt),
+						toLocalDateTime(item.submittedAt, TIME_ZONE),
 						item.dueDate ?? '',
 						item.overdue ? m.inboxYes({}, o) : '',
 						item.paused ? m.inboxYes({}, o) : ''

@@ -1,15 +1,9 @@
 // A calendar date, posted and stored as YYYY-MM-DD and shown in words ("17 mei 1990").
-import type { Locale } from '../../text';
+import { formatDate } from '../../format';
 import { empty, fail, postsText, readText, writeText, type FieldModule } from '../module';
 import type { DateField } from './definition';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-export function formatDate(isoDate: string, locale: Locale): string {
-	return new Intl.DateTimeFormat(`${locale}-BE`, { dateStyle: 'long', timeZone: 'UTC' }).format(
-		new Date(`${isoDate}T00:00:00Z`)
-	);
-}
 
 function isValidIsoDate(v: string): boolean {
 	if (!DATE.test(v)) return false;

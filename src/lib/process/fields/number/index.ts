@@ -1,6 +1,7 @@
 // A number typed the Belgian way ("2,5", "1.250", "1 250,75") and stored as a number; shown
 // with a decimal comma and its unit.
-import { localize, type Locale } from '../../text';
+import { formatNumber } from '../../format';
+import { localize } from '../../text';
 import { empty, fail, postsText, readText, type FieldModule } from '../module';
 import type { NumberField } from './definition';
 
@@ -10,10 +11,6 @@ export function parseLocalNumber(input: string): number | null {
 	if (n.includes(',')) n = n.replace(/\./g, '').replace(',', '.');
 	else if (/^-?\d{1,3}(\.\d{3})+$/.test(n)) n = n.replace(/\./g, '');
 	return /^-?\d+(\.\d+)?$/.test(n) ? Number(n) : null;
-}
-
-export function formatNumber(value: number, locale: Locale): string {
-	return new Intl.NumberFormat(`${locale}-BE`).format(value);
 }
 
 export const number: FieldModule<NumberField, number> = {
