@@ -8,36 +8,22 @@ const TIME_ZONE = 'Europe/Brussels';
 
 // Made once per locale and kind: making a formatter costs far more than formatting (a list of
 // dates would otherwise make one per row; bench:load).
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
-const numberFormats = new Map<string, Intl.NumberFormat>();
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
 
-function dateTimeFormat(
-	locale: Locale,
-	kind: string,
-	options: Intl.DateTimeFormatOptions
-): Intl.DateTimeFormat {
-	const key = `${locale}:${kind}`;
-	let format = dateTimeFormats.get(key);
+function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
+	let format = formatters.get(key) as T | undefined;
 	if (!format) {
-		format = new Intl.DateTimeFormat(`${locale}-BE`, options);
-		dateTimeFormats.set(key, format);
+		format = make();
+		formatters.set(key, format);
 	}
 	return format;
 }
 
-function numberFormat(
-	locale: Locale,
-	kind: string,
-	options: Intl.NumberFormatOptions = {}
-): Intl.NumberFormat {
-	const key = `${locale}:${kind}`;
-	let format = numberFormats.get(key);
-	if (!format) {
-		format = new Intl.NumberFormat(`${locale}-BE`, options);
-		numberFormats.set(key, format);
-	}
-	return format;
-}
+const dateTimeFormat = (locale: Locale, kind: string, options: Intl.DateTimeFormatOptions) =>
+	cached(`date:${locale}:${kind}`, () => new Intl.DateTimeFormat(`${locale}-BE`, options));
+
+const numberFormat = (locale: Locale, kind: string, options: Intl.NumberFormatOptions = {}) =>
+	cached(`number:${locale}:${kind}`, () => new Intl.NumberFormat(`${locale}-BE`, options));
 
 /** A calendar date stored as YYYY-MM-DD, in words: "17 mei 1990" (no time zone: it is a day). */
 export function formatDate(isoDate: string, locale: Locale): string {
