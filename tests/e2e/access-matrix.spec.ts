@@ -34,7 +34,10 @@ export function listRequests(): Cell[] {
 	const cells: Cell[] = [];
 	const walk = (dir: string) => {
 		const entries = readdirSync(dir, { withFileTypes: true });
-		const route = `/${relative(routesDir, dir)}`.replace(/\/\([^)]+\)/g, '').replace(/\/$/, '');
+		const route = `/${relative(routesDir, dir)}`
+			.replace(/\/\([^)]+\)/g, '')
+			.replace(/=\w+\]/g, ']')
+			.replace(/\/$/, '');
 		const id = route === '' ? '/' : route;
 		const add = (method: string, action: string | null = null) =>
 			cells.push({

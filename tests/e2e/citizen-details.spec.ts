@@ -5,24 +5,25 @@
 // address has an account while a verification link needs a button press.
 import { devices, expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './axe';
-import { errorSummary, expectStep, fillAddress, pressContinue, upload } from './filing-helpers';
+import {
+	describeProblem,
+	errorSummary,
+	escapeRegExp,
+	expectStep,
+	fillAddress,
+	melding,
+	pressContinue,
+	readReference,
+	sendReportWithoutContact,
+	upload
+} from './filing-helpers';
 import { waitForMail } from './mail';
 import { e2eUsers, logIn } from './users';
 
 test.use({ ...devices['Pixel 7'], viewport: { width: 390, height: 844 } });
 test.describe.configure({ timeout: 120_000 });
 
-const melding = '/p/melding-openbaar-domein/apply';
 const header = (page: Page) => page.getByRole('banner');
-
-async function describeProblem(page: Page): Promise<void> {
-	await page.goto(melding);
-	await expectStep(page, `${melding}/probleem`, 'Wat is het probleem?');
-	await page.getByLabel('Soort probleem').selectOption({ label: 'Put of schade in de weg' });
-	await page.getByLabel('Beschrijf het probleem').fill('Diepe put in het fietspad.');
-	await pressContinue(page);
-	await expectStep(page, `${melding}/locatie`, 'Waar is het?');
-}
 
 test('4: an empty file is said at the field and in the summary, and what was typed stays', async ({
 	page
@@ -46,7 +47,7 @@ test('4: an empty file is said at the field and in the summary, and what was typ
 	await expect(page).toHaveURL(`${melding}/locatie`);
 	await expect(page.getByLabel("Foto's")).toHaveAttribute('aria-invalid', 'true');
 	await expect(page.getByLabel("Foto's")).toHaveAccessibleDescription(
-		new RegExp(`Fout: ${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`)
+		new RegExp(`Fout: ${escapeRegExp(message)}`)
 	);
 	const address = page.getByRole('group', { name: 'Adres' });
 	await expect(address.getByLabel('Straat')).toHaveValue('Kerkstraat');
@@ -65,25 +66,14 @@ test('10: a report is called a report on its receipt and its tracking page', asy
 	});
 	await page.getByLabel("Foto's").setInputFiles(upload('put.png'));
 	await pressContinue(page);
-	await expectStep(page, `${melding}/contact`, 'Uw gegevens (niet verplicht)');
-	await page
-		.getByRole('group', { name: 'Wilt u een bericht als uw melding behandeld is?' })
-		.getByRole('radio', { name: 'Nee' })
-		.check();
-	await pressContinue(page);
-	await expectStep(page, `${melding}/controle`, 'Controleer uw antwoorden');
-	await page.getByRole('button', { name: /indienen|versturen/ }).click();
+	await sendReportWithoutContact(page, /indienen|versturen/);
 
 	await expectStep(page, /\/apply\/ontvangen$/, 'Uw melding is verstuurd');
 	const main = page.getByRole('main');
 	await expect(main).toContainText('We handelen uw melding af tegen');
 	await expect(main).not.toContainText(/aanvraag|beslissing/i);
 	await expectAccessible(page);
-	const reference = await page
-		.getByRole('paragraph')
-		.filter({ hasText: 'Uw referentie' })
-		.getByRole('strong')
-		.innerText();
+	const reference = await readReference(page);
 
 	await page.getByRole('link', { name: /\/volg\/[\w-]+$/ }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Melding ${reference}`);

@@ -4,11 +4,16 @@
 // at that part.
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './axe';
-import { errorSummary, expectStep, pressContinue } from './filing-helpers';
+import {
+	errorSummary,
+	expectStep,
+	fillPremieApplicant,
+	openPremie,
+	premie,
+	pressContinue
+} from './filing-helpers';
 
 test.describe.configure({ timeout: 120_000 });
-
-const premie = '/p/premie-hemelwaterput/apply';
 
 /** What the device keeps of what is being typed on a form's open page (IndexedDB). */
 const typedOnDevice = (page: Page, processId: string) =>
@@ -28,21 +33,11 @@ const typedOnDevice = (page: Page, processId: string) =>
 		processId
 	);
 
-async function fillApplicant(page: Page) {
-	await page.getByLabel('Voornaam').fill('Sofie');
-	await page.getByLabel('Familienaam').fill('Claes');
-	await page.getByLabel('E-mailadres').fill('sofie.claes@example.be');
-	await page.getByLabel('Telefoonnummer').fill('0470123456');
-	await page.getByLabel('Rijksregisternummer').fill('85073003328');
-	await page.getByRole('radio', { name: 'Eigenaar' }).check();
-}
-
 test('back to a page, the answers are shown as saved: the national number written with its dots, not as typed', async ({
 	page
 }) => {
-	await page.goto(premie);
-	await expectStep(page, `${premie}/aanvrager`, 'Aanvrager');
-	await fillApplicant(page);
+	await openPremie(page);
+	await fillPremieApplicant(page);
 	// The device keeps the raw typing as it is typed…
 	await expect
 		.poll(async () => (await typedOnDevice(page, 'premie-hemelwaterput'))?.rijksregisternummer)
@@ -79,9 +74,8 @@ test('back to a page, the answers are shown as saved: the national number writte
 test('each part of an address has its own limit: the input stops at it, and a longer part is named at that part', async ({
 	page
 }) => {
-	await page.goto(premie);
-	await expectStep(page, `${premie}/aanvrager`, 'Aanvrager');
-	await fillApplicant(page);
+	await openPremie(page);
+	await fillPremieApplicant(page);
 	await pressContinue(page);
 	await expectStep(page, `${premie}/werken`, 'De werken');
 	const address = page.getByRole('group', { name: 'Adres waar de werken zijn uitgevoerd' });

@@ -8,6 +8,7 @@ import {
 	toIsoDate,
 	type HandlingTime
 } from '../../src/lib/process/calendar';
+import { formatDate } from '../../src/lib/process/format';
 
 /** A 1×1 PNG, as any image editor writes it. */
 export const png = Buffer.from(
@@ -49,9 +50,7 @@ export const daysFromToday = (days: number) => addCalendarDays(today(), days);
 
 /** A date the way the pages write it: "15 maart 2027". */
 export function longDate(iso: string): string {
-	return new Intl.DateTimeFormat('nl-BE', { dateStyle: 'long', timeZone: 'UTC' }).format(
-		new Date(`${iso}T00:00:00Z`)
-	);
+	return formatDate(iso, 'nl');
 }
 
 /** The receipt's promise for a dossier filed today. */
@@ -85,12 +84,16 @@ export async function fillAddress(page: Page, legend: string, address: Address):
 	await group.getByLabel('Gemeente').fill(address.municipality);
 }
 
+/** Text to match literally inside a RegExp. */
+export function escapeRegExp(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** The answer shown next to a question on the check page. */
 export function answerTo(page: Page, label: string) {
-	const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 	return page
 		.getByRole('term')
-		.filter({ hasText: new RegExp(`^${escaped}$`) })
+		.filter({ hasText: new RegExp(`^${escapeRegExp(label)}$`) })
 		.locator('xpath=following-sibling::dd[1]');
 }
 
@@ -115,16 +118,78 @@ export async function readReceipt(
 ): Promise<string> {
 	const title = kind === 'report' ? 'Uw melding is verstuurd' : 'Uw aanvraag is ingediend';
 	await expectStep(page, /\/apply\/ontvangen$/, title);
-	const reference = await page
-		.getByRole('paragraph')
-		.filter({ hasText: 'Uw referentie' })
-		.getByRole('strong')
-		.innerText();
+	const reference = await readReference(page);
 	expect(reference).toMatch(/^\d{4}-\d{6}$/);
 	await expect(page.getByRole('main')).toContainText(
 		kind === 'report' ? reportDueText(handlingTime) : decisionText(handlingTime)
 	);
 	return reference;
+}
+
+/** The dossier's reference as the receipt page shows it ("Uw referentie: 2026-000123"). */
+export function readReference(page: Page): Promise<string> {
+	return page
+		.getByRole('paragraph')
+		.filter({ hasText: 'Uw referentie' })
+		.getByRole('strong')
+		.innerText();
+}
+
+/** The report of a problem in a public place (melding openbaar domein). */
+export const melding = '/p/melding-openbaar-domein/apply';
+
+/** Opens the report and answers its first page (what the problem is), on to the location page. */
+export async function describeProblem(
+	page: Page,
+	description = 'Diepe put in het fietspad.',
+	category = 'Put of schade in de weg'
+): Promise<void> {
+	await page.goto(melding);
+	await expectStep(page, `${melding}/probleem`, 'Wat is het probleem?');
+	await page.getByLabel('Soort probleem').selectOption({ label: category });
+	await page.getByLabel('Beschrijf het probleem').fill(description);
+	await pressContinue(page);
+	await expectStep(page, `${melding}/locatie`, 'Waar is het?');
+}
+
+/**
+ * From the report's contact page: no message wanted when it is dealt with, on to the check page,
+ * and sent with the button named `send`.
+ */
+export async function sendReportWithoutContact(
+	page: Page,
+	send: string | RegExp = 'Aanvraag indienen'
+): Promise<void> {
+	await expectStep(page, `${melding}/contact`, 'Uw gegevens (niet verplicht)');
+	await page
+		.getByRole('group', { name: 'Wilt u een bericht als uw melding behandeld is?' })
+		.getByRole('radio', { name: 'Nee' })
+		.check();
+	await pressContinue(page);
+	await expectStep(page, `${melding}/controle`, 'Controleer uw antwoorden');
+	await page.getByRole('button', { name: send }).click();
+}
+
+/** The rainwater well grant (premie hemelwaterput). */
+export const premie = '/p/premie-hemelwaterput/apply';
+
+/** Opens the grant's form on its first page, the applicant. */
+export async function openPremie(page: Page): Promise<void> {
+	await page.goto(premie);
+	await expectStep(page, `${premie}/aanvrager`, 'Aanvrager');
+}
+
+/** Fills the grant's applicant page as Sofie Claes, the owner. */
+export async function fillPremieApplicant(
+	page: Page,
+	typed: { phone?: string; nationalNumber?: string } = {}
+): Promise<void> {
+	await page.getByLabel('Voornaam').fill('Sofie');
+	await page.getByLabel('Familienaam').fill('Claes');
+	await page.getByLabel('E-mailadres').fill('sofie.claes@example.be');
+	await page.getByLabel('Telefoonnummer').fill(typed.phone ?? '0470123456');
+	await page.getByLabel('Rijksregisternummer').fill(typed.nationalNumber ?? '85073003328');
+	await page.getByRole('radio', { name: 'Eigenaar' }).check();
 }
 
 type Posted = string | File | (string | File)[];

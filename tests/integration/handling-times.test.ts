@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDefinition } from '$lib/process/answers/test-definition';
 import { processDefinition } from '$lib/process/definition';
 import { GlobMigrationProvider, migrateToLatest } from '$lib/server/db/migrate';
-import * as dossierRepo from '$lib/server/dossiers/repository';
 import * as handlingTimes from '$lib/server/handling-times/service';
 import * as processes from '$lib/server/processes/service';
+import { fileDossier } from '../fixtures/dossiers';
 import { backend, openTestDatabase, type TestDatabase } from './test-db';
 
 const NOW = new Date('2026-12-06T12:00:00Z');
@@ -35,19 +35,11 @@ describe(`handling times on ${backend}`, () => {
 	/** A dossier of `processId` closed at `closedAt` after `days` working days (null: stopped). */
 	async function decided(processId: string, closedAt: string, days: number | null) {
 		counter++;
-		await dossierRepo.insertDossier(t.db, {
+		await fileDossier(t.db, {
 			reference: `2026-${String(700000 + counter)}`,
 			processId,
-			processVersion: 1,
 			status: days === null ? 'ingetrokken' : 'goedgekeurd',
-			answers: JSON.stringify({}),
-			ownerId: null,
-			guestTokenHash: randomUUID(),
-			applicantName: 'Ada',
-			applicantEmail: null,
-			submissionId: randomUUID(),
 			submittedAt: new Date(Date.parse(closedAt) - 10 * 86_400_000),
-			dueDate: null,
 			closedAt: new Date(closedAt),
 			handlingDays: days
 		});
@@ -151,22 +143,16 @@ describe(`the migration that keeps handling times, on ${backend}`, () => {
 				t.db
 			);
 			const file = async (status: string, closedAt: string | null) =>
-				(await dossierRepo.insertDossier(t.db, {
-					reference: `2026-${randomUUID().slice(0, 6)}`,
-					processId: 'oud',
-					processVersion: 1,
-					status,
-					answers: JSON.stringify({}),
-					ownerId: null,
-					guestTokenHash: randomUUID(),
-					applicantName: 'Ada',
-					applicantEmail: null,
-					submissionId: randomUUID(),
-					// Monday 30 November; closed Tuesday 8 December: six working days.
-					submittedAt: new Date('2026-11-30T09:00:00Z'),
-					dueDate: null,
-					closedAt: closedAt ? new Date(closedAt) : null
-				}))!.id;
+				(
+					await fileDossier(t.db, {
+						reference: `2026-${randomUUID().slice(0, 6)}`,
+						processId: 'oud',
+						status,
+						// Monday 30 November; closed Tuesday 8 December: six working days.
+						submittedAt: new Date('2026-11-30T09:00:00Z'),
+						closedAt: closedAt ? new Date(closedAt) : null
+					})
+				).id;
 			const decidedId = await file(final.id, '2026-12-08T10:00:00Z');
 			const stoppedId = await file('gestopt', '2026-12-08T10:00:00Z');
 			const openId = await file(testDefinition.workflow.initial, null);

@@ -7,74 +7,44 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDefinition } from '$lib/process/answers/test-definition';
-import { processDefinition } from '$lib/process/definition';
 import type { SessionUser } from '$lib/server/auth/repository';
 import * as handling from '$lib/server/dossiers/handling';
 import * as dossierRepo from '$lib/server/dossiers/repository';
 import * as views from '$lib/server/dossiers/views';
 import { LocalFileStorage } from '$lib/server/files/storage';
-import * as processes from '$lib/server/processes/service';
-import * as users from '$lib/server/users/service';
+import { fileDossier as insertDossier, recordSubmitted } from '../fixtures/dossiers';
+import {
+	defineProcess,
+	importProcesses,
+	reviewTransition,
+	workflowState
+} from '../fixtures/processes';
+import { addUser } from '../fixtures/users';
 import { backend, openTestDatabase, type TestDatabase } from './test-db';
 
 const storage = new LocalFileStorage(mkdtempSync(join(tmpdir(), 'loket-handling-')));
 const pdf = (name: string, text = 'bewijs') =>
 	new File([`%PDF-1.7\n${text}`], name, { type: 'application/pdf' });
-const PASSWORD = 'een lange zin als wachtwoord';
 
-const state = (
-	id: string,
-	kind: 'open' | 'waiting' | 'final',
-	clock: 'run' | 'pause' | 'stop',
-	citizenLabel?: string
-) => ({
-	id,
-	label: { nl: `Intern: ${id}` },
-	...(citizenLabel ? { citizenLabel: { nl: citizenLabel } } : {}),
-	citizenText: { nl: `Uitleg bij ${id}` },
-	kind,
-	clock,
-	vlaamseCode: 'InVerwerking' as const
-});
+const state = (id: string, kind: 'open' | 'waiting' | 'final', citizenLabel?: string) =>
+	workflowState(id, kind, {
+		label: { nl: `Intern: ${id}` },
+		citizenLabel: citizenLabel ? { nl: citizenLabel } : undefined
+	});
 
-const definition = processDefinition.parse({
-	...testDefinition,
-	id: 'volg',
-	handlingTime: { days: 30, unit: 'calendar', legal: true },
-	workflow: {
-		initial: 'ingediend',
+const definition = defineProcess(
+	'volg',
+	{
 		states: [
-			state('ingediend', 'open', 'run', 'Ontvangen'),
-			state('onvolledig', 'waiting', 'pause', 'Wij wachten op u'),
-			state('goedgekeurd', 'final', 'stop', 'Goedgekeurd'),
-			{ ...state('ingetrokken', 'final', 'stop', 'Ingetrokken'), vlaamseCode: 'Stopgezet' as const }
+			state('ingediend', 'open', 'Ontvangen'),
+			state('onvolledig', 'waiting', 'Wij wachten op u'),
+			state('goedgekeurd', 'final', 'Goedgekeurd'),
+			{ ...state('ingetrokken', 'final', 'Ingetrokken'), vlaamseCode: 'Stopgezet' }
 		],
 		transitions: [
-			{
-				id: 'aanvulling_vragen',
-				from: ['ingediend'],
-				to: 'onvolledig',
-				label: { nl: 'Aanvulling vragen' },
-				roles: ['staff'],
-				requiresNote: true,
-				notifyCitizen: true
-			},
-			{
-				id: 'aanvullen',
-				from: ['onvolledig'],
-				to: 'ingediend',
-				label: { nl: 'Aanvullen' },
-				roles: ['citizen']
-			},
-			{
-				id: 'goedkeuren',
-				from: ['ingediend'],
-				to: 'goedgekeurd',
-				label: { nl: 'Goedkeuren' },
-				roles: ['staff'],
-				notifyCitizen: true
-			},
+			reviewTransition('aanvulling_vragen', { requiresNote: true, notifyCitizen: true }),
+			reviewTransition('aanvullen'),
+			reviewTransition('goedkeuren', { notifyCitizen: true }),
 			{
 				id: 'intrekken',
 				from: ['ingediend', 'onvolledig'],
@@ -83,8 +53,9 @@ const definition = processDefinition.parse({
 				roles: ['citizen']
 			}
 		]
-	}
-});
+	},
+	{ handlingTime: { days: 30, unit: 'calendar', legal: true } }
+);
 
 describe(`handling a dossier on ${backend}`, () => {
 	let t: TestDatabase;
@@ -95,15 +66,10 @@ describe(`handling a dossier on ${backend}`, () => {
 
 	beforeAll(async () => {
 		t = await openTestDatabase();
-		await processes.importLibrary([{ file: 'volg.json', definition }], t.db);
-		const add = async (email: string, roles: string[], name: string) => {
-			const r = await users.addUser({ email, password: PASSWORD, roles, name }, t.db);
-			if (!r.ok) throw new Error(r.reason);
-			return r.user;
-		};
-		staff = await add('stijn@gemeente.be', ['staff'], 'Stijn Balie');
-		citizen = await add('ada@example.be', ['citizen'], 'Ada');
-		other = await add('eve@example.be', ['citizen'], 'Eve');
+		await importProcesses(t.db, [definition]);
+		staff = await addUser(t.db, 'stijn@gemeente.be', ['staff'], 'Stijn Balie');
+		citizen = await addUser(t.db, 'ada@example.be', ['citizen'], 'Ada');
+		other = await addUser(t.db, 'eve@example.be', ['citizen'], 'Eve');
 	});
 	afterAll(async () => {
 		await t.drop();
@@ -111,28 +77,17 @@ describe(`handling a dossier on ${backend}`, () => {
 
 	async function fileDossier(ownerId: string | null, dueDate = '2026-12-31', submittedAt?: Date) {
 		counter++;
-		const dossier = await dossierRepo.insertDossier(t.db, {
+		const dossier = await insertDossier(t.db, {
 			reference: `2026-${String(900000 + counter)}`,
 			processId: 'volg',
-			processVersion: 1,
-			status: 'ingediend',
-			answers: JSON.stringify({ naam: 'Ada Peeters' }),
+			answers: { naam: 'Ada Peeters' },
 			ownerId,
-			guestTokenHash: ownerId ? null : randomUUID(),
 			applicantName: 'Ada Peeters',
 			applicantEmail: 'ada@example.be',
-			submissionId: randomUUID(),
 			dueDate,
-			...(submittedAt ? { submittedAt } : {})
+			submittedAt
 		});
-		if (!dossier) throw new Error('not inserted');
-		await dossierRepo.insertEvent(t.db, {
-			dossierId: dossier.id,
-			type: 'submitted',
-			toStatus: 'ingediend',
-			actorId: ownerId,
-			visibility: 'public'
-		});
+		await recordSubmitted(t.db, dossier);
 		return dossier;
 	}
 	const staffActor = () => ({ kind: 'staff' as const, user: staff });

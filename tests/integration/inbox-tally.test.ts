@@ -5,60 +5,38 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDefinition } from '$lib/process/answers/test-definition';
-import { processDefinition } from '$lib/process/definition';
 import * as backofficeRepo from '$lib/server/backoffice/repository';
 import { GlobMigrationProvider } from '$lib/server/db/migrate';
 import type { Database } from '$lib/server/db/schema';
 import { getInbox, INBOX_PAGE_SIZE, SEARCH_COUNT_LIMIT } from '$lib/server/backoffice/service';
 import * as dossierRepo from '$lib/server/dossiers/repository';
-import * as processes from '$lib/server/processes/service';
-import * as users from '$lib/server/users/service';
+import { fileDossier } from '../fixtures/dossiers';
+import {
+	defineProcess,
+	importProcesses,
+	reviewTransitions,
+	workflowState
+} from '../fixtures/processes';
+import { addUser } from '../fixtures/users';
 import { backend, openTestDatabase, type TestDatabase } from './test-db';
 
 const STATES = ['ingediend', 'onvolledig', 'goedgekeurd'] as const;
 const STRIPES = 8;
 
 const definitionFor = (id: string) =>
-	processDefinition.parse({
-		...testDefinition,
+	defineProcess(
 		id,
-		title: { nl: id },
-		workflow: {
-			initial: 'ingediend',
-			states: STATES.map((s) => ({
-				id: s,
-				label: { nl: s },
-				citizenText: { nl: s },
-				kind: s === 'goedgekeurd' ? 'final' : s === 'onvolledig' ? 'waiting' : 'open',
-				clock: s === 'goedgekeurd' ? 'stop' : s === 'onvolledig' ? 'pause' : 'run',
-				vlaamseCode: 'InVerwerking'
-			})),
-			transitions: [
-				{
-					id: 'aanvulling_vragen',
-					from: ['ingediend'],
-					to: 'onvolledig',
-					label: { nl: 'Aanvulling vragen' },
-					roles: ['staff']
-				},
-				{
-					id: 'aanvullen',
-					from: ['onvolledig'],
-					to: 'ingediend',
-					label: { nl: 'Aanvullen' },
-					roles: ['citizen']
-				},
-				{
-					id: 'goedkeuren',
-					from: ['ingediend'],
-					to: 'goedgekeurd',
-					label: { nl: 'Goedkeuren' },
-					roles: ['staff']
-				}
-			]
-		}
-	});
+		{
+			states: STATES.map((s) =>
+				workflowState(s, s === 'goedgekeurd' ? 'final' : s === 'onvolledig' ? 'waiting' : 'open', {
+					label: { nl: s },
+					citizenText: { nl: s }
+				})
+			),
+			transitions: reviewTransitions()
+		},
+		{ title: { nl: id } }
+	);
 
 /** Deterministic pseudo-random numbers, so a failure can be replayed. */
 function random(seed: number): () => number {
@@ -80,23 +58,10 @@ describe(`the inbox tally under concurrent changes on ${backend}`, () => {
 		// As the tables' owner: the run also deletes dossiers, which only the owner may (the
 		// application's role never deletes one: the record is kept).
 		t = await openTestDatabase('owner');
-		await processes.importLibrary(
-			['terras', 'feest'].map((id) => ({ file: `${id}.json`, definition: definitionFor(id) })),
-			t.db
-		);
+		await importProcesses(t.db, [definitionFor('terras'), definitionFor('feest')]);
 		staff = [];
-		for (const name of ['stijn', 'sara']) {
-			const r = await users.addUser(
-				{
-					email: `${name}@gemeente.be`,
-					password: 'een lange zin als wachtwoord',
-					roles: ['staff']
-				},
-				t.db
-			);
-			if (!r.ok) throw new Error(r.reason);
-			staff.push(r.user.id);
-		}
+		for (const name of ['stijn', 'sara'])
+			staff.push((await addUser(t.db, `${name}@gemeente.be`, ['staff'])).id);
 	});
 	afterAll(async () => {
 		await t.drop();
@@ -104,25 +69,13 @@ describe(`the inbox tally under concurrent changes on ${backend}`, () => {
 
 	async function file(db: Kysely<Database>, processId: string, assigneeId: string | null) {
 		counter++;
-		const d = await dossierRepo.insertDossier(db, {
+		return fileDossier(db, {
 			reference: `2026-T${String(counter).padStart(6, '0')}`,
 			processId,
-			processVersion: 1,
-			status: 'ingediend',
-			answers: JSON.stringify({ naam: 'Jan Janssens' }),
-			ownerId: null,
-			guestTokenHash: randomUUID(),
-			applicantName: 'Jan Janssens',
 			applicantEmail: null,
 			assigneeId,
-			submissionId: randomUUID(),
-			submittedAt: new Date(),
-			dueDate: '2026-12-20',
-			closedAt: null,
-			clockPausedAt: null
+			submittedAt: new Date()
 		});
-		if (!d) throw new Error('not inserted');
-		return d;
 	}
 
 	async function expectTallyToMatchCounting() {
@@ -258,10 +211,7 @@ describe(`the migration to a striped tally on ${backend}`, () => {
 	beforeAll(async () => {
 		// Migrations run as the tables' owner, so this test of one does too.
 		t = await openTestDatabase('owner');
-		await processes.importLibrary(
-			[{ file: 'terras.json', definition: definitionFor('terras') }],
-			t.db
-		);
+		await importProcesses(t.db, [definitionFor('terras')]);
 	});
 	afterAll(async () => {
 		await t.drop();
@@ -313,40 +263,33 @@ describe(`counting a broad search on ${backend}`, () => {
 	let t: TestDatabase;
 	beforeAll(async () => {
 		t = await openTestDatabase();
-		await processes.importLibrary(
-			[{ file: 'terras.json', definition: definitionFor('terras') }],
-			t.db
-		);
+		await importProcesses(t.db, [definitionFor('terras')]);
 	});
 	afterAll(async () => {
 		await t.drop();
 	});
 
 	it('stops counting a full-text search per state sooner than other filters', async () => {
-		const r = await users.addUser(
-			{ email: 'stijn@gemeente.be', password: 'een lange zin als wachtwoord', roles: ['staff'] },
-			t.db
-		);
-		if (!r.ok) throw new Error(r.reason);
+		const stijn = await addUser(t.db, 'stijn@gemeente.be', ['staff']);
 		await sql`insert into dossier (reference, process_id, process_version, status, answers,
 				guest_token_hash, applicant_name, submission_id, submitted_at, due_date)
 			select '2026-S' || i, 'terras', 1, 'ingediend', '{}', gen_random_uuid()::text,
 				case when i <= ${SEARCH_COUNT_LIMIT + 1} then 'An Verstraete' else 'Jan Peeters' end,
 				gen_random_uuid(), now(), current_date + 30
 			from generate_series(1, ${SEARCH_COUNT_LIMIT + 2}) i`.execute(t.db);
-		const broad = await getInbox(r.user.id, new URLSearchParams({ q: 'Verstraete' }), t.db);
+		const broad = await getInbox(stijn.id, new URLSearchParams({ q: 'Verstraete' }), t.db);
 		expect(broad.items).toHaveLength(INBOX_PAGE_SIZE);
 		expect(broad.counts).toEqual([]);
 		expect(broad.countsOver).toBe(SEARCH_COUNT_LIMIT);
 		// Other filters still count up to COUNT_LIMIT.
 		const open = await getInbox(
-			r.user.id,
+			stijn.id,
 			new URLSearchParams({ week: '0', from: '2026-01-01' }),
 			t.db
 		);
 		expect(open.countsOver).toBeNull();
 		expect(open.counts).toMatchObject([{ state: 'ingediend', count: SEARCH_COUNT_LIMIT + 2 }]);
-		const narrow = await getInbox(r.user.id, new URLSearchParams({ q: 'Peeters' }), t.db);
+		const narrow = await getInbox(stijn.id, new URLSearchParams({ q: 'Peeters' }), t.db);
 		expect(narrow.counts).toMatchObject([{ state: 'ingediend', count: 1 }]);
 	});
 });

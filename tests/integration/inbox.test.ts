@@ -2,73 +2,39 @@
 // applicant's e-mail, keyset pages that cover every row exactly once even when many rows share a
 // sort key, counts per state, saved filters that only their owner sees or deletes, and a CSV
 // export that a spreadsheet cannot mistake for formulas.
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDefinition } from '$lib/process/answers/test-definition';
-import { processDefinition } from '$lib/process/definition';
 import type { SessionUser } from '$lib/server/auth/repository';
 import * as backofficeRepo from '$lib/server/backoffice/repository';
 import * as inbox from '$lib/server/backoffice/service';
-import * as dossierRepo from '$lib/server/dossiers/repository';
-import * as processes from '$lib/server/processes/service';
-import * as users from '$lib/server/users/service';
+import { fileDossier, type DossierSeed } from '../fixtures/dossiers';
+import {
+	defineProcess,
+	importProcesses,
+	reviewTransitions,
+	workflowState
+} from '../fixtures/processes';
+import { addUser } from '../fixtures/users';
 import { asOwner, backend, openTestDatabase, type TestDatabase } from './test-db';
 
-const PASSWORD = 'een lange zin als wachtwoord';
 // A Wednesday: "due this week" runs from today to Sunday 6 December.
 const NOW = new Date('2026-12-02T10:00:00Z');
 
-const state = (id: string, kind: 'open' | 'waiting' | 'final', label: string) => ({
-	id,
-	label: { nl: label, en: `EN ${label}` },
-	citizenText: { nl: `Uitleg bij ${id}` },
-	kind,
-	clock:
-		kind === 'final'
-			? ('stop' as const)
-			: kind === 'waiting'
-				? ('pause' as const)
-				: ('run' as const),
-	vlaamseCode: 'InVerwerking' as const
-});
+const state = (id: string, kind: 'open' | 'waiting' | 'final', label: string) =>
+	workflowState(id, kind, { label: { nl: label, en: `EN ${label}` } });
 
 const definitionFor = (id: string, title: string) =>
-	processDefinition.parse({
-		...testDefinition,
+	defineProcess(
 		id,
-		title: { nl: title },
-		workflow: {
-			initial: 'ingediend',
+		{
 			states: [
 				state('ingediend', 'open', 'Nieuw binnen'),
 				state('onvolledig', 'waiting', 'Wacht op aanvulling'),
 				state('goedgekeurd', 'final', 'Goedgekeurd')
 			],
-			transitions: [
-				{
-					id: 'aanvulling_vragen',
-					from: ['ingediend'],
-					to: 'onvolledig',
-					label: { nl: 'Aanvulling vragen' },
-					roles: ['staff']
-				},
-				{
-					id: 'aanvullen',
-					from: ['onvolledig'],
-					to: 'ingediend',
-					label: { nl: 'Aanvullen' },
-					roles: ['citizen']
-				},
-				{
-					id: 'goedkeuren',
-					from: ['ingediend'],
-					to: 'goedgekeurd',
-					label: { nl: 'Goedkeuren' },
-					roles: ['staff']
-				}
-			]
-		}
-	});
+			transitions: reviewTransitions()
+		},
+		{ title: { nl: title } }
+	);
 
 describe(`the staff inbox on ${backend}`, () => {
 	let t: TestDatabase;
@@ -78,59 +44,27 @@ describe(`the staff inbox on ${backend}`, () => {
 
 	beforeAll(async () => {
 		t = await openTestDatabase();
-		await processes.importLibrary(
-			[
-				{ file: 'terras.json', definition: definitionFor('terras', 'Terrasvergunning') },
-				{ file: 'feest.json', definition: definitionFor('feest', 'Buurtfeest') },
-				{ file: 'bulk.json', definition: definitionFor('bulk', 'Massa') }
-			],
-			t.db
-		);
-		const add = async (email: string, name: string) => {
-			const r = await users.addUser({ email, password: PASSWORD, roles: ['staff'], name }, t.db);
-			if (!r.ok) throw new Error(r.reason);
-			return r.user;
-		};
-		stijn = await add('stijn@gemeente.be', 'Stijn Balie');
-		sara = await add('sara@gemeente.be', 'Sara Loket');
+		await importProcesses(t.db, [
+			definitionFor('terras', 'Terrasvergunning'),
+			definitionFor('feest', 'Buurtfeest'),
+			definitionFor('bulk', 'Massa')
+		]);
+		stijn = await addUser(t.db, 'stijn@gemeente.be', ['staff'], 'Stijn Balie');
+		sara = await addUser(t.db, 'sara@gemeente.be', ['staff'], 'Sara Loket');
 	});
 	afterAll(async () => {
 		await t.drop();
 	});
 
-	type Seed = {
-		processId?: string;
-		status?: string;
-		applicantName?: string;
-		applicantEmail?: string | null;
-		answers?: Record<string, unknown>;
-		assigneeId?: string | null;
-		submittedAt?: string;
-		dueDate?: string | null;
-		closedAt?: string | null;
-		clockPausedAt?: string | null;
-	};
+	type Seed = Omit<DossierSeed, 'reference' | 'processId'> & { processId?: string };
 	async function file(seed: Seed = {}) {
 		counter++;
-		const d = await dossierRepo.insertDossier(t.db, {
+		return fileDossier(t.db, {
 			reference: `2026-${String(counter).padStart(6, '0')}`,
-			processId: seed.processId ?? 'terras',
-			processVersion: 1,
-			status: seed.status ?? 'ingediend',
-			answers: JSON.stringify(seed.answers ?? { naam: 'Jan Janssens' }),
-			ownerId: null,
-			guestTokenHash: randomUUID(),
-			applicantName: seed.applicantName ?? 'Jan Janssens',
-			applicantEmail: seed.applicantEmail === undefined ? 'jan@example.be' : seed.applicantEmail,
-			assigneeId: seed.assigneeId ?? null,
-			submissionId: randomUUID(),
-			submittedAt: seed.submittedAt ?? '2026-11-20T09:00:00Z',
-			dueDate: seed.dueDate === undefined ? '2026-12-20' : seed.dueDate,
-			closedAt: seed.closedAt ?? null,
-			clockPausedAt: seed.clockPausedAt ?? null
+			processId: 'terras',
+			submittedAt: '2026-11-20T09:00:00Z',
+			...seed
 		});
-		if (!d) throw new Error('not inserted');
-		return d;
 	}
 	const list = async (query: string, userId = stijn.id) =>
 		inbox.getInbox(userId, new URLSearchParams(query), t.db, NOW);

@@ -1,13 +1,12 @@
 // The team leads' overview on a real database: inflow per week, open, waiting and overdue now,
 // and the decided dossiers' handling times per process, for a period typed or chosen, with a
 // clear refusal of a period that is not one.
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDefinition } from '$lib/process/answers/test-definition';
 import { processDefinition } from '$lib/process/definition';
-import * as dossierRepo from '$lib/server/dossiers/repository';
 import * as overview from '$lib/server/overview/service';
 import * as processes from '$lib/server/processes/service';
+import { fileDossier } from '../fixtures/dossiers';
 import { backend, openTestDatabase, type TestDatabase } from './test-db';
 
 // Sunday 6 December 2026, noon in Brussels.
@@ -71,21 +70,13 @@ describe(`the overview on ${backend}`, () => {
 			more: { status?: string; dueDate?: string; closedAt?: string; handlingDays?: number } = {}
 		) => {
 			counter++;
-			await dossierRepo.insertDossier(t.db, {
+			await fileDossier(t.db, {
 				reference: `2026-${String(500000 + counter)}`,
 				processId,
-				processVersion: 1,
-				status: more.status ?? 'ingediend',
-				answers: JSON.stringify({}),
-				ownerId: null,
-				guestTokenHash: randomUUID(),
-				applicantName: 'Ada',
-				applicantEmail: null,
-				submissionId: randomUUID(),
 				submittedAt: new Date(submittedAt),
-				dueDate: more.dueDate ?? '2026-12-31',
-				closedAt: more.closedAt ? new Date(more.closedAt) : null,
-				handlingDays: more.handlingDays ?? null
+				dueDate: '2026-12-31',
+				...more,
+				closedAt: more.closedAt ? new Date(more.closedAt) : null
 			});
 		};
 		// Terras: three in the week of 23 November, one on Monday 30 November just after midnight

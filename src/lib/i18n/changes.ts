@@ -3,6 +3,7 @@
 // gewijzigd: medewerker → medewerker, beheerder." Short values are shown before and after (texts
 // in Dutch); large ones (a whole page, a condition) are only named.
 import type { Change, ChangeSubject } from '$lib/process/diff';
+import { formatNumber } from '$lib/process/format';
 import { asLocalText, localize, type Locale } from '$lib/process/text';
 import { m } from '$lib/paraglide/messages';
 
@@ -76,7 +77,7 @@ export function formatValue(value: unknown, property: string, locale: Locale): s
 	if (value === undefined || value === null || value === '') return m.procValueNone({}, { locale });
 	if (typeof value === 'boolean')
 		return value ? m.procValueYes({}, { locale }) : m.procValueNo({}, { locale });
-	if (typeof value === 'number') return new Intl.NumberFormat(`${locale}-BE`).format(value);
+	if (typeof value === 'number') return formatNumber(value, locale);
 	if (typeof value === 'string') return value.length <= SHORT ? quote(value) : null;
 	const text = asLocalText(value);
 	if (text) return text.nl.length <= SHORT ? quote(text.nl) : null;

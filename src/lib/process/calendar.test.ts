@@ -8,7 +8,8 @@ import {
 	isPublicHoliday,
 	isWorkingDay,
 	listPublicHolidays,
-	toIsoDate
+	toIsoDate,
+	toLocalDateTime
 } from './calendar';
 
 describe('computeEasterSunday', () => {
@@ -187,5 +188,12 @@ describe('toIsoDate', () => {
 
 	it('rejects an invalid Date', () => {
 		expect(() => toIsoDate(new Date('nope'))).toThrow(RangeError);
+	});
+});
+
+describe('toLocalDateTime', () => {
+	it('writes the moment in Brussels as YYYY-MM-DD HH:MM, midnight as 00', () => {
+		expect(toLocalDateTime(new Date('2026-06-30T22:05:00Z'))).toBe('2026-07-01 00:05');
+		expect(toLocalDateTime(new Date('2026-12-06T09:52:13Z'))).toBe('2026-12-06 10:52');
 	});
 });

@@ -151,9 +151,9 @@ export function computeDueDate(start: IsoDate, handlingTime: HandlingTime): IsoD
 
 const dateFormatters = new Map<string, Intl.DateTimeFormat>();
 
-// The calendar date of an instant in the given time zone (Brussels by default), e.g. for turning
-// a submission timestamp into the start date of a handling time.
-export function toIsoDate(d: Date, timeZone = 'Europe/Brussels'): IsoDate {
+// The parts of an instant's calendar date and time of day in a time zone. formatToParts instead of
+// format(): the en-CA pattern has changed between ICU versions.
+function readParts(d: Date, timeZone: string): (type: Intl.DateTimeFormatPartTypes) => string {
 	if (Number.isNaN(d.getTime())) throw new RangeError('Invalid Date');
 	let formatter = dateFormatters.get(timeZone);
 	if (formatter === undefined) {
@@ -161,13 +161,26 @@ export function toIsoDate(d: Date, timeZone = 'Europe/Brussels'): IsoDate {
 			timeZone,
 			year: 'numeric',
 			month: '2-digit',
-			day: '2-digit'
+			day: '2-digit',
+			hour: '2-digit',
+			minute: '2-digit',
+			hourCycle: 'h23'
 		});
 		dateFormatters.set(timeZone, formatter);
 	}
-	// formatToParts instead of format(): the en-CA pattern has changed between ICU versions.
 	const parts = formatter.formatToParts(d);
-	const read = (type: Intl.DateTimeFormatPartTypes): string =>
-		parts.find((part) => part.type === type)?.value ?? '';
+	return (type) => parts.find((part) => part.type === type)?.value ?? '';
+}
+
+// The calendar date of an instant in the given time zone (Brussels by default), e.g. for turning
+// a submission timestamp into the start date of a handling time.
+export function toIsoDate(d: Date, timeZone = 'Europe/Brussels'): IsoDate {
+	const read = readParts(d, timeZone);
 	return `${read('year').padStart(4, '0')}-${read('month')}-${read('day')}`;
+}
+
+/** An instant as 'YYYY-MM-DD HH:MM' in the given time zone (Brussels by default), for exports. */
+export function toLocalDateTime(d: Date, timeZone = 'Europe/Brussels'): string {
+	const read = readParts(d, timeZone);
+	return `${toIsoDate(d, timeZone)} ${read('hour')}:${read('minute')}`;
 }

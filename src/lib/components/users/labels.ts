@@ -1,6 +1,6 @@
 // How user management names things: roles and account states in the interface language (roles
-// always in the same order), and the day an account was made.
-import { m, type Locale } from '$lib/i18n';
+// always in the same order), (the day an account was made is `formatDay(…, 'medium')` from $lib/i18n).
+import { m } from '$lib/i18n';
 import { roles, type Role } from '$lib/process/workflow';
 import type { UserStatus } from '$lib/views/users';
 
@@ -32,11 +32,4 @@ export function roleList(list: readonly Role[]): string {
 
 export function statusLabel(status: UserStatus): string {
 	return statusLabels[status]();
-}
-
-export function formatDay(date: Date, locale: Locale): string {
-	return new Intl.DateTimeFormat(`${locale}-BE`, {
-		dateStyle: 'medium',
-		timeZone: 'Europe/Brussels'
-	}).format(date);
 }

@@ -1,5 +1,3 @@
-import { superValidate } from 'sveltekit-superforms/server';
-import { zod4 } from 'sveltekit-superforms/adapters';
 import { describe, expect, it } from 'vitest';
 import {
 	findLeadTimes,
@@ -12,7 +10,6 @@ import {
 	validateSubmission,
 	type AnswerOptions
 } from '.';
-import { toPageSchema } from './schema';
 import { testDefinition as def } from './test-definition';
 import { testMessages } from './test-messages';
 
@@ -148,32 +145,6 @@ describe('reading a page', () => {
 		expect(findLeadTimes(def, { ...ok.answers }, opts)).toEqual([
 			{ field: 'datum', severity: 'warning', message: 'Grote evenementen: 14 weken' }
 		]);
-	});
-});
-
-describe('the page schema', () => {
-	it('validates a posted form through superforms, keeping what was typed', async () => {
-		const schema = toPageSchema(def, 0, {}, opts);
-		const form = new FormData();
-		for (const [k, v] of Object.entries({ ...firstPage, rrn: '85.07.30-033.29' })) form.set(k, v);
-		const result = await superValidate(form, zod4(schema));
-		expect(result.valid).toBe(false);
-		expect(result.errors).toEqual({
-			rrn: ['nationalNumber(label=Rijksregisternummer, reason=checksum)']
-		});
-		expect(result.data['rrn']).toBe('85.07.30-033.29');
-		expect(result.data['adres.municipality']).toBe('Gent');
-	});
-
-	it('refuses a field the page does not have', () => {
-		const schema = toPageSchema(def, 1, { eigendom: 'eigen' }, opts);
-		const parsed = schema.safeParse({
-			datum: '2027-02-01',
-			bezoekers: '10',
-			leasemaatschappij: 'X'
-		});
-		expect(parsed.success).toBe(false);
-		expect(parsed.error?.issues.map((i) => i.code)).toContain('unrecognized_keys');
 	});
 });
 

@@ -11,9 +11,7 @@ import { localize, type Locale } from '../text';
 import type { AnswerMap } from './values';
 
 export type { DisplayWords };
-export { formatDate } from '../fields/date';
-export { formatNumber } from '../fields/number';
-export { formatFileSize } from '../fields/file';
+export { formatDate, formatFileSize, formatNumber } from '../format';
 
 /** One answer as text; several lines (an address, a list of files) are joined with "\n". */
 export function formatAnswer(

@@ -84,3 +84,38 @@ export function writeText(f: { key: string }, value: string | undefined): Flat {
 export function postsText(f: { key: string }): Record<string, Posted> {
 	return { [f.key]: 'text' };
 }
+
+/** What a one-text field makes of the typed text: its answer, or the message why not. */
+export type TextReading<V> = { value: V } | { message: string };
+
+/**
+ * A field with one text input whose answer is read from what was typed: left empty it is required
+ * or no answer; else `read` gets the trimmed text and gives the answer or a message. `write` puts
+ * the answer back into the input (as it is stored, unless given) and `display` shows it (as
+ * `write` writes it, unless given).
+ */
+export function textInputModule<
+	F extends { key: string; required: boolean },
+	V extends string | number
+>(spec: {
+	kind: 'string' | 'number';
+	read(raw: string, field: F, ctx: ReadContext<V>): TextReading<V>;
+	write?(value: V): string;
+	display?(field: F, value: V, ctx: DisplayContext): string;
+}): FieldModule<F, V> {
+	const write = spec.write ?? ((value: V) => String(value));
+	return {
+		kind: spec.kind,
+		posted: postsText,
+		read(f, flat, ctx) {
+			const raw = readText(flat, f.key);
+			if (!raw) return empty(f, ctx);
+			const reading = spec.read(raw, f, ctx);
+			return 'message' in reading
+				? fail(f.key, reading.message)
+				: { value: reading.value, issues: [] };
+		},
+		write: (f, value) => ({ [f.key]: value === undefined || value === null ? '' : write(value) }),
+		display: spec.display ?? ((_f, value) => write(value))
+	};
+}

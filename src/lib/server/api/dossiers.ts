@@ -15,6 +15,7 @@
 // the `next` it got sees every change, each dossier in its latest state, never passing one.
 import type { z } from 'zod';
 import { toIsoDate } from '$lib/process/calendar';
+import { isUuid } from '$lib/uuid';
 import { findState, listAllowedTransitions } from '$lib/process/progress';
 import * as inbox from '../backoffice/service';
 import { getDb, type Db } from '../db';
@@ -92,7 +93,7 @@ export async function findDossier(
 	idOrReference: string,
 	db: Db = getDb()
 ): Promise<Dossier | null> {
-	const dossier = views.isUuid(idOrReference)
+	const dossier = isUuid(idOrReference)
 		? await dossierRepo.findById(db, idOrReference)
 		: REFERENCE.test(idOrReference)
 			? await dossierRepo.findByReference(db, idOrReference)
@@ -299,7 +300,7 @@ export async function assign(
 ): Promise<handling.AssignResult> {
 	let assigneeId: string | null = null;
 	if (body.assignee !== null) {
-		const user = views.isUuid(body.assignee)
+		const user = isUuid(body.assignee)
 			? await userRepo.findById(db, body.assignee)
 			: await userRepo.findByEmailLower(db, body.assignee.toLowerCase());
 		if (!user) return { ok: false, reason: 'not-staff' };

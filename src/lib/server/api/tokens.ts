@@ -4,6 +4,7 @@
 // be limited to some processes. Revoking is immediate and kept for the audit trail. Every call made
 // with a token is recorded with the token's name, and at most RATE_LIMIT calls a minute are allowed.
 import { createHash, randomBytes } from 'node:crypto';
+import { isUuid } from '$lib/uuid';
 import { getDb, type Db } from '../db';
 import type { ApiScope, ApiToken } from '../db/schema';
 import * as processRepo from '../processes/repository';
@@ -15,7 +16,6 @@ export const RATE_WINDOW_MS = 60 * 1000;
 export const RATE_LIMIT = 600;
 /** How long the audit trail of calls is kept. */
 export const CALL_RETENTION_MS = 400 * 24 * 60 * 60 * 1000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What a route knows about the caller once the token is checked. */
 export type ApiClient = {
@@ -117,7 +117,7 @@ export async function findToken(
 	db: Db = getDb(),
 	callLimit = 100
 ): Promise<TokenDetail | null> {
-	if (!UUID.test(id)) return null;
+	if (!isUuid(id)) return null;
 	const t = await repo.findToken(db, id);
 	if (!t) return null;
 	const calls = await repo.listCalls(db, id, callLimit);
@@ -131,7 +131,7 @@ export async function revokeToken(
 	db: Db = getDb(),
 	now = new Date()
 ): Promise<boolean> {
-	if (!UUID.test(id)) return false;
+	if (!isUuid(id)) return false;
 	return repo.revokeToken(db, id, adminId, now);
 }
 

@@ -5,6 +5,8 @@
 // them) and the CSV export, streamed page by page and safe to open in a spreadsheet.
 import { m } from '$lib/i18n';
 import { asLocalText, localize, type Locale, type LocalText } from '$lib/process/text';
+import { addCalendarDays, toIsoDate, toLocalDateTime } from '$lib/process/calendar';
+import { isUuid } from '$lib/uuid';
 import { getDb, type Db } from '../db';
 import * as repo from './repository';
 
@@ -95,7 +97,6 @@ function quickViews(current: string): QuickView[] {
 	});
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
@@ -112,8 +113,7 @@ export function parseFilter(params: URLSearchParams): InboxFilter {
 	return {
 		process: text('process'),
 		state: text('state'),
-		assignee:
-			assignee === 'mine' || assignee === 'unassigned' || UUID.test(assignee) ? assignee : '',
+		assignee: assignee === 'mine' || assignee === 'unassigned' || isUuid(assignee) ? assignee : '',
 		open: params.get('open') === '1',
 		overdue: params.get('overdue') === '1',
 		week: params.get('week') === '1',
@@ -146,24 +146,13 @@ function parseCursor(params: URLSearchParams, sort: InboxFilter['sort']): repo.I
 	const key = after.slice(0, cut);
 	const id = after.slice(cut + 1);
 	const keyOk = sort === 'received' ? TIMESTAMP.test(key) : isDate(key);
-	return keyOk && UUID.test(id) ? { key, id } : null;
-}
-
-/** Today as 'YYYY-MM-DD' in the municipality's time zone. */
-function localDate(now: Date): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(now);
-}
-
-function addDays(date: string, days: number): string {
-	const d = new Date(`${date}T00:00:00Z`);
-	d.setUTCDate(d.getUTCDate() + days);
-	return d.toISOString().slice(0, 10);
+	return keyOk && isUuid(id) ? { key, id } : null;
 }
 
 function toQuery(f: InboxFilter, userId: string, now: Date): repo.InboxQuery {
-	const today = localDate(now);
+	const today = toIsoDate(now, TIME_ZONE);
 	// "Due this week": from today up to and including Sunday (earlier ones are overdue).
-	const sunday = addDays(today, (7 - new Date(`${today}T00:00:00Z`).getUTCDay()) % 7);
+	const sunday = addCalendarDays(today, (7 - new Date(`${today}T00:00:00Z`).getUTCDay()) % 7);
 	return {
 		processId: f.process || undefined,
 		status: f.state || undefined,
@@ -373,7 +362,7 @@ export async function deleteSavedFilter(
 	id: string,
 	db: Db = getDb()
 ): Promise<boolean> {
-	if (!UUID.test(id)) return false;
+	if (!isUuid(id)) return false;
 	return repo.deleteSavedFilter(db, userId, id);
 }
 
@@ -388,20 +377,6 @@ export function csvCell(value: string): string {
 
 function csvLine(cells: string[]): string {
 	return cells.map(csvCell).join(';') + '\r\n';
-}
-
-function localDateTime(d: Date): string {
-	const parts = new Intl.DateTimeFormat('en-CA', {
-		timeZone: TIME_ZONE,
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit',
-		hour: '2-digit',
-		minute: '2-digit',
-		hourCycle: 'h23'
-	}).formatToParts(d);
-	const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-	return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
 }
 
 /**
@@ -459,7 +434,7 @@ export function exportCsv(
 						item.applicantEmail ?? '',
 						item.stateLabel ? localize(item.stateLabel, locale) : item.status,
 						item.assignee ?? '',
-						localDateTime(item.submittedAt),
+						toLocalDateTime(item.submittedAt, TIME_ZONE),
 						item.dueDate ?? '',
 						item.overdue ? m.inboxYes({}, o) : '',
 						item.paused ? m.inboxYes({}, o) : ''

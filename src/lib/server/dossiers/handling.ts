@@ -32,7 +32,7 @@ import { enqueuePush } from '../push/events';
 import * as userRepo from '../users/repository';
 import { dossierData, emitWebhookEvent, messageData } from '../webhooks/events';
 import * as repo from './repository';
-import { isUuid } from './views';
+import { isUuid } from '$lib/uuid';
 
 export const MAX_MESSAGE_LENGTH = 5000;
 export const MAX_NOTE_LENGTH = 5000;

@@ -6,6 +6,7 @@ import PDFDocument from 'pdfkit';
 import { formatDate, summarizeAnswers } from '$lib/process/answers/display';
 import type { AnswerMap } from '$lib/process/answers/values';
 import type { ProcessDefinition } from '$lib/process/definition';
+import { formatLongDateTime } from '$lib/process/format';
 import { localize, type Locale } from '$lib/process/text';
 
 export type ReceiptWords = {
@@ -104,14 +105,6 @@ const fonts = { regular: 'Helvetica', bold: 'Helvetica-Bold' };
 
 type Doc = PDFKit.PDFDocument;
 type Parent = PDFKit.PDFStructureElement;
-
-function formatSubmittedAt(date: Date, locale: Locale): string {
-	return new Intl.DateTimeFormat(`${locale}-BE`, {
-		dateStyle: 'long',
-		timeStyle: 'short',
-		timeZone: 'Europe/Brussels'
-	}).format(date);
-}
 
 // The room left above the bottom margin; a block that does not fit starts on a new page, unless
 // it already stands at the top (a block taller than a page must flow, not loop).
@@ -271,7 +264,7 @@ export async function renderReceiptPdf(input: ReceiptInput): Promise<Uint8Array>
 
 	const rows: [string, string][] = [
 		[t(words.process), processTitle],
-		[t(words.submittedAt), t(formatSubmittedAt(input.submittedAt, locale))]
+		[t(words.submittedAt), t(formatLongDateTime(input.submittedAt, locale))]
 	];
 	if (input.dueDate) rows.push([t(words.expectedDecision), t(formatDate(input.dueDate, locale))]);
 	writeSummaryBox(doc, root, rows, input);

@@ -23,16 +23,12 @@ import * as processes from '../processes/service';
 import * as userRepo from '../users/repository';
 import { hashToken } from '../tokens';
 import * as repo from './repository';
+import { isUuid } from '$lib/uuid';
 
 export type { FileView, RequestView, StaffAction, StateView, TimelineEntry };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const REFERENCE = /^\d{4}-\d{6}$/;
 export const CITIZEN_LIST_LIMIT = 200;
-
-export function isUuid(value: string): boolean {
-	return UUID.test(value);
-}
 
 function stateView(definition: ProcessDefinition, status: string, staff = false): StateView {
 	const s = findState(definition.workflow, status);

@@ -2,7 +2,7 @@
 // municipality, the site's address) they return the subject, a plain-text body and a simple,
 // accessible HTML body. Texts are Paraglide messages in the recipient's language. Every value that
 // reaches the HTML is escaped; links are built here from tokens and references only.
-import { formatDate, m, type Locale } from '$lib/i18n';
+import { formatDate, formatList, m, type Locale } from '$lib/i18n';
 import type { Role } from '$lib/process/workflow';
 
 export type MailContext = {
@@ -177,8 +177,9 @@ export function inviteMail(
 	ctx: MailContext
 ): RenderedMail {
 	const { locale, municipality } = ctx;
-	const roles = new Intl.ListFormat(`${locale}-BE`, { type: 'conjunction' }).format(
-		p.roles.map((r) => roleName(r, locale))
+	const roles = formatList(
+		p.roles.map((r) => roleName(r, locale)),
+		locale
 	);
 	const inviter = p.invitedByName?.trim();
 	return render(

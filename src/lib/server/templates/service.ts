@@ -9,12 +9,11 @@ import { formatDate, m } from '$lib/i18n';
 import { asLocalText, type Locale } from '$lib/process/text';
 import { getDb, type Db } from '../db';
 import { fillTemplate, unknownPlaceholders, type FillValues } from '$lib/templates';
+import { isUuid } from '$lib/uuid';
 import * as repo from './repository';
 
 export const TITLE_MAX = 120;
 export const BODY_MAX = 5000;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type TemplateRefusal = Partial<
 	Record<
@@ -61,13 +60,13 @@ export async function saveTemplate(
 		refusal.processId = 'unknown-process';
 	if (Object.keys(refusal).length > 0) return { ok: false, refusal };
 	if (id === null) return { ok: true, id: (await repo.insert(db, values, userId)).id };
-	if (!UUID.test(id) || !(await repo.update(db, id, values, userId)))
+	if (!isUuid(id) || !(await repo.update(db, id, values, userId)))
 		return { ok: false, reason: 'not-found' };
 	return { ok: true, id };
 }
 
 export async function getTemplate(id: string, db: Db = getDb()) {
-	if (!UUID.test(id)) return null;
+	if (!isUuid(id)) return null;
 	return (await repo.find(db, id)) ?? null;
 }
 
@@ -76,7 +75,7 @@ export async function listTemplates(db: Db = getDb()) {
 }
 
 export async function deleteTemplate(id: string, db: Db = getDb()): Promise<boolean> {
-	return UUID.test(id) && repo.remove(db, id);
+	return isUuid(id) && repo.remove(db, id);
 }
 
 /**

@@ -7,6 +7,7 @@ import type { UserStatus } from '$lib/views/users';
 import type { Transaction } from 'kysely';
 import { roles as knownRoles, type Role } from '$lib/process/workflow';
 import type { Locale } from '$lib/process/text';
+import { isUuid } from '$lib/uuid';
 import { getDb, type Db } from '../db';
 import type { Database } from '../db/schema';
 import { checkPasswordStrength, hashPassword, type PasswordWeakness } from '../auth/password';
@@ -22,7 +23,6 @@ export const USERS_PAGE_SIZE = 50;
 /** The roles an invitation can give: citizens register themselves. */
 export const INVITABLE_ROLES = ['staff', 'clerk', 'admin'] as const satisfies readonly Role[];
 const ADMINS_LOCK = 'loket:admins';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Whoever acts: the signed-in user (their roles are checked again against the database). */
 export type Actor = { id: string; email: string; name: string; roles: readonly Role[] };
@@ -126,7 +126,7 @@ function parseRoles(
 
 /** The actor as stored now: an open admin account that can sign in, or null. */
 async function findActingAdmin(db: Db, actor: Actor) {
-	if (!UUID.test(actor.id)) return null;
+	if (!isUuid(actor.id)) return null;
 	const row = await users.findById(db, actor.id);
 	return row && !row.deletedAt && row.passwordHash && row.roles.includes('admin') ? row : null;
 }
@@ -178,7 +178,7 @@ export async function getUser(
 	now = new Date()
 ): Promise<UserDetail | null> {
 	assertAdmin(actor);
-	if (!UUID.test(userId)) return null;
+	if (!isUuid(userId)) return null;
 	const row = await repo.findUser(db, userId);
 	if (!row) return null;
 	return {
@@ -273,7 +273,7 @@ export async function resendInvitation(
 	db: Db = getDb(),
 	now = new Date()
 ): Promise<ResendResult> {
-	if (!UUID.test(userId)) return { ok: false, reason: 'not-found' };
+	if (!isUuid(userId)) return { ok: false, reason: 'not-found' };
 	const result = await db.transaction().execute(async (trx) => {
 		const admin = await findActingAdmin(trx, actor);
 		if (!admin) return { ok: false as const, reason: 'forbidden' as const };
@@ -300,7 +300,7 @@ export async function changeRoles(
 	db: Db = getDb(),
 	now = new Date()
 ): Promise<ChangeRolesResult> {
-	if (!UUID.test(input.userId)) return { ok: false, reason: 'not-found' };
+	if (!isUuid(input.userId)) return { ok: false, reason: 'not-found' };
 	const parsed = parseRoles(input.roles);
 	if (!parsed.ok) return parsed;
 	const next = parsed.roles;

@@ -3,6 +3,7 @@
 // municipality's dossiers kept, the last admin refused), and attaching the dossiers a person filed
 // as a guest once their account has verified the same address.
 import type { LocalText, Locale } from '$lib/process/text';
+import { isUuid } from '$lib/uuid';
 import { getDb, type Db } from '../db';
 import { checkPasswordStrength, hashPassword, verifyPassword } from '../auth/password';
 import { checkLoginAllowed, normaliseEmail, recordLoginAttempt } from '../auth/rate-limit';
@@ -44,8 +45,6 @@ export type ClaimableDossier = {
 	title: LocalText;
 	submittedAt: Date;
 };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Our tokens are 27 characters; anything far off is not worth a database look-up. */
 function isPlausibleToken(token: string): boolean {
@@ -257,7 +256,7 @@ export async function claimGuestDossiers(
 	db: Db = getDb(),
 	now = new Date()
 ): Promise<{ id: string; reference: string }[]> {
-	const wanted = [...new Set(ids)].filter((id) => UUID.test(id));
+	const wanted = [...new Set(ids)].filter(isUuid);
 	if (wanted.length === 0) return [];
 	return db.transaction().execute(async (trx) => {
 		const account = await repo.findById(trx, user.id);

@@ -2,7 +2,7 @@
 // actions, taking a workflow transition (with the version the page showed, so nobody overwrites a
 // colleague's change unseen) and adding a message to the citizen or an internal note.
 import { fail, type RequestEvent } from '@sveltejs/kit';
-import { m, type Locale } from '$lib/i18n';
+import { formatDateTime, m, type Locale } from '$lib/i18n';
 import { displayWords } from '$lib/i18n/answers';
 import { summarizeAnswers } from '$lib/process/answers';
 import { localize } from '$lib/process/text';
@@ -45,14 +45,6 @@ export async function loadStaffDossier(dossier: Dossier, user: SessionUser, loca
 
 export type StaffDossierData = Awaited<ReturnType<typeof loadStaffDossier>>;
 
-function dateTime(d: Date, locale: Locale): string {
-	return new Intl.DateTimeFormat(`${locale}-BE`, {
-		dateStyle: 'medium',
-		timeStyle: 'short',
-		timeZone: 'Europe/Brussels'
-	}).format(d);
-}
-
 /** Which part of the page a result belongs to: it is shown there, beside the form that was used. */
 export type ResultPlace = 'assign' | 'transition' | 'message';
 
@@ -62,7 +54,7 @@ function conflictFailure(result: handling.Conflict, locale: Locale, on: ResultPl
 		on,
 		conflict: m.staffDossierConflict({
 			who: result.changedBy ?? m.staffDossierSomeone(),
-			at: dateTime(result.changedAt, locale)
+			at: formatDateTime(result.changedAt, locale)
 		})
 	});
 }

@@ -4,7 +4,7 @@
 // deliveries still queued are dropped. Every delivery, test events too, goes through the outbox.
 import { getDb, type Db } from '../db';
 import type { Webhook } from '../db/schema';
-import { isUuid } from '../dossiers/views';
+import { isUuid } from '$lib/uuid';
 import { isWebhookEvent, queueDelivery, TEST_EVENT, type WebhookEvent } from './events';
 import * as repo from './repository';
 import { generateSecret } from './signing';

@@ -1,15 +1,9 @@
 // A calendar date, posted and stored as YYYY-MM-DD and shown in words ("17 mei 1990").
-import type { Locale } from '../../text';
-import { empty, fail, postsText, readText, writeText, type FieldModule } from '../module';
+import { formatDate } from '../../format';
+import { textInputModule } from '../module';
 import type { DateField } from './definition';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-export function formatDate(isoDate: string, locale: Locale): string {
-	return new Intl.DateTimeFormat(`${locale}-BE`, { dateStyle: 'long', timeZone: 'UTC' }).format(
-		new Date(`${isoDate}T00:00:00Z`)
-	);
-}
 
 function isValidIsoDate(v: string): boolean {
 	if (!DATE.test(v)) return false;
@@ -21,21 +15,16 @@ function resolveBound(bound: string | undefined, today: string): string | undefi
 	return bound === 'today' ? today : bound;
 }
 
-export const date: FieldModule<DateField, string> = {
+export const date = textInputModule<DateField, string>({
 	kind: 'string',
-	posted: postsText,
-	read(f, flat, ctx) {
-		const { messages: m, label } = ctx;
-		const raw = readText(flat, f.key);
-		if (!raw) return empty(f, ctx);
-		if (!isValidIsoDate(raw)) return fail(f.key, m.date({ label }));
-		const from = resolveBound(f.notBefore, ctx.today);
-		const to = resolveBound(f.notAfter, ctx.today);
+	read(raw, f, { messages: m, label, today }) {
+		if (!isValidIsoDate(raw)) return { message: m.date({ label }) };
+		const from = resolveBound(f.notBefore, today);
+		const to = resolveBound(f.notAfter, today);
 		if (from && raw < from)
-			return fail(f.key, m.dateNotBefore({ label, date: m.formatDate(from) }));
-		if (to && raw > to) return fail(f.key, m.dateNotAfter({ label, date: m.formatDate(to) }));
-		return { value: raw, issues: [] };
+			return { message: m.dateNotBefore({ label, date: m.formatDate(from) }) };
+		if (to && raw > to) return { message: m.dateNotAfter({ label, date: m.formatDate(to) }) };
+		return { value: raw };
 	},
-	write: writeText,
 	display: (_f, value, { locale }) => formatDate(value, locale)
-};
+});

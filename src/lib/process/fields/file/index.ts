@@ -1,7 +1,7 @@
 // Uploaded documents: a file field posts new uploads under its key and the ids of the files it
 // keeps under `key.keep`. Its answer is the list of stored files; new uploads become stored
 // files when the page is saved (the server sniffs and stores them).
-import type { Locale } from '../../text';
+import { formatFileSize } from '../../format';
 import { fail, type FieldModule, type Issue } from '../module';
 import type { FileField } from './definition';
 
@@ -29,15 +29,6 @@ export function describeAccept(accept: readonly string[]): string {
 		'application/vnd.oasis.opendocument.text': 'ODT'
 	};
 	return accept.map((t) => names[t] ?? t).join(', ');
-}
-
-/** A file size as people read it: 20 kB, 1,4 MB. */
-export function formatFileSize(bytes: number, locale: Locale): string {
-	const kb = bytes / 1024;
-	const format = (n: number) => new Intl.NumberFormat(`${locale}-BE`).format(n);
-	return kb < 1024
-		? `${format(Math.max(1, Math.round(kb)))} kB`
-		: `${format(Math.round(kb / 102.4) / 10)} MB`;
 }
 
 /**

@@ -1,7 +1,8 @@
 // A number typed the Belgian way ("2,5", "1.250", "1 250,75") and stored as a number; shown
 // with a decimal comma and its unit.
-import { localize, type Locale } from '../../text';
-import { empty, fail, postsText, readText, type FieldModule } from '../module';
+import { formatNumber } from '../../format';
+import { localize } from '../../text';
+import { textInputModule } from '../module';
 import type { NumberField } from './definition';
 
 /** Parses a number the way Belgians type it: "2,5", "1.250", "1 250,75" (and "2.5"). */
@@ -12,25 +13,17 @@ export function parseLocalNumber(input: string): number | null {
 	return /^-?\d+(\.\d+)?$/.test(n) ? Number(n) : null;
 }
 
-export function formatNumber(value: number, locale: Locale): string {
-	return new Intl.NumberFormat(`${locale}-BE`).format(value);
-}
-
-export const number: FieldModule<NumberField, number> = {
+export const number = textInputModule<NumberField, number>({
 	kind: 'number',
-	posted: postsText,
-	read(f, flat, ctx) {
-		const { messages: m, label } = ctx;
-		const raw = readText(flat, f.key);
-		if (!raw) return empty(f, ctx);
+	read(raw, f, { messages: m, label }) {
 		const n = parseLocalNumber(raw);
-		if (n === null) return fail(f.key, m.number({ label }));
-		if (f.integer && !Number.isInteger(n)) return fail(f.key, m.integer({ label }));
-		if (f.min !== undefined && n < f.min) return fail(f.key, m.atLeast({ label, min: f.min }));
-		if (f.max !== undefined && n > f.max) return fail(f.key, m.atMost({ label, max: f.max }));
-		return { value: n, issues: [] };
+		if (n === null) return { message: m.number({ label }) };
+		if (f.integer && !Number.isInteger(n)) return { message: m.integer({ label }) };
+		if (f.min !== undefined && n < f.min) return { message: m.atLeast({ label, min: f.min }) };
+		if (f.max !== undefined && n > f.max) return { message: m.atMost({ label, max: f.max }) };
+		return { value: n };
 	},
-	write: (f, value) => ({ [f.key]: value === undefined ? '' : String(value).replace('.', ',') }),
+	write: (value) => String(value).replace('.', ','),
 	display: (f, value, { locale }) =>
 		`${formatNumber(value, locale)}${f.unit ? ` ${localize(f.unit, locale)}` : ''}`
-};
+});

@@ -2,22 +2,18 @@
 // digits (with a leading + for an international number); shown grouped the way Belgians write
 // it (0470 12 34 56, 02 123 45 67, +32 470 12 34 56).
 import { formatPhoneNumber } from '../../validators/phone';
-import { empty, fail, postsText, readText, writeText, type FieldModule } from '../module';
+import { textInputModule } from '../module';
 import type { TelField } from './definition';
 
 const TEL = /^\+?[0-9]{8,15}$/;
 
-export const tel: FieldModule<TelField, string> = {
+export const tel = textInputModule<TelField, string>({
 	kind: 'string',
-	posted: postsText,
-	read(f, flat, ctx) {
-		const raw = readText(flat, f.key);
-		if (!raw) return empty(f, ctx);
+	read(raw, _f, ctx) {
 		const digits = raw.replace(/[\s./()-]/g, '');
 		return TEL.test(digits)
-			? { value: digits, issues: [] }
-			: fail(f.key, ctx.messages.tel({ label: ctx.label }));
+			? { value: digits }
+			: { message: ctx.messages.tel({ label: ctx.label }) };
 	},
-	write: writeText,
 	display: (_f, value) => formatPhoneNumber(value)
-};
+});

@@ -1,37 +1,18 @@
 // One line of free text, kept as typed (trimmed), between the definition's length bounds.
-import {
-	empty,
-	fail,
-	postsText,
-	readText,
-	writeText,
-	type FieldModule,
-	type Flat,
-	type ReadContext,
-	type ReadResult
-} from '../module';
+import { textInputModule, type ReadContext, type TextReading } from '../module';
 import type { TextField } from './definition';
 import type { TextareaField } from '../textarea/definition';
 
 /** The length rules text and textarea share. */
 export function readBoundedText(
+	raw: string,
 	f: TextField | TextareaField,
-	flat: Flat,
-	ctx: ReadContext<string>
-): ReadResult<string> {
-	const { messages: m, label } = ctx;
-	const raw = readText(flat, f.key);
-	if (!raw) return empty(f, ctx);
+	{ messages: m, label }: ReadContext<string>
+): TextReading<string> {
 	if (f.minLength !== undefined && raw.length < f.minLength)
-		return fail(f.key, m.tooShort({ label, count: f.minLength }));
-	if (raw.length > f.maxLength) return fail(f.key, m.tooLong({ label, count: f.maxLength }));
-	return { value: raw, issues: [] };
+		return { message: m.tooShort({ label, count: f.minLength }) };
+	if (raw.length > f.maxLength) return { message: m.tooLong({ label, count: f.maxLength }) };
+	return { value: raw };
 }
 
-export const text: FieldModule<TextField, string> = {
-	kind: 'string',
-	posted: postsText,
-	read: readBoundedText,
-	write: writeText,
-	display: (_f, value) => value
-};
+export const text = textInputModule<TextField, string>({ kind: 'string', read: readBoundedText });

@@ -1,12 +1,9 @@
 // Several lines of free text, kept as typed (trimmed), between the definition's length bounds.
-import { postsText, writeText, type FieldModule } from '../module';
+import { textInputModule } from '../module';
 import { readBoundedText } from '../text';
 import type { TextareaField } from './definition';
 
-export const textarea: FieldModule<TextareaField, string> = {
+export const textarea = textInputModule<TextareaField, string>({
 	kind: 'string',
-	posted: postsText,
-	read: readBoundedText,
-	write: writeText,
-	display: (_f, value) => value
-};
+	read: readBoundedText
+});

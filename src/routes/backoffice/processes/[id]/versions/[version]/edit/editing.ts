@@ -1,7 +1,7 @@
 // The editor's form actions, one per edit operation: guard, read the posted form into the
 // operation, save it through the editor service, and map the outcome to what the page shows.
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { m } from '$lib/i18n';
+import { formatDateTime, m, type Locale } from '$lib/i18n';
 import { requireAllowed } from '$lib/server/web/guards';
 import { canConfigureProcesses } from '$lib/server/auth/policies';
 import type { Reference } from '$lib/process/edit';
@@ -18,11 +18,7 @@ export function draftVersion(event: Event): number {
 }
 
 export function formatWhen(at: Date, locale: string): string {
-	return new Intl.DateTimeFormat(`${locale}-BE`, {
-		dateStyle: 'medium',
-		timeStyle: 'short',
-		timeZone: 'Europe/Brussels'
-	}).format(at);
+	return formatDateTime(at, locale as Locale);
 }
 
 export function conflictMessage(r: { changedAt: Date; changedBy: string | null }, locale: string) {
