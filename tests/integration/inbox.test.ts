@@ -196,10 +196,7 @@ describe(`the staff inbox on ${backend}`, () => {
 	describe('search in Dutch', () => {
 		const r: Record<string, string> = {};
 		beforeAll(async () => {
-			await processes.importLibrary(
-				[{ file: 'zoek.json', definition: definitionFor('zoek', 'Zoeken') }],
-				t.db
-			);
+			await importProcesses(t.db, [definitionFor('zoek', 'Zoeken')]);
 			const add = async (name: string, seed: Seed) => {
 				r[name] = (await file({ processId: 'zoek', ...seed })).reference;
 			};
