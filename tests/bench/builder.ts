@@ -27,8 +27,8 @@ const { loadLibrary } = await load<typeof import('../../src/lib/server/processes
 const { importLibrary } = await load<typeof import('../../src/lib/server/processes/service')>(
 	'/src/lib/server/processes/service.ts'
 );
-const drafts = await load<typeof import('../../src/lib/server/processes/drafts')>(
-	'/src/lib/server/processes/drafts.ts'
+const draftVersions = await load<typeof import('../../src/lib/server/processes/draft-versions')>(
+	'/src/lib/server/processes/draft-versions.ts'
 );
 const { applyEdit } = await load<typeof import('../../src/lib/process/edit')>(
 	'/src/lib/process/edit.ts'
@@ -75,10 +75,10 @@ const actor = (
 
 // 100 fields over 10 pages, every kind in turn, each with its texts written.
 const processId = 'melding-openbaar-domein';
-const opened = await drafts.openDraft(processId, actor, db);
+const opened = await draftVersions.openDraft(processId, actor, db);
 if (!opened) throw new Error('no draft');
 let def: Record<string, unknown> = {
-	...(await drafts.findDraft(processId, opened.version, db))!.definition,
+	...(await draftVersions.findDraft(processId, opened.version, db))!.definition,
 	pages: []
 };
 const inputKinds = fieldTypes;
@@ -106,8 +106,8 @@ console.log(
 	`definition: ${checked.definition.pages.length} pages, ${fields} fields, ${JSON.stringify(def).length} bytes of JSON`
 );
 
-let revision = (await drafts.findDraft(processId, opened.version, db))!.revision;
-const first = await drafts.saveDraft(
+let revision = (await draftVersions.findDraft(processId, opened.version, db))!.revision;
+const first = await draftVersions.saveDraft(
 	{ processId, version: opened.version, revision, definition: def, actorId: actor },
 	db
 );
@@ -134,7 +134,7 @@ for (let i = 0; i < runs; i++) {
 	const changed = edit(def, { action: 'set-field', key, values: { hint: { nl: `Hint ${i}` } } });
 	const saveStart = performance.now();
 	const saved = await time('saveDraft', () =>
-		drafts.saveDraft(
+		draftVersions.saveDraft(
 			{
 				processId,
 				version: opened.version,
@@ -151,7 +151,7 @@ for (let i = 0; i < runs; i++) {
 	def = changed;
 	const pageIndex = i % 10;
 	const html = await time('preview', async () => {
-		const draft = await drafts.findDraft(processId, opened.version, db);
+		const draft = await draftVersions.findDraft(processId, opened.version, db);
 		const ok = checkDefinition(draft!.definition);
 		if (!ok.ok) throw new Error('problems');
 		return render(DynamicPage, {

@@ -40,10 +40,10 @@ const { importLibrary } = await load<typeof import('../../src/lib/server/process
 	'/src/lib/server/processes/service.ts'
 );
 const { getInbox, INBOX_PAGE_SIZE } = await load<
-	typeof import('../../src/lib/server/backoffice/service')
->('/src/lib/server/backoffice/service.ts');
-const { foldTally } = await load<typeof import('../../src/lib/server/backoffice/repository')>(
-	'/src/lib/server/backoffice/repository.ts'
+	typeof import('../../src/lib/server/inbox/service')
+>('/src/lib/server/inbox/service.ts');
+const { foldTally } = await load<typeof import('../../src/lib/server/inbox/repository')>(
+	'/src/lib/server/inbox/repository.ts'
 );
 const { listForOwner } = await load<typeof import('../../src/lib/server/dossiers/views')>(
 	'/src/lib/server/dossiers/views.ts'

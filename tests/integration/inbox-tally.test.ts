@@ -5,10 +5,10 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as backofficeRepo from '$lib/server/backoffice/repository';
+import * as backofficeRepo from '$lib/server/inbox/repository';
 import { GlobMigrationProvider } from '$lib/server/db/migrate';
 import type { Database } from '$lib/server/db/schema';
-import { getInbox, INBOX_PAGE_SIZE, SEARCH_COUNT_LIMIT } from '$lib/server/backoffice/service';
+import { getInbox, INBOX_PAGE_SIZE, SEARCH_COUNT_LIMIT } from '$lib/server/inbox/service';
 import * as dossierRepo from '$lib/server/dossiers/repository';
 import { fileDossier } from '../fixtures/dossiers';
 import {

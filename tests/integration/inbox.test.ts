@@ -4,8 +4,8 @@
 // export that a spreadsheet cannot mistake for formulas.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '$lib/server/auth/repository';
-import * as backofficeRepo from '$lib/server/backoffice/repository';
-import * as inbox from '$lib/server/backoffice/service';
+import * as backofficeRepo from '$lib/server/inbox/repository';
+import * as inbox from '$lib/server/inbox/service';
 import { fileDossier, type DossierSeed } from '../fixtures/dossiers';
 import {
 	defineProcess,

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkDefinition } from '$lib/process/loader';
 import { loadLibrary } from '$lib/server/processes/library';
-import * as builder from '$lib/server/processes/builder';
-import * as drafts from '$lib/server/processes/drafts';
+import * as lifecycle from '$lib/server/processes/lifecycle';
+import * as draftVersions from '$lib/server/processes/draft-versions';
 import * as processes from '$lib/server/processes/service';
 import { backend, openTestDatabase, type TestDatabase } from './test-db';
 
@@ -46,7 +46,7 @@ describe(`process builder on ${backend}`, () => {
 	it('lists every library process with its versions and the dossiers filed under each', async () => {
 		await fileDossier('klacht', 1);
 		await fileDossier('klacht', 1);
-		const list = await builder.listProcesses(t.db);
+		const list = await lifecycle.listProcesses(t.db);
 		expect(list.map((p) => p.id).sort()).toEqual(
 			library.definitions.map((d) => d.definition.id).sort()
 		);
@@ -65,19 +65,19 @@ describe(`process builder on ${backend}`, () => {
 	});
 
 	it('creates a blank process as a draft without problems', async () => {
-		const result = await builder.createProcess(
+		const result = await lifecycle.createProcess(
 			{ id: 'hondenbelasting', title: 'Hondenbelasting', from: null, actorId: clerk },
 			t.db
 		);
 		expect(result).toEqual({ ok: true, id: 'hondenbelasting', version: 1 });
-		const draft = await drafts.findDraft('hondenbelasting', 1, t.db);
+		const draft = await draftVersions.findDraft('hondenbelasting', 1, t.db);
 		expect(draft).toMatchObject({ status: 'draft', problems: [] });
 		expect(draft?.definition).toMatchObject({
 			id: 'hondenbelasting',
 			version: 1,
 			title: { nl: 'Hondenbelasting' }
 		});
-		const [summary] = [await builder.findProcess('hondenbelasting', t.db)];
+		const [summary] = [await lifecycle.findProcess('hondenbelasting', t.db)];
 		expect(summary).toMatchObject({
 			currentVersion: null,
 			draftVersion: 1,
@@ -89,7 +89,7 @@ describe(`process builder on ${backend}`, () => {
 
 	it('refuses a taken, empty or invalid id and an empty title, clearly', async () => {
 		const create = (id: string, title = 'Iets') =>
-			builder.createProcess({ id, title, from: null, actorId: clerk }, t.db);
+			lifecycle.createProcess({ id, title, from: null, actorId: clerk }, t.db);
 		expect(await create('klacht')).toEqual({
 			ok: false,
 			refusal: { id: 'taken', title: undefined }
@@ -102,16 +102,16 @@ describe(`process builder on ${backend}`, () => {
 			refusal: { title: 'required' }
 		});
 		expect(
-			await builder.createProcess(
+			await lifecycle.createProcess(
 				{ id: 'nieuw', title: 'Nieuw', from: { processId: 'klacht', version: 9 }, actorId: clerk },
 				t.db
 			)
 		).toEqual({ ok: false, refusal: { from: 'unknown' } });
-		expect(await builder.findProcess('nieuw', t.db)).toBeNull();
+		expect(await lifecycle.findProcess('nieuw', t.db)).toBeNull();
 	});
 
 	it('creates a process from a library definition and duplicates one', async () => {
-		const created = await builder.createProcess(
+		const created = await lifecycle.createProcess(
 			{
 				id: 'klacht-jeugd',
 				title: 'Klacht jeugddienst',
@@ -121,7 +121,7 @@ describe(`process builder on ${backend}`, () => {
 			t.db
 		);
 		expect(created.ok).toBe(true);
-		const copy = await drafts.findDraft('klacht-jeugd', 1, t.db);
+		const copy = await draftVersions.findDraft('klacht-jeugd', 1, t.db);
 		const original = await processes.getVersion('klacht', 1, t.db);
 		expect(copy?.problems).toEqual([]);
 		expect(copy?.definition).toMatchObject({
@@ -132,34 +132,34 @@ describe(`process builder on ${backend}`, () => {
 			workflow: original.workflow
 		});
 
-		const duplicate = await builder.duplicateProcess('klacht', 1, 'klacht-kopie', clerk, t.db);
+		const duplicate = await lifecycle.duplicateProcess('klacht', 1, 'klacht-kopie', clerk, t.db);
 		expect(duplicate).toEqual({ ok: true, id: 'klacht-kopie', version: 1 });
-		const dup = await drafts.findDraft('klacht-kopie', 1, t.db);
+		const dup = await draftVersions.findDraft('klacht-kopie', 1, t.db);
 		expect(dup?.definition).toEqual({ ...original, id: 'klacht-kopie', version: 1 });
-		expect(await builder.duplicateProcess('klacht', 1, 'klacht-kopie', clerk, t.db)).toEqual({
+		expect(await lifecycle.duplicateProcess('klacht', 1, 'klacht-kopie', clerk, t.db)).toEqual({
 			ok: false,
 			refusal: { id: 'taken' }
 		});
 	});
 
 	it('retires a process out of the catalogue and reopens it; its dossiers stay', async () => {
-		expect(await builder.retireProcess('klacht', clerk, t.db)).toEqual({ ok: true });
-		expect(await builder.retireProcess('klacht', clerk, t.db)).toEqual({
+		expect(await lifecycle.retireProcess('klacht', clerk, t.db)).toEqual({ ok: true });
+		expect(await lifecycle.retireProcess('klacht', clerk, t.db)).toEqual({
 			ok: false,
 			reason: 'unchanged'
 		});
 		expect((await processes.listCatalogue(t.db)).map((c) => c.id)).not.toContain('klacht');
 		expect(await processes.findProduct('klacht', t.db)).toBeNull();
-		const retired = await builder.findProcess('klacht', t.db);
+		const retired = await lifecycle.findProcess('klacht', t.db);
 		expect(retired?.retiredAt).toBeInstanceOf(Date);
 		expect(retired).toMatchObject({ currentVersion: null, versions: [{ dossiers: 2 }] });
 		// Dossiers filed before keep their version.
 		expect((await processes.getVersion('klacht', 1, t.db)).id).toBe('klacht');
 
-		expect(await builder.reopenProcess('klacht', clerk, t.db)).toEqual({ ok: true });
+		expect(await lifecycle.reopenProcess('klacht', clerk, t.db)).toEqual({ ok: true });
 		expect((await processes.listCatalogue(t.db)).map((c) => c.id)).toContain('klacht');
 		expect((await processes.findProduct('klacht', t.db))?.version).toBe(1);
-		expect(await builder.retireProcess('bestaat-niet', clerk, t.db)).toEqual({
+		expect(await lifecycle.retireProcess('bestaat-niet', clerk, t.db)).toEqual({
 			ok: false,
 			reason: 'not-found'
 		});
@@ -172,7 +172,7 @@ describe(`process builder on ${backend}`, () => {
 			id: 'Kapot ID',
 			pages: []
 		});
-		const refused = await builder.importDefinition(broken, clerk, t.db);
+		const refused = await lifecycle.importDefinition(broken, clerk, t.db);
 		expect(refused.ok).toBe(false);
 		if (refused.ok || refused.reason !== 'invalid') throw new Error('expected problems');
 		// Problems come with their path and facts, for the page to say them in the user's language.
@@ -182,7 +182,7 @@ describe(`process builder on ${backend}`, () => {
 				expect.objectContaining({ path: 'pages' })
 			])
 		);
-		expect(await builder.importDefinition('{ niet json', clerk, t.db)).toMatchObject({
+		expect(await lifecycle.importDefinition('{ niet json', clerk, t.db)).toMatchObject({
 			ok: false,
 			reason: 'invalid',
 			problems: [{ path: '', message: expect.stringMatching(/^JSON: /) }]
@@ -193,16 +193,16 @@ describe(`process builder on ${backend}`, () => {
 
 	it('imports a new id as draft 1 and an existing id as its next draft, never published', async () => {
 		const fresh = { ...(await processes.getVersion('klacht', 1, t.db)), id: 'klacht-import' };
-		expect(await builder.importDefinition(JSON.stringify(fresh), clerk, t.db)).toEqual({
+		expect(await lifecycle.importDefinition(JSON.stringify(fresh), clerk, t.db)).toEqual({
 			ok: true,
 			processId: 'klacht-import',
 			version: 1,
 			created: true
 		});
-		const exported = await builder.exportVersion('evenement', 1, t.db);
-		const imported = await builder.importDefinition(exported!.text, clerk, t.db);
+		const exported = await lifecycle.exportVersion('evenement', 1, t.db);
+		const imported = await lifecycle.importDefinition(exported!.text, clerk, t.db);
 		expect(imported).toEqual({ ok: true, processId: 'evenement', version: 2, created: false });
-		expect(await builder.findProcess('evenement', t.db)).toMatchObject({
+		expect(await lifecycle.findProcess('evenement', t.db)).toMatchObject({
 			currentVersion: 1,
 			draftVersion: 2,
 			versions: [
@@ -210,7 +210,7 @@ describe(`process builder on ${backend}`, () => {
 				{ version: 1, status: 'published' }
 			]
 		});
-		expect(await builder.importDefinition(exported!.text, clerk, t.db)).toEqual({
+		expect(await lifecycle.importDefinition(exported!.text, clerk, t.db)).toEqual({
 			ok: false,
 			reason: 'draft-exists',
 			processId: 'evenement',
@@ -222,7 +222,7 @@ describe(`process builder on ${backend}`, () => {
 	it('exports every library definition in its file format; importing it gives the same definition', async () => {
 		for (const { file, definition } of library.definitions) {
 			const { id, version } = definition;
-			const exported = await builder.exportVersion(id, version, t.db);
+			const exported = await lifecycle.exportVersion(id, version, t.db);
 			expect(exported?.fileName).toBe(`${id}-v${version}.json`);
 			const text = exported!.text;
 			expect(text.startsWith('{\n\t"$schema": "./schema.json",\n\t"id": ')).toBe(true);
@@ -233,27 +233,27 @@ describe(`process builder on ${backend}`, () => {
 			if (reparsed.ok) expect(reparsed.definition, file).toEqual(definition);
 
 			// And back in: the next draft of the same process holds the same definition.
-			const before = await builder.findProcess(id, t.db);
+			const before = await lifecycle.findProcess(id, t.db);
 			if (before?.draftVersion) {
-				const open = await drafts.findDraft(id, before.draftVersion, t.db);
-				await drafts.discardDraft(
+				const open = await draftVersions.findDraft(id, before.draftVersion, t.db);
+				await draftVersions.discardDraft(
 					{ processId: id, version: before.draftVersion, revision: open!.revision, actorId: clerk },
 					t.db
 				);
 			}
-			const imported = await builder.importDefinition(text, clerk, t.db);
+			const imported = await lifecycle.importDefinition(text, clerk, t.db);
 			expect(imported.ok, file).toBe(true);
 			if (!imported.ok) continue;
-			const draft = await drafts.findDraft(id, imported.version, t.db);
+			const draft = await draftVersions.findDraft(id, imported.version, t.db);
 			expect(draft?.problems, file).toEqual([]);
 			const { $schema: _schema, ...expected } = definition;
 			expect({ ...draft!.definition, version }, file).toEqual(expected);
 			// Exporting the imported draft gives the same file, but for its version number.
-			const again = await builder.exportVersion(id, imported.version, t.db);
+			const again = await lifecycle.exportVersion(id, imported.version, t.db);
 			expect(again!.text, file).toBe(
 				text.replace(`"version": ${version},`, `"version": ${imported.version},`)
 			);
-			await drafts.discardDraft(
+			await draftVersions.discardDraft(
 				{ processId: id, version: imported.version, revision: draft!.revision, actorId: clerk },
 				t.db
 			);
@@ -261,23 +261,23 @@ describe(`process builder on ${backend}`, () => {
 	});
 
 	it('keeps the library file format: key order and tabs as in forms/', async () => {
-		const exported = await builder.exportVersion('klacht', 1, t.db);
+		const exported = await lifecycle.exportVersion('klacht', 1, t.db);
 		const lines = exported!.text.split('\n');
 		expect(lines[1]).toBe('\t"$schema": "./schema.json",');
 		expect(lines[2]).toBe('\t"id": "klacht",');
 		expect(lines[3]).toBe('\t"version": 1,');
 		expect(lines[4]).toBe('\t"title": {');
-		expect(await builder.exportVersion('klacht', 99, t.db)).toBeNull();
+		expect(await lifecycle.exportVersion('klacht', 99, t.db)).toBeNull();
 	});
 
 	it('diffs two versions in words-ready changes', async () => {
-		const opened = await drafts.openDraft('bewonerskaart', clerk, t.db);
-		const draft = await drafts.findDraft('bewonerskaart', opened!.version, t.db);
+		const opened = await draftVersions.openDraft('bewonerskaart', clerk, t.db);
+		const draft = await draftVersions.findDraft('bewonerskaart', opened!.version, t.db);
 		const definition = structuredClone(draft!.definition) as {
 			title: { nl: string; en?: string };
 		};
 		definition.title.nl = 'Bewonerskaart voor het centrum';
-		await drafts.saveDraft(
+		await draftVersions.saveDraft(
 			{
 				processId: 'bewonerskaart',
 				version: opened!.version,
@@ -287,27 +287,27 @@ describe(`process builder on ${backend}`, () => {
 			},
 			t.db
 		);
-		const diff = await builder.diffVersions('bewonerskaart', 1, opened!.version, t.db);
+		const diff = await lifecycle.diffVersions('bewonerskaart', 1, opened!.version, t.db);
 		expect(diff?.changes).toEqual([
 			expect.objectContaining({ action: 'changed', subject: 'process', id: 'title' })
 		]);
-		expect((await builder.diffVersions('bewonerskaart', 1, 1, t.db))?.changes).toEqual([]);
-		expect(await builder.diffVersions('bewonerskaart', 1, 42, t.db)).toBeNull();
+		expect((await lifecycle.diffVersions('bewonerskaart', 1, 1, t.db))?.changes).toEqual([]);
+		expect(await lifecycle.diffVersions('bewonerskaart', 1, 42, t.db)).toBeNull();
 	});
 
 	it('opens one draft when two clerks open one at the same time', async () => {
 		const both = await Promise.all([
-			drafts.openDraft('terrasvergunning', clerk, t.db),
-			drafts.openDraft('terrasvergunning', clerk, t.db)
+			draftVersions.openDraft('terrasvergunning', clerk, t.db),
+			draftVersions.openDraft('terrasvergunning', clerk, t.db)
 		]);
 		expect(both.map((o) => o?.version)).toEqual([2, 2]);
 		expect(both.filter((o) => o?.created)).toHaveLength(1);
-		const summary = await builder.findProcess('terrasvergunning', t.db);
+		const summary = await lifecycle.findProcess('terrasvergunning', t.db);
 		expect(summary?.versions.filter((v) => v.status === 'draft')).toHaveLength(1);
 	});
 
 	it('lists the change log newest first, with who did what', async () => {
-		const log = await builder.listEvents('bewonerskaart', t.db);
+		const log = await lifecycle.listEvents('bewonerskaart', t.db);
 		expect(log.map((e) => e.type)).toEqual([
 			'draft-saved',
 			'draft-created',
@@ -315,17 +315,17 @@ describe(`process builder on ${backend}`, () => {
 			'imported'
 		]);
 		expect(log.every((e) => e.actor === 'Carla Formulier')).toBe(true);
-		expect(builder.changesOf(log[0])).toEqual([
+		expect(lifecycle.changesOf(log[0])).toEqual([
 			expect.objectContaining({ subject: 'process', id: 'title' })
 		]);
-		const klacht = await builder.listEvents('klacht', t.db);
+		const klacht = await lifecycle.listEvents('klacht', t.db);
 		expect(klacht.map((e) => e.type)).toEqual([
 			'draft-discarded',
 			'imported',
 			'reopened',
 			'retired'
 		]);
-		const created = await builder.listEvents('klacht-jeugd', t.db);
+		const created = await lifecycle.listEvents('klacht-jeugd', t.db);
 		expect(created).toMatchObject([
 			{ type: 'created', version: 1, data: { from: { processId: 'klacht', version: 1 } } }
 		]);

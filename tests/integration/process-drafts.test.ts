@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { loadLibrary } from '$lib/server/processes/library';
 import * as processes from '$lib/server/processes/service';
-import * as drafts from '$lib/server/processes/drafts';
+import * as draftVersions from '$lib/server/processes/draft-versions';
 import { asOwner, backend, openTestDatabase, type TestDatabase } from './test-db';
 
 const library = loadLibrary();
@@ -26,24 +26,24 @@ describe(`process drafts on ${backend}`, () => {
 	});
 
 	it('opens one draft per process, copied from its newest version with the next number', async () => {
-		const first = await drafts.openDraft('klacht', clerk, t.db);
-		const again = await drafts.openDraft('klacht', clerk, t.db);
+		const first = await draftVersions.openDraft('klacht', clerk, t.db);
+		const again = await draftVersions.openDraft('klacht', clerk, t.db);
 		expect(first).toEqual({ version: 2, created: true });
 		expect(again).toEqual({ version: 2, created: false });
-		expect(await drafts.openDraft('bestaat-niet', clerk, t.db)).toBeNull();
-		const draft = await drafts.findDraft('klacht', 2, t.db);
+		expect(await draftVersions.openDraft('bestaat-niet', clerk, t.db)).toBeNull();
+		const draft = await draftVersions.findDraft('klacht', 2, t.db);
 		expect(draft).toMatchObject({ status: 'draft', revision: 1, problems: [] });
 		expect(draft?.definition).toMatchObject({ id: 'klacht', version: 2 });
 	});
 
 	it('saves a draft with problems, refuses a stale revision and never publishes problems', async () => {
-		const draft = await drafts.findDraft('klacht', 2, t.db);
+		const draft = await draftVersions.findDraft('klacht', 2, t.db);
 		const definition = structuredClone(draft!.definition) as {
 			title: { nl: string };
 			pages: { fields: { label: { nl: string } }[] }[];
 		};
 		definition.title.nl = '';
-		const saved = await drafts.saveDraft(
+		const saved = await draftVersions.saveDraft(
 			{ processId: 'klacht', version: 2, revision: 1, definition, actorId: clerk },
 			t.db
 		);
@@ -52,20 +52,20 @@ describe(`process drafts on ${backend}`, () => {
 		expect(saved.revision).toBe(2);
 		expect(saved.problems.map((p) => p.path)).toContain('title.nl');
 
-		const stale = await drafts.saveDraft(
+		const stale = await draftVersions.saveDraft(
 			{ processId: 'klacht', version: 2, revision: 1, definition, actorId: clerk },
 			t.db
 		);
 		expect(stale).toMatchObject({ ok: false, reason: 'conflict', changedBy: 'Griet Clerk' });
 
-		const refused = await drafts.publishDraft(
+		const refused = await draftVersions.publishDraft(
 			{ processId: 'klacht', version: 2, revision: 2, actorId: clerk },
 			t.db
 		);
 		expect(refused).toMatchObject({ ok: false, reason: 'problems' });
 
 		definition.title.nl = 'Klacht of melding';
-		const fixed = await drafts.saveDraft(
+		const fixed = await draftVersions.saveDraft(
 			{ processId: 'klacht', version: 2, revision: 2, definition, actorId: clerk },
 			t.db
 		);
@@ -73,7 +73,7 @@ describe(`process drafts on ${backend}`, () => {
 	});
 
 	it('publishes: new filings get the new version, the old one stays and is frozen', async () => {
-		const published = await drafts.publishDraft(
+		const published = await draftVersions.publishDraft(
 			{ processId: 'klacht', version: 2, revision: 3, actorId: clerk },
 			t.db
 		);
@@ -93,7 +93,7 @@ describe(`process drafts on ${backend}`, () => {
 		await expect(
 			sql`delete from process_version where process_id = 'klacht' and version = 2`.execute(t.db)
 		).rejects.toThrow(/cannot be changed/);
-		const again = await drafts.saveDraft(
+		const again = await draftVersions.saveDraft(
 			{ processId: 'klacht', version: 2, revision: 4, definition: {}, actorId: clerk },
 			t.db
 		);
@@ -101,15 +101,15 @@ describe(`process drafts on ${backend}`, () => {
 	});
 
 	it('records every change in an append-only log and discards a draft', async () => {
-		const opened = await drafts.openDraft('klacht', clerk, t.db);
+		const opened = await draftVersions.openDraft('klacht', clerk, t.db);
 		expect(opened?.version).toBe(3);
 		expect(
-			await drafts.discardDraft(
+			await draftVersions.discardDraft(
 				{ processId: 'klacht', version: 3, revision: 1, actorId: clerk },
 				t.db
 			)
 		).toEqual({ ok: true });
-		expect(await drafts.findDraft('klacht', 3, t.db)).toBeNull();
+		expect(await draftVersions.findDraft('klacht', 3, t.db)).toBeNull();
 
 		const log = await t.db
 			.selectFrom('processEvent')

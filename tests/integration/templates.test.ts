@@ -7,7 +7,7 @@ import { testDefinition } from '$lib/process/answers/test-definition';
 import { processDefinition } from '$lib/process/definition';
 import * as dossierRepo from '$lib/server/dossiers/repository';
 import * as processes from '$lib/server/processes/service';
-import * as templates from '$lib/server/templates/service';
+import * as templates from '$lib/server/replies/service';
 import * as users from '$lib/server/users/service';
 import { backend, openTestDatabase, type TestDatabase } from './test-db';
 

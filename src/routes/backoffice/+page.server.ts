@@ -8,7 +8,7 @@ import {
 	canHandleDossiers,
 	canManageReplyTemplates
 } from '$lib/server/auth/policies';
-import * as inbox from '$lib/server/backoffice/service';
+import * as inbox from '$lib/server/inbox/service';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The back-office start page: who is signed in, their links and, for staff, the inbox. */

@@ -17,7 +17,7 @@ import type { z } from 'zod';
 import { toIsoDate } from '$lib/process/calendar';
 import { isUuid } from '$lib/uuid';
 import { findState, listAllowedTransitions } from '$lib/process/progress';
-import * as inbox from '../backoffice/service';
+import * as inbox from '../inbox/service';
 import { getDb, type Db } from '../db';
 import type { Attachment, Dossier } from '../db/schema';
 import * as handling from '../dossiers/handling';

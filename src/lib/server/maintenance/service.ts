@@ -9,7 +9,7 @@ import { deleteExpiredSessions } from '../auth/session';
 import { getDb, type Db } from '../db';
 import { getFileStorage } from '../files';
 import type { FileStorage } from '../files/storage';
-import { foldTally } from '../backoffice/repository';
+import { foldTally } from '../inbox/repository';
 import * as outbox from '../outbox/repository';
 import * as repo from './repository';
 

@@ -5,7 +5,7 @@
 // figures are offered as CSV. Every figure comes from an index or the running tally.
 import { addCalendarDays, toIsoDate, type HandlingTime, type IsoDate } from '$lib/process/calendar';
 import { asLocalText, type LocalText } from '$lib/process/text';
-import { csvCell } from '../backoffice/service';
+import { csvCell } from '../inbox/service';
 import { getDb, type Db } from '../db';
 import * as repo from './repository';
 

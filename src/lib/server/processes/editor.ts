@@ -4,7 +4,7 @@
 import { applyEdit, type EditOp, type Reference, type RefusalReason } from '$lib/process/edit';
 import type { DefinitionProblem } from '$lib/process/loader';
 import type { Db } from '../db';
-import * as drafts from './drafts';
+import * as draftVersions from './draft-versions';
 
 export type EditOutcome =
 	| { ok: true; revision: number; problems: DefinitionProblem[]; subject: string }
@@ -15,7 +15,7 @@ export type EditOutcome =
 			detail?: string;
 			references?: Reference[];
 	  }
-	| drafts.DraftRefusal;
+	| draftVersions.DraftRefusal;
 
 /** `new` or a version number from the URL; null for anything else. */
 export function parseVersion(param: string): number | 'new' | null {
@@ -25,12 +25,12 @@ export function parseVersion(param: string): number | 'new' | null {
 
 /** The draft to edit; null when there is no such version. A published version is read-only. */
 export async function findEditable(processId: string, version: number, db?: Db) {
-	return drafts.findDraft(processId, version, db);
+	return draftVersions.findDraft(processId, version, db);
 }
 
 /** Opens (or finds) the process's draft; its version number, or null for an unknown process. */
 export async function openEditor(processId: string, actorId: string, db?: Db) {
-	return (await drafts.openDraft(processId, actorId, db))?.version ?? null;
+	return (await draftVersions.openDraft(processId, actorId, db))?.version ?? null;
 }
 
 /** Applies one edit to the draft as read at `revision` and saves it. */
@@ -39,7 +39,7 @@ export async function edit(
 	build: (definition: Record<string, unknown>) => EditOp | null,
 	db?: Db
 ): Promise<EditOutcome> {
-	const draft = await drafts.findDraft(input.processId, input.version, db);
+	const draft = await draftVersions.findDraft(input.processId, input.version, db);
 	if (!draft) return { ok: false, reason: 'not-found' };
 	if (draft.status !== 'draft') return { ok: false, reason: 'not-a-draft' };
 	const op = build(draft.definition);
@@ -53,7 +53,7 @@ export async function edit(
 			detail: result.detail,
 			references: result.references
 		};
-	const saved = await drafts.saveDraft(
+	const saved = await draftVersions.saveDraft(
 		{
 			...input,
 			definition: result.definition,
@@ -64,5 +64,5 @@ export async function edit(
 	return saved.ok ? { ...saved, subject: result.subject } : saved;
 }
 
-export const publish = drafts.publishDraft;
-export const discard = drafts.discardDraft;
+export const publish = draftVersions.publishDraft;
+export const discard = draftVersions.discardDraft;

@@ -7,7 +7,7 @@ import type { AnswerMap, StoredFile } from '$lib/process/answers';
 import type { ProcessDefinition } from '$lib/process/definition';
 import { checkDefinition, type DefinitionProblem } from '$lib/process/loader';
 import { CHECK_PAGE, type AnswerStore } from '$lib/process/runner';
-import * as drafts from '../processes/drafts';
+import * as draftVersions from '../processes/draft-versions';
 
 const COOKIE = 'loket-preview';
 
@@ -18,7 +18,7 @@ export type PreviewOpen =
 
 /** The draft to preview, when it is a valid definition. */
 export async function openPreview(processId: string, version: number): Promise<PreviewOpen> {
-	const draft = await drafts.findDraft(processId, version);
+	const draft = await draftVersions.findDraft(processId, version);
 	if (!draft || draft.status !== 'draft') return { kind: 'not-found' };
 	const checked = checkDefinition(draft.definition);
 	if (!checked.ok) return { kind: 'broken', problems: checked.problems };

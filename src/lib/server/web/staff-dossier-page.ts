@@ -12,7 +12,7 @@ import * as handling from '../dossiers/handling';
 import * as views from '../dossiers/views';
 import * as processes from '../processes/service';
 import { getSiteSettings } from '../settings';
-import { templatesForDossier } from '../templates/service';
+import { templatesForDossier } from '../replies/service';
 
 export async function loadStaffDossier(dossier: Dossier, user: SessionUser, locale: Locale) {
 	const [view, templates] = await Promise.all([

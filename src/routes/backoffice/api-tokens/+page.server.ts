@@ -3,7 +3,7 @@ import { requireAllowed } from '$lib/server/web/guards';
 import { canAdminister } from '$lib/server/auth/policies';
 import * as tokens from '$lib/server/api/tokens';
 import { readTokenForm, tokenErrors } from '$lib/server/api/token-form';
-import * as builder from '$lib/server/processes/builder';
+import * as lifecycle from '$lib/server/processes/lifecycle';
 import type { Actions, PageServerLoad } from './$types';
 
 const noStore = (event: Pick<RequestEvent, 'setHeaders'>) =>
@@ -14,7 +14,7 @@ export const load: PageServerLoad = async (event) => {
 	requireAllowed(event, canAdminister);
 	// After a post without JavaScript this load renders the action's answer, which set the header.
 	if (event.request.method !== 'POST') noStore(event);
-	const [list, processes] = await Promise.all([tokens.listTokens(), builder.listProcesses()]);
+	const [list, processes] = await Promise.all([tokens.listTokens(), lifecycle.listProcesses()]);
 	return { tokens: list, processes: processes.map((p) => ({ id: p.id, title: p.title })) };
 };
 

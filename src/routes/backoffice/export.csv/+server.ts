@@ -1,6 +1,6 @@
 import { requireAllowed } from '$lib/server/web/guards';
 import { canHandleDossiers } from '$lib/server/auth/policies';
-import * as inbox from '$lib/server/backoffice/service';
+import * as inbox from '$lib/server/inbox/service';
 import type { RequestHandler } from './$types';
 
 /** The filtered inbox as a CSV download (same query string as /backoffice), streamed. */

@@ -1,15 +1,15 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { requireAllowed } from '$lib/server/web/guards';
 import { canConfigureProcesses } from '$lib/server/auth/policies';
-import * as builder from '$lib/server/processes/builder';
-import * as forms from '$lib/server/processes/builder-form';
+import * as lifecycle from '$lib/server/processes/lifecycle';
+import * as forms from '$lib/server/processes/lifecycle-form';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Clerks and admins: every process with its versions; a new process or an imported one. */
 export const load: PageServerLoad = async (event) => {
 	requireAllowed(event, canConfigureProcesses);
 	event.setHeaders({ 'cache-control': 'private, no-store' });
-	return { processes: await builder.listProcesses() };
+	return { processes: await lifecycle.listProcesses() };
 };
 
 export const actions: Actions = {
@@ -20,7 +20,7 @@ export const actions: Actions = {
 		const result =
 			from === 'invalid'
 				? ({ ok: false, refusal: { from: 'unknown' } } as const)
-				: await builder.createProcess({ ...values, from, actorId: user.id });
+				: await lifecycle.createProcess({ ...values, from, actorId: user.id });
 		if (result.ok) redirect(303, `/backoffice/processes/${result.id}?created`);
 		return fail(400, { create: { values, errors: forms.newProcessErrors(result.refusal) } });
 	},
@@ -28,7 +28,7 @@ export const actions: Actions = {
 		const user = requireAllowed(event, canConfigureProcesses);
 		const file = await forms.readImportFile(await event.request.formData());
 		if (!file.ok) return fail(400, { import: { errors: { file: file.error }, problems: [] } });
-		const result = await builder.importDefinition(file.text, user.id);
+		const result = await lifecycle.importDefinition(file.text, user.id);
 		if (result.ok)
 			redirect(303, `/backoffice/processes/${result.processId}?imported=${result.version}`);
 		return fail(400, { import: forms.importErrors(result) });

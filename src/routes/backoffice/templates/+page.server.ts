@@ -1,6 +1,6 @@
 import { requireAllowed } from '$lib/server/web/guards';
 import { canManageReplyTemplates } from '$lib/server/auth/policies';
-import * as templates from '$lib/server/templates/service';
+import * as templates from '$lib/server/replies/service';
 import type { PageServerLoad } from './$types';
 
 /** Clerks and admins: every standard reply, by process. */

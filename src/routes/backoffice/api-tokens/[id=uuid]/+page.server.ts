@@ -4,7 +4,7 @@ import { requireAllowed } from '$lib/server/web/guards';
 import { canAdminister } from '$lib/server/auth/policies';
 import * as tokens from '$lib/server/api/tokens';
 import { readRevokeConfirmation } from '$lib/server/api/token-form';
-import * as builder from '$lib/server/processes/builder';
+import * as lifecycle from '$lib/server/processes/lifecycle';
 import type { Actions, PageServerLoad } from './$types';
 
 const CALLS_SHOWN = 100;
@@ -18,7 +18,7 @@ export const load: PageServerLoad = async (event) => {
 	if (event.request.method !== 'POST') noStore(event);
 	const [token, processes] = await Promise.all([
 		tokens.findToken(event.params.id, undefined, CALLS_SHOWN),
-		builder.listProcesses()
+		lifecycle.listProcesses()
 	]);
 	if (!token) error(404, 'Not found');
 	return {

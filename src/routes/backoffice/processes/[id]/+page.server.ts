@@ -3,9 +3,9 @@ import { m } from '$lib/i18n';
 import { readText } from '$lib/server/auth/form';
 import { requireAllowed } from '$lib/server/web/guards';
 import { canConfigureProcesses } from '$lib/server/auth/policies';
-import * as builder from '$lib/server/processes/builder';
-import * as forms from '$lib/server/processes/builder-form';
-import * as drafts from '$lib/server/processes/drafts';
+import * as lifecycle from '$lib/server/processes/lifecycle';
+import * as forms from '$lib/server/processes/lifecycle-form';
+import * as draftVersions from '$lib/server/processes/draft-versions';
 import type { Actions, PageServerLoad } from './$types';
 
 /** One process: its versions, its draft, copying, retiring, comparing and its change log. */
@@ -13,8 +13,8 @@ export const load: PageServerLoad = async (event) => {
 	requireAllowed(event, canConfigureProcesses);
 	event.setHeaders({ 'cache-control': 'private, no-store' });
 	const [process, events] = await Promise.all([
-		builder.findProcess(event.params.id),
-		builder.listEvents(event.params.id)
+		lifecycle.findProcess(event.params.id),
+		lifecycle.listEvents(event.params.id)
 	]);
 	if (!process) error(404, m.procNotFound());
 	const q = event.url.searchParams;
@@ -35,7 +35,7 @@ const back = (id: string, notice: string) => `/backoffice/processes/${id}?${noti
 export const actions: Actions = {
 	openDraft: async (event) => {
 		const user = requireAllowed(event, canConfigureProcesses);
-		const opened = await drafts.openDraft(event.params.id, user.id);
+		const opened = await draftVersions.openDraft(event.params.id, user.id);
 		if (!opened) error(404, m.procNotFound());
 		redirect(303, `/backoffice/processes/${event.params.id}/versions/${opened.version}/edit`);
 	},
@@ -44,7 +44,7 @@ export const actions: Actions = {
 		const data = await event.request.formData();
 		const [version, revision] = [data.get('version'), data.get('revision')].map(forms.parseVersion);
 		if (version === null || revision === null) return fail(400, { discard: m.procErrorNoDraft() });
-		const result = await drafts.discardDraft({
+		const result = await draftVersions.discardDraft({
 			processId: event.params.id,
 			version,
 			revision,
@@ -61,7 +61,7 @@ export const actions: Actions = {
 		const newId = readText(data, 'newId');
 		const version = forms.parseVersion(data.get('version'));
 		const result = version
-			? await builder.duplicateProcess(event.params.id, version, newId, user.id)
+			? await lifecycle.duplicateProcess(event.params.id, version, newId, user.id)
 			: ({ ok: false, refusal: { from: 'unknown' } } as const);
 		if (result.ok) redirect(303, back(result.id, 'created'));
 		return fail(400, {
@@ -70,13 +70,13 @@ export const actions: Actions = {
 	},
 	retire: async (event) => {
 		const user = requireAllowed(event, canConfigureProcesses);
-		const result = await builder.retireProcess(event.params.id, user.id);
+		const result = await lifecycle.retireProcess(event.params.id, user.id);
 		if (!result.ok && result.reason === 'not-found') error(404, m.procNotFound());
 		redirect(303, back(event.params.id, 'retired'));
 	},
 	reopen: async (event) => {
 		const user = requireAllowed(event, canConfigureProcesses);
-		const result = await builder.reopenProcess(event.params.id, user.id);
+		const result = await lifecycle.reopenProcess(event.params.id, user.id);
 		if (!result.ok && result.reason === 'not-found') error(404, m.procNotFound());
 		redirect(303, back(event.params.id, 'reopened'));
 	}

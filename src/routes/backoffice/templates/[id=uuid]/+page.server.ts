@@ -2,8 +2,8 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/i18n';
 import { requireAllowed } from '$lib/server/web/guards';
 import { canManageReplyTemplates } from '$lib/server/auth/policies';
-import { readTemplateForm, refusalErrors } from '$lib/server/templates/form';
-import * as templates from '$lib/server/templates/service';
+import { readTemplateForm, refusalErrors } from '$lib/server/replies/form';
+import * as templates from '$lib/server/replies/service';
 import type { Actions, PageServerLoad } from './$types';
 
 /** One standard reply: change it or delete it. */

@@ -1,8 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { requireAllowed } from '$lib/server/web/guards';
 import { canManageReplyTemplates } from '$lib/server/auth/policies';
-import { readTemplateForm, refusalErrors } from '$lib/server/templates/form';
-import * as templates from '$lib/server/templates/service';
+import { readTemplateForm, refusalErrors } from '$lib/server/replies/form';
+import * as templates from '$lib/server/replies/service';
 import type { Actions, PageServerLoad } from './$types';
 
 /** A new standard reply, for one process (?process= preselects it) or for all. */

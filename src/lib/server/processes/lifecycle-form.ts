@@ -12,7 +12,7 @@ import {
 	type ImportResult,
 	type NewProcessRefusal,
 	type Source
-} from './builder';
+} from './lifecycle';
 
 export type NewProcessValues = { id: string; title: string; from: string };
 

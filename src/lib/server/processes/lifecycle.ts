@@ -14,8 +14,8 @@ import type {
 	VersionSummary
 } from '$lib/views/processes';
 import { getDb, type Db } from '../db';
-import { countByVersionFromTally } from '../backoffice/repository';
-import { changesBetween } from './drafts';
+import { countByVersionFromTally } from '../inbox/repository';
+import { changesBetween } from './draft-versions';
 import * as repo from './repository';
 
 export const PROCESS_ID_MAX = 60;

@@ -2,13 +2,13 @@
 // into a message to the citizen or an internal note, filled in from the dossier in the citizen's
 // language (placeholders: $lib/templates). An unknown placeholder is refused when saving, so a
 // typo never reaches a citizen as "{nam}".
-import type { FilledTemplate, ProcessOption, TemplateInput } from '$lib/views/templates';
+import type { FilledTemplate, ProcessOption, TemplateInput } from '$lib/views/replies';
 
 export type { FilledTemplate, ProcessOption, TemplateInput };
 import { formatDate, m } from '$lib/i18n';
 import { asLocalText, type Locale } from '$lib/process/text';
 import { getDb, type Db } from '../db';
-import { fillTemplate, unknownPlaceholders, type FillValues } from '$lib/templates';
+import { fillTemplate, unknownPlaceholders, type FillValues } from '$lib/replies';
 import { isUuid } from '$lib/uuid';
 import * as repo from './repository';
 

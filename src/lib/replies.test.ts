@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fillTemplate, placeholderNames, unknownPlaceholders } from './templates';
+import { fillTemplate, placeholderNames, unknownPlaceholders } from './replies';
 
 const values = {
 	name: 'An Peeters',

@@ -2,7 +2,7 @@
 // next to each field. Built per request, so the messages follow the request's language.
 import { m } from '$lib/i18n';
 import type { FieldErrors } from '../auth/form';
-import { placeholderNames } from '$lib/templates';
+import { placeholderNames } from '$lib/replies';
 import { BODY_MAX, TITLE_MAX, type TemplateInput, type TemplateRefusal } from './service';
 
 function text(formData: FormData, name: string, max: number): string {
