@@ -51,6 +51,17 @@ export interface AnswerStore {
 	locate(step: string): string;
 }
 
+/**
+ * The answers once a page is kept, before its new uploads are added: the answers of fields it hid
+ * and of fields the citizen emptied are dropped, its own answers put in. Every answer store keeps
+ * a page so; uploads (and what is pruned after) are the store's own work.
+ */
+export function mergePage(answers: AnswerMap, reading: PageReading): AnswerMap {
+	const merged: AnswerMap = { ...answers };
+	for (const key of [...reading.hidden, ...(reading.cleared ?? [])]) delete merged[key];
+	return Object.assign(merged, reading.answers);
+}
+
 /** How the citizen came to the page: from the check page ("change"), they go back there. */
 export type Arrival = { fromCheck: boolean };
 

@@ -13,7 +13,7 @@ import {
 } from '$lib/process/answers';
 import { describeAccept } from '$lib/process/answers';
 import { prefillApplicant } from '$lib/process/applicant';
-import type { AnswerStore, Saved } from '$lib/process/runner';
+import { mergePage, type AnswerStore, type Saved } from '$lib/process/runner';
 import { localize } from '$lib/process/text';
 import { getDb, type Db } from '../db';
 import type { FormDraft } from '../db/schema';
@@ -136,9 +136,7 @@ export async function savePage(
 	if (issues.length > 0) return { ok: false, issues };
 
 	return db.transaction().execute(async (trx) => {
-		const merged: AnswerMap = { ...view.answers };
-		for (const key of [...reading.hidden, ...(reading.cleared ?? [])]) delete merged[key];
-		Object.assign(merged, reading.answers);
+		const merged = mergePage(view.answers, reading);
 		for (const { key, name, bytes, type } of prepared) {
 			const { sha256, size } = await deps.storage.put(bytes);
 			const row = await repo.insertFile(trx, {
