@@ -9,6 +9,7 @@
 // ~40 kB gzip of the phone's JavaScript budget (the form page ships ≤ ~80 kB today; issue 21
 // aims at ≤ 40 kB), and on the server it would only be a second reader of the same FormData.
 import {
+	isChosenFile,
 	listPageFields,
 	listPageValues,
 	readPage,
@@ -150,8 +151,9 @@ function readPosted(kind: PostedKind, entries: (string | Blob)[]): unknown {
 			return typeof last === 'string' && last !== '' && last !== 'false';
 		}
 		case 'files':
-			// An empty file input posts an empty part: no file chosen.
-			return entries.filter((e): e is File => typeof e !== 'string' && e.size > 0);
+			// An empty file input posts a nameless empty part: no file chosen. A chosen file of
+			// 0 bytes is kept, for its field to say it is empty.
+			return entries.filter((e): e is File => typeof e !== 'string' && isChosenFile(e));
 	}
 }
 

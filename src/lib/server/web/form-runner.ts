@@ -16,7 +16,6 @@ import {
 	type Arrival,
 	type PageView
 } from '$lib/process/runner';
-import { findEmptyUploads } from '../filing/service';
 
 /** A page's form as the form components show it: values, errors per name, a notice. */
 export type FormState = {
@@ -87,15 +86,6 @@ export async function postFormPage(
 	}
 	const posted = readPostedPage(store.form, view.pageIndex, answers, formData, opts);
 	if (posted.kind === 'refused') error(400, m.unknownFields({ names: posted.unknown.join(', ') }));
-	// An empty file reads as no file at all: say so at its field rather than drop it unseen.
-	const empty = findEmptyUploads(store.form, view.pageIndex, answers, formData, opts);
-	if (empty.length > 0) {
-		const form: FormState = {
-			data: posted.values,
-			errors: groupIssues([...empty, ...posted.reading.issues])
-		};
-		return fail(400, { form });
-	}
 	const accepted = await acceptPage(
 		store,
 		view.pageIndex,
