@@ -160,6 +160,7 @@ export async function syncToServer(draft: DeviceDraft): Promise<string | null> {
 	const body = new FormData();
 	body.set('mode', 'save');
 	body.set('answers', JSON.stringify(draft.answers));
+	body.set('version', String(draft.form.version));
 	for (const file of draft.files) body.append(`file:${file.id}`, file.blob, file.name);
 	try {
 		const response = await fetch(`/p/${encodeURIComponent(draft.processId)}/apply/verzenden`, {
