@@ -128,8 +128,15 @@ export type Posted = {
 	getAll(name: string): (string | Blob)[];
 };
 
+/**
+ * The name under which a form page posts the keys of the questions it showed. A question that an
+ * answer brings up on the same page, posted without JavaScript, was not seen: it is asked, not
+ * refused as missing. A post without it (another client) counts every question as seen.
+ */
+export const SHOWN = 'getoond';
+
 /** Names our own forms add to a post beside the fields. */
-const FORM_META = new Set(['terug']);
+const FORM_META = new Set(['terug', SHOWN]);
 
 /** How one posted name is read: a text, a list (checkboxes, kept file ids), a box, new files. */
 type PostedKind = PostedAs;
@@ -160,8 +167,11 @@ function readPosted(kind: PostedKind, entries: (string | Blob)[]): unknown {
 export type PostedPage =
 	/** Names this page does not post: a tampered form, refused as a whole. */
 	| { kind: 'refused'; unknown: string[] }
-	/** `values`: what was posted, to show again (new files cannot be shown again). */
-	| { kind: 'read'; values: Record<string, unknown>; reading: PageReading };
+	/**
+	 * `values`: what was posted, to show again (new files cannot be shown again); `added`: keys
+	 * of questions that apply now but were not on the page as the citizen saw it.
+	 */
+	| { kind: 'read'; values: Record<string, unknown>; reading: PageReading; added: string[] };
 
 /**
  * Reads a posted page, given the answers of the other pages: refuses names the page does not
@@ -175,7 +185,8 @@ export function readPostedPage(
 	posted: Posted,
 	opts: AnswerOptions
 ): PostedPage {
-	const kinds = new Map(listPageFields(form, pageIndex, answers).flatMap(describePosted));
+	const fields = listPageFields(form, pageIndex, answers);
+	const kinds = new Map(fields.flatMap(describePosted));
 	const unknown = [...new Set(posted.keys())].filter(
 		(name) => !kinds.has(name) && !FORM_META.has(name)
 	);
@@ -186,7 +197,19 @@ export function readPostedPage(
 	const values = Object.fromEntries(
 		[...kinds].map(([name, kind]) => [name, kind === 'files' ? [] : flat[name]])
 	);
-	return { kind: 'read', values, reading };
+	const shownPost = posted.getAll(SHOWN).at(-1);
+	const shown = typeof shownPost === 'string' ? new Set(shownPost.split(' ')) : null;
+	const added = shown
+		? fields.filter((f) => !reading.hidden.includes(f.key) && !shown.has(f.key)).map((f) => f.key)
+		: [];
+	return { kind: 'read', values, reading, added };
+}
+
+/** The issues at questions the citizen has seen: a question just added is not yet a mistake. */
+export function listSeenIssues(issues: Issue[], added: string[]): Issue[] {
+	return issues.filter(
+		(issue) => !added.some((key) => issue.name === key || issue.name.startsWith(`${key}.`))
+	);
 }
 
 export type Accepted = { kind: 'refused'; issues: Issue[] } | { kind: 'next'; step: string };
