@@ -9,6 +9,7 @@ import { readPage, type AnswerMap, type AnswerOptions } from '$lib/process/answe
 import { testDefinition } from '$lib/process/answers/test-definition';
 import { testMessages } from '$lib/process/answers/test-messages';
 import { toIsoDate } from '$lib/process/calendar';
+import { processDefinition } from '$lib/process/definition';
 import * as drafts from '$lib/server/drafts/service';
 import { receiveFromDevice, type DeviceUpload } from '$lib/server/filing/device';
 import { LocalFileStorage } from '$lib/server/files/storage';
@@ -208,5 +209,53 @@ describe(`answers and submissions from a device on ${backend}`, () => {
 		// Another citizen does not get it.
 		const other = await drafts.openDraft({ ...guest, token: undefined }, t.db);
 		expect(other?.view.answers).toEqual({});
+	});
+
+	// Last: it publishes a version 2 of the test process, which every test above files under v1.
+	it('files a submission queued under version 1 as version 1, after version 2 added a required question', async () => {
+		const [first, ...rest] = testDefinition.pages;
+		const v2 = processDefinition.parse({
+			...testDefinition,
+			version: 2,
+			pages: [
+				{
+					...first,
+					fields: [
+						...first.fields,
+						{ type: 'text', key: 'beroep', label: { nl: 'Beroep' }, required: true }
+					]
+				},
+				...rest
+			]
+		});
+		await processes.importLibrary([{ file: 'test.json', definition: v2 }], t.db);
+		expect((await processes.findProduct('proef', t.db))?.version).toBe(2);
+
+		const queued = submission({ version: 1 });
+		const result = await receiveFromDevice(guest, queued, deps, t.db);
+		expect(result).toMatchObject({ kind: 'filed', created: true });
+		const [dossier] = await dossiersWith(queued.submissionId!);
+		expect(dossier.processVersion).toBe(1);
+		expect(dossier.answers).toMatchObject({ naam: 'Ada Peeters', bezoekers: 120 });
+		expect(dossier.answers.beroep).toBeUndefined();
+		// A retry is the same dossier.
+		expect(await receiveFromDevice(guest, queued, deps, t.db)).toMatchObject({
+			kind: 'filed',
+			created: false
+		});
+
+		// Without a version (a phone from before), it is read as the current version: incomplete.
+		const unversioned = submission();
+		expect(await receiveFromDevice(guest, unversioned, deps, t.db)).toMatchObject({
+			kind: 'incomplete',
+			step: 'aanvrager'
+		});
+
+		// A version that was never published is refused as such, and nothing is filed.
+		const unknown = submission({ version: 7 });
+		expect(await receiveFromDevice(guest, unknown, deps, t.db)).toEqual({
+			kind: 'unknownVersion'
+		});
+		expect(await dossiersWith(unknown.submissionId!)).toEqual([]);
 	});
 });

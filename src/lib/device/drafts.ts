@@ -3,7 +3,7 @@
 // runner's answer store: the pages are walked by $lib/process/runner, as on the server.
 import { pruneAnswers, type AnswerMap, type Issue, type StoredFile } from '$lib/process/answers';
 import type { ProcessDefinition } from '$lib/process/definition';
-import type { AnswerStore } from '$lib/process/runner';
+import { mergePage, type AnswerStore } from '$lib/process/runner';
 import { getDraft, putDraft, type DeviceDraft, type DeviceFile, type DeviceForm } from './store';
 
 /** Files kept on the device per draft: beyond this the citizen continues online. */
@@ -114,9 +114,7 @@ export function deviceAnswerStore(
 		},
 		load: () => Promise.resolve(draft.answers as AnswerMap),
 		save: async (_pageIndex, reading) => {
-			const answers: AnswerMap = { ...(draft.answers as AnswerMap) };
-			for (const key of reading.hidden) delete answers[key];
-			Object.assign(answers, reading.answers);
+			const answers = mergePage(draft.answers as AnswerMap, reading);
 			const files: DeviceFile[] = [...draft.files];
 			for (const [key, chosen] of Object.entries(reading.uploads)) {
 				const stored = [...((answers[key] as StoredFile[] | undefined) ?? [])];
@@ -162,6 +160,7 @@ export async function syncToServer(draft: DeviceDraft): Promise<string | null> {
 	const body = new FormData();
 	body.set('mode', 'save');
 	body.set('answers', JSON.stringify(draft.answers));
+	body.set('version', String(draft.form.version));
 	for (const file of draft.files) body.append(`file:${file.id}`, file.blob, file.name);
 	try {
 		const response = await fetch(`/p/${encodeURIComponent(draft.processId)}/apply/verzenden`, {

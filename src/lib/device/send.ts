@@ -16,6 +16,8 @@ async function sendOne(submissionId: string): Promise<'sent' | 'later'> {
 	body.set('mode', 'submit');
 	body.set('submissionId', item.submissionId);
 	body.set('answers', JSON.stringify(item.answers));
+	// Filed under the version it was filled in for, though a newer one came out since.
+	body.set('version', String(item.form.version));
 	for (const file of item.files) body.append(`file:${file.id}`, file.blob, file.name);
 	let response: Response;
 	try {

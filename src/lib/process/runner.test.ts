@@ -6,9 +6,12 @@ import {
 	acceptPage,
 	CHECK_PAGE,
 	groupIssues,
+	listSeenIssues,
+	mergePage,
 	nextStep,
 	openPage,
 	readPostedPage,
+	SHOWN,
 	type AnswerStore,
 	type Saved
 } from './runner';
@@ -172,6 +175,57 @@ describe('reading a posted page', () => {
 		expect(unticked.kind === 'read' && unticked.reading.issues).toEqual([
 			{ name: 'veiligheid', message: 'mustConsent(label=Ik maak een veiligheidsplan)' }
 		]);
+	});
+});
+
+describe('a question an answer brings up on the same page (without JavaScript)', () => {
+	const shown = 'naam rrn rekening eigendom adres email';
+	const lease = { ...firstPage, eigendom: 'lease' };
+
+	it('is added, not missing, when the page as seen did not show it', () => {
+		const posted = readPostedPage(def, 0, {}, formData({ ...lease, [SHOWN]: shown }), opts);
+		if (posted.kind !== 'read') throw new Error('refused');
+		expect(posted.added).toEqual(['contract']);
+		expect(posted.reading.issues.map((i) => i.name)).toEqual(['contract']);
+		expect(listSeenIssues(posted.reading.issues, posted.added)).toEqual([]);
+		expect(posted.values).toMatchObject({ naam: ' Ada Peeters ', eigendom: 'lease' });
+	});
+
+	it('is missing once it was on the page, and for a client that does not say what it showed', () => {
+		const seen = formData({ ...lease, [SHOWN]: `${shown} contract` });
+		const again = readPostedPage(def, 0, {}, seen, opts);
+		expect(again.kind === 'read' && again.added).toEqual([]);
+		const api = readPostedPage(def, 0, {}, formData(lease), opts);
+		expect(api.kind === 'read' && api.added).toEqual([]);
+	});
+
+	it('gives the issues of the other questions, also those of an address part', () => {
+		const issues = [
+			{ name: 'adres.street', message: 'a' },
+			{ name: 'contract', message: 'b' }
+		];
+		expect(listSeenIssues(issues, ['contract'])).toEqual([issues[0]]);
+		expect(listSeenIssues(issues, ['adres'])).toEqual([issues[1]]);
+	});
+});
+
+describe('keeping a page in a store', () => {
+	it('drops answers hidden and emptied, and puts in the page’s answers', () => {
+		const reading: PageReading = {
+			answers: { naam: 'Ada' },
+			uploads: {},
+			hidden: ['contract'],
+			cleared: ['rekening'],
+			issues: []
+		};
+		const before: AnswerMap = {
+			naam: 'Ad',
+			rekening: 'BE68539007547034',
+			contract: [],
+			datum: '2027-02-01'
+		};
+		expect(mergePage(before, reading)).toEqual({ naam: 'Ada', datum: '2027-02-01' });
+		expect(before.rekening).toBe('BE68539007547034');
 	});
 });
 

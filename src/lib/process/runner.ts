@@ -9,6 +9,7 @@
 // ~40 kB gzip of the phone's JavaScript budget (the form page ships ≤ ~80 kB today; issue 21
 // aims at ≤ 40 kB), and on the server it would only be a second reader of the same FormData.
 import {
+	isChosenFile,
 	listPageFields,
 	listPageValues,
 	readPage,
@@ -49,6 +50,17 @@ export interface AnswerStore {
 	 * (the filing's check page, the preview's end, the device's summary).
 	 */
 	locate(step: string): string;
+}
+
+/**
+ * The answers once a page is kept, before its new uploads are added: the answers of fields it hid
+ * and of fields the citizen emptied are dropped, its own answers put in. Every answer store keeps
+ * a page so; uploads (and what is pruned after) are the store's own work.
+ */
+export function mergePage(answers: AnswerMap, reading: PageReading): AnswerMap {
+	const merged: AnswerMap = { ...answers };
+	for (const key of [...reading.hidden, ...(reading.cleared ?? [])]) delete merged[key];
+	return Object.assign(merged, reading.answers);
 }
 
 /** How the citizen came to the page: from the check page ("change"), they go back there. */
@@ -116,8 +128,15 @@ export type Posted = {
 	getAll(name: string): (string | Blob)[];
 };
 
+/**
+ * The name under which a form page posts the keys of the questions it showed. A question that an
+ * answer brings up on the same page, posted without JavaScript, was not seen: it is asked, not
+ * refused as missing. A post without it (another client) counts every question as seen.
+ */
+export const SHOWN = 'getoond';
+
 /** Names our own forms add to a post beside the fields. */
-const FORM_META = new Set(['terug']);
+const FORM_META = new Set(['terug', SHOWN]);
 
 /** How one posted name is read: a text, a list (checkboxes, kept file ids), a box, new files. */
 type PostedKind = PostedAs;
@@ -139,16 +158,20 @@ function readPosted(kind: PostedKind, entries: (string | Blob)[]): unknown {
 			return typeof last === 'string' && last !== '' && last !== 'false';
 		}
 		case 'files':
-			// An empty file input posts an empty part: no file chosen.
-			return entries.filter((e): e is File => typeof e !== 'string' && e.size > 0);
+			// An empty file input posts a nameless empty part: no file chosen. A chosen file of
+			// 0 bytes is kept, for its field to say it is empty.
+			return entries.filter((e): e is File => typeof e !== 'string' && isChosenFile(e));
 	}
 }
 
 export type PostedPage =
 	/** Names this page does not post: a tampered form, refused as a whole. */
 	| { kind: 'refused'; unknown: string[] }
-	/** `values`: what was posted, to show again (new files cannot be shown again). */
-	| { kind: 'read'; values: Record<string, unknown>; reading: PageReading };
+	/**
+	 * `values`: what was posted, to show again (new files cannot be shown again); `added`: keys
+	 * of questions that apply now but were not on the page as the citizen saw it.
+	 */
+	| { kind: 'read'; values: Record<string, unknown>; reading: PageReading; added: string[] };
 
 /**
  * Reads a posted page, given the answers of the other pages: refuses names the page does not
@@ -162,7 +185,8 @@ export function readPostedPage(
 	posted: Posted,
 	opts: AnswerOptions
 ): PostedPage {
-	const kinds = new Map(listPageFields(form, pageIndex, answers).flatMap(describePosted));
+	const fields = listPageFields(form, pageIndex, answers);
+	const kinds = new Map(fields.flatMap(describePosted));
 	const unknown = [...new Set(posted.keys())].filter(
 		(name) => !kinds.has(name) && !FORM_META.has(name)
 	);
@@ -173,7 +197,19 @@ export function readPostedPage(
 	const values = Object.fromEntries(
 		[...kinds].map(([name, kind]) => [name, kind === 'files' ? [] : flat[name]])
 	);
-	return { kind: 'read', values, reading };
+	const shownPost = posted.getAll(SHOWN).at(-1);
+	const shown = typeof shownPost === 'string' ? new Set(shownPost.split(' ')) : null;
+	const added = shown
+		? fields.filter((f) => !reading.hidden.includes(f.key) && !shown.has(f.key)).map((f) => f.key)
+		: [];
+	return { kind: 'read', values, reading, added };
+}
+
+/** The issues at questions the citizen has seen: a question just added is not yet a mistake. */
+export function listSeenIssues(issues: Issue[], added: string[]): Issue[] {
+	return issues.filter(
+		(issue) => !added.some((key) => issue.name === key || issue.name.startsWith(`${key}.`))
+	);
 }
 
 export type Accepted = { kind: 'refused'; issues: Issue[] } | { kind: 'next'; step: string };

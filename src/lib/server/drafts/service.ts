@@ -13,7 +13,7 @@ import {
 } from '$lib/process/answers';
 import { describeAccept } from '$lib/process/answers';
 import { prefillApplicant } from '$lib/process/applicant';
-import type { AnswerStore, Saved } from '$lib/process/runner';
+import { mergePage, type AnswerStore, type Saved } from '$lib/process/runner';
 import { localize } from '$lib/process/text';
 import { getDb, type Db } from '../db';
 import type { FormDraft } from '../db/schema';
@@ -54,20 +54,32 @@ export async function openDraft(
 		language: 'nl' | 'en';
 		/** The signed-in citizen's account: a new draft starts with their name and e-mail. */
 		account?: { name: string; email: string } | null;
+		/**
+		 * The published version the answers are given under (a phone's queued submission), when
+		 * not the current one: a draft on another version is not resumed, a new one starts on it.
+		 */
+		version?: number;
 	},
 	db: Db = getDb(),
 	now = new Date()
 ): Promise<{ view: DraftView; token: string } | null> {
+	const onVersion = (draft: FormDraft) =>
+		q.version === undefined || draft.processVersion === q.version;
 	const existing = await findDraft(q, db, now);
-	if (existing && existing.draft.dossierId === null && q.token)
+	if (existing && existing.draft.dossierId === null && q.token && onVersion(existing.draft))
 		return { view: existing, token: q.token };
-	const product = await processes.findProduct(q.processId, db);
+	const current = await processes.findProduct(q.processId, db);
+	if (!current) return null;
+	const product =
+		q.version === undefined || q.version === current.version
+			? current
+			: await pinnedVersion(q.processId, q.version, db);
 	if (!product) return null;
 	const token = generateToken();
 	// Signed in, without this device's cookie: continue the draft begun on another device. It gets
 	// a new token (only hashes are stored), which ends the other device's cookie for it.
 	const mine = q.ownerId ? await repo.findOpenDraftOfOwner(db, q.ownerId, q.processId, now) : null;
-	if (mine) {
+	if (mine && onVersion(mine)) {
 		await repo.updateTokenHash(db, mine.id, hashToken(token));
 		const definition = await processes.getVersion(mine.processId, mine.processVersion, db);
 		return { view: { draft: mine, definition, answers: mine.answers as AnswerMap }, token };
@@ -83,6 +95,11 @@ export async function openDraft(
 		answers
 	});
 	return { view: { draft, definition: product.definition, answers }, token };
+}
+
+async function pinnedVersion(processId: string, version: number, db: Db) {
+	const definition = await processes.findPublishedVersion(processId, version, db);
+	return definition ? { version, definition } : null;
 }
 
 export type SaveResult = Saved;
@@ -136,9 +153,7 @@ export async function savePage(
 	if (issues.length > 0) return { ok: false, issues };
 
 	return db.transaction().execute(async (trx) => {
-		const merged: AnswerMap = { ...view.answers };
-		for (const key of [...reading.hidden, ...(reading.cleared ?? [])]) delete merged[key];
-		Object.assign(merged, reading.answers);
+		const merged = mergePage(view.answers, reading);
 		for (const { key, name, bytes, type } of prepared) {
 			const { sha256, size } = await deps.storage.put(bytes);
 			const row = await repo.insertFile(trx, {

@@ -28,6 +28,7 @@ import * as dossierRepo from '../dossiers/repository';
 import * as dossiers from '../dossiers/service';
 import * as drafts from '../drafts/service';
 import type { FileStorage } from '../files/storage';
+import * as processes from '../processes/service';
 import { findStartStep } from './service';
 
 export type DeviceUpload = {
@@ -36,10 +37,14 @@ export type DeviceUpload = {
 	answers: AnswerMap;
 	/** Files the device holds, by the id its answers give them. */
 	files: Map<string, File>;
+	/** The process version the answers were given under (absent from an older device). */
+	version?: number | null;
 };
 
 export type DeviceResult =
 	| { kind: 'notFound' }
+	/** A submission filled in for a version of the process that was never published. */
+	| { kind: 'unknownVersion' }
 	| { kind: 'filed'; reference: string; created: boolean; token: string | null }
 	| { kind: 'saved'; token: string; step: string }
 	| { kind: 'incomplete'; token: string; step: string; issues: Issue[] };
@@ -121,7 +126,16 @@ export async function receiveFromDevice(
 		if (earlier && earlier.processId === who.processId)
 			return { kind: 'filed', reference: earlier.reference, created: false, token: null };
 	}
-	const opened = await drafts.openDraft(who, db);
+	// Filed under the version the citizen filled it in for, as long as it was published: a newer
+	// version's new questions were never asked. Answers for a version that never was are refused
+	// as a submission; to continue online they go on under the current version.
+	let version: number | undefined;
+	if (upload.version != null) {
+		const known = await processes.findPublishedVersion(who.processId, upload.version, db);
+		if (known) version = upload.version;
+		else if (upload.mode === 'submit') return { kind: 'unknownVersion' };
+	}
+	const opened = await drafts.openDraft({ ...who, version }, db);
 	if (!opened) return { kind: 'notFound' };
 	const { view, token } = opened;
 	const { reading, stoppedAt } = replayAnswers(

@@ -81,6 +81,20 @@ export async function findProduct(
 	return row ? { version: row.version, definition: row.definition as ProcessDefinition } : null;
 }
 
+/**
+ * A version of a process that was published (the current one or an earlier one), for answers
+ * given under it: a submission queued on a phone before a newer version came out. Null when the
+ * process never had that version published.
+ */
+export async function findPublishedVersion(
+	processId: string,
+	version: number,
+	db: Db = getDb()
+): Promise<ProcessDefinition | null> {
+	const row = await repo.findVersion(db, processId, version);
+	return row?.status === 'published' ? (row.definition as ProcessDefinition) : null;
+}
+
 /** Published versions never change: each is read from the database once per process. */
 const publishedCache = new WeakMap<Db, Map<string, ProcessDefinition>>();
 const PUBLISHED_CACHE_MAX = 500;

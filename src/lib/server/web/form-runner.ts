@@ -10,19 +10,22 @@ import {
 	acceptPage,
 	CHECK_PAGE,
 	groupIssues,
+	listSeenIssues,
 	openPage,
 	readPostedPage,
 	type AnswerStore,
 	type Arrival,
 	type PageView
 } from '$lib/process/runner';
-import { findEmptyUploads } from '../filing/service';
 
-/** A page's form as the form components show it: values, errors per name, a notice. */
+/**
+ * A page's form as the form components show it: values, errors per name, a notice (an error about
+ * the whole post, or that an answer brought up a question).
+ */
 export type FormState = {
 	data: Record<string, unknown>;
 	errors: Record<string, string[]>;
-	message?: { type: 'error'; text: string };
+	message?: { type: 'error' | 'added'; text: string };
 };
 
 export type FormPage = Omit<PageView, 'values'> & {
@@ -87,12 +90,13 @@ export async function postFormPage(
 	}
 	const posted = readPostedPage(store.form, view.pageIndex, answers, formData, opts);
 	if (posted.kind === 'refused') error(400, m.unknownFields({ names: posted.unknown.join(', ') }));
-	// An empty file reads as no file at all: say so at its field rather than drop it unseen.
-	const empty = findEmptyUploads(store.form, view.pageIndex, answers, formData, opts);
-	if (empty.length > 0) {
+	if (posted.added.length > 0) {
+		// Without JavaScript an answer brought up a question the citizen has not seen: ask it.
+		const count = posted.added.length;
 		const form: FormState = {
 			data: posted.values,
-			errors: groupIssues([...empty, ...posted.reading.issues])
+			errors: groupIssues(listSeenIssues(posted.reading.issues, posted.added)),
+			message: { type: 'added', text: m.formQuestionsAdded({ count }) }
 		};
 		return fail(400, { form });
 	}

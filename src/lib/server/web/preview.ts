@@ -6,7 +6,7 @@ import type { Cookies } from '@sveltejs/kit';
 import type { AnswerMap, StoredFile } from '$lib/process/answers';
 import type { ProcessDefinition } from '$lib/process/definition';
 import { checkDefinition, type DefinitionProblem } from '$lib/process/loader';
-import { CHECK_PAGE, type AnswerStore } from '$lib/process/runner';
+import { CHECK_PAGE, mergePage, type AnswerStore } from '$lib/process/runner';
 import * as draftVersions from '../processes/draft-versions';
 
 const COOKIE = 'loket-preview';
@@ -62,8 +62,7 @@ export function answerStore(
 		form: definition,
 		load: () => Promise.resolve(readAnswers(cookies, scope)),
 		save: (_pageIndex, reading) => {
-			const answers: AnswerMap = { ...readAnswers(cookies, scope), ...reading.answers };
-			for (const key of reading.hidden) delete answers[key];
+			const answers = mergePage(readAnswers(cookies, scope), reading);
 			for (const [key, files] of Object.entries(reading.uploads))
 				answers[key] = files.map((f, i): StoredFile => ({
 					id: `preview-${i}`,

@@ -33,7 +33,8 @@ export function describeAccept(accept: readonly string[]): string {
 
 /**
  * A file the citizen chose. An empty file input posts a nameless, empty file, which is no upload;
- * a chosen file that is empty (0 bytes) is one, and is refused with a reason by the upload gate.
+ * a chosen file that is empty (0 bytes: a failed download, a cloud file not on the phone) is one,
+ * and is refused at its field with that reason, rather than dropped unseen.
  */
 export function isChosenFile(file: File): boolean {
 	return file.size > 0 || file.name !== '';
@@ -53,7 +54,9 @@ export const file: FieldModule<FileField, StoredFile[]> = {
 		const uploads = uploadsOf(f, flat);
 		const issues: Issue[] = [];
 		for (const upload of uploads) {
-			if (upload.size > f.maxSizeMb * 1024 * 1024)
+			if (upload.size === 0)
+				issues.push({ name: f.key, message: m.fileEmpty({ label, name: upload.name }) });
+			else if (upload.size > f.maxSizeMb * 1024 * 1024)
 				issues.push({
 					name: f.key,
 					message: m.fileSize({ label, name: upload.name, maxMb: f.maxSizeMb })

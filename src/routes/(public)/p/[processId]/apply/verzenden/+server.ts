@@ -13,13 +13,20 @@ import type { RequestHandler } from './$types';
 const upload = z.object({
 	mode: z.enum(['save', 'submit']),
 	submissionId: z.uuid().nullable(),
-	answers: z.record(z.string(), z.unknown())
+	answers: z.record(z.string(), z.unknown()),
+	version: z
+		.string()
+		.regex(/^[1-9]\d{0,8}$/)
+		.transform(Number)
+		.nullable()
 });
 
 /**
  * Where a device sends what it kept while offline: to continue online, or its queued submission.
  * Answers JSON: `{ status: 'filed', reference, receipt }`, `{ status: 'saved', next }`, or 422
- * `{ status: 'incomplete', next, issues }` (the page to fix online), 401 when login is needed.
+ * `{ status: 'incomplete', next, issues }` (the page to fix online), 401 when login is needed, 409
+ * `{ status: 'unknown-version' }` for a submission filled in for a version never published (the
+ * device then continues it online, under the current version).
  */
 export const POST: RequestHandler = async ({ params, request, cookies, locals }) => {
 	const product = await processes.findProduct(params.processId);
@@ -47,7 +54,8 @@ export const POST: RequestHandler = async ({ params, request, cookies, locals })
 	const parsed = upload.safeParse({
 		mode: form.get('mode'),
 		submissionId: form.get('submissionId') || null,
-		answers
+		answers,
+		version: form.get('version') || null
 	});
 	if (!parsed.success) error(400, 'Malformed upload');
 	const files = new Map<string, File>();
@@ -66,6 +74,11 @@ export const POST: RequestHandler = async ({ params, request, cookies, locals })
 		{ storage: getFileStorage(), opts: serverAnswerOptions(locals.locale) }
 	);
 	if (result.kind === 'notFound') error(404, 'Not found');
+	if (result.kind === 'unknownVersion')
+		return json(
+			{ status: 'unknown-version', next: `/p/${params.processId}/apply` },
+			{ status: 409 }
+		);
 	if (result.token) writeDraftToken(cookies, params.processId, result.token);
 	const apply = `/p/${params.processId}/apply`;
 	switch (result.kind) {
