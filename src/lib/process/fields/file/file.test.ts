@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readPage } from '../../answers';
+import type { ProcessDefinition } from '../../definition';
 import { testMessages } from '../../answers/test-messages';
 import { readPostedPage } from '../../runner';
 
@@ -12,7 +13,10 @@ const photos = {
 	maxFiles: 3,
 	maxSizeMb: 10
 } as const;
-const def = { pages: [{ id: 'p', title: { nl: 'P' }, fields: [photos] }], leadTimes: [] };
+const def: Pick<ProcessDefinition, 'pages' | 'leadTimes'> = {
+	pages: [{ id: 'p', title: { nl: 'P' }, fields: [{ ...photos, accept: [...photos.accept] }] }],
+	leadTimes: []
+};
 const opts = { messages: testMessages, locale: 'nl' as const, today: '2026-11-28' };
 
 describe('a file answer', () => {
