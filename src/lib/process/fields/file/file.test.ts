@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { readPage } from '../../answers';
 import { testMessages } from '../../answers/test-messages';
 import { readPostedPage } from '../../runner';
+import type { FieldOf } from '..';
 
-const photos = {
+const photos: FieldOf<'file'> = {
 	type: 'file',
 	key: 'fotos',
 	label: { nl: "Foto's" },
@@ -11,7 +12,7 @@ const photos = {
 	accept: ['image/jpeg', 'image/png'],
 	maxFiles: 3,
 	maxSizeMb: 10
-} as const;
+};
 const def = { pages: [{ id: 'p', title: { nl: 'P' }, fields: [photos] }], leadTimes: [] };
 const opts = { messages: testMessages, locale: 'nl' as const, today: '2026-11-28' };
 
