@@ -160,7 +160,7 @@ function readPosted(kind: PostedKind, entries: (string | Blob)[]): unknown {
 		case 'files':
 			// An empty file input posts a nameless empty part: no file chosen. A chosen file of
 			// 0 bytes is kept, for its field to say it is empty.
-			return entries.filter((e): e is File => e instanceof File && isChosenFile(e));
+			return entries.filter((e): e is File => typeof e !== 'string').filter(isChosenFile);
 	}
 }
 

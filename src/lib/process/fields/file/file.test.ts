@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readPage } from '../../answers';
-import type { ProcessDefinition } from '../../definition';
 import { testMessages } from '../../answers/test-messages';
 import { readPostedPage } from '../../runner';
+import type { FieldOf } from '..';
 
-const photos = {
+const photos: FieldOf<'file'> = {
 	type: 'file',
 	key: 'fotos',
 	label: { nl: "Foto's" },
@@ -12,11 +12,8 @@ const photos = {
 	accept: ['image/jpeg', 'image/png'],
 	maxFiles: 3,
 	maxSizeMb: 10
-} as const;
-const def: Pick<ProcessDefinition, 'pages' | 'leadTimes'> = {
-	pages: [{ id: 'p', title: { nl: 'P' }, fields: [{ ...photos, accept: [...photos.accept] }] }],
-	leadTimes: []
 };
+const def = { pages: [{ id: 'p', title: { nl: 'P' }, fields: [photos] }], leadTimes: [] };
 const opts = { messages: testMessages, locale: 'nl' as const, today: '2026-11-28' };
 
 describe('a file answer', () => {
