@@ -36,7 +36,10 @@ export class DeviceDraftKeeper {
 	}
 
 	async #mirror(page: Page) {
-		if (this.#page?.step !== page.step) this.restored = null;
+		if (this.#page?.step !== page.step) {
+			this.restored = null;
+			this.#typed = null;
+		}
 		this.#page = page;
 		this.ready = false;
 		if (typeof indexedDB === 'undefined') return;
@@ -55,6 +58,10 @@ export class DeviceDraftKeeper {
 		// (sent since, or typed another way than the server writes it) is not shown over them.
 		if (typed && page.fresh) this.restored = this.#restore(page, typed, formOf(page.form));
 		this.ready = true;
+		// What was typed while the device's copy was read (or before the page's script ran, on a
+		// slow phone) is kept now, not only at the next keystroke. (When something was put back,
+		// the form starts again from it and keeps that.)
+		if (this.#typed && !this.restored) void this.#save();
 	}
 
 	#restore(page: Page, typed: Record<string, unknown>, form: FormOf) {
