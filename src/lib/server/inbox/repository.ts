@@ -1,7 +1,7 @@
 // Kysely queries for the staff inbox: filtered dossiers in keyset pages, counts per state, the
 // choices of the filter form and saved filters. No rules here: see service.ts.
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
-import type { Database, SavedFilter } from '../db/schema';
+import type { Database, ProcessVersionStatus, SavedFilter } from '../db/schema';
 
 import type { Executor } from '../db/executor';
 type Eb = ExpressionBuilder<Database & { d: Database['dossier'] }, 'd'>;
@@ -245,17 +245,29 @@ export async function foldTally(db: Executor): Promise<number> {
 	return result.rows[0]?.folded ?? 0;
 }
 
-/** The title and states of every process version, to label dossiers and fill the filter form. */
-export async function listVersionLabels(
-	db: Executor
-): Promise<{ processId: string; version: number; title: unknown; states: unknown }[]> {
+/**
+ * The title, states and promised handling time of every process version, newest first: to label
+ * dossiers and fill the filter form, and for the overview.
+ */
+export async function listVersionLabels(db: Executor): Promise<
+	{
+		processId: string;
+		version: number;
+		status: ProcessVersionStatus;
+		title: unknown;
+		states: unknown;
+		handlingTime: unknown;
+	}[]
+> {
 	return db
 		.selectFrom('processVersion')
 		.select([
 			'processId',
 			'version',
+			'status',
 			sql<unknown>`definition -> 'title'`.as('title'),
-			sql<unknown>`definition -> 'workflow' -> 'states'`.as('states')
+			sql<unknown>`definition -> 'workflow' -> 'states'`.as('states'),
+			sql<unknown>`definition -> 'handlingTime'`.as('handlingTime')
 		])
 		.orderBy('processId')
 		.orderBy('version', 'desc')

@@ -112,20 +112,3 @@ export async function countOpenByState(
 		.execute();
 	return rows.map((r) => ({ ...r, count: Number(r.count) }));
 }
-
-/** Every version of every process, newest first: titles, states and the promised handling time. */
-export async function listVersions(db: Executor) {
-	return db
-		.selectFrom('processVersion')
-		.select([
-			'processId',
-			'version',
-			sql<unknown>`definition -> 'title'`.as('title'),
-			sql<unknown>`definition -> 'workflow' -> 'states'`.as('states'),
-			sql<unknown>`definition -> 'handlingTime'`.as('handlingTime')
-		])
-		.where('status', '!=', 'draft')
-		.orderBy('processId')
-		.orderBy('version', 'desc')
-		.execute();
-}

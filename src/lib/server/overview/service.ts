@@ -5,6 +5,7 @@
 // figures are offered as CSV. Every figure comes from an index or the running tally.
 import { addCalendarDays, toIsoDate, type HandlingTime, type IsoDate } from '$lib/process/calendar';
 import { asLocalText, type LocalText } from '$lib/process/text';
+import * as inboxRepo from '../inbox/repository';
 import { csvCell } from '../inbox/service';
 import { getDb, type Db } from '../db';
 import * as repo from './repository';
@@ -96,7 +97,8 @@ export async function getOverview(
 ): Promise<Overview> {
 	const today = toIsoDate(now, TIME_ZONE);
 	const period = parsePeriod(params, today);
-	const versions = await repo.listVersions(db);
+	// Published and retired versions; a process that is only a draft has nothing to show.
+	const versions = (await inboxRepo.listVersionLabels(db)).filter((v) => v.status !== 'draft');
 	// Versions come newest first: the first one seen names the process and its handling time.
 	const processes = new Map<string, { title: LocalText | null; norm: HandlingTime | null }>();
 	const kinds = new Map<string, Map<string, string>>();
