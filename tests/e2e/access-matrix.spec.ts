@@ -210,6 +210,8 @@ const expected: Record<string, Row> = {
 	'POST /backoffice/dossiers/[id]?/transition': backoffice(handlers, '409'),
 	'POST /backoffice/dossiers/[id]?/assign': backoffice(handlers, '409'),
 	'POST /backoffice/dossiers/[id]?/message': backoffice(handlers, '400'),
+	// Without a note: refused before anything is read.
+	'POST /backoffice/dossiers/[id]?/handOver': backoffice(handlers, '400'),
 	'GET /backoffice/dossiers/[id]/bestanden/[fileId]': backoffice(handlers, '200'),
 	'GET /backoffice/mail': backoffice(admins, '200'),
 	// A token the admin made in the setup; revoking without the confirmation is refused.
@@ -224,6 +226,12 @@ const expected: Record<string, Row> = {
 	'POST /backoffice/users/[id]?/resend': backoffice(admins, '409'),
 	'GET /backoffice/users/invite': backoffice(admins, '200'),
 	'POST /backoffice/users/invite': backoffice(admins, '400'),
+	'GET /backoffice/departments': backoffice(admins, '200'),
+	'POST /backoffice/departments': backoffice(admins, '400'),
+	// No department has the dossier's id: for an admin it does not exist.
+	'GET /backoffice/departments/[id]': backoffice(admins, '404'),
+	'POST /backoffice/departments/[id]?/save': backoffice(admins, '404'),
+	'POST /backoffice/departments/[id]?/remove': backoffice(admins, '404'),
 	'GET /backoffice/webhooks': backoffice(admins, '200'),
 	'POST /backoffice/webhooks': backoffice(admins, '400'),
 	// No webhook has the dossier's id: for an admin it does not exist.

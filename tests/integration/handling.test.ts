@@ -387,7 +387,7 @@ describe(`handling a dossier on ${backend}`, () => {
 		expect(await views.findForOwner(d.reference, other.id, t.db)).toBeNull();
 		expect(await views.findForOwner('2026-999999', citizen.id, t.db)).toBeNull();
 		expect(await views.findForOwner("' or 1=1 --", citizen.id, t.db)).toBeNull();
-		expect(await views.findById('not-a-uuid', t.db)).toBeNull();
+		expect(await views.findForStaff('not-a-uuid', staff, t.db)).toBeNull();
 		expect(await views.openFile(d, 'not-a-uuid', { storage }, t.db)).toBeNull();
 
 		const mine = await views.listForOwner(citizen.id, t.db);

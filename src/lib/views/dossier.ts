@@ -34,6 +34,8 @@ export type TimelineEntry =
 			requested: RequestView[];
 	  }
 	| { kind: 'assigned'; at: Date; assignee: string | null; actor: string | null }
+	/** Staff only: handed over to another department, with the note that says why. */
+	| { kind: 'handed-over'; at: Date; to: string; note: string | null; actor: string | null }
 	| { kind: 'other'; at: Date; type: string; actor: string | null };
 
 /** A workflow step staff may take from the dossier's state. */

@@ -107,6 +107,8 @@ export interface DossierTable {
 	changedAt: ColumnType<Date, never, never>;
 	/** How it was filed: at the e-counter or by another system through the API. */
 	channel: Generated<'web' | 'api'>;
+	/** The department it was handed over to; null: its process's departments handle it. */
+	departmentId: string | null;
 }
 
 /**
@@ -119,6 +121,8 @@ export interface DossierTallyTable {
 	status: string;
 	assigneeId: string | null;
 	open: boolean;
+	/** The dossier's department_id (null unless it was handed over). */
+	departmentId: string | null;
 	/** 1–8: the writing transaction's stripe; 0: folded by the compaction. */
 	stripe: Generated<number>;
 	n: number;
@@ -355,6 +359,25 @@ export interface WebhookDeliveryTable {
 	deliveredAt: Timestamp | null;
 }
 
+/** A department (service) of the municipality: see migration 2026_12_06_0010. */
+export interface DepartmentTable {
+	id: Generated<string>;
+	name: string;
+	/** The one where new processes and new staff land. */
+	isDefault: Generated<boolean>;
+	createdAt: CreatedAt;
+}
+
+export interface DepartmentMemberTable {
+	departmentId: string;
+	userId: string;
+}
+
+export interface ProcessDepartmentTable {
+	processId: string;
+	departmentId: string;
+}
+
 export interface Database {
 	appUser: AppUserTable;
 	userSession: UserSessionTable;
@@ -382,6 +405,9 @@ export interface Database {
 	apiIdempotency: ApiIdempotencyTable;
 	webhook: WebhookTable;
 	webhookDelivery: WebhookDeliveryTable;
+	department: DepartmentTable;
+	departmentMember: DepartmentMemberTable;
+	processDepartment: ProcessDepartmentTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;
@@ -406,3 +432,4 @@ export type ApiToken = Selectable<ApiTokenTable>;
 export type ApiCall = Selectable<ApiCallTable>;
 export type Webhook = Selectable<WebhookTable>;
 export type WebhookDelivery = Selectable<WebhookDeliveryTable>;
+export type Department = Selectable<DepartmentTable>;

@@ -26,6 +26,7 @@ import { getDb, type Db } from '../db';
 import type { Attachment, Database, Dossier, DossierUpdate } from '../db/schema';
 import type { FileStorage } from '../files/storage';
 import { checkUpload, type UploadRefusal } from '../files/upload';
+import * as departments from '../departments/service';
 import * as outbox from '../outbox/repository';
 import * as processes from '../processes/service';
 import { enqueuePush } from '../push/events';
@@ -386,8 +387,9 @@ export type AssignResult =
 	{ ok: true; dossier: Dossier } | { ok: false; reason: 'not-found' | 'not-staff' } | Conflict;
 
 /**
- * Takes a dossier (assigneeId = the user's own id), hands it to a colleague with the staff role,
- * or releases it (null), checked against the version the page showed. Recorded for staff only.
+ * Takes a dossier (assigneeId = the user's own id), hands it to a colleague with the staff role
+ * in a department that handles it, or releases it (null), checked against the version the page
+ * showed. Recorded for staff only.
  * Another system may do the same through the API (`ApiActor`).
  */
 export async function assign(
@@ -406,7 +408,13 @@ export async function assign(
 			const assignee = isUuid(input.assigneeId)
 				? await userRepo.findById(trx, input.assigneeId)
 				: undefined;
-			if (!assignee || assignee.deletedAt || !assignee.roles.includes('staff'))
+			// Only to someone with the staff role in a department that handles the dossier.
+			if (
+				!assignee ||
+				assignee.deletedAt ||
+				!assignee.roles.includes('staff') ||
+				!(await departments.worksOn(assignee.id, dossier, trx))
+			)
 				return { ok: false, reason: 'not-staff' };
 			assigneeName = assignee.name || assignee.email;
 		}
@@ -426,6 +434,59 @@ export async function assign(
 			data: { assigneeId: input.assigneeId, assigneeName }
 		});
 		return { ok: true, dossier: updated };
+	});
+}
+
+export type HandOverResult =
+	| { ok: true; dossier: Dossier; department: string }
+	| { ok: false; reason: 'not-found' | 'same-department' | 'note-required' | 'too-long' }
+	| Conflict;
+
+/**
+ * Hands a dossier over to another department, with a note that says why (required: the new
+ * department reads it first), checked against the version the page showed. Its assignee keeps it
+ * only if they work in that department too. Recorded for staff only.
+ */
+export async function handOver(
+	dossierId: string,
+	by: SessionUser,
+	input: { departmentId: string; note: string; expectedVersion: number },
+	db: Db = getDb(),
+	now = new Date()
+): Promise<HandOverResult> {
+	const note = stripBidiControls(input.note).trim();
+	if (!note) return { ok: false, reason: 'note-required' };
+	if (note.length > MAX_NOTE_LENGTH) return { ok: false, reason: 'too-long' };
+	if (!isUuid(input.departmentId)) return { ok: false, reason: 'not-found' };
+	return db.transaction().execute(async (trx): Promise<HandOverResult> => {
+		const dossier = await repo.lockById(trx, dossierId);
+		if (!dossier) return { ok: false, reason: 'not-found' };
+		if (dossier.version !== input.expectedVersion) return conflict(trx, dossier.id);
+		const target = await departments.find(input.departmentId, trx);
+		if (!target) return { ok: false, reason: 'not-found' };
+		const from = await departments.departmentsOf(dossier, trx);
+		if (from.length === 1 && from[0]!.id === target.id)
+			return { ok: false, reason: 'same-department' };
+		const moved = { ...dossier, departmentId: target.id };
+		const keepsAssignee =
+			dossier.assigneeId !== null && (await departments.worksOn(dossier.assigneeId, moved, trx));
+		const updated = await repo.updateIfVersion(
+			trx,
+			dossier.id,
+			dossier.version,
+			{ departmentId: target.id, ...(keepsAssignee ? {} : { assigneeId: null }) },
+			now
+		);
+		if (!updated) throw new Error(`Dossier ${dossier.id} changed under its row lock`);
+		await repo.insertEvent(trx, {
+			dossierId: dossier.id,
+			type: 'handed-over',
+			...actorColumns({ kind: 'staff', user: by }),
+			note,
+			visibility: 'internal',
+			data: { from: from.map((d) => d.name), to: target.name, departmentId: target.id }
+		});
+		return { ok: true, dossier: updated, department: target.name };
 	});
 }
 

@@ -19,6 +19,7 @@ import { getDb, type Db } from '../db';
 import type { Attachment, Dossier } from '../db/schema';
 import { getFileStorage } from '../files';
 import type { FileStorage } from '../files/storage';
+import * as departments from '../departments/service';
 import * as processes from '../processes/service';
 import * as userRepo from '../users/repository';
 import { hashToken } from '../tokens';
@@ -100,10 +101,21 @@ export async function findForGuest(token: string, db: Db = getDb()): Promise<Dos
 	return (await repo.findByGuestTokenHash(db, hashToken(token))) ?? null;
 }
 
-/** A dossier by id, for staff (whose role the route has checked). */
-export async function findById(id: string, db: Db = getDb()): Promise<Dossier | null> {
+/**
+ * A dossier by id, for a member of staff (whose role the route has checked): null when there is
+ * none, or when none of their departments handles it (to them it does not exist).
+ */
+export async function findForStaff(
+	id: string,
+	user: { id: string },
+	db: Db = getDb()
+): Promise<Dossier | null> {
 	if (!isUuid(id)) return null;
-	return (await repo.findById(db, id)) ?? null;
+	const [dossier, scope] = await Promise.all([
+		repo.findById(db, id),
+		departments.scopeFor(user.id, db)
+	]);
+	return dossier && departments.canSee(scope, dossier) ? dossier : null;
 }
 
 export type DossierView = {
@@ -176,6 +188,14 @@ async function buildView(dossier: Dossier, staff: boolean, db: Db): Promise<Doss
 				assignee: (e.data as { assigneeName?: string | null } | null)?.assigneeName ?? null,
 				actor: who(e)
 			});
+		else if (e.type === 'handed-over')
+			entries.push({
+				kind: 'handed-over',
+				at: e.at,
+				to: (e.data as { to?: string } | null)?.to ?? '?',
+				note: e.note,
+				actor: who(e)
+			});
 		else if (!message) entries.push({ kind: 'other', at: e.at, type: e.type, actor: who(e) });
 		if (message)
 			entries.push({
@@ -244,6 +264,10 @@ export type StaffDossierView = DossierView & {
 	actions: StaffAction[];
 	assignee: { id: string; name: string } | null;
 	colleagues: { id: string; name: string }[];
+	/** The departments that handle it now. */
+	departments: string[];
+	/** The departments it can be handed over to. */
+	handOverTo: { id: string; name: string }[];
 };
 
 /** The back-office page of one dossier, with the transitions this user's roles allow. */
@@ -265,17 +289,27 @@ export async function viewForStaff(
 			asksCitizen: to?.kind === 'waiting'
 		};
 	});
-	const colleagues = (await userRepo.listWithRole(db, 'staff')).map((u) => ({
-		id: u.id,
-		name: u.name || u.email
-	}));
+	const [members, handledBy, all] = await Promise.all([
+		departments.colleaguesFor(dossier, db),
+		departments.departmentsOf(dossier, db),
+		departments.list(db)
+	]);
+	const colleagues = members.map((u) => ({ id: u.id, name: u.name || u.email }));
 	const current = dossier.assigneeId
 		? (colleagues.find((c) => c.id === dossier.assigneeId) ?? {
 				id: dossier.assigneeId,
 				name: (await userRepo.findById(db, dossier.assigneeId))?.name ?? '?'
 			})
 		: null;
-	return { ...view, actions, assignee: current, colleagues };
+	const handling = new Set(handledBy.map((d) => d.id));
+	return {
+		...view,
+		actions,
+		assignee: current,
+		colleagues,
+		departments: handledBy.map((d) => d.name),
+		handOverTo: all.filter((d) => !handling.has(d.id)).map((d) => ({ id: d.id, name: d.name }))
+	};
 }
 
 /** A file of this dossier (filed with the form, or sent with a message) with its bytes. */

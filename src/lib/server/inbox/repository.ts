@@ -4,6 +4,7 @@ import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kyse
 import type { Database, ProcessVersionStatus, SavedFilter } from '../db/schema';
 
 import type { Executor } from '../db/executor';
+import { tallyVisibleIn, visibleIn, type StaffScope } from '../departments/repository';
 type Eb = ExpressionBuilder<Database & { d: Database['dossier'] }, 'd'>;
 
 /** Filters as the query sees them: already validated, dates as 'YYYY-MM-DD'. */
@@ -11,6 +12,8 @@ export type InboxQuery = {
 	processId?: string;
 	/** Only these processes (an API token limited to some); undefined: every process. */
 	processIds?: readonly string[];
+	/** Only what a member of staff's departments handle; undefined: every dossier (the API). */
+	scope?: StaffScope;
 	status?: string;
 	/** A user id, or null for "unassigned". */
 	assigneeId?: string | null;
@@ -62,6 +65,7 @@ function whereFilters(eb: Eb, f: InboxQuery): Expression<SqlBool> {
 	const and: Expression<SqlBool>[] = [];
 	if (f.processId) and.push(eb('d.processId', '=', f.processId));
 	if (f.processIds) and.push(eb('d.processId', 'in', [...f.processIds, '']));
+	if (f.scope) and.push(visibleIn(eb, f.scope));
 	if (f.status) and.push(eb('d.status', '=', f.status));
 	if (f.assigneeId === null) and.push(eb('d.assigneeId', 'is', null));
 	else if (f.assigneeId) and.push(eb('d.assigneeId', '=', f.assigneeId));
@@ -177,7 +181,7 @@ export async function countByStatus(
 }
 
 /** The filters the running tally can count: process, assignee and open only. */
-export type TallyQuery = Pick<InboxQuery, 'processId' | 'assigneeId' | 'open'>;
+export type TallyQuery = Pick<InboxQuery, 'processId' | 'assigneeId' | 'open' | 'scope'>;
 
 /** Counts per state from the running tally (its stripes summed), never reading the dossiers. */
 export async function countByStatusFromTally(db: Executor, f: TallyQuery): Promise<StatusCount[]> {
@@ -189,6 +193,7 @@ export async function countByStatusFromTally(db: Executor, f: TallyQuery): Promi
 			qb.where('t.assigneeId', '=', f.assigneeId as string)
 		)
 		.$if(f.open === true, (qb) => qb.where('t.open', '=', true))
+		.$if(f.scope !== undefined, (qb) => qb.where((eb) => tallyVisibleIn(eb, f.scope as StaffScope)))
 		.select(['t.status', sql<string>`sum(t.n)`.as('count')])
 		.groupBy('t.status')
 		.having(sql<SqlBool>`sum(t.n) <> 0`)
@@ -271,20 +276,6 @@ export async function listVersionLabels(db: Executor): Promise<
 		])
 		.orderBy('processId')
 		.orderBy('version', 'desc')
-		.execute();
-}
-
-/** Active staff and admins: the people a dossier can be assigned to. */
-export async function listStaff(
-	db: Executor
-): Promise<{ id: string; name: string; email: string }[]> {
-	return db
-		.selectFrom('appUser')
-		.select(['id', 'name', 'email'])
-		.where('deletedAt', 'is', null)
-		.where(sql<SqlBool>`roles && array['staff','admin']::text[]`)
-		.orderBy('name')
-		.orderBy('email')
 		.execute();
 }
 

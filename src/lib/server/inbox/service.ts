@@ -1,4 +1,4 @@
-// The staff inbox: every dossier, filtered by what the URL says (process, state, assignee, due
+// The staff inbox: the dossiers of the user's departments (departments/service.ts), filtered by what the URL says (process, state, assignee, due
 // dates, received dates, full-text search), sorted on received or due date and read in keyset
 // pages (never OFFSET: a page boundary is the last row's sort key and id, so pages neither skip
 // nor repeat rows). Also the counts per state, saved filters (only their owner sees or deletes
@@ -8,6 +8,9 @@ import { asLocalText, localize, type Locale, type LocalText } from '$lib/process
 import { addCalendarDays, toIsoDate, toLocalDateTime } from '$lib/process/calendar';
 import { isUuid } from '$lib/uuid';
 import { getDb, type Db } from '../db';
+import * as departments from '../departments/service';
+import type { StaffScope } from '../departments/repository';
+import * as departmentRepo from '../departments/repository';
 import * as repo from './repository';
 
 export const INBOX_PAGE_SIZE = 50;
@@ -70,6 +73,8 @@ export type InboxView = {
 	countsOver: number | null;
 	processes: Option[];
 	states: Option[];
+	/** How many departments the user works in (none: the inbox is empty, and says why). */
+	departments: number;
 	staff: Option[];
 	savedFilters: { id: string; name: string; query: string }[];
 	/** Ready-made views of what needs attention first; `current` when the filter is exactly it. */
@@ -149,7 +154,7 @@ function parseCursor(params: URLSearchParams, sort: InboxFilter['sort']): repo.I
 	return keyOk && isUuid(id) ? { key, id } : null;
 }
 
-function toQuery(f: InboxFilter, userId: string, now: Date): repo.InboxQuery {
+function toQuery(f: InboxFilter, userId: string, now: Date, scope?: StaffScope): repo.InboxQuery {
 	const today = toIsoDate(now, TIME_ZONE);
 	// "Due this week": from today up to and including Sunday (earlier ones are overdue).
 	const sunday = addCalendarDays(today, (7 - new Date(`${today}T00:00:00Z`).getUTCDay()) % 7);
@@ -165,6 +170,7 @@ function toQuery(f: InboxFilter, userId: string, now: Date): repo.InboxQuery {
 		receivedFrom: f.from || undefined,
 		receivedTo: f.to || undefined,
 		q: f.q || undefined,
+		scope,
 		today,
 		timeZone: TIME_ZONE
 	};
@@ -232,7 +238,7 @@ async function countStates(
 	db: Db,
 	query: repo.InboxQuery
 ): Promise<{ counts: repo.StatusCount[] | null; limit: number }> {
-	const { processId, assigneeId, open, ...rest } = query;
+	const { processId, assigneeId, open, scope, ...rest } = query;
 	const tallied =
 		!rest.overdue &&
 		!rest.dueFrom &&
@@ -242,7 +248,7 @@ async function countStates(
 		!rest.q;
 	if (tallied)
 		return {
-			counts: await repo.countByStatusFromTally(db, { processId, assigneeId, open }),
+			counts: await repo.countByStatusFromTally(db, { processId, assigneeId, open, scope }),
 			limit: 0
 		};
 	const limit = rest.q ? SEARCH_COUNT_LIMIT : COUNT_LIMIT;
@@ -257,14 +263,15 @@ export async function getInbox(
 	now = new Date()
 ): Promise<InboxView> {
 	const filter = parseFilter(params);
-	const query = toQuery(filter, userId, now);
+	const scope = await departments.scopeFor(userId, db);
+	const query = toQuery(filter, userId, now, scope);
 	const cursor = parseCursor(params, filter.sort);
 	const sort = { by: filter.sort, dir: filter.dir } as const;
 	const [labels, rows, { counts, limit }, staff, saved] = await Promise.all([
 		loadLabels(db),
 		repo.listInbox(db, query, sort, cursor, INBOX_PAGE_SIZE + 1),
 		countStates(db, query),
-		repo.listStaff(db),
+		departmentRepo.listMembersOf(db, scope.departmentIds),
 		repo.listSavedFilters(db, userId)
 	]);
 	const page = rows.slice(0, INBOX_PAGE_SIZE);
@@ -287,8 +294,9 @@ export async function getInbox(
 			count: c.count,
 			query: filterToQuery({ ...filter, state: c.status })
 		})),
-		processes: labels.processes,
+		processes: labels.processes.filter((p) => scope.processIds.includes(p.value)),
 		states: labels.states,
+		departments: scope.departmentIds.length,
 		staff: staff.map((s) => ({ value: s.id, label: s.name || s.email })),
 		savedFilters: saved.map((s) => ({ id: s.id, name: s.name, query: s.query }))
 	};
@@ -392,16 +400,17 @@ export function exportCsv(
 	pageSize = EXPORT_PAGE_SIZE
 ): ReadableStream<Uint8Array> {
 	const filter = parseFilter(params);
-	const query = toQuery(filter, userId, now);
 	const sort = { by: filter.sort, dir: filter.dir } as const;
 	const encoder = new TextEncoder();
 	const o = { locale };
 	let labels: Labels | undefined;
+	let query: repo.InboxQuery | undefined;
 	let cursor: repo.InboxCursor | null = null;
 	let done = false;
 	return new ReadableStream<Uint8Array>({
 		async start(controller) {
 			labels = await loadLabels(db);
+			query = toQuery(filter, userId, now, await departments.scopeFor(userId, db));
 			controller.enqueue(
 				encoder.encode(
 					'\uFEFF' +
@@ -421,12 +430,13 @@ export function exportCsv(
 			);
 		},
 		async pull(controller) {
-			if (done || !labels) return;
+			if (done || !labels || !query) return;
 			const rows = await repo.listInbox(db, query, sort, cursor, pageSize);
 			const l = labels;
+			const today = query.today;
 			const text = rows
 				.map((r) => {
-					const item = toItem(r, l, query.today);
+					const item = toItem(r, l, today);
 					return csvLine([
 						item.reference,
 						item.processTitle ? localize(item.processTitle, locale) : item.processId,

@@ -3,6 +3,7 @@
 // (median and 90th percentile in working days, the clock's pauses left out) against the handling
 // time the process promises. The page draws it as SVG charts beside data tables; the same
 // figures are offered as CSV. Every figure comes from an index or the running tally.
+import * as departments from '../departments/service';
 import { addCalendarDays, toIsoDate, type HandlingTime, type IsoDate } from '$lib/process/calendar';
 import { asLocalText, type LocalText } from '$lib/process/text';
 import * as inboxRepo from '../inbox/repository';
@@ -90,10 +91,15 @@ function asHandlingTime(v: unknown): HandlingTime | null {
 		: null;
 }
 
+/**
+ * The overview of the processes in `visible` (those the user's departments handle; all when
+ * undefined), over the period the query asks for.
+ */
 export async function getOverview(
 	params: URLSearchParams,
 	db: Db = getDb(),
-	now: Date = new Date()
+	now: Date = new Date(),
+	visible?: readonly string[]
 ): Promise<Overview> {
 	const today = toIsoDate(now, TIME_ZONE);
 	const period = parsePeriod(params, today);
@@ -103,6 +109,7 @@ export async function getOverview(
 	const processes = new Map<string, { title: LocalText | null; norm: HandlingTime | null }>();
 	const kinds = new Map<string, Map<string, string>>();
 	for (const v of versions) {
+		if (visible && !visible.includes(v.processId)) continue;
 		if (!processes.has(v.processId))
 			processes.set(v.processId, {
 				title: asLocalText(v.title),
@@ -186,6 +193,12 @@ export async function getOverview(
 			decided: sum('decided')
 		}
 	};
+}
+
+/** The overview a member of staff sees: the processes their departments handle. */
+export async function getOverviewFor(userId: string, params: URLSearchParams): Promise<Overview> {
+	const scope = await departments.scopeFor(userId);
+	return getOverview(params, getDb(), new Date(), scope.processIds);
 }
 
 /** The overview's table as CSV (semicolons and a byte order mark, as the inbox's export). */

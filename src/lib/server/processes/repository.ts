@@ -291,3 +291,16 @@ export async function lockProcess(db: Executor, id: string): Promise<boolean> {
 		.executeTakeFirst();
 	return row !== undefined;
 }
+
+/** Every process (retired ones too) with the title of its newest version, by id. */
+export async function listProcessTitles(db: Executor): Promise<{ id: string; title: unknown }[]> {
+	return db
+		.selectFrom('process as p')
+		.select([
+			'p.id',
+			sql<unknown>`(select v.definition -> 'title' from process_version v
+				where v.process_id = p.id order by v.version desc limit 1)`.as('title')
+		])
+		.orderBy('p.id')
+		.execute();
+}

@@ -1,18 +1,20 @@
 // The back-office page of one dossier: what staff see (everything, with who did what) and its
 // actions, taking a workflow transition (with the version the page showed, so nobody overwrites a
 // colleague's change unseen) and adding a message to the citizen or an internal note.
-import { fail, type RequestEvent } from '@sveltejs/kit';
+import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { formatDateTime, m, type Locale } from '$lib/i18n';
 import { displayWords } from '$lib/i18n/answers';
 import { summarizeAnswers } from '$lib/process/answers';
 import { localize } from '$lib/process/text';
 import type { SessionUser } from '../auth/session';
 import type { Dossier } from '../db/schema';
+import * as departments from '../departments/service';
 import * as handling from '../dossiers/handling';
 import * as views from '../dossiers/views';
 import * as processes from '../processes/service';
 import { getSiteSettings } from '../settings';
 import { templatesForDossier } from '../replies/service';
+import { setFlash } from './flash';
 
 export async function loadStaffDossier(dossier: Dossier, user: SessionUser, locale: Locale) {
 	const [view, templates] = await Promise.all([
@@ -34,6 +36,8 @@ export async function loadStaffDossier(dossier: Dossier, user: SessionUser, loca
 		actions: view.actions,
 		assignee: view.assignee,
 		colleagues: view.colleagues,
+		departments: view.departments,
+		handOverTo: view.handOverTo,
 		isMine: view.assignee?.id === user.id,
 		timeline: view.timeline,
 		openRequests: view.openRequests,
@@ -46,7 +50,7 @@ export async function loadStaffDossier(dossier: Dossier, user: SessionUser, loca
 export type StaffDossierData = Awaited<ReturnType<typeof loadStaffDossier>>;
 
 /** Which part of the page a result belongs to: it is shown there, beside the form that was used. */
-export type ResultPlace = 'assign' | 'transition' | 'message';
+export type ResultPlace = 'assign' | 'transition' | 'message' | 'handOver';
 
 /** The answer to a stale page: who changed the dossier, and when. */
 function conflictFailure(result: handling.Conflict, locale: Locale, on: ResultPlace) {
@@ -134,4 +138,39 @@ export async function assignAction(event: RequestEvent, dossier: Dossier, user: 
 	}
 	if (result.reason === 'conflict') return conflictFailure(result, event.locals.locale, 'assign');
 	return fail(400, { on: 'assign' as const, conflict: m.staffDossierNotStaff() });
+}
+
+/**
+ * ?/handOver: hand the dossier to another department with a note (version-checked). Staff who
+ * still see it afterwards stay on its page; those who do not go back to the inbox, told it went.
+ */
+export async function handOverAction(event: RequestEvent, dossier: Dossier, user: SessionUser) {
+	const data = await event.request.formData();
+	const departmentId = String(data.get('department') ?? '');
+	const note = String(data.get('note') ?? '');
+	const result = await handling.handOver(dossier.id, user, {
+		departmentId,
+		note,
+		expectedVersion: Number(data.get('version'))
+	});
+	const locale = event.locals.locale;
+	if (result.ok) {
+		if (await departments.worksOn(user.id, result.dossier))
+			return {
+				on: 'handOver' as const,
+				done: m.staffDossierHandedOver({ department: result.department })
+			};
+		setFlash(event.cookies, 'handed-over');
+		redirect(303, '/backoffice');
+	}
+	if (result.reason === 'conflict') return conflictFailure(result, locale, 'handOver');
+	const error = {
+		'note-required': () => m.staffDossierHandOverNoteRequired(),
+		'too-long': () => m.staffDossierNoteTooLong({ max: handling.MAX_NOTE_LENGTH }),
+		'same-department': () => m.staffDossierHandOverSame(),
+		'not-found': () => m.staffDossierHandOverChoose()
+	}[result.reason]();
+	const field: 'note' | 'department' =
+		result.reason === 'note-required' || result.reason === 'too-long' ? 'note' : 'department';
+	return fail(400, { on: 'handOver' as const, handOver: { departmentId, note, error, field } });
 }

@@ -6,8 +6,8 @@ import type { RequestHandler } from './$types';
 
 /** The overview's figures as CSV, for the same period and process as the page. */
 export const GET: RequestHandler = async (event) => {
-	requireAllowed(event, canHandleDossiers);
-	const o = await overview.getOverview(event.url.searchParams);
+	const user = requireAllowed(event, canHandleDossiers);
+	const o = await overview.getOverviewFor(user.id, event.url.searchParams);
 	const csv = overview.overviewCsv(o, (t, id) => (t ? localize(t, event.locals.locale) : id));
 	return new Response(csv, {
 		headers: {

@@ -5,7 +5,7 @@ import type { PageServerLoad } from './$types';
 
 /** The team leads' overview: inflow, open, waiting, overdue and handling times per process. */
 export const load: PageServerLoad = async (event) => {
-	requireAllowed(event, canHandleDossiers);
+	const user = requireAllowed(event, canHandleDossiers);
 	event.setHeaders({ 'cache-control': 'private, no-store' });
-	return { overview: await overview.getOverview(event.url.searchParams) };
+	return { overview: await overview.getOverviewFor(user.id, event.url.searchParams) };
 };

@@ -3,6 +3,7 @@ import { requireAllowed } from '$lib/server/web/guards';
 import { canHandleDossiers, canTakeDossiers } from '$lib/server/auth/policies';
 import {
 	assignAction,
+	handOverAction,
 	loadStaffDossier,
 	messageAction,
 	transitionAction
@@ -10,10 +11,13 @@ import {
 import * as views from '$lib/server/dossiers/views';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-/** Staff (and admins) handle dossiers; clerks configure processes and do not see them. */
+/**
+ * Staff (and admins) handle the dossiers of their departments; clerks configure processes and do
+ * not see them. Another department's dossier is not found.
+ */
 async function findDossier(event: RequestEvent | Parameters<PageServerLoad>[0]) {
 	const user = requireAllowed(event, canHandleDossiers);
-	const dossier = await views.findById(event.params.id);
+	const dossier = await views.findForStaff(event.params.id, user);
 	if (!dossier) error(404, 'Not found');
 	return { user, dossier };
 }
@@ -39,5 +43,9 @@ export const actions: Actions = {
 	message: async (event) => {
 		const { user, dossier } = await findDossier(event);
 		return messageAction(event, dossier, user);
+	},
+	handOver: async (event) => {
+		const { user, dossier } = await findDossier(event);
+		return handOverAction(event, dossier, user);
 	}
 };

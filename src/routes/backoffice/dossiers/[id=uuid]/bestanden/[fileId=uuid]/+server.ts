@@ -5,10 +5,10 @@ import * as views from '$lib/server/dossiers/views';
 import { fileResponse } from '$lib/server/files/response';
 import type { RequestHandler } from './$types';
 
-/** A file of a dossier, for staff, as a download. */
+/** A file of a dossier, for staff of a department that handles it, as a download. */
 export const GET: RequestHandler = async (event) => {
-	requireAllowed(event, canHandleDossiers);
-	const dossier = await views.findById(event.params.id);
+	const user = requireAllowed(event, canHandleDossiers);
+	const dossier = await views.findForStaff(event.params.id, user);
 	const file = dossier ? await views.openFile(dossier, event.params.fileId) : null;
 	if (!file) error(404, 'Not found');
 	return fileResponse(file);
