@@ -35,6 +35,8 @@ export default defineConfig({
 	test: {
 		include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/lint/**/*.test.ts'],
 		environment: 'node',
+		// The embedded database migrated once for every integration test file.
+		globalSetup: ['tests/integration/pglite-image.ts'],
 		testTimeout: 60_000,
 		hookTimeout: 120_000
 	}

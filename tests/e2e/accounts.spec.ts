@@ -52,7 +52,7 @@ async function logOut(page: Page): Promise<void> {
 	await expect(header(page).getByRole('link', { name: 'Aanmelden' })).toBeVisible();
 }
 
-test('a citizen registers, signs out, mistypes the password, and signs in to where they were going @smoke', async ({
+test('a citizen registers, signs out, mistypes the password, and signs in to where they were going', async ({
 	page
 }) => {
 	// The longest journey here: registration, the refused login, the mail and its link.

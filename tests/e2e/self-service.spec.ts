@@ -89,7 +89,7 @@ async function openAccount(page: Page): Promise<void> {
 	await expect(heading(page)).toHaveText('Mijn account');
 }
 
-test('a forgotten password is reset through the mailed link, which works only once @smoke', async ({
+test('a forgotten password is reset through the mailed link, which works only once', async ({
 	page
 }) => {
 	const email = newEmail();

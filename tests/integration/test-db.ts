@@ -3,7 +3,9 @@
 // can run in parallel on one server without seeing each other's rows. Like the server, it migrates
 // as the owner of the tables and hands the tests a handle that works as the application's role.
 import { sql, type Transaction } from 'kysely';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { openDatabase, openMigrated, type OpenDatabase } from '$lib/server/db/connect';
 import { migrateToLatest } from '$lib/server/db/migrate';
 import type { Database } from '$lib/server/db/schema';
@@ -30,9 +32,12 @@ export function asOwner<T>(
 export async function openTestDatabase(as: 'app' | 'owner' = 'app'): Promise<TestDatabase> {
 	const url = process.env.DATABASE_URL;
 	if (!url) {
+		// The database as migrated once by the global set-up (pglite-image.ts), when there is one.
+		const file = inject('pgliteImage');
+		const image = as === 'app' && file ? new Blob([readFileSync(file)]) : undefined;
 		const open =
 			as === 'app'
-				? await openMigrated({ kind: 'pglite', dataDir: null }, (db) => migrateToLatest(db))
+				? await openMigrated({ kind: 'pglite', dataDir: null, image }, (db) => migrateToLatest(db))
 				: await openDatabase({ kind: 'pglite', dataDir: null });
 		if (as === 'owner') await migrateToLatest(open.db);
 		return { ...open, label: `pglite (memory, as ${as})`, drop: open.close };

@@ -11,7 +11,8 @@ import type { Database } from './schema';
 
 export type DatabaseTarget =
 	| Config['database']
-	| { kind: 'pglite'; dataDir: null }
+	/** In memory; `image` (a dumped data directory) is loaded first when given (tests). */
+	| { kind: 'pglite'; dataDir: null; image?: Blob }
 	| { kind: 'postgres'; url: string; ownerUrl?: string; schema?: string };
 
 /**
@@ -27,7 +28,13 @@ export class DatabaseUnavailableError extends Error {
 	override name = 'DatabaseUnavailableError';
 }
 
-export type OpenDatabase = { db: Db; kind: 'postgres' | 'pglite'; close: () => Promise<void> };
+export type OpenDatabase = {
+	db: Db;
+	kind: 'postgres' | 'pglite';
+	close: () => Promise<void>;
+	/** PGlite only: its data directory as one tar file (a copy to load elsewhere). */
+	dump?: () => Promise<Blob>;
+};
 
 async function openPostgres(url: string, schema?: string, role?: string): Promise<OpenDatabase> {
 	const { default: pg } = await import('pg');
@@ -70,7 +77,7 @@ async function openPostgres(url: string, schema?: string, role?: string): Promis
 	return { db, kind: 'postgres', close: () => db.destroy() };
 }
 
-async function openPglite(dataDir: string | null): Promise<OpenDatabase> {
+async function openPglite(dataDir: string | null, image?: Blob): Promise<OpenDatabase> {
 	const release = dataDir ? acquireLock(join(dataDir, '..', 'pglite.lock')) : () => {};
 	try {
 		const { PGlite, types } = await import('@electric-sql/pglite');
@@ -79,6 +86,7 @@ async function openPglite(dataDir: string | null): Promise<OpenDatabase> {
 		const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
 		const options = {
 			extensions: { unaccent },
+			...(image ? { loadDataDir: image } : {}),
 			parsers: { [types.DATE]: (v: string) => v, [types.INT8]: (v: string) => Number(v) }
 		};
 		const client = dataDir ? await PGlite.create(dataDir, options) : await PGlite.create(options);
@@ -89,6 +97,7 @@ async function openPglite(dataDir: string | null): Promise<OpenDatabase> {
 		return {
 			db,
 			kind: 'pglite',
+			dump: () => client.dumpDataDir('none'),
 			close: async () => {
 				await db.destroy();
 				if (!client.closed) await client.close();
@@ -104,7 +113,7 @@ async function openPglite(dataDir: string | null): Promise<OpenDatabase> {
 export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
 	return target.kind === 'postgres'
 		? openPostgres(target.url, 'schema' in target ? target.schema : undefined)
-		: openPglite(target.dataDir);
+		: openPglite(target.dataDir, 'image' in target ? target.image : undefined);
 }
 
 /**
@@ -121,7 +130,7 @@ export async function openMigrated<T>(
 	migrate: (db: Db) => Promise<T>
 ): Promise<OpenDatabase & { migrated: T }> {
 	if (target.kind === 'pglite') {
-		const open = await openPglite(target.dataDir);
+		const open = await openPglite(target.dataDir, 'image' in target ? target.image : undefined);
 		try {
 			const migrated = await migrate(open.db);
 			await sql`set role ${sql.id(APP_ROLE)}`.execute(open.db);
