@@ -52,7 +52,7 @@ test('an admin invites a clerk, who sets a password and lands in the back-office
 
 	await page.getByLabel('Naam').fill('Clara Nieuw');
 	await page.getByLabel('E-mailadres').fill(email);
-	await page.getByRole('checkbox', { name: 'dossierbehandelaar' }).check();
+	await page.getByRole('checkbox', { name: 'functioneel beheerder' }).check();
 	await page.getByRole('button', { name: 'Uitnodiging versturen' }).click();
 	await expect(page).toHaveURL(/\/backoffice\/users\/[0-9a-f-]{36}\?invited/);
 	await expect(page.getByRole('status')).toHaveText(
@@ -98,7 +98,7 @@ test('an admin invites a clerk, who sets a password and lands in the back-office
 	await page.getByRole('button', { name: 'Account activeren' }).click();
 	await expect(page).toHaveURL(/\/backoffice$/);
 	await expect(page.getByRole('main').getByText('Aangemeld als Clara Nieuw')).toBeVisible();
-	await expect(page.getByText('(rollen: dossierbehandelaar)')).toBeVisible();
+	await expect(page.getByText('(rollen: functioneel beheerder)')).toBeVisible();
 	// A clerk does not manage users.
 	await expect(page.getByRole('link', { name: 'Gebruikers en rollen beheren' })).toHaveCount(0);
 
@@ -115,7 +115,7 @@ test('an admin invites a clerk, who sets a password and lands in the back-office
 	await page.goto(`/backoffice/users?q=${encodeURIComponent(email)}`);
 	await expect(page.getByText('1 gebruiker', { exact: true })).toBeVisible();
 	const row = userRow(page, email);
-	await expect(row.getByRole('cell').nth(1)).toHaveText('dossierbehandelaar');
+	await expect(row.getByRole('cell').nth(1)).toHaveText('functioneel beheerder');
 	await expect(row.getByRole('cell').nth(2)).toHaveText('E-mailadres bevestigd');
 	await row.getByRole('link', { name: 'Clara Nieuw' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Clara Nieuw');
@@ -129,7 +129,7 @@ test('an admin invites a clerk, who sets a password and lands in the back-office
 	await page.getByRole('button', { name: 'Zoeken' }).click();
 	await expect(page).toHaveURL(/q=clara\+nieuw/);
 	await expect(userRow(page, email).getByRole('cell').nth(1)).toHaveText(
-		'medewerker, dossierbehandelaar'
+		'medewerker, functioneel beheerder'
 	);
 	await expectAccessible(page);
 });
@@ -193,7 +193,7 @@ for (const javaScriptEnabled of [true, false]) {
 			// A second tab, as a second admin would have it, loaded before the first one saves.
 			const other = await page.context().newPage();
 			await other.goto(page.url());
-			await page.getByRole('checkbox', { name: 'dossierbehandelaar' }).check();
+			await page.getByRole('checkbox', { name: 'functioneel beheerder' }).check();
 			await page.getByRole('button', { name: 'Rollen bewaren' }).click();
 			await expect(page.getByRole('status')).toHaveText('De rollen zijn bewaard.');
 
@@ -203,7 +203,7 @@ for (const javaScriptEnabled of [true, false]) {
 				/^Iemand anders heeft deze gebruiker intussen gewijzigd/
 			);
 			await expect(other.getByRole('checkbox', { name: 'medewerker' })).toBeChecked();
-			await expect(other.getByRole('checkbox', { name: 'dossierbehandelaar' })).toBeChecked();
+			await expect(other.getByRole('checkbox', { name: 'functioneel beheerder' })).toBeChecked();
 			await expect(other.getByRole('checkbox', { name: 'beheerder' })).not.toBeChecked();
 			// axe runs as a script in the page; the same markup is checked in the run with JavaScript.
 			if (javaScriptEnabled) await expectAccessible(other);
@@ -214,7 +214,7 @@ for (const javaScriptEnabled of [true, false]) {
 			await expect(other.getByRole('status')).toHaveText('De rollen zijn bewaard.');
 			await other.goto(`/backoffice/users?q=${encodeURIComponent(email)}`);
 			await expect(userRow(other, email).getByRole('cell').nth(1)).toHaveText(
-				'medewerker, dossierbehandelaar, beheerder'
+				'medewerker, functioneel beheerder, beheerder'
 			);
 		});
 	});

@@ -73,7 +73,7 @@ describe('mail templates', () => {
 		expect(mail.text).toContain('7 dagen');
 		const anonymous = inviteMail({ token: 'inv', roles: ['clerk'] }, en);
 		expect(anonymous.text).toContain('You are invited');
-		expect(anonymous.text).toContain('as clerk.');
+		expect(anonymous.text).toContain('as functional administrator.');
 	});
 
 	it('receipt: reference, process, decision date in nl-BE, and the tracking link for guests', () => {
