@@ -14,6 +14,7 @@ import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { fileComplaint, upload } from './filing-helpers';
+import { mailDir } from './mail';
 import { e2eUsers, logIn } from './users';
 
 test.describe.configure({ mode: 'serial', timeout: 300_000 });
@@ -485,12 +486,12 @@ async function makeSetup(browser: Browser): Promise<Setup> {
 	expect(apiTokenId).toMatch(/^[0-9a-f-]{36}$/);
 	await admin.context().close();
 
-	const mailDir = join(process.env.E2E_DATA_DIR ?? '', 'mail');
+	const folder = mailDir();
 	let mailFile = '';
 	await expect
 		.poll(async () => {
 			mailFile =
-				(await readdir(mailDir).catch(() => [] as string[])).find((f) => f.endsWith('.eml')) ?? '';
+				(await readdir(folder).catch(() => [] as string[])).find((f) => f.endsWith('.eml')) ?? '';
 			return mailFile;
 		})
 		.not.toBe('');

@@ -1,11 +1,11 @@
 // Reads the mails the e2e server writes: without SMTP_URL, Loket writes every outbox mail as an
-// .eml file to $DATA_DIR/mail (playwright.config.ts points DATA_DIR at E2E_DATA_DIR). A spec waits
+// .eml file to $DATA_DIR/mail (playwright.config.ts gives each server its own). A spec waits
 // for the mail a person would get and follows its links:
 //   const mail = await waitForMail(email, { subject: /Bevestig/ });
 //   await page.goto(mail.links.find((l) => l.includes('/verify/'))!);
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { expect } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { simpleParser, type AddressObject } from 'mailparser';
 
 /** A mail as read back: its subject, its text part, the links in it and its HTML part (or ''). */
@@ -16,10 +16,14 @@ type Parsed = ReceivedMail & { to: string[] };
 // The files never change once written (the server renames them into place), so each is parsed once.
 const parsed = new Map<string, Parsed>();
 
-function mailDir(): string {
-	const dataDir = process.env.E2E_DATA_DIR;
+/**
+ * The mail folder of the server this spec runs against: the alone specs have a server (and data
+ * directory) of their own, named in their project's metadata (playwright.config.ts).
+ */
+export function mailDir(): string {
+	const dataDir = (test.info().project.metadata as { dataDir?: string }).dataDir;
 	if (!dataDir)
-		throw new Error('E2E_DATA_DIR is not set: run the specs with tests/e2e/playwright.config.ts');
+		throw new Error('No data directory: run the specs with tests/e2e/playwright.config.ts');
 	return join(dataDir, 'mail');
 }
 

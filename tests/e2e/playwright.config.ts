@@ -1,9 +1,12 @@
 // End-to-end tests: Debian's Chromium drives the built server (`node build`) on a fresh embedded
 // database, or on the PostgreSQL database named by DATABASE_URL (which must start empty). Run
 // `npm run build` first. Spec files run on parallel workers (E2E_WORKERS, default 2; the tests in
-// one file run in order); the few specs that read or change what every other spec relies on run
-// alone afterwards. E2E_SCOPE=smoke runs only the main journeys (tests tagged @smoke), as CI does on
-// the embedded database after the whole suite ran on PostgreSQL.
+// one file run in order). The few specs that read or change what every other spec relies on run
+// one after the other on a second server with its own database (DATABASE_URL's name + `_alone`,
+// made anew; its user must be allowed to create databases), at the same time as the others, so
+// the machine is never left half idle while they run. E2E_ONE_SERVER=1 runs them on the one server
+// instead, after the others. E2E_SCOPE=smoke runs only the main journeys (tests tagged @smoke), on
+// one server, as CI does on the embedded database.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +15,10 @@ import { userAddCommands } from './users';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
 const smoke = process.env.E2E_SCOPE === 'smoke';
+const workers = Number(process.env.E2E_WORKERS ?? 2);
+/** The alone specs on a second server of their own (see above). */
+const separate = !smoke && process.env.E2E_ONE_SERVER !== '1';
+const alonePort = port + 1;
 /**
  * Specs that others must not run beside: counts of all rows compared before and after, a library
  * process retired for a moment, a new version of the complaint form published.
@@ -24,18 +31,60 @@ const alone = [
 ];
 // Set once in the runner process; workers inherit it, so every spec sees the server's data dir.
 process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'loket-e2e-'));
+process.env.E2E_ALONE_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'loket-e2e-alone-'));
+const aloneDataDir = separate ? process.env.E2E_ALONE_DATA_DIR : process.env.E2E_DATA_DIR;
+
+/** DATABASE_URL with `_alone` added to the database's name. */
+function aloneDatabaseUrl(url: string): string {
+	const u = new URL(url);
+	u.pathname = `${u.pathname}_alone`;
+	return u.toString();
+}
+
+/** The operator's way: accounts from the shell first (users.ts), then the server. */
+function server(p: number, dataDir: string, databaseUrl: string, fresh: boolean) {
+	return {
+		command: `${fresh && databaseUrl ? `node tests/e2e/fresh-database.mjs '${databaseUrl}' && ` : ''}${userAddCommands()} && node build`,
+		cwd: '../..',
+		url: `http://localhost:${p}/healthz`,
+		reuseExistingServer: false,
+		// Five accounts made one by one on a fresh embedded database take a while on a busy machine.
+		timeout: 240_000,
+		stdout: 'pipe' as const,
+		env: {
+			PORT: String(p),
+			ORIGIN: `http://localhost:${p}`,
+			BODY_SIZE_LIMIT: '20M',
+			DATA_DIR: dataDir,
+			DATABASE_URL: databaseUrl
+		}
+	};
+}
 
 export default defineConfig({
 	testDir: '.',
 	forbidOnly: !!process.env.CI,
 	retries: 0,
-	workers: Number(process.env.E2E_WORKERS ?? 2),
-	// Two workers, the server and two browsers share a 2-core machine in CI.
+	// Two workers, the server and two browsers share a 2-core machine in CI; the alone specs' one
+	// worker comes on top, and mostly waits for its server.
+	workers: separate ? workers + 1 : workers,
 	timeout: 60_000,
 	grep: smoke ? /@smoke/ : undefined,
 	projects: [
-		{ name: 'parallel', testIgnore: alone },
-		{ name: 'alone', testMatch: alone, dependencies: smoke ? [] : ['parallel'], workers: 1 }
+		{
+			name: 'parallel',
+			testIgnore: alone,
+			workers,
+			metadata: { dataDir: process.env.E2E_DATA_DIR }
+		},
+		{
+			name: 'alone',
+			testMatch: alone,
+			dependencies: smoke || separate ? [] : ['parallel'],
+			workers: 1,
+			metadata: { dataDir: aloneDataDir },
+			use: separate ? { baseURL: `http://localhost:${alonePort}` } : {}
+		}
 	],
 	reporter: process.env.CI
 		? 'list'
@@ -63,21 +112,17 @@ export default defineConfig({
 			]
 		}
 	},
-	webServer: {
-		// The operator's way: accounts from the shell first (users.ts), then the server.
-		command: `${userAddCommands()} && node build`,
-		cwd: '../..',
-		url: `http://localhost:${port}/healthz`,
-		reuseExistingServer: false,
-		// Five accounts made one by one on a fresh embedded database take a while on a busy machine.
-		timeout: 240_000,
-		stdout: 'pipe',
-		env: {
-			PORT: String(port),
-			ORIGIN: `http://localhost:${port}`,
-			BODY_SIZE_LIMIT: '20M',
-			DATA_DIR: process.env.E2E_DATA_DIR,
-			DATABASE_URL: process.env.DATABASE_URL ?? ''
-		}
-	}
+	webServer: [
+		server(port, process.env.E2E_DATA_DIR, process.env.DATABASE_URL ?? '', false),
+		...(separate
+			? [
+					server(
+						alonePort,
+						process.env.E2E_ALONE_DATA_DIR,
+						process.env.DATABASE_URL ? aloneDatabaseUrl(process.env.DATABASE_URL) : '',
+						true
+					)
+				]
+			: [])
+	]
 });
