@@ -2,12 +2,18 @@
 // departments handle, in the inbox, its counts, search and export, the dossier page and its files,
 // the colleagues a dossier can go to, and the overview; a dossier handed over to another department
 // moves with its note; the admin's rules keep every process with a department. The database itself
-// puts new processes and new staff in the default department.
+// puts new processes and new staff in the default department. Also the inbox's marker for news
+// from the citizen since the assignee last looked.
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '$lib/server/auth/repository';
 import * as departments from '$lib/server/departments/service';
 import * as handling from '$lib/server/dossiers/handling';
 import * as views from '$lib/server/dossiers/views';
+import { LocalFileStorage } from '$lib/server/files/storage';
 import * as inbox from '$lib/server/inbox/service';
 import { getOverview } from '$lib/server/overview/service';
 import * as adminRepo from '$lib/server/users/admin-repository';
@@ -22,6 +28,7 @@ import { addUser } from '../fixtures/users';
 import { backend, openTestDatabase, type TestDatabase } from './test-db';
 
 const NOW = new Date('2026-12-02T10:00:00Z');
+const storage = new LocalFileStorage(mkdtempSync(join(tmpdir(), 'loket-departments-')));
 
 const definitionFor = (id: string, title: string) =>
 	defineProcess(
@@ -247,6 +254,49 @@ describe(`departments on ${backend}`, () => {
 				)
 			).ok
 		).toBe(true);
+	});
+
+	it('marks a dossier with news from the citizen until its assignee opens it again', async () => {
+		const burger = await addUser(t.db, 'nieuws@example.be', ['citizen'], 'Nina Nieuws');
+		const d = await fileDossier(t.db, {
+			reference: '2026-900001',
+			processId: 'wegen',
+			ownerId: burger.id,
+			applicantName: 'Nina Nieuws'
+		});
+		const news = async () =>
+			(await inbox.getInbox(wout.id, new URLSearchParams('q=2026-900001'), t.db)).items.map(
+				(i) => i.news
+			);
+		const reply = (body: string) =>
+			handling.replyAsCitizen(
+				d.id,
+				{ kind: 'citizen', userId: burger.id },
+				{ replyId: randomUUID(), body, uploads: [] },
+				{ storage },
+				t.db
+			);
+		// Nobody has it: no marker, whatever the citizen writes.
+		expect((await reply('Is er al nieuws?')).ok).toBe(true);
+		expect(await news()).toEqual([false]);
+		const taken = await handling.assign(
+			d.id,
+			wout,
+			{ assigneeId: wout.id, expectedVersion: d.version },
+			t.db
+		);
+		if (!taken.ok) throw new Error('not taken');
+		// A message the assignee has not seen since they got it.
+		expect(await news()).toEqual([true]);
+		await views.markSeen(d, wout, t.db);
+		expect(await news()).toEqual([false]);
+		// Someone else looking does not count; a new message does.
+		await views.markSeen(d, gert, t.db);
+		await new Promise((r) => setTimeout(r, 5));
+		expect((await reply('Ik heb nog een foto.')).ok).toBe(true);
+		expect(await news()).toEqual([true]);
+		await views.markSeen(d, wout, t.db);
+		expect(await news()).toEqual([false]);
 	});
 
 	it('removes a department only when nothing depends on it', async () => {

@@ -378,6 +378,13 @@ export interface ProcessDepartmentTable {
 	departmentId: string;
 }
 
+/** When a member of staff last opened a dossier (migration 2026_12_06_0011). */
+export interface DossierSeenTable {
+	dossierId: string;
+	userId: string;
+	seenAt: Date;
+}
+
 export interface Database {
 	appUser: AppUserTable;
 	userSession: UserSessionTable;
@@ -408,6 +415,7 @@ export interface Database {
 	department: DepartmentTable;
 	departmentMember: DepartmentMemberTable;
 	processDepartment: ProcessDepartmentTable;
+	dossierSeen: DossierSeenTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;

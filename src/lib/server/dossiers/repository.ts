@@ -335,3 +335,17 @@ export async function markDocumentRequestsFulfilled(
 		.where('fulfilledAt', 'is', null)
 		.execute();
 }
+
+/** Records that this member of staff opened the dossier now. */
+export async function markSeen(
+	db: Executor,
+	dossierId: string,
+	userId: string,
+	at: Date
+): Promise<void> {
+	await db
+		.insertInto('dossierSeen')
+		.values({ dossierId, userId, seenAt: at })
+		.onConflict((oc) => oc.columns(['dossierId', 'userId']).doUpdateSet({ seenAt: at }))
+		.execute();
+}

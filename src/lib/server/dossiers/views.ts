@@ -312,6 +312,16 @@ export async function viewForStaff(
 	};
 }
 
+/** Remembers that this member of staff looked at the dossier now (the inbox's news marker). */
+export async function markSeen(
+	dossier: Pick<Dossier, 'id'>,
+	user: { id: string },
+	db: Db = getDb(),
+	now = new Date()
+): Promise<void> {
+	await repo.markSeen(db, dossier.id, user.id, now);
+}
+
 /** A file of this dossier (filed with the form, or sent with a message) with its bytes. */
 export async function openFile(
 	dossier: Dossier,

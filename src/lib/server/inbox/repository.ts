@@ -49,6 +49,8 @@ export type InboxRow = {
 	dueDate: string | null;
 	closedAt: Date | null;
 	clockPausedAt: Date | null;
+	/** A message from the citizen newer than the assignee's last look at the dossier. */
+	news: boolean;
 	sortKey: string;
 };
 
@@ -144,6 +146,10 @@ export async function listInbox(
 			'd.dueDate',
 			'd.closedAt',
 			'd.clockPausedAt',
+			sql<boolean>`d.assignee_id is not null and exists (
+				select 1 from message msg where msg.dossier_id = d.id and msg.author_role = 'citizen'
+					and msg.created_at > coalesce((select s.seen_at from dossier_seen s
+						where s.dossier_id = d.id and s.user_id = d.assignee_id), '-infinity'))`.as('news'),
 			keyText.as('sortKey')
 		])
 		.orderBy(sql`${key} ${dir}`)

@@ -55,6 +55,8 @@ export type InboxItem = {
 	dueDate: string | null;
 	overdue: boolean;
 	paused: boolean;
+	/** News from the citizen since the assignee last opened it. */
+	news: boolean;
 };
 
 export type StateCount = { state: string; label: LocalText | null; count: number; query: string };
@@ -226,7 +228,8 @@ function toItem(r: repo.InboxRow, labels: Labels, today: string): InboxItem {
 		submittedAt: r.submittedAt,
 		dueDate: r.dueDate,
 		overdue: r.closedAt === null && r.dueDate !== null && r.dueDate < today,
-		paused: r.clockPausedAt !== null
+		paused: r.clockPausedAt !== null,
+		news: r.news
 	};
 }
 

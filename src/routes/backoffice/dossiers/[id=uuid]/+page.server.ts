@@ -25,6 +25,7 @@ async function findDossier(event: RequestEvent | Parameters<PageServerLoad>[0]) 
 export const load: PageServerLoad = async (event) => {
 	const { user, dossier } = await findDossier(event);
 	event.setHeaders({ 'cache-control': 'private, no-store' });
+	await views.markSeen(dossier, user);
 	return {
 		dossier: await loadStaffDossier(dossier, user, event.locals.locale),
 		canTake: canTakeDossiers(user)
