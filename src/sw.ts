@@ -95,7 +95,7 @@ setCatchHandler(async ({ request }) => {
 
 self.addEventListener('fetch', (event) => {
 	const url = new URL(event.request.url);
-	if (event.request.method === 'POST' && url.pathname === '/logout')
+	if (event.request.method === 'POST' && url.pathname === '/afmelden')
 		event.waitUntil(caches.delete(PAGES));
 });
 

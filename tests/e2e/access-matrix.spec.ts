@@ -23,7 +23,7 @@ const routesDir = join(import.meta.dirname, '..', '..', 'src', 'routes');
 const WHO = ['anonymous', 'citizen', 'otherCitizen', 'staff', 'clerk', 'admin'] as const;
 type Who = (typeof WHO)[number];
 
-/** A request that the route tree allows: "GET /p/[processId]", "POST /account?/close", … */
+/** A request that the route tree allows: "GET /p/[processId]", "POST /mijn-account?/close", … */
 type Cell = { key: string; method: string; route: string; action: string | null };
 
 /**
@@ -154,32 +154,32 @@ const expected: Record<string, Row> = {
 		'404'
 	),
 	// Accounts.
-	'GET /login': row('200', '303 /', '303 /', '303 /', '303 /', '303 /'),
+	'GET /aanmelden': row('200', '303 /', '303 /', '303 /', '303 /', '303 /'),
 	// A refused form is shown with the page, whose load sends the signed-in home.
-	'POST /login': signedInElse('303 /', '400'),
-	'GET /register': row('200', '303 /', '303 /', '303 /', '303 /', '303 /'),
-	'POST /register': signedInElse('303 /', '400'),
-	'GET /reset': all('200'),
-	'POST /reset': all('400'),
-	'GET /reset/[token]': all('200'),
-	'POST /reset/[token]': all('400'),
+	'POST /aanmelden': signedInElse('303 /', '400'),
+	'GET /registreren': row('200', '303 /', '303 /', '303 /', '303 /', '303 /'),
+	'POST /registreren': signedInElse('303 /', '400'),
+	'GET /wachtwoord-vergeten': all('200'),
+	'POST /wachtwoord-vergeten': all('400'),
+	'GET /wachtwoord-vergeten/[token]': all('200'),
+	'POST /wachtwoord-vergeten/[token]': all('400'),
 	// Sends the verification mail again: the same answer for everyone, an empty form refused.
-	'GET /verify': all('200'),
-	'POST /verify': all('400'),
-	'GET /verify/[token]': all('200'),
-	'POST /verify/[token]': all('400'),
-	'GET /invite/[token]': all('200'),
-	'POST /invite/[token]': all('400'),
-	'GET /setup': all('404'),
-	'POST /setup?/create': all('404'),
-	'GET /account': signedIn('200'),
-	'POST /account?/changePassword': signedIn('400'),
-	'POST /account?/close': signedIn('400'),
-	'POST /account?/claim': signedIn('200'),
-	// Ends every session of the account, so it is tried last but one (before /logout).
-	'POST /account?/signOutEverywhere': signedIn('303 /login'),
-	'GET /account/closed': all('200'),
-	'POST /logout': all('303 /'),
+	'GET /bevestigen': all('200'),
+	'POST /bevestigen': all('400'),
+	'GET /bevestigen/[token]': all('200'),
+	'POST /bevestigen/[token]': all('400'),
+	'GET /uitnodiging/[token]': all('200'),
+	'POST /uitnodiging/[token]': all('400'),
+	'GET /installeren': all('404'),
+	'POST /installeren?/create': all('404'),
+	'GET /mijn-account': signedIn('200'),
+	'POST /mijn-account?/changePassword': signedIn('400'),
+	'POST /mijn-account?/close': signedIn('400'),
+	'POST /mijn-account?/claim': signedIn('200'),
+	// Ends every session of the account, so it is tried last but one (before /afmelden).
+	'POST /mijn-account?/signOutEverywhere': signedIn('303 /aanmelden'),
+	'GET /mijn-account/afgesloten': all('200'),
+	'POST /afmelden': all('303 /'),
 	// A's dossier: A only; for everyone else it does not exist.
 	'GET /dossiers': signedIn('200'),
 	'GET /dossiers/[ref]': row('303 login', '200', '404', '404', '404', '404'),
@@ -542,7 +542,7 @@ function describe(
 	params: Record<string, string>
 ): string {
 	if (!location) return String(status);
-	if (location === `/login?next=${encodeURIComponent(path)}`) return `${status} login`;
+	if (location === `/aanmelden?next=${encodeURIComponent(path)}`) return `${status} login`;
 	let where = location.replace(/\/versions\/\d+\//, '/versions/[version]/');
 	const values = Object.entries(params)
 		.filter(([name, value]) => name !== 'version' && value.length > 2)
@@ -577,7 +577,11 @@ async function walkAs(browser: Browser, who: Who, s: Setup): Promise<Record<stri
 	const seen: Record<string, string> = {};
 	// Signing out last, so that every other cell is tried signed in: everywhere, then here.
 	const last = (c: Cell) =>
-		c.route === '/logout' ? 2 : c.route === '/account' && c.action === 'signOutEverywhere' ? 1 : 0;
+		c.route === '/afmelden'
+			? 2
+			: c.route === '/mijn-account' && c.action === 'signOutEverywhere'
+				? 1
+				: 0;
 	const cells = listRequests().sort((a, b) => last(a) - last(b));
 	for (const cell of cells) {
 		const params = paramsFor(cell.route, s);

@@ -157,9 +157,9 @@ export type Account = { email: string; password: string };
 
 /** A staff member logs in: the login page, then the password (hashed with argon2id). */
 export async function* logIn(s: Session, rec: Recorder, account: Account): Journey {
-	await step(rec, 'login page', () => s.get('/login'), status(200, 'name="password"'));
+	await step(rec, 'login page', () => s.get('/aanmelden'), status(200, 'name="password"'));
 	yield;
-	await step(rec, 'log in (argon2id)', () => s.post('/login', account), redirectTo('/'));
+	await step(rec, 'log in (argon2id)', () => s.post('/aanmelden', account), redirectTo('/'));
 }
 
 /**

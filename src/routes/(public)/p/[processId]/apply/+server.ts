@@ -11,7 +11,7 @@ export const GET: RequestHandler = async ({ params, cookies, locals, url }) => {
 	const product = await processes.findProduct(params.processId);
 	if (!product) error(404, 'Not found');
 	if (product.definition.auth === 'required' && !locals.user)
-		redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
+		redirect(303, `/aanmelden?next=${encodeURIComponent(url.pathname)}`);
 	const opened = await drafts.openDraft({
 		processId: params.processId,
 		token: readDraftToken(cookies, params.processId),

@@ -35,7 +35,7 @@ export const POST: RequestHandler = async ({ params, request, cookies, locals })
 		return json(
 			{
 				status: 'login',
-				next: `/login?next=${encodeURIComponent(`/p/${params.processId}/apply`)}`
+				next: `/aanmelden?next=${encodeURIComponent(`/p/${params.processId}/apply`)}`
 			},
 			{ status: 401 }
 		);

@@ -93,7 +93,7 @@ export const actions: Actions = {
 			return fail(400, outcome('close', refusals[result.reason]));
 		}
 		clearSessionCookie(event.cookies);
-		redirect(303, '/account/closed');
+		redirect(303, '/mijn-account/afgesloten');
 	},
 	// Every session of this person ends, this browser's too: for a lost phone or a shared computer.
 	signOutEverywhere: async (event) => {
@@ -101,7 +101,7 @@ export const actions: Actions = {
 		await invalidateUserSessions(user.id);
 		clearSessionCookie(event.cookies);
 		setFlash(event.cookies, 'signed-out-everywhere');
-		redirect(303, '/login');
+		redirect(303, '/aanmelden');
 	},
 	claim: async (event) => {
 		const user = requireUser(event);

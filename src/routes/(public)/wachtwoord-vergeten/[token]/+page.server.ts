@@ -31,6 +31,6 @@ export const actions: Actions = {
 		}
 		writeSessionCookie(cookies, result.token, result.session.expiresAt);
 		setFlash(cookies, 'password-reset');
-		redirect(303, '/account');
+		redirect(303, '/mijn-account');
 	}
 };

@@ -8,7 +8,7 @@ import type { Actions, PageServerLoad } from './$types';
 // The link from the verification e-mail. Opening it changes nothing (mail scanners and link
 // previews open links too); the button confirms the address, once, and signs the account in (a
 // new account gets no session before this). Someone already signed in stays who they are. After
-// that, the requests filed with that address without an account can be added to it on /account.
+// that, the requests filed with that address without an account can be added to it on /mijn-account.
 export const load: PageServerLoad = async ({ params }) => ({
 	usable: await users.canVerifyEmail(params.token)
 });

@@ -6,7 +6,7 @@ import * as users from '$lib/server/users/service';
 import { accountRefusalError, accountSchema, parseForm, readText } from '$lib/server/auth/form';
 import type { Actions, PageServerLoad } from './$types';
 
-/** /setup exists only while there is no admin; afterwards it is not found, for GET and POST. */
+/** /installeren exists only while there is no admin; afterwards it is not found, for GET and POST. */
 async function requireNoAdmin(): Promise<void> {
 	if ((await users.countAdmins()) > 0) error(404, 'Not found');
 }
