@@ -75,8 +75,8 @@ registerRoute(
 
 registerRoute(({ request }) => request.mode === 'navigate', new NetworkOnly());
 
-/** A step of a form: /p/<id>/apply, /p/<id>/apply/<page> or its check page. */
-const formStep = /^\/p\/([a-z0-9-]+)\/apply(?:\/([a-z0-9-]+))?\/?$/;
+/** A step of a form: /p/<id>/aanvragen, /p/<id>/aanvragen/<page> or its check page. */
+const formStep = /^\/p\/([a-z0-9-]+)\/aanvragen(?:\/([a-z0-9-]+))?\/?$/;
 
 setCatchHandler(async ({ request }) => {
 	if (request.mode !== 'navigate') return Response.error();

@@ -124,20 +124,23 @@ const expected: Record<string, Row> = {
 	'GET /api/v1/[...rest]': all('404'),
 	'POST /api/v1/[...rest]': all('404'),
 	// The application form of a process that needs an account (adreswijziging).
-	'GET /p/[processId]/apply': signedIn('303 /p/[processId]/apply/[pageId]'),
+	'GET /p/[processId]/aanvragen': signedIn('303 /p/[processId]/aanvragen/[pageId]'),
 	// The row above opened a draft for those signed in; a visitor has none and starts over. The
 	// draft is not complete (no check page yet), and a post with unknown fields or without the
 	// draft's submission id is refused.
-	'GET /p/[processId]/apply/[pageId]': signedInElse('200', '303 /p/[processId]/apply'),
-	'POST /p/[processId]/apply/[pageId]': signedInElse('400', '303 /p/[processId]/apply'),
-	'GET /p/[processId]/apply/controle': signedInElse(
-		'303 /p/[processId]/apply/[pageId]',
-		'303 /p/[processId]/apply'
+	'GET /p/[processId]/aanvragen/[pageId]': signedInElse('200', '303 /p/[processId]/aanvragen'),
+	'POST /p/[processId]/aanvragen/[pageId]': signedInElse('400', '303 /p/[processId]/aanvragen'),
+	'GET /p/[processId]/aanvragen/controle': signedInElse(
+		'303 /p/[processId]/aanvragen/[pageId]',
+		'303 /p/[processId]/aanvragen'
 	),
-	'POST /p/[processId]/apply/controle?/submit': signedInElse('409', '303 /p/[processId]/apply'),
-	'POST /p/[processId]/apply/verzenden': row('401', '400', '400', '400', '400', '400'),
+	'POST /p/[processId]/aanvragen/controle?/submit': signedInElse(
+		'409',
+		'303 /p/[processId]/aanvragen'
+	),
+	'POST /p/[processId]/aanvragen/verzenden': row('401', '400', '400', '400', '400', '400'),
 	// The receipt of A's complaint: only in the browser that filed it.
-	'GET /p/[processId]/apply/ontvangen': row(
+	'GET /p/[processId]/aanvragen/ontvangen': row(
 		'303 /p/[processId]',
 		'200',
 		'303 /p/[processId]',
@@ -145,7 +148,7 @@ const expected: Record<string, Row> = {
 		'303 /p/[processId]',
 		'303 /p/[processId]'
 	),
-	'GET /p/[processId]/apply/ontvangen/ontvangstbewijs.pdf': row(
+	'GET /p/[processId]/aanvragen/ontvangen/ontvangstbewijs.pdf': row(
 		'404',
 		'200',
 		'404',
@@ -426,7 +429,7 @@ async function makeSetup(browser: Browser): Promise<Setup> {
 	]);
 	await citizenA.goto(`/dossiers/${reference}`);
 	const fileId = await fileIdOn(citizenA, 'stoep.png');
-	await citizenA.goto(`/p/klacht/apply/ontvangen`);
+	await citizenA.goto(`/p/klacht/aanvragen/ontvangen`);
 
 	const guest = await newPage(browser);
 	await fileComplaint(guest, complaint(`gast-${Date.now()}@example.be`), [upload('gast.png')]);
@@ -504,7 +507,7 @@ async function makeSetup(browser: Browser): Promise<Setup> {
 
 /** The concrete value of each route parameter; a few routes need another than the default. */
 function paramsFor(route: string, s: Setup): Record<string, string> {
-	const receipt = route.startsWith('/p/[processId]/apply/ontvangen');
+	const receipt = route.startsWith('/p/[processId]/aanvragen/ontvangen');
 	const processes = route.startsWith('/backoffice/processes/');
 	return {
 		processId: receipt ? 'klacht' : 'adreswijziging',
@@ -623,7 +626,7 @@ test.describe('on real data', () => {
 		expect(await status(`/volg/${s.guestToken.slice(0, -1)}/bestanden/${s.guestFileId}`)).toBe(404);
 		await anyone.context().close();
 		// The guest's receipt only in the guest's browser (A's is in the matrix).
-		const pdf = await s.guest.request.get('/p/klacht/apply/ontvangen/ontvangstbewijs.pdf');
+		const pdf = await s.guest.request.get('/p/klacht/aanvragen/ontvangen/ontvangstbewijs.pdf');
 		expect(pdf.status()).toBe(200);
 		expect(pdf.headers()['content-type']).toBe('application/pdf');
 		// A's own dossier route does not hand out the guest's file, nor the staff route another's.

@@ -204,7 +204,7 @@ test('a process that needs a login asks for it first, and the back-office is clo
 	const email = newEmail();
 	await page.goto('/p/attest-gezinssamenstelling');
 	await page.getByRole('link', { name: 'Aanvraag starten' }).first().click();
-	await expect(page).toHaveURL('/aanmelden?next=%2Fp%2Fattest-gezinssamenstelling%2Fapply');
+	await expect(page).toHaveURL('/aanmelden?next=%2Fp%2Fattest-gezinssamenstelling%2Faanvragen');
 	await expectAccessible(page);
 	await page
 		.getByRole('link', { name: /account/i })
@@ -214,10 +214,10 @@ test('a process that needs a login asks for it first, and the back-office is clo
 	await expectCheckMail(page, email);
 	await confirmByMail(page, email, 'Bert Citizen');
 	await logOut(page);
-	await page.goto('/aanmelden?next=%2Fp%2Fattest-gezinssamenstelling%2Fapply');
+	await page.goto('/aanmelden?next=%2Fp%2Fattest-gezinssamenstelling%2Faanvragen');
 	await logIn(page, email, password);
 	// Signed in, the form starts on its first page.
-	await expect(page).toHaveURL(/\/p\/attest-gezinssamenstelling\/apply\/[a-z-]+$/);
+	await expect(page).toHaveURL(/\/p\/attest-gezinssamenstelling\/aanvragen\/[a-z-]+$/);
 	await expect(page.getByText('Stap 1 van')).toBeVisible();
 	await expectAccessible(page);
 

@@ -68,7 +68,7 @@ test('10: a report is called a report on its receipt and its tracking page', asy
 	await pressContinue(page);
 	await sendReportWithoutContact(page, /indienen|versturen/);
 
-	await expectStep(page, /\/apply\/ontvangen$/, 'Uw melding is verstuurd');
+	await expectStep(page, /\/aanvragen\/ontvangen$/, 'Uw melding is verstuurd');
 	const main = page.getByRole('main');
 	await expect(main).toContainText('We handelen uw melding af tegen');
 	await expect(main).not.toContainText(/aanvraag|beslissing/i);
@@ -91,7 +91,7 @@ test('5: signing in to a form goes there without an error in the console', async
 		if (msg.type() === 'error') errors.push(msg.text());
 	});
 	page.on('pageerror', (error) => errors.push(error.message));
-	const apply = '/p/bewonerskaart/apply';
+	const apply = '/p/bewonerskaart/aanvragen';
 	await page.goto(`/aanmelden?next=${encodeURIComponent(apply)}`, { waitUntil: 'networkidle' });
 	await page.getByLabel('E-mailadres').fill(e2eUsers.citizen.email);
 	await page.getByLabel('Wachtwoord').fill('een lange zin voor de tests');
@@ -107,8 +107,8 @@ test('8: a signed-in citizen finds their name and e-mail filled in, and what the
 	page
 }) => {
 	await logIn(page, 'otherCitizen');
-	await page.goto('/p/klacht/apply');
-	await expectStep(page, /\/apply\/uw-gegevens$/, 'Uw gegevens');
+	await page.goto('/p/klacht/aanvragen');
+	await expectStep(page, /\/aanvragen\/uw-gegevens$/, 'Uw gegevens');
 	await expect(page.getByLabel('Voornaam')).toHaveValue('Olga');
 	await expect(page.getByLabel('Familienaam')).toHaveValue('Ander');
 	await expect(page.getByLabel('E-mailadres')).toHaveValue(e2eUsers.otherCitizen.email);
@@ -121,9 +121,9 @@ test('8: a signed-in citizen finds their name and e-mail filled in, and what the
 		.getByRole('radio', { name: 'Nee' })
 		.check();
 	await pressContinue(page);
-	await expectStep(page, /\/apply\/uw-klacht$/, 'Uw klacht');
+	await expectStep(page, /\/aanvragen\/uw-klacht$/, 'Uw klacht');
 	// Coming back to the form later: the citizen's own answer, not the account's name.
-	await page.goto('/p/klacht/apply/uw-gegevens');
+	await page.goto('/p/klacht/aanvragen/uw-gegevens');
 	await expect(page.getByLabel('Voornaam')).toHaveValue('Olga Maria');
 	await expectAccessible(page);
 });

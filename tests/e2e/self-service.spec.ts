@@ -237,7 +237,7 @@ test('a request filed without an account joins the account once its address is v
 	page
 }) => {
 	const email = newEmail();
-	const melding = '/p/melding-openbaar-domein/apply';
+	const melding = '/p/melding-openbaar-domein/aanvragen';
 	await open(page, melding);
 	await page.getByLabel('Soort probleem').selectOption({ label: 'Put of schade in de weg' });
 	await page.getByLabel('Beschrijf het probleem').fill('Een put in het voetpad.');

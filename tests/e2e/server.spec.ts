@@ -179,7 +179,7 @@ test.describe('cross-site form posts', () => {
 	}) => {
 		await logIn(page, 'citizen');
 		const origin = new URL(baseURL!).origin;
-		const forms = ['/aanmelden', '/p/melding-openbaar-domein/apply', '/dossiers', '/taal'];
+		const forms = ['/aanmelden', '/p/melding-openbaar-domein/aanvragen', '/dossiers', '/taal'];
 		for (const path of forms)
 			for (const [how, body] of [
 				['url-encoded', { form: { email: 'x@example.be', password: 'x' } }],

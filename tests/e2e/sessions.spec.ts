@@ -195,7 +195,7 @@ test.describe('bodies over BODY_SIZE_LIMIT (20M in the tests)', () => {
 		form.set('mode', 'save');
 		form.set('answers', '{}');
 		form.set('file:groot', new File([huge], 'groot.pdf', { type: 'application/pdf' }));
-		const response = await page.request.post('/p/afvalcontainer/apply/verzenden', {
+		const response = await page.request.post('/p/afvalcontainer/aanvragen/verzenden', {
 			multipart: form,
 			headers: { origin: new URL(baseURL!).origin, accept: 'application/json' },
 			maxRedirects: 0

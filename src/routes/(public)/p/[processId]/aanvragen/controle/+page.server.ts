@@ -11,11 +11,11 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const { params, locals } = event;
 	const view = (await findRequestDraft(event))?.view;
-	if (!view) redirect(303, `/p/${params.processId}/apply`);
-	if (view.draft.dossierId) redirect(303, `/p/${params.processId}/apply/ontvangen`);
+	if (!view) redirect(303, `/p/${params.processId}/aanvragen`);
+	if (view.draft.dossierId) redirect(303, `/p/${params.processId}/aanvragen/ontvangen`);
 	const opts = serverAnswerOptions(locals.locale);
 	const start = filing.findStartStep(view.definition, view.answers, opts);
-	if (start !== filing.CHECK_PAGE) redirect(303, `/p/${params.processId}/apply/${start}`);
+	if (start !== filing.CHECK_PAGE) redirect(303, `/p/${params.processId}/aanvragen/${start}`);
 	return {
 		title: view.definition.title,
 		sections: summarizeAnswers(view.definition, view.answers, locals.locale, displayWords()),
@@ -30,7 +30,7 @@ export const actions: Actions = {
 	submit: async (event) => {
 		const { params, locals, request } = event;
 		const found = await findRequestDraft(event);
-		if (!found) redirect(303, `/p/${params.processId}/apply`);
+		if (!found) redirect(303, `/p/${params.processId}/aanvragen`);
 		const { view, token } = found;
 		const form = await request.formData();
 		// The idempotency key the page carried must be this draft's: a stale tab cannot file twice.
@@ -41,6 +41,6 @@ export const actions: Actions = {
 			trackingToken: token
 		});
 		if (!result.ok) return fail(400, { issues: result.issues });
-		redirect(303, `/p/${params.processId}/apply/ontvangen`);
+		redirect(303, `/p/${params.processId}/aanvragen/ontvangen`);
 	}
 };

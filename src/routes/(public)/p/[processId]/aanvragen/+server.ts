@@ -26,5 +26,5 @@ export const GET: RequestHandler = async ({ params, cookies, locals, url }) => {
 		opened.view.answers,
 		serverAnswerOptions(locals.locale)
 	);
-	redirect(303, `/p/${params.processId}/apply/${step}`);
+	redirect(303, `/p/${params.processId}/aanvragen/${step}`);
 };

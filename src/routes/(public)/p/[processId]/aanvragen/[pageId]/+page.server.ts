@@ -9,7 +9,7 @@ import type { Actions, PageServerLoad } from './$types';
 /** The request's draft as the runner's answer store; back to the start without an open one. */
 async function openStore(event: RequestEvent<{ processId: string; pageId: string }>) {
 	const view = (await findRequestDraft(event))?.view;
-	if (!view || view.draft.dossierId) redirect(303, `/p/${event.params.processId}/apply`);
+	if (!view || view.draft.dossierId) redirect(303, `/p/${event.params.processId}/aanvragen`);
 	const opts = serverAnswerOptions(event.locals.locale);
 	return { view, opts, store: drafts.answerStore(view, { storage: getFileStorage(), opts }) };
 }

@@ -35,7 +35,7 @@ export const POST: RequestHandler = async ({ params, request, cookies, locals })
 		return json(
 			{
 				status: 'login',
-				next: `/aanmelden?next=${encodeURIComponent(`/p/${params.processId}/apply`)}`
+				next: `/aanmelden?next=${encodeURIComponent(`/p/${params.processId}/aanvragen`)}`
 			},
 			{ status: 401 }
 		);
@@ -76,11 +76,11 @@ export const POST: RequestHandler = async ({ params, request, cookies, locals })
 	if (result.kind === 'notFound') error(404, 'Not found');
 	if (result.kind === 'unknownVersion')
 		return json(
-			{ status: 'unknown-version', next: `/p/${params.processId}/apply` },
+			{ status: 'unknown-version', next: `/p/${params.processId}/aanvragen` },
 			{ status: 409 }
 		);
 	if (result.token) writeDraftToken(cookies, params.processId, result.token);
-	const apply = `/p/${params.processId}/apply`;
+	const apply = `/p/${params.processId}/aanvragen`;
 	switch (result.kind) {
 		case 'filed':
 			return json({
