@@ -206,8 +206,8 @@ const expected: Record<string, Row> = {
 	'POST /backoffice?/saveFilter': backoffice(handlers, '400'),
 	'POST /backoffice?/deleteFilter': backoffice(handlers, '303 /backoffice'),
 	'GET /backoffice/export.csv': backoffice(handlers, '200'),
-	'GET /backoffice/overzicht': backoffice(handlers, '200'),
-	'GET /backoffice/overzicht.csv': backoffice(handlers, '200'),
+	'GET /backoffice/overview': backoffice(handlers, '200'),
+	'GET /backoffice/overview.csv': backoffice(handlers, '200'),
 	'GET /backoffice/dossiers/[id]': backoffice(handlers, '200'),
 	// Without the dossier's version: a conflict, nothing changes.
 	'POST /backoffice/dossiers/[id]?/transition': backoffice(handlers, '409'),
