@@ -9,10 +9,15 @@
 // must be a refusal (login, 403, 404); for those who may, the action's own refusal of a bad form
 // (400, 409) shows it was reached. The actions that would change the data for later cells either
 // undo themselves (retire then reopen) or are logout, which runs last.
+//
+// Addresses that moved (src/lib/moved-paths.ts) are not routes any more: each cell whose route has
+// an old address is tried there too, by everyone, and must answer 308 to the new address (with the
+// form action's query) before any guard, whoever asks.
 import { readdirSync, readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { MOVED_PATHS } from '../../src/lib/moved-paths';
 import { fileComplaint, upload } from './filing-helpers';
 import { e2eUsers, logIn } from './users';
 
@@ -65,6 +70,35 @@ export function listRequests(): Cell[] {
 	walk(routesDir);
 	return cells.sort((a, b) => (a.route === b.route ? 0 : a.route < b.route ? -1 : 1));
 }
+
+/**
+ * The route's old address (its moved prefix put back, `*` matching a [param]), or null when it
+ * never moved.
+ */
+export function oldRoute(route: string): string | null {
+	const segments = route.split('/').slice(1);
+	let best: { length: number; old: string } | null = null;
+	for (const [from, to] of MOVED_PATHS) {
+		const prefix = to.split('/').slice(1);
+		const matches =
+			prefix.length <= segments.length &&
+			prefix.every((p, i) => (p === '*' ? /^\[.+\]$/.test(segments[i] ?? '') : p === segments[i]));
+		if (!matches || (best && best.length >= prefix.length)) continue;
+		const params = segments.filter((_, i) => prefix[i] === '*');
+		const head = from
+			.split('/')
+			.slice(1)
+			.map((p) => (p === '*' ? (params.shift() ?? p) : p));
+		best = {
+			length: prefix.length,
+			old: ['', ...head, ...segments.slice(prefix.length)].join('/')
+		};
+	}
+	return best?.old ?? null;
+}
+
+const actionQuery = (action: string | null) =>
+	action === null || action === 'default' ? '' : `?/${action}`;
 
 // How a cell is written: the status, and for a redirect where it leads ("login" = the login page,
 // coming back to the same address afterwards). Concrete ids are written back as [name].
@@ -380,6 +414,21 @@ const expected: Record<string, Row> = {
 	)
 };
 
+/** The old address of every cell that has one: everyone gets 308 to the cell's own address. */
+const expectedMoved: Record<string, Row> = Object.fromEntries(
+	listRequests().flatMap((c) => {
+		const old = oldRoute(c.route);
+		return old
+			? [
+					[
+						`${c.method} ${old}${actionQuery(c.action)}`,
+						all(`308 ${c.route}${actionQuery(c.action)}`)
+					]
+				]
+			: [];
+	})
+);
+
 // ---------------------------------------------------------------------------------------------
 // The real data the cells use, made through the pages as people would.
 
@@ -572,12 +621,17 @@ async function send(
 	return { status: response.status(), location: response.headers()['location'] };
 }
 
-async function walkAs(browser: Browser, who: Who, s: Setup): Promise<Record<string, string>> {
+async function walkAs(
+	browser: Browser,
+	who: Who,
+	s: Setup
+): Promise<{ seen: Record<string, string>; moved: Record<string, string> }> {
 	const page = who === 'citizen' ? s.citizenA : await newPage(browser);
 	if (who === 'anonymous') await page.goto('/');
 	else if (who !== 'citizen') await logIn(page, who);
 	const base = origin(page);
 	const seen: Record<string, string> = {};
+	const moved: Record<string, string> = {};
 	// Signing out last, so that every other cell is tried signed in: everywhere, then here.
 	const last = (c: Cell) =>
 		c.route === '/afmelden'
@@ -592,9 +646,20 @@ async function walkAs(browser: Browser, who: Who, s: Setup): Promise<Record<stri
 		const { status, location } = await send(page.request, cell, path, base);
 		const shownPath = cell.action && cell.action !== 'default' ? `${path}?/${cell.action}` : path;
 		seen[cell.key] = describe(status, location, shownPath, params);
+		// Its old address, if it has one: not followed, so nothing happens there.
+		const old = oldRoute(cell.route);
+		if (!old) continue;
+		const oldPath = toPath(old, params);
+		const answer = await send(page.request, cell, oldPath, base);
+		moved[`${cell.method} ${old}${actionQuery(cell.action)}`] = describe(
+			answer.status,
+			answer.location,
+			`${oldPath}${actionQuery(cell.action)}`,
+			params
+		);
 	}
 	if (who !== 'citizen') await page.context().close();
-	return seen;
+	return { seen, moved };
 }
 
 test('every route, method and form action has a row saying who may use it', () => {
@@ -602,6 +667,26 @@ test('every route, method and form action has a row saying who may use it', () =
 	expect(keys.length).toBeGreaterThan(100);
 	expect(keys).toEqual(expect.arrayContaining(['POST /backoffice/dossiers/[id]?/transition']));
 	expect([...keys].sort()).toEqual(Object.keys(expected).sort());
+	// Every moved prefix has cells (so the walk tries its old address), among them these.
+	expect(Object.keys(expectedMoved)).toEqual(
+		expect.arrayContaining([
+			'GET /verify/[token]',
+			'POST /login',
+			'POST /logout',
+			'GET /account/closed',
+			'POST /account?/close',
+			'POST /p/[processId]/apply/verzenden',
+			'POST /p/[processId]/apply/controle?/submit',
+			'GET /backoffice/overzicht.csv'
+		])
+	);
+	for (const [from] of MOVED_PATHS) {
+		const prefix = new RegExp(`^${from.replace('.', '\\.').replace('*', '\\[\\w+\\]')}(/|\\?|$)`);
+		expect(
+			Object.keys(expectedMoved).some((k) => prefix.test(k.split(' ')[1] ?? '')),
+			`${from} is tried`
+		).toBe(true);
+	}
 });
 
 test.describe('on real data', () => {
@@ -680,10 +765,14 @@ test.describe('on real data', () => {
 	// Last: it signs everyone out.
 	test('every cell of the matrix answers as the table says', async ({ browser }) => {
 		const seen: Record<string, Row> = {};
+		const moved: Record<string, Row> = {};
 		for (const who of WHO) {
 			const column = await walkAs(browser, who, setup);
-			for (const [key, value] of Object.entries(column)) (seen[key] ??= all(''))[who] = value;
+			for (const [key, value] of Object.entries(column.seen)) (seen[key] ??= all(''))[who] = value;
+			for (const [key, value] of Object.entries(column.moved))
+				(moved[key] ??= all(''))[who] = value;
 		}
 		expect(seen).toEqual(expected);
+		expect(moved).toEqual(expectedMoved);
 	});
 });
