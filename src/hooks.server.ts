@@ -14,6 +14,7 @@ import { canEnterBackoffice } from '$lib/server/auth/policies';
 import * as sessions from '$lib/server/auth/session';
 import { compress } from '$lib/server/web/compress';
 import { refuseCrossSiteForm } from '$lib/server/web/cross-site';
+import { movedPath } from '$lib/moved-paths';
 import { hstsFor } from '$lib/server/web/hsts';
 import { start, stopOnShutdown } from '$lib/server/startup';
 import { isDatabaseUnavailable, respondUnavailable } from '$lib/server/unavailable';
@@ -48,6 +49,20 @@ const language: Handle = ({ event, resolve }) =>
 // is read, so a forged post never reaches a load, an action or the session cookie.
 const crossSite: Handle = ({ event, resolve }) =>
 	refuseCrossSiteForm(event.request, event.url, event.route.id) ?? resolve(event);
+
+// An address that moved (the table in lib/moved-paths.ts) answers 308 Permanent Redirect to its new
+// place, the query kept. Before the session and the guards, so an old link in a mail already sent
+// (/verify/<token>) or an old bookmark works for anyone; 308, not 301, so a POST keeps its method
+// and body (an old page's form, a device queue still running the old code: the idempotency key
+// comes along, so it files once). After the cross-site check, so a forged post to an old address is
+// refused there as anywhere. For a client-side navigation's data request (event.url without
+// /__data.json) kit turns the 308 into its JSON redirect.
+const movedAddresses: Handle = ({ event, resolve }) => {
+	const to = movedPath(event.url.pathname);
+	return to === null
+		? resolve(event)
+		: new Response(null, { status: 308, headers: { location: to + event.url.search } });
+};
 
 // A request that failed because the database cannot be reached (PostgreSQL restarting) is answered
 // 503 with Retry-After instead of the 500 page: handleError marks it, and errors thrown by the
@@ -135,6 +150,7 @@ export const handle = sequence(
 	securityHeaders,
 	rejectNul,
 	crossSite,
+	movedAddresses,
 	databaseDown,
 	session,
 	groupGuard

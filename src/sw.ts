@@ -15,6 +15,7 @@ import { registerRoute, setCatchHandler } from 'workbox-routing';
 import { NetworkFirst, NetworkOnly } from 'workbox-strategies';
 
 import { sendWaiting, SYNC_TAG } from './lib/device/send';
+import { movedPath } from './lib/moved-paths';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | { url: string })[] };
 /** Background Sync's event (not in TypeScript's worker types yet). */
@@ -75,12 +76,14 @@ registerRoute(
 
 registerRoute(({ request }) => request.mode === 'navigate', new NetworkOnly());
 
-/** A step of a form: /p/<id>/apply, /p/<id>/apply/<page> or its check page. */
-const formStep = /^\/p\/([a-z0-9-]+)\/apply(?:\/([a-z0-9-]+))?\/?$/;
+/** A step of a form: /p/<id>/aanvragen, /p/<id>/aanvragen/<page> or its check page. */
+const formStep = /^\/p\/([a-z0-9-]+)\/aanvragen(?:\/([a-z0-9-]+))?\/?$/;
 
 setCatchHandler(async ({ request }) => {
 	if (request.mode !== 'navigate') return Response.error();
-	const step = formStep.exec(new URL(request.url).pathname);
+	// An old address (a bookmark of /p/<id>/apply/…) cannot reach the server's redirect offline.
+	const path = new URL(request.url).pathname;
+	const step = formStep.exec(movedPath(path) ?? path);
 	if (step) {
 		// `offline`: the filler must not send the citizen straight back (the server is unreachable).
 		const query = new URLSearchParams({
@@ -95,7 +98,8 @@ setCatchHandler(async ({ request }) => {
 
 self.addEventListener('fetch', (event) => {
 	const url = new URL(event.request.url);
-	if (event.request.method === 'POST' && url.pathname === '/logout')
+	// The old address too: a page opened before the update still posts there.
+	if (event.request.method === 'POST' && (movedPath(url.pathname) ?? url.pathname) === '/afmelden')
 		event.waitUntil(caches.delete(PAGES));
 });
 

@@ -39,7 +39,7 @@ try {
 		if (body)
 			assets.push({ url, type, raw: body.length, gzip: gzipSync(body, { level: 9 }).length });
 	});
-	await page.goto(`${base}/p/${args.process}/apply`, { waitUntil: 'networkidle' });
+	await page.goto(`${base}/p/${args.process}/aanvragen`, { waitUntil: 'networkidle' });
 	const formPath = new URL(page.url()).pathname;
 	const cookies = await page.context().cookies();
 	await browser.close();

@@ -36,16 +36,16 @@ const chrome = await chromeLauncher.launch({
 	chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage']
 });
 try {
-	// /apply starts a guest draft and sends the visitor to the form's first page with the draft's
+	// /aanvragen starts a guest draft and sends the visitor to the form's first page with the draft's
 	// cookie; Lighthouse loads that page with the same cookie, as the citizen's browser would.
-	const start = await fetch(`${base}/p/${args.process}/apply`, { redirect: 'manual' });
+	const start = await fetch(`${base}/p/${args.process}/aanvragen`, { redirect: 'manual' });
 	const formPath = start.headers.get('location');
 	const cookie = start.headers
 		.getSetCookie()
 		.map((c) => c.split(';')[0])
 		.join('; ');
 	if (start.status !== 303 || !formPath || !cookie)
-		throw new Error(`/apply answered ${start.status} without a form page and a draft cookie`);
+		throw new Error(`/aanvragen answered ${start.status} without a form page and a draft cookie`);
 	const pages: { name: string; path: string; headers?: Record<string, string> }[] = [
 		{ name: 'home page (catalogue)', path: '/' },
 		{ name: `form page (${formPath})`, path: formPath, headers: { Cookie: cookie } }

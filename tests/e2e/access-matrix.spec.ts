@@ -9,10 +9,15 @@
 // must be a refusal (login, 403, 404); for those who may, the action's own refusal of a bad form
 // (400, 409) shows it was reached. The actions that would change the data for later cells either
 // undo themselves (retire then reopen) or are logout, which runs last.
+//
+// Addresses that moved (src/lib/moved-paths.ts) are not routes any more: each cell whose route has
+// an old address is tried there too, by everyone, and must answer 308 to the new address (with the
+// form action's query) before any guard, whoever asks.
 import { readdirSync, readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { MOVED_PATHS } from '../../src/lib/moved-paths';
 import { fileComplaint, upload } from './filing-helpers';
 import { mailDir } from './mail';
 import { e2eUsers, logIn } from './users';
@@ -24,7 +29,7 @@ const routesDir = join(import.meta.dirname, '..', '..', 'src', 'routes');
 const WHO = ['anonymous', 'citizen', 'otherCitizen', 'staff', 'clerk', 'admin'] as const;
 type Who = (typeof WHO)[number];
 
-/** A request that the route tree allows: "GET /p/[processId]", "POST /account?/close", … */
+/** A request that the route tree allows: "GET /p/[processId]", "POST /mijn-account?/close", … */
 type Cell = { key: string; method: string; route: string; action: string | null };
 
 /**
@@ -66,6 +71,35 @@ export function listRequests(): Cell[] {
 	walk(routesDir);
 	return cells.sort((a, b) => (a.route === b.route ? 0 : a.route < b.route ? -1 : 1));
 }
+
+/**
+ * The route's old address (its moved prefix put back, `*` matching a [param]), or null when it
+ * never moved.
+ */
+export function oldRoute(route: string): string | null {
+	const segments = route.split('/').slice(1);
+	let best: { length: number; old: string } | null = null;
+	for (const [from, to] of MOVED_PATHS) {
+		const prefix = to.split('/').slice(1);
+		const matches =
+			prefix.length <= segments.length &&
+			prefix.every((p, i) => (p === '*' ? /^\[.+\]$/.test(segments[i] ?? '') : p === segments[i]));
+		if (!matches || (best && best.length >= prefix.length)) continue;
+		const params = segments.filter((_, i) => prefix[i] === '*');
+		const head = from
+			.split('/')
+			.slice(1)
+			.map((p) => (p === '*' ? (params.shift() ?? p) : p));
+		best = {
+			length: prefix.length,
+			old: ['', ...head, ...segments.slice(prefix.length)].join('/')
+		};
+	}
+	return best?.old ?? null;
+}
+
+const actionQuery = (action: string | null) =>
+	action === null || action === 'default' ? '' : `?/${action}`;
 
 // How a cell is written: the status, and for a redirect where it leads ("login" = the login page,
 // coming back to the same address afterwards). Concrete ids are written back as [name].
@@ -125,20 +159,23 @@ const expected: Record<string, Row> = {
 	'GET /api/v1/[...rest]': all('404'),
 	'POST /api/v1/[...rest]': all('404'),
 	// The application form of a process that needs an account (adreswijziging).
-	'GET /p/[processId]/apply': signedIn('303 /p/[processId]/apply/[pageId]'),
+	'GET /p/[processId]/aanvragen': signedIn('303 /p/[processId]/aanvragen/[pageId]'),
 	// The row above opened a draft for those signed in; a visitor has none and starts over. The
 	// draft is not complete (no check page yet), and a post with unknown fields or without the
 	// draft's submission id is refused.
-	'GET /p/[processId]/apply/[pageId]': signedInElse('200', '303 /p/[processId]/apply'),
-	'POST /p/[processId]/apply/[pageId]': signedInElse('400', '303 /p/[processId]/apply'),
-	'GET /p/[processId]/apply/controle': signedInElse(
-		'303 /p/[processId]/apply/[pageId]',
-		'303 /p/[processId]/apply'
+	'GET /p/[processId]/aanvragen/[pageId]': signedInElse('200', '303 /p/[processId]/aanvragen'),
+	'POST /p/[processId]/aanvragen/[pageId]': signedInElse('400', '303 /p/[processId]/aanvragen'),
+	'GET /p/[processId]/aanvragen/controle': signedInElse(
+		'303 /p/[processId]/aanvragen/[pageId]',
+		'303 /p/[processId]/aanvragen'
 	),
-	'POST /p/[processId]/apply/controle?/submit': signedInElse('409', '303 /p/[processId]/apply'),
-	'POST /p/[processId]/apply/verzenden': row('401', '400', '400', '400', '400', '400'),
+	'POST /p/[processId]/aanvragen/controle?/submit': signedInElse(
+		'409',
+		'303 /p/[processId]/aanvragen'
+	),
+	'POST /p/[processId]/aanvragen/verzenden': row('401', '400', '400', '400', '400', '400'),
 	// The receipt of A's complaint: only in the browser that filed it.
-	'GET /p/[processId]/apply/ontvangen': row(
+	'GET /p/[processId]/aanvragen/ontvangen': row(
 		'303 /p/[processId]',
 		'200',
 		'303 /p/[processId]',
@@ -146,7 +183,7 @@ const expected: Record<string, Row> = {
 		'303 /p/[processId]',
 		'303 /p/[processId]'
 	),
-	'GET /p/[processId]/apply/ontvangen/ontvangstbewijs.pdf': row(
+	'GET /p/[processId]/aanvragen/ontvangen/ontvangstbewijs.pdf': row(
 		'404',
 		'200',
 		'404',
@@ -155,32 +192,32 @@ const expected: Record<string, Row> = {
 		'404'
 	),
 	// Accounts.
-	'GET /login': row('200', '303 /', '303 /', '303 /', '303 /', '303 /'),
+	'GET /aanmelden': row('200', '303 /', '303 /', '303 /', '303 /', '303 /'),
 	// A refused form is shown with the page, whose load sends the signed-in home.
-	'POST /login': signedInElse('303 /', '400'),
-	'GET /register': row('200', '303 /', '303 /', '303 /', '303 /', '303 /'),
-	'POST /register': signedInElse('303 /', '400'),
-	'GET /reset': all('200'),
-	'POST /reset': all('400'),
-	'GET /reset/[token]': all('200'),
-	'POST /reset/[token]': all('400'),
+	'POST /aanmelden': signedInElse('303 /', '400'),
+	'GET /registreren': row('200', '303 /', '303 /', '303 /', '303 /', '303 /'),
+	'POST /registreren': signedInElse('303 /', '400'),
+	'GET /wachtwoord-vergeten': all('200'),
+	'POST /wachtwoord-vergeten': all('400'),
+	'GET /wachtwoord-vergeten/[token]': all('200'),
+	'POST /wachtwoord-vergeten/[token]': all('400'),
 	// Sends the verification mail again: the same answer for everyone, an empty form refused.
-	'GET /verify': all('200'),
-	'POST /verify': all('400'),
-	'GET /verify/[token]': all('200'),
-	'POST /verify/[token]': all('400'),
-	'GET /invite/[token]': all('200'),
-	'POST /invite/[token]': all('400'),
-	'GET /setup': all('404'),
-	'POST /setup?/create': all('404'),
-	'GET /account': signedIn('200'),
-	'POST /account?/changePassword': signedIn('400'),
-	'POST /account?/close': signedIn('400'),
-	'POST /account?/claim': signedIn('200'),
-	// Ends every session of the account, so it is tried last but one (before /logout).
-	'POST /account?/signOutEverywhere': signedIn('303 /login'),
-	'GET /account/closed': all('200'),
-	'POST /logout': all('303 /'),
+	'GET /bevestigen': all('200'),
+	'POST /bevestigen': all('400'),
+	'GET /bevestigen/[token]': all('200'),
+	'POST /bevestigen/[token]': all('400'),
+	'GET /uitnodiging/[token]': all('200'),
+	'POST /uitnodiging/[token]': all('400'),
+	'GET /installeren': all('404'),
+	'POST /installeren?/create': all('404'),
+	'GET /mijn-account': signedIn('200'),
+	'POST /mijn-account?/changePassword': signedIn('400'),
+	'POST /mijn-account?/close': signedIn('400'),
+	'POST /mijn-account?/claim': signedIn('200'),
+	// Ends every session of the account, so it is tried last but one (before /afmelden).
+	'POST /mijn-account?/signOutEverywhere': signedIn('303 /aanmelden'),
+	'GET /mijn-account/afgesloten': all('200'),
+	'POST /afmelden': all('303 /'),
 	// A's dossier: A only; for everyone else it does not exist.
 	'GET /dossiers': signedIn('200'),
 	'GET /dossiers/[ref]': row('303 login', '200', '404', '404', '404', '404'),
@@ -204,8 +241,8 @@ const expected: Record<string, Row> = {
 	'POST /backoffice?/saveFilter': backoffice(handlers, '400'),
 	'POST /backoffice?/deleteFilter': backoffice(handlers, '303 /backoffice'),
 	'GET /backoffice/export.csv': backoffice(handlers, '200'),
-	'GET /backoffice/overzicht': backoffice(handlers, '200'),
-	'GET /backoffice/overzicht.csv': backoffice(handlers, '200'),
+	'GET /backoffice/overview': backoffice(handlers, '200'),
+	'GET /backoffice/overview.csv': backoffice(handlers, '200'),
 	'GET /backoffice/dossiers/[id]': backoffice(handlers, '200'),
 	// Without the dossier's version: a conflict, nothing changes.
 	'POST /backoffice/dossiers/[id]?/transition': backoffice(handlers, '409'),
@@ -386,6 +423,21 @@ const expected: Record<string, Row> = {
 	)
 };
 
+/** The old address of every cell that has one: everyone gets 308 to the cell's own address. */
+const expectedMoved: Record<string, Row> = Object.fromEntries(
+	listRequests().flatMap((c) => {
+		const old = oldRoute(c.route);
+		return old
+			? [
+					[
+						`${c.method} ${old}${actionQuery(c.action)}`,
+						all(`308 ${c.route}${actionQuery(c.action)}`)
+					]
+				]
+			: [];
+	})
+);
+
 // ---------------------------------------------------------------------------------------------
 // The real data the cells use, made through the pages as people would.
 
@@ -435,7 +487,7 @@ async function makeSetup(browser: Browser): Promise<Setup> {
 	]);
 	await citizenA.goto(`/dossiers/${reference}`);
 	const fileId = await fileIdOn(citizenA, 'stoep.png');
-	await citizenA.goto(`/p/klacht/apply/ontvangen`);
+	await citizenA.goto(`/p/klacht/aanvragen/ontvangen`);
 
 	const guest = await newPage(browser);
 	await fileComplaint(guest, complaint(`gast-${Date.now()}@example.be`), [upload('gast.png')]);
@@ -513,7 +565,7 @@ async function makeSetup(browser: Browser): Promise<Setup> {
 
 /** The concrete value of each route parameter; a few routes need another than the default. */
 function paramsFor(route: string, s: Setup): Record<string, string> {
-	const receipt = route.startsWith('/p/[processId]/apply/ontvangen');
+	const receipt = route.startsWith('/p/[processId]/aanvragen/ontvangen');
 	const processes = route.startsWith('/backoffice/processes/');
 	return {
 		processId: receipt ? 'klacht' : 'adreswijziging',
@@ -551,7 +603,7 @@ function describe(
 	params: Record<string, string>
 ): string {
 	if (!location) return String(status);
-	if (location === `/login?next=${encodeURIComponent(path)}`) return `${status} login`;
+	if (location === `/aanmelden?next=${encodeURIComponent(path)}`) return `${status} login`;
 	let where = location.replace(/\/versions\/\d+\//, '/versions/[version]/');
 	const values = Object.entries(params)
 		.filter(([name, value]) => name !== 'version' && value.length > 2)
@@ -578,15 +630,24 @@ async function send(
 	return { status: response.status(), location: response.headers()['location'] };
 }
 
-async function walkAs(browser: Browser, who: Who, s: Setup): Promise<Record<string, string>> {
+async function walkAs(
+	browser: Browser,
+	who: Who,
+	s: Setup
+): Promise<{ seen: Record<string, string>; moved: Record<string, string> }> {
 	const page = who === 'citizen' ? s.citizenA : await newPage(browser);
 	if (who === 'anonymous') await page.goto('/');
 	else if (who !== 'citizen') await logIn(page, who);
 	const base = origin(page);
 	const seen: Record<string, string> = {};
+	const moved: Record<string, string> = {};
 	// Signing out last, so that every other cell is tried signed in: everywhere, then here.
 	const last = (c: Cell) =>
-		c.route === '/logout' ? 2 : c.route === '/account' && c.action === 'signOutEverywhere' ? 1 : 0;
+		c.route === '/afmelden'
+			? 2
+			: c.route === '/mijn-account' && c.action === 'signOutEverywhere'
+				? 1
+				: 0;
 	const cells = listRequests().sort((a, b) => last(a) - last(b));
 	for (const cell of cells) {
 		const params = paramsFor(cell.route, s);
@@ -594,9 +655,20 @@ async function walkAs(browser: Browser, who: Who, s: Setup): Promise<Record<stri
 		const { status, location } = await send(page.request, cell, path, base);
 		const shownPath = cell.action && cell.action !== 'default' ? `${path}?/${cell.action}` : path;
 		seen[cell.key] = describe(status, location, shownPath, params);
+		// Its old address, if it has one: not followed, so nothing happens there.
+		const old = oldRoute(cell.route);
+		if (!old) continue;
+		const oldPath = toPath(old, params);
+		const answer = await send(page.request, cell, oldPath, base);
+		moved[`${cell.method} ${old}${actionQuery(cell.action)}`] = describe(
+			answer.status,
+			answer.location,
+			`${oldPath}${actionQuery(cell.action)}`,
+			params
+		);
 	}
 	if (who !== 'citizen') await page.context().close();
-	return seen;
+	return { seen, moved };
 }
 
 test('every route, method and form action has a row saying who may use it', () => {
@@ -604,6 +676,26 @@ test('every route, method and form action has a row saying who may use it', () =
 	expect(keys.length).toBeGreaterThan(100);
 	expect(keys).toEqual(expect.arrayContaining(['POST /backoffice/dossiers/[id]?/transition']));
 	expect([...keys].sort()).toEqual(Object.keys(expected).sort());
+	// Every moved prefix has cells (so the walk tries its old address), among them these.
+	expect(Object.keys(expectedMoved)).toEqual(
+		expect.arrayContaining([
+			'GET /verify/[token]',
+			'POST /login',
+			'POST /logout',
+			'GET /account/closed',
+			'POST /account?/close',
+			'POST /p/[processId]/apply/verzenden',
+			'POST /p/[processId]/apply/controle?/submit',
+			'GET /backoffice/overzicht.csv'
+		])
+	);
+	for (const [from] of MOVED_PATHS) {
+		const prefix = new RegExp(`^${from.replace('.', '\\.').replace('*', '\\[\\w+\\]')}(/|\\?|$)`);
+		expect(
+			Object.keys(expectedMoved).some((k) => prefix.test(k.split(' ')[1] ?? '')),
+			`${from} is tried`
+		).toBe(true);
+	}
 });
 
 test.describe('on real data', () => {
@@ -628,7 +720,7 @@ test.describe('on real data', () => {
 		expect(await status(`/volg/${s.guestToken.slice(0, -1)}/bestanden/${s.guestFileId}`)).toBe(404);
 		await anyone.context().close();
 		// The guest's receipt only in the guest's browser (A's is in the matrix).
-		const pdf = await s.guest.request.get('/p/klacht/apply/ontvangen/ontvangstbewijs.pdf');
+		const pdf = await s.guest.request.get('/p/klacht/aanvragen/ontvangen/ontvangstbewijs.pdf');
 		expect(pdf.status()).toBe(200);
 		expect(pdf.headers()['content-type']).toBe('application/pdf');
 		// A's own dossier route does not hand out the guest's file, nor the staff route another's.
@@ -682,10 +774,14 @@ test.describe('on real data', () => {
 	// Last: it signs everyone out.
 	test('every cell of the matrix answers as the table says', async ({ browser }) => {
 		const seen: Record<string, Row> = {};
+		const moved: Record<string, Row> = {};
 		for (const who of WHO) {
 			const column = await walkAs(browser, who, setup);
-			for (const [key, value] of Object.entries(column)) (seen[key] ??= all(''))[who] = value;
+			for (const [key, value] of Object.entries(column.seen)) (seen[key] ??= all(''))[who] = value;
+			for (const [key, value] of Object.entries(column.moved))
+				(moved[key] ??= all(''))[who] = value;
 		}
 		expect(seen).toEqual(expected);
+		expect(moved).toEqual(expectedMoved);
 	});
 });

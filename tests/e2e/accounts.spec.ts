@@ -41,7 +41,7 @@ async function logIn(page: Page, email: string, pass: string): Promise<void> {
 	await page.getByLabel('Wachtwoord').fill(pass);
 	// Wait for the answer: the page may still show the message of the previous attempt.
 	const answered = page.waitForResponse(
-		(r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/login'
+		(r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/aanmelden'
 	);
 	await page.getByRole('button', { name: 'Aanmelden', exact: true }).click();
 	await answered;
@@ -58,7 +58,7 @@ test('a citizen registers, signs out, mistypes the password, and signs in to whe
 	// The longest journey here: registration, the refused login, the mail and its link.
 	test.setTimeout(240_000);
 	const email = newEmail();
-	await page.goto('/register');
+	await page.goto('/registreren');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Account aanmaken');
 	await expect(page.getByLabel('Kies een wachtwoord')).toHaveAttribute(
 		'autocomplete',
@@ -76,9 +76,9 @@ test('a citizen registers, signs out, mistypes the password, and signs in to whe
 	await expectAccessible(page);
 
 	// Signing in before that is refused, with a way to have the mail sent again.
-	await page.goto('/login');
+	await page.goto('/aanmelden');
 	await logIn(page, email, password);
-	await expect(page).toHaveURL('/login');
+	await expect(page).toHaveURL('/aanmelden');
 	const unverified = page.getByRole('alert').filter({ hasText: 'nog niet bevestigd' });
 	await expect(unverified).toContainText(
 		'Uw e-mailadres is nog niet bevestigd. Volg de link in de e-mail die we u stuurden'
@@ -86,7 +86,7 @@ test('a citizen registers, signs out, mistypes the password, and signs in to whe
 	await expect(header(page)).not.toContainText('An Peeters');
 	await expectAccessible(page);
 	await unverified.getByRole('button', { name: 'Stuur de e-mail opnieuw' }).click();
-	await expect(page).toHaveURL('/verify');
+	await expect(page).toHaveURL('/bevestigen');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kijk in uw mailbox');
 	await expect(page.getByRole('status')).toHaveText(
 		`Als er een account met een nog niet bevestigd adres bestaat voor ${email}, stuurden we naar dat adres een nieuwe link. De link is 48 uur geldig.`
@@ -102,7 +102,7 @@ test('a citizen registers, signs out, mistypes the password, and signs in to whe
 	await expectAccessible(page);
 
 	await header(page).getByRole('link', { name: 'Aanmelden' }).click();
-	await expect(page).toHaveURL('/login');
+	await expect(page).toHaveURL('/aanmelden');
 	await expect(page.getByLabel('E-mailadres')).toHaveAttribute('autocomplete', 'email');
 	await expect(page.getByLabel('Wachtwoord')).toHaveAttribute('autocomplete', 'current-password');
 	await expectAccessible(page);
@@ -122,14 +122,14 @@ test('a citizen registers, signs out, mistypes the password, and signs in to whe
 		'E-mailadres of wachtwoord klopt niet.'
 	);
 
-	await page.goto('/login?next=/p/klacht');
+	await page.goto('/aanmelden?next=/p/klacht');
 	await logIn(page, email, password);
 	await expect(page).toHaveURL('/p/klacht');
 	await expect(header(page)).toContainText('An Peeters');
 	await expectAccessible(page);
 
 	// Signed in already: the login page sends you on.
-	await page.goto('/login?next=/p/klacht');
+	await page.goto('/aanmelden?next=/p/klacht');
 	await expect(page).toHaveURL('/p/klacht');
 });
 
@@ -141,12 +141,12 @@ test('a second account for the same address gets the answer of a new one, and a 
 	await logOut(page);
 
 	// The page does not tell whether the address has an account (its owner gets an e-mail).
-	await page.goto('/register');
+	await page.goto('/registreren');
 	await fillRegistration(page, { name: 'Jan Claes', email, pass: password });
 	await expectCheckMail(page, email);
 	await expectAccessible(page);
 
-	await page.goto('/register');
+	await page.goto('/registreren');
 	await fillRegistration(page, { name: 'Jan Claes', email: newEmail(), pass: 'kort' });
 	await expect(errorSummary(page).getByRole('link')).toHaveText(
 		'Uw wachtwoord moet minstens 12 tekens lang zijn.'
@@ -179,7 +179,7 @@ test('after repeated wrong passwords the account waits, even for the right passw
 	await register(page, 'Els Maes', email);
 	await logOut(page);
 
-	await page.goto('/login');
+	await page.goto('/aanmelden');
 	for (let i = 0; i < 5; i++) {
 		await logIn(page, email, `verkeerd wachtwoord ${i}`);
 		await expect(errorSummary(page).getByRole('link')).toHaveText(
@@ -194,7 +194,7 @@ test('after repeated wrong passwords the account waits, even for the right passw
 
 	await logIn(page, email, password);
 	await expect(limited).toContainText('Probeer het opnieuw over 15 minuten.', { timeout: 15_000 });
-	await expect(page).toHaveURL('/login');
+	await expect(page).toHaveURL('/aanmelden');
 	await expect(header(page).getByRole('link', { name: 'Aanmelden' })).toBeVisible();
 });
 
@@ -204,7 +204,7 @@ test('a process that needs a login asks for it first, and the back-office is clo
 	const email = newEmail();
 	await page.goto('/p/attest-gezinssamenstelling');
 	await page.getByRole('link', { name: 'Aanvraag starten' }).first().click();
-	await expect(page).toHaveURL('/login?next=%2Fp%2Fattest-gezinssamenstelling%2Fapply');
+	await expect(page).toHaveURL('/aanmelden?next=%2Fp%2Fattest-gezinssamenstelling%2Faanvragen');
 	await expectAccessible(page);
 	await page
 		.getByRole('link', { name: /account/i })
@@ -214,10 +214,10 @@ test('a process that needs a login asks for it first, and the back-office is clo
 	await expectCheckMail(page, email);
 	await confirmByMail(page, email, 'Bert Citizen');
 	await logOut(page);
-	await page.goto('/login?next=%2Fp%2Fattest-gezinssamenstelling%2Fapply');
+	await page.goto('/aanmelden?next=%2Fp%2Fattest-gezinssamenstelling%2Faanvragen');
 	await logIn(page, email, password);
 	// Signed in, the form starts on its first page.
-	await expect(page).toHaveURL(/\/p\/attest-gezinssamenstelling\/apply\/[a-z-]+$/);
+	await expect(page).toHaveURL(/\/p\/attest-gezinssamenstelling\/aanvragen\/[a-z-]+$/);
 	await expect(page.getByText('Stap 1 van')).toBeVisible();
 	await expectAccessible(page);
 
@@ -236,7 +236,7 @@ test('a process that needs a login asks for it first, and the back-office is clo
 	await expect(page).toHaveURL('/dossiers');
 	await page.goto('/backoffice/processes');
 	await main.getByRole('button', { name: 'Afmelden en aanmelden met een ander account' }).click();
-	await expect(page).toHaveURL('/login?next=%2Fbackoffice%2Fprocesses');
+	await expect(page).toHaveURL('/aanmelden?next=%2Fbackoffice%2Fprocesses');
 	await expect(header(page).getByRole('link', { name: 'Aanmelden' })).toBeVisible();
 	await expectAccessible(page);
 });
@@ -246,7 +246,7 @@ test('a return address to another site is ignored after login', async ({ page })
 	await register(page, 'Lotte Wouters', email);
 	for (const next of ['https://evil.example/', '//evil.example']) {
 		await logOut(page);
-		await page.goto(`/login?next=${encodeURIComponent(next)}`);
+		await page.goto(`/aanmelden?next=${encodeURIComponent(next)}`);
 		await logIn(page, email, password);
 		await expect(page).toHaveURL('/');
 		await expect(header(page)).toContainText('Lotte Wouters');
@@ -254,7 +254,7 @@ test('a return address to another site is ignored after login', async ({ page })
 });
 
 test('an unknown or used verification link says so', async ({ page }) => {
-	await page.goto('/verify/dit-is-geen-geldige-link');
+	await page.goto('/bevestigen/dit-is-geen-geldige-link');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
 		'Deze link is ongeldig of verlopen'
 	);
@@ -270,7 +270,7 @@ test.describe('without JavaScript', () => {
 		await register(page, 'Tom Jacobs', email);
 		await logOut(page);
 
-		await page.goto('/login?next=/p/klacht');
+		await page.goto('/aanmelden?next=/p/klacht');
 		await logIn(page, email, 'niet het goede wachtwoord');
 		await expect(errorSummary(page).getByRole('link')).toHaveText(
 			'E-mailadres of wachtwoord klopt niet.'

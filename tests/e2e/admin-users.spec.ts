@@ -76,7 +76,7 @@ test('an admin invites a clerk, who sets a password and lands in the back-office
 
 	// The clerk, in a browser of their own, follows the link in the mail.
 	const mail = await waitForMail(email);
-	const link = mail.links.find((l) => new URL(l).pathname.startsWith('/invite/'));
+	const link = mail.links.find((l) => new URL(l).pathname.startsWith('/uitnodiging/'));
 	expect(link, 'the invitation link').toBeDefined();
 	await page.context().clearCookies();
 	await page.goto(link!);
@@ -169,7 +169,7 @@ test('a staff member is refused the user list; a visitor is sent to the login pa
 
 	await page.context().clearCookies();
 	await page.goto('/backoffice/users');
-	await expect(page).toHaveURL(/\/login\?next=%2Fbackoffice%2Fusers$/);
+	await expect(page).toHaveURL(/\/aanmelden\?next=%2Fbackoffice%2Fusers$/);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Aanmelden');
 	await expectAccessible(page);
 });

@@ -8,9 +8,9 @@ import { errorSummary, expectStep, fillAddress, pressContinue, upload } from './
 
 test.describe.configure({ timeout: 120_000 });
 
-const bewonerskaart = '/p/bewonerskaart/apply';
-const premie = '/p/premie-hemelwaterput/apply';
-const melding = '/p/melding-openbaar-domein/apply';
+const bewonerskaart = '/p/bewonerskaart/aanvragen';
+const premie = '/p/premie-hemelwaterput/aanvragen';
+const melding = '/p/melding-openbaar-domein/aanvragen';
 
 /** The form page once the device has put back what it kept (or found nothing to put back). */
 const deviceReady = (page: Page) => expect(page.locator('[data-device="ready"]')).toHaveCount(1);
@@ -141,7 +141,7 @@ test('2: a choice made before the page has loaded its JavaScript is kept on a fo
 	await expectStep(page, `${melding}/locatie`, 'Waar is het?');
 
 	// A radio button too.
-	await page.goto('/p/klacht/apply', { waitUntil: 'domcontentloaded' });
+	await page.goto('/p/klacht/aanvragen', { waitUntil: 'domcontentloaded' });
 	const onBehalf = page.getByRole('group', { name: /namens iemand anders/ });
 	await onBehalf.getByRole('radio', { name: 'Nee' }).check();
 	await deviceReady(page);

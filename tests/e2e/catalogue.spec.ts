@@ -59,7 +59,7 @@ test('a product page tells what is needed, what it costs, how long it takes and 
 	const start = page.getByRole('link', { name: 'Aanvraag starten' });
 	await expect(start).toHaveCount(2);
 	for (const link of await start.all())
-		await expect(link).toHaveAttribute('href', '/p/bewonerskaart/apply');
+		await expect(link).toHaveAttribute('href', '/p/bewonerskaart/aanvragen');
 	await expect(page.getByText('U moet zich eerst aanmelden.')).toHaveCount(0);
 	await expectAccessible(page);
 	await page.getByRole('link', { name: /Alle producten/ }).click();

@@ -68,7 +68,7 @@ test('10: a report is called a report on its receipt and its tracking page', asy
 	await pressContinue(page);
 	await sendReportWithoutContact(page, /indienen|versturen/);
 
-	await expectStep(page, /\/apply\/ontvangen$/, 'Uw melding is verstuurd');
+	await expectStep(page, /\/aanvragen\/ontvangen$/, 'Uw melding is verstuurd');
 	const main = page.getByRole('main');
 	await expect(main).toContainText('We handelen uw melding af tegen');
 	await expect(main).not.toContainText(/aanvraag|beslissing/i);
@@ -91,8 +91,8 @@ test('5: signing in to a form goes there without an error in the console', async
 		if (msg.type() === 'error') errors.push(msg.text());
 	});
 	page.on('pageerror', (error) => errors.push(error.message));
-	const apply = '/p/bewonerskaart/apply';
-	await page.goto(`/login?next=${encodeURIComponent(apply)}`, { waitUntil: 'networkidle' });
+	const apply = '/p/bewonerskaart/aanvragen';
+	await page.goto(`/aanmelden?next=${encodeURIComponent(apply)}`, { waitUntil: 'networkidle' });
 	await page.getByLabel('E-mailadres').fill(e2eUsers.citizen.email);
 	await page.getByLabel('Wachtwoord').fill('een lange zin voor de tests');
 	await page.getByRole('button', { name: 'Aanmelden', exact: true }).click();
@@ -107,8 +107,8 @@ test('8: a signed-in citizen finds their name and e-mail filled in, and what the
 	page
 }) => {
 	await logIn(page, 'otherCitizen');
-	await page.goto('/p/klacht/apply');
-	await expectStep(page, /\/apply\/uw-gegevens$/, 'Uw gegevens');
+	await page.goto('/p/klacht/aanvragen');
+	await expectStep(page, /\/aanvragen\/uw-gegevens$/, 'Uw gegevens');
 	await expect(page.getByLabel('Voornaam')).toHaveValue('Olga');
 	await expect(page.getByLabel('Familienaam')).toHaveValue('Ander');
 	await expect(page.getByLabel('E-mailadres')).toHaveValue(e2eUsers.otherCitizen.email);
@@ -121,9 +121,9 @@ test('8: a signed-in citizen finds their name and e-mail filled in, and what the
 		.getByRole('radio', { name: 'Nee' })
 		.check();
 	await pressContinue(page);
-	await expectStep(page, /\/apply\/uw-klacht$/, 'Uw klacht');
+	await expectStep(page, /\/aanvragen\/uw-klacht$/, 'Uw klacht');
 	// Coming back to the form later: the citizen's own answer, not the account's name.
-	await page.goto('/p/klacht/apply/uw-gegevens');
+	await page.goto('/p/klacht/aanvragen/uw-gegevens');
 	await expect(page.getByLabel('Voornaam')).toHaveValue('Olga Maria');
 	await expectAccessible(page);
 });
@@ -175,7 +175,7 @@ test('13: on a phone the signed-in header takes two short rows, and choices sit 
 test('14: registering with an address that has an account answers as for a new one and mails its owner', async ({
 	page
 }) => {
-	await page.goto('/register', { waitUntil: 'networkidle' });
+	await page.goto('/registreren', { waitUntil: 'networkidle' });
 	await page.getByLabel('Naam').fill('Iemand Anders');
 	await page.getByLabel('E-mailadres').fill(e2eUsers.staff.email);
 	await page.getByLabel('Kies een wachtwoord').fill('paarse olifant danst traag');
@@ -191,15 +191,15 @@ test('14: registering with an address that has an account answers as for a new o
 
 	const mail = await waitForMail(e2eUsers.staff.email, { subject: /probeerde een account/ });
 	expect(mail.text).toContain('U hebt al een account met dit adres');
-	expect(mail.links.some((l) => l.endsWith('/login'))).toBe(true);
-	expect(mail.links.some((l) => l.endsWith('/reset'))).toBe(true);
+	expect(mail.links.some((l) => l.endsWith('/aanmelden'))).toBe(true);
+	expect(mail.links.some((l) => l.endsWith('/wachtwoord-vergeten'))).toBe(true);
 });
 
 test('14: a verification link confirms the address only when its button is pressed', async ({
 	page
 }) => {
 	const email = `scanner-${Date.now()}@example.be`;
-	await page.goto('/register', { waitUntil: 'networkidle' });
+	await page.goto('/registreren', { waitUntil: 'networkidle' });
 	await page.getByLabel('Naam').fill('Sara Scan');
 	await page.getByLabel('E-mailadres').fill(email);
 	await page.getByLabel('Kies een wachtwoord').fill('paarse olifant danst traag');
@@ -207,7 +207,7 @@ test('14: a verification link confirms the address only when its button is press
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kijk in uw mailbox');
 	await expect(header(page)).not.toContainText('Sara Scan');
 	const link = (await waitForMail(email, { subject: /bevestig/i })).links.find((l) =>
-		l.includes('/verify/')
+		l.includes('/bevestigen/')
 	);
 	expect(link).toBeDefined();
 

@@ -117,7 +117,7 @@ export async function readReceipt(
 	kind: 'application' | 'report' = 'application'
 ): Promise<string> {
 	const title = kind === 'report' ? 'Uw melding is verstuurd' : 'Uw aanvraag is ingediend';
-	await expectStep(page, /\/apply\/ontvangen$/, title);
+	await expectStep(page, /\/aanvragen\/ontvangen$/, title);
 	const reference = await readReference(page);
 	expect(reference).toMatch(/^\d{4}-\d{6}$/);
 	await expect(page.getByRole('main')).toContainText(
@@ -136,7 +136,7 @@ export function readReference(page: Page): Promise<string> {
 }
 
 /** The report of a problem in a public place (melding openbaar domein). */
-export const melding = '/p/melding-openbaar-domein/apply';
+export const melding = '/p/melding-openbaar-domein/aanvragen';
 
 /** Opens the report and answers its first page (what the problem is), on to the location page. */
 export async function describeProblem(
@@ -171,7 +171,7 @@ export async function sendReportWithoutContact(
 }
 
 /** The rainwater well grant (premie hemelwaterput). */
-export const premie = '/p/premie-hemelwaterput/apply';
+export const premie = '/p/premie-hemelwaterput/aanvragen';
 
 /** Opens the grant's form on its first page, the applicant. */
 export async function openPremie(page: Page): Promise<void> {
@@ -239,8 +239,8 @@ export async function fileComplaint(
 	c: Complaint,
 	evidence: ReturnType<typeof upload>[] = []
 ): Promise<string> {
-	await page.goto('/p/klacht/apply');
-	await expectStep(page, /\/apply\/uw-gegevens$/, 'Uw gegevens');
+	await page.goto('/p/klacht/aanvragen');
+	await expectStep(page, /\/aanvragen\/uw-gegevens$/, 'Uw gegevens');
 	await page.getByLabel('Voornaam').fill(c.firstName);
 	await page.getByLabel('Familienaam').fill(c.lastName);
 	await page.getByLabel('E-mailadres').fill(c.email);
@@ -249,7 +249,7 @@ export async function fileComplaint(
 		.getByRole('radio', { name: 'Nee' })
 		.check();
 	await pressContinue(page);
-	await expectStep(page, /\/apply\/uw-klacht$/, 'Uw klacht');
+	await expectStep(page, /\/aanvragen\/uw-klacht$/, 'Uw klacht');
 	await page
 		.getByLabel('Over welke dienst gaat uw klacht?')
 		.selectOption({ label: 'Mobiliteit en parkeren' });

@@ -20,7 +20,7 @@ import {
 test.use({ ...devices['Pixel 7'] });
 test.describe.configure({ timeout: 120_000 });
 
-const melding = '/p/melding-openbaar-domein/apply';
+const melding = '/p/melding-openbaar-domein/aanvragen';
 
 test('a citizen reports a pothole: errors that lead to the fields, an e-mail field that follows the answer, a photo, a change from the check page, the receipt and the tracking page @smoke', async ({
 	page
@@ -149,7 +149,7 @@ test('a citizen reports a pothole: errors that lead to the fields, an e-mail fie
 test('a café owner applies for a terrace: a KBO number with dots and spaces, a start date far enough ahead and uploads in two fields', async ({
 	page
 }) => {
-	const terras = '/p/terrasvergunning/apply';
+	const terras = '/p/terrasvergunning/aanvragen';
 	const start = daysFromToday(60);
 	await page.goto(terras);
 	await expectStep(page, `${terras}/zaak`, 'Uw zaak');
@@ -233,7 +233,7 @@ test('a café owner applies for a terrace: a KBO number with dots and spaces, a 
 test('a home owner claims the rainwater grant: a wrong national number and IBAN are explained and kept, the right ones are shown formatted', async ({
 	page
 }) => {
-	const premie = '/p/premie-hemelwaterput/apply';
+	const premie = '/p/premie-hemelwaterput/aanvragen';
 	await page.goto(premie);
 	await expectStep(page, `${premie}/aanvrager`, 'Aanvrager');
 	await expectAccessible(page);
@@ -434,7 +434,7 @@ test('without JavaScript a missing choice among checkboxes or a missing upload i
 }) => {
 	const context = await browser.newContext({ javaScriptEnabled: false, ...devices['Pixel 7'] });
 	const page = await context.newPage();
-	const premie = '/p/premie-hemelwaterput/apply';
+	const premie = '/p/premie-hemelwaterput/aanvragen';
 	await page.goto(premie);
 	await expectStep(page, `${premie}/aanvrager`, 'Aanvrager');
 	await page.getByLabel('Voornaam').fill('Sofie');

@@ -203,7 +203,7 @@ test('a complaint from filing to decision, with a question answered by a photo @
 	const anonymous = await browser.newContext();
 	const away = await anonymous.request.get(`/dossiers/${reference}`, { maxRedirects: 0 });
 	expect(away.status()).toBe(303);
-	expect(away.headers()['location']).toBe(`/login?next=%2Fdossiers%2F${reference}`);
+	expect(away.headers()['location']).toBe(`/aanmelden?next=%2Fdossiers%2F${reference}`);
 });
 
 test('two staff members act on one dossier: the second gets the conflict, nothing is doubled @smoke', async ({

@@ -13,7 +13,7 @@ const email = `post-${Date.now()}@example.be`;
 test('a citizen registers, gets the verification mail and confirms the address with its link', async ({
 	page
 }) => {
-	await page.goto('/register');
+	await page.goto('/registreren');
 	await page.getByLabel('Naam').fill('Mila Post');
 	await page.getByLabel('E-mailadres').fill(email);
 	await page.getByLabel('Kies een wachtwoord').fill('paarse olifant danst traag');
@@ -24,8 +24,8 @@ test('a citizen registers, gets the verification mail and confirms the address w
 	expect(mail.subject).toBe('Bevestig uw e-mailadres · Gemeente Voorbeeld');
 	expect(mail.text).toContain('De link is 48 uur geldig.');
 	const port = new URL(page.url()).port;
-	const link = mail.links.find((l) => l.includes('/verify/'));
-	expect(link).toMatch(new RegExp(`^http://localhost:${port}/verify/[A-Za-z0-9_-]{20,}$`));
+	const link = mail.links.find((l) => l.includes('/bevestigen/'));
+	expect(link).toMatch(new RegExp(`^http://localhost:${port}/bevestigen/[A-Za-z0-9_-]{20,}$`));
 
 	// Opening the link confirms nothing yet (mail scanners open links); the button does.
 	await page.goto(link!);
@@ -65,7 +65,7 @@ test('the admin finds the mail on /backoffice/mail and reads its text', async ({
 	await expect(text).toContainText(
 		'U maakte een account aan op het digitaal loket van Gemeente Voorbeeld.'
 	);
-	await expect(text).toContainText('/verify/');
+	await expect(text).toContainText('/bevestigen/');
 	await expectAccessible(page);
 
 	await page.getByRole('link', { name: 'Terug naar de e-mails' }).click();

@@ -2,7 +2,7 @@
 // .eml file to $DATA_DIR/mail (playwright.config.ts gives each server its own). A spec waits
 // for the mail a person would get and follows its links:
 //   const mail = await waitForMail(email, { subject: /Bevestig/ });
-//   await page.goto(mail.links.find((l) => l.includes('/verify/'))!);
+//   await page.goto(mail.links.find((l) => l.includes('/bevestigen/'))!);
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';

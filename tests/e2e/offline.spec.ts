@@ -8,7 +8,7 @@ import { expectAccessible } from './axe';
 import { expectStep, fillAddress, pressContinue } from './filing-helpers';
 import { logIn } from './users';
 
-const melding = '/p/melding-openbaar-domein/apply';
+const melding = '/p/melding-openbaar-domein/aanvragen';
 
 /** Waits until the service worker controls the page (it claims it after a reload at the latest). */
 async function controlled(page: Page) {

@@ -18,7 +18,7 @@ async function newPhone(browser: Browser): Promise<Page> {
 
 /** Files a report of illegal dumping as a guest; `size` answers the new field when it is there. */
 async function fileDumping(page: Page, size?: string): Promise<string> {
-	await page.goto(`/p/${processId}/apply`);
+	await page.goto(`/p/${processId}/aanvragen`);
 	await expectStep(page, /\/probleem$/, 'Wat is het probleem?');
 	await page.getByLabel('Soort probleem').selectOption({ label: 'Sluikstort' });
 	await page.getByLabel('Beschrijf het probleem').fill('Matrassen naast de glasbol.');

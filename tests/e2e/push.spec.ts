@@ -69,7 +69,7 @@ test('a guest can turn on notifications for the dossier of their tracking link, 
 	expect((await page.request.post(forged, { data: subscription })).status()).toBe(404);
 	const account = await page.request.post('/push', { data: subscription, maxRedirects: 0 });
 	expect(account.status()).toBe(303);
-	expect(account.headers().location).toMatch(/^\/login\?next=/);
+	expect(account.headers().location).toMatch(/^\/aanmelden\?next=/);
 
 	expect(
 		(await page.request.delete(endpoint, { data: { endpoint: subscription.endpoint } })).status()

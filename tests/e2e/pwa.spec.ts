@@ -74,7 +74,7 @@ test('offline, the catalogue and a product page seen before still open; other pa
 	await page.goto('/p/klacht');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(klacht.title.nl);
 
-	await page.goto('/login');
+	await page.goto('/aanmelden');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Geen verbinding');
 	await expect(page.getByRole('heading', { level: 2 })).toHaveText('No connection');
 	await expectAccessible(page);

@@ -40,13 +40,13 @@ async function logOut(page: Page): Promise<void> {
 	await expect(header(page).getByRole('link', { name: 'Aanmelden' })).toBeVisible();
 }
 
-/** Tries to sign in on /login and waits for the answer. */
+/** Tries to sign in on /aanmelden and waits for the answer. */
 async function tryLogIn(page: Page, email: string, pass: string): Promise<void> {
-	await open(page, '/login');
+	await open(page, '/aanmelden');
 	await page.getByLabel('E-mailadres').fill(email);
 	await page.getByLabel('Wachtwoord', { exact: true }).fill(pass);
 	const answered = page.waitForResponse(
-		(r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/login'
+		(r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/aanmelden'
 	);
 	await page.getByRole('button', { name: 'Aanmelden', exact: true }).click();
 	await answered;
@@ -57,12 +57,12 @@ async function expectLoginRefused(page: Page, email: string, pass: string): Prom
 	await expect(errorSummary(page).getByRole('link')).toHaveText(
 		'E-mailadres of wachtwoord klopt niet.'
 	);
-	await expect(page).toHaveURL('/login');
+	await expect(page).toHaveURL('/aanmelden');
 }
 
 async function expectLoginWorks(page: Page, email: string, pass: string, name: string) {
 	await tryLogIn(page, email, pass);
-	await expect(page).not.toHaveURL(/\/login/);
+	await expect(page).not.toHaveURL(/\/aanmelden/);
 	await expect(header(page)).toContainText(name);
 }
 
@@ -73,7 +73,7 @@ async function resetLink(email: string): Promise<string> {
 		.poll(
 			async () => {
 				link = (await waitForMail(email, { subject: /wachtwoord/i })).links.find((l) =>
-					l.includes('/reset/')
+					l.includes('/wachtwoord-vergeten/')
 				);
 				return link;
 			},
@@ -85,7 +85,7 @@ async function resetLink(email: string): Promise<string> {
 
 async function openAccount(page: Page): Promise<void> {
 	await header(page).getByRole('link', { name: 'Mijn account' }).click();
-	await expect(page).toHaveURL('/account');
+	await expect(page).toHaveURL('/mijn-account');
 	await expect(heading(page)).toHaveText('Mijn account');
 }
 
@@ -96,9 +96,9 @@ test('a forgotten password is reset through the mailed link, which works only on
 	await register(page, 'Rita Vergeet', email);
 	await logOut(page);
 
-	await open(page, '/login');
+	await open(page, '/aanmelden');
 	await page.getByRole('link', { name: 'Wachtwoord vergeten?' }).click();
-	await expect(page).toHaveURL('/reset');
+	await expect(page).toHaveURL('/wachtwoord-vergeten');
 	await expect(heading(page)).toHaveText('Wachtwoord vergeten');
 	await expectAccessible(page);
 
@@ -115,7 +115,7 @@ test('a forgotten password is reset through the mailed link, which works only on
 		`Als er een account bestaat voor ${unknown}, stuurden we naar dat adres een link om een nieuw wachtwoord te kiezen. De link is één uur geldig.`
 	);
 
-	await open(page, '/reset');
+	await open(page, '/wachtwoord-vergeten');
 	await page.getByLabel('E-mailadres').fill(email);
 	await page.getByRole('button', { name: 'Stuur mij een link' }).click();
 	await expect(heading(page)).toHaveText('Kijk in uw mailbox');
@@ -142,7 +142,7 @@ test('a forgotten password is reset through the mailed link, which works only on
 
 	await page.getByLabel('Kies een wachtwoord').fill(newPassword);
 	await page.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
-	await expect(page).toHaveURL('/account');
+	await expect(page).toHaveURL('/mijn-account');
 	await expect(page.getByRole('status').filter({ hasText: 'nieuwe wachtwoord' })).toHaveText(
 		'Uw nieuwe wachtwoord is opgeslagen en u bent aangemeld. Op andere toestellen bent u afgemeld.'
 	);
@@ -154,7 +154,7 @@ test('a forgotten password is reset through the mailed link, which works only on
 	await expect(heading(page)).toHaveText('Deze link is niet meer geldig');
 	await expect(page.getByRole('link', { name: 'Vraag een nieuwe link aan' })).toHaveAttribute(
 		'href',
-		'/reset'
+		'/wachtwoord-vergeten'
 	);
 	await expectAccessible(page);
 
@@ -217,15 +217,15 @@ test('a closed account can no longer sign in, and its address can register again
 	await page.getByLabel('Uw wachtwoord, ter bevestiging').fill(password);
 	await page.getByRole('checkbox', { name: /Ik wil mijn account sluiten/ }).check();
 	await closeButton.click();
-	await expect(page).toHaveURL('/account/closed');
+	await expect(page).toHaveURL('/mijn-account/afgesloten');
 	await expect(heading(page)).toHaveText('Uw account is gesloten');
 	await expect(header(page).getByRole('link', { name: 'Aanmelden' })).toBeVisible();
 	await expect(header(page)).not.toContainText('Sien Stopt');
 	await expectAccessible(page);
 
 	// Signed out for good: the account page asks for a login.
-	await page.goto('/account');
-	await expect(page).toHaveURL('/login?next=%2Faccount');
+	await page.goto('/mijn-account');
+	await expect(page).toHaveURL('/aanmelden?next=%2Fmijn-account');
 	await expectLoginRefused(page, email, password);
 
 	await register(page, 'Sien Terug', email);
@@ -237,7 +237,7 @@ test('a request filed without an account joins the account once its address is v
 	page
 }) => {
 	const email = newEmail();
-	const melding = '/p/melding-openbaar-domein/apply';
+	const melding = '/p/melding-openbaar-domein/aanvragen';
 	await open(page, melding);
 	await page.getByLabel('Soort probleem').selectOption({ label: 'Put of schade in de weg' });
 	await page.getByLabel('Beschrijf het probleem').fill('Een put in het voetpad.');
@@ -271,7 +271,7 @@ test('a request filed without an account joins the account once its address is v
 	await expectAccessible(page);
 
 	await page.getByRole('link', { name: 'Naar mijn account' }).click();
-	await expect(page).toHaveURL('/account');
+	await expect(page).toHaveURL('/mijn-account');
 	const claim = page.getByRole('region', { name: 'Aanvragen zonder account' });
 	await expect(claim).toContainText(
 		'We vonden 1 aanvraag die met uw e-mailadres werd ingediend zonder account.'
@@ -300,7 +300,7 @@ test.describe('without JavaScript', () => {
 	test('the reset request and the account forms work as plain posts', async ({ page }) => {
 		const email = newEmail();
 		await register(page, 'Jo Zonder', email);
-		await page.goto('/account');
+		await page.goto('/mijn-account');
 		await page.getByLabel('Huidig wachtwoord', { exact: true }).fill(password);
 		await page.getByLabel('Nieuw wachtwoord', { exact: true }).fill('kort');
 		await page.getByRole('button', { name: 'Wachtwoord wijzigen' }).click();
@@ -314,13 +314,13 @@ test.describe('without JavaScript', () => {
 			'Uw wachtwoord is gewijzigd. Op andere toestellen bent u afgemeld.'
 		);
 		// (axe needs JavaScript: these pages are checked in the tests above.)
-		await page.goto('/account');
+		await page.goto('/mijn-account');
 		await expect(header(page)).toContainText('Jo Zonder');
 
-		await page.goto('/reset');
+		await page.goto('/wachtwoord-vergeten');
 		await page.getByLabel('E-mailadres').fill(email);
 		await page.getByRole('button', { name: 'Stuur mij een link' }).click();
 		await expect(heading(page)).toHaveText('Kijk in uw mailbox');
-		expect(await resetLink(email)).toContain('/reset/');
+		expect(await resetLink(email)).toContain('/wachtwoord-vergeten/');
 	});
 });

@@ -157,7 +157,7 @@ test.describe('security headers', () => {
 		test.setTimeout(240_000);
 		const site = await startPublicSite();
 		try {
-			for (const path of ['/', '/login', '/healthz', '/niet-hier']) {
+			for (const path of ['/', '/aanmelden', '/healthz', '/niet-hier']) {
 				const response = await request.get(`${site.url}${path}`, { maxRedirects: 0 });
 				expect(response.headers()['strict-transport-security'], path).toBe(
 					'max-age=31536000; includeSubDomains'
@@ -179,7 +179,7 @@ test.describe('cross-site form posts', () => {
 	}) => {
 		await logIn(page, 'citizen');
 		const origin = new URL(baseURL!).origin;
-		const forms = ['/login', '/p/melding-openbaar-domein/apply', '/dossiers', '/taal'];
+		const forms = ['/aanmelden', '/p/melding-openbaar-domein/aanvragen', '/dossiers', '/taal'];
 		for (const path of forms)
 			for (const [how, body] of [
 				['url-encoded', { form: { email: 'x@example.be', password: 'x' } }],
@@ -196,7 +196,7 @@ test.describe('cross-site form posts', () => {
 				expect(await forged.text()).toBe('Cross-site POST form submissions are forbidden');
 			}
 		// A script asking for JSON gets the same refusal in JSON; no Origin at all is refused too.
-		const json = await page.request.post('/login', {
+		const json = await page.request.post('/aanmelden', {
 			form: { email: 'x' },
 			headers: { origin: elsewhere, accept: 'application/json' }
 		});
@@ -204,13 +204,13 @@ test.describe('cross-site form posts', () => {
 		expect(await json.json()).toEqual({
 			message: 'Cross-site POST form submissions are forbidden'
 		});
-		const noOrigin = await fetch(`${origin}/login`, {
+		const noOrigin = await fetch(`${origin}/aanmelden`, {
 			method: 'POST',
 			body: new URLSearchParams({ email: 'x' })
 		});
 		expect(noOrigin.status).toBe(403);
 		// From the site itself the same post is an ordinary (refused) login, not a 403.
-		const own = await request.post('/login', {
+		const own = await request.post('/aanmelden', {
 			form: { email: 'x@example.be', password: 'fout wachtwoord' },
 			headers: { origin, accept: 'text/html' },
 			maxRedirects: 0

@@ -14,11 +14,11 @@ async function sessionToken(page: Page): Promise<string | undefined> {
 	return cookies.find((c) => c.name === SESSION)?.value;
 }
 
-/** GET /account with only this session cookie, as someone who copied it would send it. */
+/** GET /mijn-account with only this session cookie, as someone who copied it would send it. */
 async function replay(baseURL: string, token: string): Promise<number> {
 	const context = await newRequest.newContext({ baseURL });
 	try {
-		const response = await context.get('/account', {
+		const response = await context.get('/mijn-account', {
 			headers: { cookie: `${SESSION}=${token}` },
 			maxRedirects: 0
 		});
@@ -32,7 +32,7 @@ test('the session cookie is HttpOnly, SameSite=Lax, for the whole site; not Secu
 	page
 }) => {
 	const loginResponse = page.waitForResponse(
-		(r) => r.url().includes('/login') && r.request().method() === 'POST'
+		(r) => r.url().includes('/aanmelden') && r.request().method() === 'POST'
 	);
 	await logIn(page, 'staff');
 	const setCookie = (await (await loginResponse).headerValue('set-cookie')) ?? '';
@@ -59,7 +59,7 @@ test('outside localhost the session cookie is Secure as well', async () => {
 	const site = await startPublicSite(account);
 	const context = await newRequest.newContext({ baseURL: site.url });
 	try {
-		const response = await context.post('/login', {
+		const response = await context.post('/aanmelden', {
 			form: account,
 			headers: { origin: PUBLIC_ORIGIN, accept: 'text/html' },
 			maxRedirects: 0
@@ -125,20 +125,20 @@ test('"sign out everywhere" on the account page ends the sessions in other brows
 		await logIn(other, 'clerk');
 		const otherToken = (await sessionToken(other))!;
 
-		await page.goto('/account');
+		await page.goto('/mijn-account');
 		await expectAccessible(page);
 		await page.getByRole('button', { name: 'Overal afmelden' }).click();
-		await expect(page).toHaveURL('/login');
+		await expect(page).toHaveURL('/aanmelden');
 		await expect(
 			page.getByRole('status').filter({ hasText: 'U bent op al uw toestellen afgemeld.' })
 		).toBeVisible();
 		await expectAccessible(page);
-		await page.goto('/account');
-		await expect(page).toHaveURL(/\/login\?next=%2Faccount$/);
+		await page.goto('/mijn-account');
+		await expect(page).toHaveURL(/\/aanmelden\?next=%2Fmijn-account$/);
 
 		// The other browser is signed out at its next request, and its cookie opens nothing.
-		await other.goto('/account');
-		await expect(other).toHaveURL(/\/login\?next=%2Faccount$/);
+		await other.goto('/mijn-account');
+		await expect(other).toHaveURL(/\/aanmelden\?next=%2Fmijn-account$/);
 		await expect(other.getByRole('link', { name: 'Aanmelden' })).toBeVisible();
 		expect(await replay(baseURL!, otherToken)).toBe(303);
 	} finally {
@@ -165,9 +165,9 @@ test('an expired session is refused and its cookie removed', async ({ page, base
 	} finally {
 		await client.end();
 	}
-	const response = await page.request.get('/account', { maxRedirects: 0 });
+	const response = await page.request.get('/mijn-account', { maxRedirects: 0 });
 	expect(response.status()).toBe(303);
-	expect(response.headers().location).toBe('/login?next=%2Faccount');
+	expect(response.headers().location).toBe('/aanmelden?next=%2Fmijn-account');
 	expect(response.headers()['set-cookie']).toMatch(/^session=;.*Max-Age=0/m);
 	expect(await replay(baseURL!, token)).toBe(303);
 });
@@ -176,7 +176,7 @@ test.describe('bodies over BODY_SIZE_LIMIT (20M in the tests)', () => {
 	const huge = 'x'.repeat(21 * 1024 * 1024);
 
 	test('the login answers 413 with a message, not a server error', async ({ page, baseURL }) => {
-		const response = await page.request.post('/login', {
+		const response = await page.request.post('/aanmelden', {
 			form: { email: e2eUsers.staff.email, password: huge },
 			headers: { origin: new URL(baseURL!).origin, accept: 'text/html' },
 			maxRedirects: 0
@@ -195,7 +195,7 @@ test.describe('bodies over BODY_SIZE_LIMIT (20M in the tests)', () => {
 		form.set('mode', 'save');
 		form.set('answers', '{}');
 		form.set('file:groot', new File([huge], 'groot.pdf', { type: 'application/pdf' }));
-		const response = await page.request.post('/p/afvalcontainer/apply/verzenden', {
+		const response = await page.request.post('/p/afvalcontainer/aanvragen/verzenden', {
 			multipart: form,
 			headers: { origin: new URL(baseURL!).origin, accept: 'application/json' },
 			maxRedirects: 0

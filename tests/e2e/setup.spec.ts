@@ -1,4 +1,4 @@
-// First run as an operator meets it: /setup creates the first admin and then disappears, the
+// First run as an operator meets it: /installeren creates the first admin and then disappears, the
 // back-office greets them, and `npm run user:add` adds accounts from a shell, refusing clearly
 // while a server holds the embedded database.
 import { spawn } from 'node:child_process';
@@ -48,13 +48,13 @@ async function startFreshServer(port: number): Promise<{ origin: string; stop: (
 	return { origin: `http://localhost:${port}`, stop: () => child.kill('SIGTERM') };
 }
 
-test('the first admin is created at /setup, lands in the back-office, and /setup disappears', async ({
+test('the first admin is created at /installeren, lands in the back-office, and /installeren disappears', async ({
 	page
 }) => {
 	test.setTimeout(120_000);
 	const server = await startFreshServer(4996);
 	try {
-		await page.goto(`${server.origin}/setup`);
+		await page.goto(`${server.origin}/installeren`);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Eerste beheerder aanmaken');
 		await expect(page.getByText('Minstens 12 tekens')).toBeVisible();
 		await expectAccessible(page);
@@ -76,10 +76,10 @@ test('the first admin is created at /setup, lands in the back-office, and /setup
 		await expect(page.getByRole('main').getByText('Aangemeld als Ann Admin')).toBeVisible();
 		await expectAccessible(page);
 
-		const again = await page.goto(`${server.origin}/setup`);
+		const again = await page.goto(`${server.origin}/installeren`);
 		expect(again?.status()).toBe(404);
 		await expectAccessible(page);
-		const post = await page.request.post(`${server.origin}/setup?/create`, {
+		const post = await page.request.post(`${server.origin}/installeren?/create`, {
 			form: { name: 'Eve', email: 'eve@example.be', password: 'een lange zin als wachtwoord' },
 			headers: { origin: server.origin }
 		});
@@ -89,10 +89,10 @@ test('the first admin is created at /setup, lands in the back-office, and /setup
 	}
 });
 
-test('the shared server, whose admin was made with npm run user:add, has no /setup', async ({
+test('the shared server, whose admin was made with npm run user:add, has no /installeren', async ({
 	page
 }) => {
-	const response = await page.goto('/setup');
+	const response = await page.goto('/installeren');
 	expect(response?.status()).toBe(404);
 	await expectAccessible(page);
 });
@@ -102,7 +102,7 @@ test('anonymous visitors of the back-office are sent to the login page', async (
 	try {
 		const response = await context.request.get('/backoffice', { maxRedirects: 0 });
 		expect(response.status()).toBe(303);
-		expect(response.headers()['location']).toBe('/login?next=%2Fbackoffice');
+		expect(response.headers()['location']).toBe('/aanmelden?next=%2Fbackoffice');
 	} finally {
 		await context.close();
 	}

@@ -31,14 +31,14 @@ function inputTag(html: string, name: string): string {
 }
 
 async function startDraft(page: Page, processId: string, firstPage: string) {
-	await visit(page, `/p/${processId}/apply`);
-	await expect(page).toHaveURL(`/p/${processId}/apply/${firstPage}`);
+	await visit(page, `/p/${processId}/aanvragen`);
+	await expect(page).toHaveURL(`/p/${processId}/aanvragen/${firstPage}`);
 }
 
 test('a value for a field that an earlier answer hides is refused, and nothing is stored', async ({
 	page
 }) => {
-	const path = '/p/afvalcontainer/apply/adres-gezin';
+	const path = '/p/afvalcontainer/aanvragen/adres-gezin';
 	await startDraft(page, 'afvalcontainer', 'aanvraag');
 	await page.getByRole('radio', { name: 'Container opzeggen' }).check();
 	await page
@@ -64,7 +64,7 @@ test('a value for a field that an earlier answer hides is refused, and nothing i
 	};
 	const saved = await post(page, path, household);
 	expect(saved.status()).toBe(303);
-	expect(saved.headers().location).toBe('/p/afvalcontainer/apply/container');
+	expect(saved.headers().location).toBe('/p/afvalcontainer/aanvragen/container');
 
 	const tampered = await post(page, path, {
 		...household,
@@ -79,7 +79,7 @@ test('a value for a field that an earlier answer hides is refused, and nothing i
 });
 
 test('an unknown field name is refused, and nothing is stored', async ({ page }) => {
-	const path = '/p/melding-openbaar-domein/apply/probleem';
+	const path = '/p/melding-openbaar-domein/aanvragen/probleem';
 	await startDraft(page, 'melding-openbaar-domein', 'probleem');
 	const saved = await post(page, path, {
 		categorie: 'wegdek',
@@ -102,7 +102,7 @@ test('an unknown field name is refused, and nothing is stored', async ({ page })
 });
 
 test.describe('uploads on the first page of the residents’ parking card', () => {
-	const path = '/p/bewonerskaart/apply/adres-voertuig';
+	const path = '/p/bewonerskaart/aanvragen/adres-voertuig';
 	const vehicle = {
 		'adres.street': 'Veldstraat',
 		'adres.number': '10',
@@ -122,7 +122,7 @@ test.describe('uploads on the first page of the residents’ parking card', () =
 			inschrijvingsbewijs: file('inschrijving.pdf', pdf, 'application/pdf')
 		});
 		expect(saved.status()).toBe(303);
-		expect(saved.headers().location).toBe('/p/bewonerskaart/apply/kaart');
+		expect(saved.headers().location).toBe('/p/bewonerskaart/aanvragen/kaart');
 	});
 
 	async function expectUnchanged(page: Page, refusedFile: RegExp) {
@@ -204,7 +204,7 @@ const applicant = {
 test('a wrong national number is refused with the national-number message, and nothing is stored', async ({
 	page
 }) => {
-	const path = '/p/premie-hemelwaterput/apply/aanvrager';
+	const path = '/p/premie-hemelwaterput/aanvragen/aanvrager';
 	await startDraft(page, 'premie-hemelwaterput', 'aanvrager');
 	expect((await post(page, path, applicant)).status()).toBe(303);
 
@@ -231,7 +231,7 @@ test('a wrong national number is refused with the national-number message, and n
 test('a later page opened or posted by editing the URL leads back to the first incomplete page', async ({
 	page
 }) => {
-	const apply = '/p/premie-hemelwaterput/apply';
+	const apply = '/p/premie-hemelwaterput/aanvragen';
 	await startDraft(page, 'premie-hemelwaterput', 'aanvrager');
 	await visit(page, `${apply}/kosten`);
 	await expect(page).toHaveURL(`${apply}/aanvrager`);
@@ -259,7 +259,7 @@ test('a later page opened or posted by editing the URL leads back to the first i
 test('a double submit files one dossier; a submit with a wrong submission id is refused', async ({
 	page
 }) => {
-	const apply = '/p/melding-openbaar-domein/apply';
+	const apply = '/p/melding-openbaar-domein/aanvragen';
 	await startDraft(page, 'melding-openbaar-domein', 'probleem');
 	const pages: [string, Record<string, string>][] = [
 		['probleem', { categorie: 'zwerfvuil', omschrijving: 'Volle vuilbak aan de speeltuin.' }],

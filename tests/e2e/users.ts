@@ -30,11 +30,11 @@ export function userAddCommands(): string {
 export async function logIn(page: Page, who: E2eUser | { email: string; password: string }) {
 	const { email, password } =
 		typeof who === 'string' ? { email: e2eUsers[who].email, password: E2E_PASSWORD } : who;
-	await page.goto('/login');
+	await page.goto('/aanmelden');
 	await page.getByLabel('E-mailadres').fill(email);
 	await page.getByLabel('Wachtwoord').fill(password);
 	await page.getByRole('button', { name: 'Aanmelden' }).click();
-	await expect(page).not.toHaveURL(/\/login/);
+	await expect(page).not.toHaveURL(/\/aanmelden/);
 }
 
 /**
@@ -48,7 +48,7 @@ export async function confirmByMail(page: Page, email: string, name: string): Pr
 		.poll(
 			async () => {
 				link = (await waitForMail(email, { subject: /bevestig/i })).links.find((l) =>
-					l.includes('/verify/')
+					l.includes('/bevestigen/')
 				);
 				// Opening the link uses nothing: its page only says whether it can still be used.
 				if (!link) return false;
@@ -63,13 +63,13 @@ export async function confirmByMail(page: Page, email: string, name: string): Pr
 	await expect(page.getByRole('banner')).toContainText(name);
 }
 
-/** Makes an account on /register as a citizen would, confirms its address by mail: signed in. */
+/** Makes an account on /registreren as a citizen would, confirms its address by mail: signed in. */
 export async function registerAccount(
 	page: Page,
 	who: { name: string; email: string; password: string }
 ): Promise<void> {
 	// Hydration empties inputs rendered with a value: wait for the scripts before typing.
-	await page.goto('/register', { waitUntil: 'networkidle' });
+	await page.goto('/registreren', { waitUntil: 'networkidle' });
 	await page.getByLabel('Naam').fill(who.name);
 	await page.getByLabel('E-mailadres').fill(who.email);
 	await page.getByLabel('Kies een wachtwoord').fill(who.password);

@@ -73,8 +73,8 @@ test('a citizen files a complaint with markup in every text field; it is shown a
 }) => {
 	citizen = await newPhone(browser);
 	await logIn(citizen, 'citizen');
-	await citizen.goto('/p/klacht/apply');
-	await expectStep(citizen, /\/apply\/uw-gegevens$/, 'Uw gegevens');
+	await citizen.goto('/p/klacht/aanvragen');
+	await expectStep(citizen, /\/aanvragen\/uw-gegevens$/, 'Uw gegevens');
 	await citizen.getByLabel('Voornaam').fill(script);
 	await citizen.getByLabel('Familienaam').fill(attribute);
 	await fillAddress(citizen, 'Adres', {
@@ -90,9 +90,9 @@ test('a citizen files a complaint with markup in every text field; it is shown a
 		.check();
 	await citizen.getByLabel('Namens wie?').fill(jsUrl);
 	await pressContinue(citizen);
-	await expectStep(citizen, /\/apply\/uw-klacht$/, 'Uw klacht');
+	await expectStep(citizen, /\/aanvragen\/uw-klacht$/, 'Uw klacht');
 	// Back on the first page: what was typed comes back in the fields, as typed.
-	await citizen.goto('/p/klacht/apply/uw-gegevens');
+	await citizen.goto('/p/klacht/aanvragen/uw-gegevens');
 	await expect(citizen.getByLabel('Voornaam')).toHaveValue(script);
 	await expect(citizen.getByLabel('Familienaam')).toHaveValue(attribute);
 	await expect(citizen.getByLabel('Namens wie?')).toHaveValue(jsUrl);
@@ -118,12 +118,12 @@ test('a citizen files a complaint with markup in every text field; it is shown a
 		.getByLabel('Bewijsstukken')
 		.setInputFiles({ name: fileName, mimeType: 'image/png', buffer: png });
 	await pressContinue(citizen);
-	await expectStep(citizen, /\/apply\/bevestigen$/, 'Bevestigen');
+	await expectStep(citizen, /\/aanvragen\/bevestigen$/, 'Bevestigen');
 	await citizen.getByLabel(/Ik verklaar op eer/).check();
 	await pressContinue(citizen);
 
 	// The check page.
-	await expectStep(citizen, /\/apply\/controle$/, 'Controleer uw antwoorden');
+	await expectStep(citizen, /\/aanvragen\/controle$/, 'Controleer uw antwoorden');
 	await expect(answerTo(citizen, 'Voornaam')).toHaveText(script);
 	await expect(answerTo(citizen, 'Familienaam')).toHaveText(attribute);
 	await expect(answerTo(citizen, 'Namens wie?')).toHaveText(jsUrl);
@@ -136,14 +136,14 @@ test('a citizen files a complaint with markup in every text field; it is shown a
 	await citizen.getByRole('button', { name: 'Aanvraag indienen' }).click();
 
 	// The receipt page and the PDF receipt.
-	await expectStep(citizen, /\/apply\/ontvangen$/, 'Uw aanvraag is ingediend');
+	await expectStep(citizen, /\/aanvragen\/ontvangen$/, 'Uw aanvraag is ingediend');
 	reference = await citizen
 		.getByRole('paragraph')
 		.filter({ hasText: 'Uw referentie' })
 		.getByRole('strong')
 		.innerText();
 	await expectInert(citizen);
-	const pdf = await citizen.request.get('/p/klacht/apply/ontvangen/ontvangstbewijs.pdf');
+	const pdf = await citizen.request.get('/p/klacht/aanvragen/ontvangen/ontvangstbewijs.pdf');
 	expect(pdf.status()).toBe(200);
 	expect(pdf.headers()['content-type']).toBe('application/pdf');
 	const text = pdfText(await pdf.body());
@@ -277,7 +277,7 @@ test("a clerk's label, hint and explanation with markup are shown as text in the
 
 	// A citizen opens the published form.
 	const visitor = await newPhone(browser);
-	await visitor.goto('/p/evenement/apply');
+	await visitor.goto('/p/evenement/aanvragen');
 	await expect(visitor.getByRole('group', { name: `Wie? ${script}` })).toBeVisible();
 	await expectShown(visitor, attribute);
 	await expectShown(visitor, svelteHtml);

@@ -292,7 +292,7 @@ describe(`the outbox worker and the mailer on ${backend}`, () => {
 		expect(mail.file).toMatch(/^\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z-\d+-verify-email\.eml$/);
 		expect(mail.subject).toBe('Bevestig uw e-mailadres · Gemeente Proef');
 		expect(mail.from).toBe('Gemeente Proef <noreply@loket.invalid>');
-		const link = /http:\/\/loket\.test:4181\/verify\/(\S+)/.exec(mail.text);
+		const link = /http:\/\/loket\.test:4181\/bevestigen\/(\S+)/.exec(mail.text);
 		expect(link).not.toBeNull();
 		// The link in the mail is the one that verifies the address.
 		expect(await users.verifyEmail(decodeURIComponent(link![1]), t.db)).toMatchObject({ ok: true });

@@ -148,7 +148,7 @@ describe(`account self-service on ${backend}`, () => {
 
 		const ip = newIp();
 		// Reset requests are never counted as failed logins: with these 15 failures, counting the
-		// 10 requests below would lock this IP out of /login (20).
+		// 10 requests below would lock this IP out of /aanmelden (20).
 		for (let i = 0; i < 15; i++)
 			await rateLimit.recordLoginAttempt({ email: `x${i}@example.be`, ip, succeeded: false }, t.db);
 		for (let i = 0; i < selfService.MAX_RESETS_PER_IP; i++)

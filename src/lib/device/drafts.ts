@@ -163,7 +163,7 @@ export async function syncToServer(draft: DeviceDraft): Promise<string | null> {
 	body.set('version', String(draft.form.version));
 	for (const file of draft.files) body.append(`file:${file.id}`, file.blob, file.name);
 	try {
-		const response = await fetch(`/p/${encodeURIComponent(draft.processId)}/apply/verzenden`, {
+		const response = await fetch(`/p/${encodeURIComponent(draft.processId)}/aanvragen/verzenden`, {
 			method: 'POST',
 			body,
 			headers: { accept: 'application/json' }
@@ -173,7 +173,7 @@ export async function syncToServer(draft: DeviceDraft): Promise<string | null> {
 		// Saved (or saved up to a page to fix): the server has it; the online form takes over.
 		if (response.ok || response.status === 422)
 			await putDraft({ ...draft, unsynced: false, files: [] });
-		return reply.next ?? `/p/${draft.processId}/apply`;
+		return reply.next ?? `/p/${draft.processId}/aanvragen`;
 	} catch {
 		return null;
 	}

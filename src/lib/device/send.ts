@@ -21,7 +21,7 @@ async function sendOne(submissionId: string): Promise<'sent' | 'later'> {
 	for (const file of item.files) body.append(`file:${file.id}`, file.blob, file.name);
 	let response: Response;
 	try {
-		response = await fetch(`/p/${encodeURIComponent(item.processId)}/apply/verzenden`, {
+		response = await fetch(`/p/${encodeURIComponent(item.processId)}/aanvragen/verzenden`, {
 			method: 'POST',
 			body,
 			credentials: 'same-origin',
@@ -51,7 +51,7 @@ async function sendOne(submissionId: string): Promise<'sent' | 'later'> {
 		return 'sent';
 	}
 	const state = response.status === 401 ? 'login' : response.status === 404 ? 'gone' : 'incomplete';
-	const next = reply.next ?? `/p/${item.processId}/apply`;
+	const next = reply.next ?? `/p/${item.processId}/aanvragen`;
 	if (state !== 'gone')
 		await putDraft({
 			processId: item.processId,

@@ -38,7 +38,7 @@ describe('isDatabaseUnavailable', () => {
 });
 
 describe('respondUnavailable', () => {
-	const url = new URL('http://loket.test/p/melding/apply/verzenden');
+	const url = new URL('http://loket.test/p/melding/aanvragen/verzenden');
 
 	it('answers the device and other fetches in JSON, with Retry-After', async () => {
 		const request = new Request(url, { method: 'POST', headers: { accept: 'application/json' } });
@@ -89,6 +89,6 @@ describe('respondUnavailable', () => {
 		const posted = await post.text();
 		expect(posted).toContain('<h1>Het loket is even niet bereikbaar</h1>');
 		expect(posted).toContain('Verstuurde u net een formulier?');
-		expect(posted).toContain('href="/p/melding/apply/verzenden"');
+		expect(posted).toContain('href="/p/melding/aanvragen/verzenden"');
 	});
 });

@@ -1,5 +1,5 @@
 // Load for the fault scenarios: concurrent "phones" that each file report after report with a
-// photo through the device endpoint (POST /p/<id>/apply/verzenden, the whole submission in one
+// photo through the device endpoint (POST /p/<id>/aanvragen/verzenden, the whole submission in one
 // multipart request), and resend with the same submissionId whenever the answer is not "filed",
 // as the app's offline queue does. Every acknowledgement (the reference the server returned) is
 // kept, to be checked against the database afterwards.
@@ -91,7 +91,7 @@ export async function send(base: string, s: Submission): Promise<Reply> {
 	body.set('file:foto-1', new Blob([s.photo], { type: 'image/png' }), 'put.png');
 	let response: Response;
 	try {
-		response = await fetch(`${base}/p/${PROCESS_ID}/apply/verzenden`, {
+		response = await fetch(`${base}/p/${PROCESS_ID}/aanvragen/verzenden`, {
 			method: 'POST',
 			body,
 			headers: { accept: 'application/json', origin: base },

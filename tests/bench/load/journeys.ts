@@ -102,12 +102,12 @@ function answers(): [string, Fields][] {
 
 /** A citizen reports a problem, anonymously, with a 200 kB photo: catalogue to receipt. */
 export async function* citizenJourney(s: Session, rec: Recorder): Journey {
-	const apply = `/p/${PROCESS}/apply`;
+	const apply = `/p/${PROCESS}/aanvragen`;
 	await step(rec, 'catalogue /', () => s.get('/'), status(200, `/p/${PROCESS}`));
 	yield;
 	await step(rec, 'product /p/:id', () => s.get(`/p/${PROCESS}`), status(200));
 	yield;
-	await step(rec, 'start /apply', () => s.get(apply), redirectTo(`${apply}/probleem`));
+	await step(rec, 'start /aanvragen', () => s.get(apply), redirectTo(`${apply}/probleem`));
 	yield;
 	const pages = answers();
 	for (const [i, [pageId, fields]] of pages.entries()) {
@@ -157,9 +157,9 @@ export type Account = { email: string; password: string };
 
 /** A staff member logs in: the login page, then the password (hashed with argon2id). */
 export async function* logIn(s: Session, rec: Recorder, account: Account): Journey {
-	await step(rec, 'login page', () => s.get('/login'), status(200, 'name="password"'));
+	await step(rec, 'login page', () => s.get('/aanmelden'), status(200, 'name="password"'));
 	yield;
-	await step(rec, 'log in (argon2id)', () => s.post('/login', account), redirectTo('/'));
+	await step(rec, 'log in (argon2id)', () => s.post('/aanmelden', account), redirectTo('/'));
 }
 
 /**
@@ -217,7 +217,7 @@ export async function* staffJourney(
 
 /**
  * The same report sent in one request, as a phone sends the application it queued offline
- * (POST /apply/verzenden: the answers as JSON and the photo as a file): one request, one dossier.
+ * (POST /aanvragen/verzenden: the answers as JSON and the photo as a file): one request, one dossier.
  */
 export async function* deviceSubmission(s: Session, rec: Recorder): Journey {
 	const photo = makePng();
@@ -237,9 +237,9 @@ export async function* deviceSubmission(s: Session, rec: Recorder): Journey {
 	};
 	await step(
 		rec,
-		'POST /apply/verzenden (200 kB photo)',
+		'POST /aanvragen/verzenden (200 kB photo)',
 		() =>
-			s.post(`/p/${PROCESS}/apply/verzenden`, {
+			s.post(`/p/${PROCESS}/aanvragen/verzenden`, {
 				mode: 'submit',
 				submissionId: randomUUID(),
 				answers: JSON.stringify(answers),

@@ -134,7 +134,7 @@ try {
 
 	// 2. The form page against a bare Node server answering as many bytes.
 	const citizen = new Session(loket);
-	const started = await citizen.get(`/p/${PROCESS}/apply`);
+	const started = await citizen.get(`/p/${PROCESS}/aanvragen`);
 	const formPath = started.location ?? '';
 	const formPage = Buffer.from((await citizen.get(formPath)).body);
 	const formRec = new Recorder();

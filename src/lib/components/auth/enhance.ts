@@ -2,7 +2,7 @@
 // after a full page load, where the server never sends it back) and the attempt is counted, so
 // the error summary takes the focus again. Where the server sends the person on (after signing
 // in or registering), the browser loads that address itself: the return address may be an
-// endpoint such as /p/<id>/apply, which the client-side router cannot render.
+// endpoint such as /p/<id>/aanvragen, which the client-side router cannot render.
 import type { SubmitFunction } from '@sveltejs/kit';
 
 export function clearPasswordsAfter(onAttempt: () => void): SubmitFunction {

@@ -181,7 +181,7 @@ export async function discardDraft(view: DraftView, db: Db = getDb()): Promise<v
 	await repo.deleteDraft(db, view.draft.id);
 }
 
-/** The draft as the form runner's answer store: its pages live under /p/<process>/apply. */
+/** The draft as the form runner's answer store: its pages live under /p/<process>/aanvragen. */
 export function answerStore(
 	view: DraftView,
 	deps: { storage: FileStorage; opts: AnswerOptions },
@@ -191,6 +191,6 @@ export function answerStore(
 		form: view.definition,
 		load: () => Promise.resolve(view.answers),
 		save: (_pageIndex, reading) => savePage(view, reading, deps, db),
-		locate: (step) => `/p/${view.draft.processId}/apply/${step}`
+		locate: (step) => `/p/${view.draft.processId}/aanvragen/${step}`
 	};
 }

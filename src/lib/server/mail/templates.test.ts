@@ -23,15 +23,15 @@ const en: MailContext = { ...nl, locale: 'en' };
 const hrefs = (html: string) => [...html.matchAll(/href="([^"]*)"/g)].map((x) => x[1]);
 
 describe('mail templates', () => {
-	it('verification: Dutch and English, the link to /verify/<token>, text and HTML alike', () => {
+	it('verification: Dutch and English, the link to /bevestigen/<token>, text and HTML alike', () => {
 		const dutch = verifyEmailMail({ token: 'abc_DEF-123' }, nl);
 		expect(dutch.subject).toBe('Bevestig uw e-mailadres · Gemeente Proef');
-		expect(dutch.text).toContain('https://loket.proef.be/verify/abc_DEF-123');
+		expect(dutch.text).toContain('https://loket.proef.be/bevestigen/abc_DEF-123');
 		expect(dutch.text).toContain('48 uur');
 		expect(dutch.text).toContain('Met vriendelijke groeten\nGemeente Proef');
 		expect(hrefs(dutch.html)).toEqual([
-			'https://loket.proef.be/verify/abc_DEF-123',
-			'https://loket.proef.be/verify/abc_DEF-123'
+			'https://loket.proef.be/bevestigen/abc_DEF-123',
+			'https://loket.proef.be/bevestigen/abc_DEF-123'
 		]);
 		expect(dutch.html).toContain('<html lang="nl">');
 
@@ -47,21 +47,21 @@ describe('mail templates', () => {
 			'Iemand probeerde een account te maken met uw e-mailadres · Gemeente Proef'
 		);
 		expect(mail.text).toContain('U hebt al een account met dit adres');
-		expect(mail.text).toContain('https://loket.proef.be/reset');
-		expect(hrefs(mail.html)).toContain('https://loket.proef.be/login');
+		expect(mail.text).toContain('https://loket.proef.be/wachtwoord-vergeten');
+		expect(hrefs(mail.html)).toContain('https://loket.proef.be/aanmelden');
 		expect(accountExistsMail(en).subject).toMatch(/^Someone tried to create an account/);
 	});
 
 	it('reset: one hour, and "ignore this mail if you did not ask"', () => {
 		const mail = resetPasswordMail({ token: 't0k' }, en);
 		expect(mail.subject).toBe('Choose a new password · Gemeente Proef');
-		expect(mail.text).toContain('https://loket.proef.be/reset/t0k');
+		expect(mail.text).toContain('https://loket.proef.be/wachtwoord-vergeten/t0k');
 		expect(mail.text).toContain('valid for one hour');
 		expect(mail.text).toContain('If you did not ask for this, ignore this e-mail');
 		expect(resetPasswordMail({ token: 't0k' }, nl).text).toContain('één uur geldig');
 	});
 
-	it('invite: who invites, the roles in words, /invite/<token>, 7 days', () => {
+	it('invite: who invites, the roles in words, /uitnodiging/<token>, 7 days', () => {
 		const mail = inviteMail(
 			{ token: 'inv', roles: ['staff', 'admin'], invitedByName: 'Ada Beheer' },
 			nl
@@ -69,7 +69,7 @@ describe('mail templates', () => {
 		expect(mail.text).toContain(
 			'Ada Beheer nodigt u uit om mee te werken in het digitaal loket van Gemeente Proef, als medewerker en beheerder.'
 		);
-		expect(mail.text).toContain('https://loket.proef.be/invite/inv');
+		expect(mail.text).toContain('https://loket.proef.be/uitnodiging/inv');
 		expect(mail.text).toContain('7 dagen');
 		const anonymous = inviteMail({ token: 'inv', roles: ['clerk'] }, en);
 		expect(anonymous.text).toContain('You are invited');
@@ -171,8 +171,8 @@ describe('mail templates', () => {
 	});
 
 	it('builds links under the origin, each segment encoded', () => {
-		expect(siteUrl('http://localhost:3000', 'verify', 'a/../b?c')).toBe(
-			'http://localhost:3000/verify/a%2F..%2Fb%3Fc'
+		expect(siteUrl('http://localhost:3000', 'bevestigen', 'a/../b?c')).toBe(
+			'http://localhost:3000/bevestigen/a%2F..%2Fb%3Fc'
 		);
 		expect(escapeHtml(`a&b<c>"d"'e'`)).toBe('a&amp;b&lt;c&gt;&quot;d&quot;&#39;e&#39;');
 	});

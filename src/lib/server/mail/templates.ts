@@ -106,7 +106,7 @@ function render(c: MailContent, ctx: MailContext): RenderedMail {
 	};
 }
 
-/** After registration: confirm the address (link /verify/<token>, 48 hours). */
+/** After registration: confirm the address (link /bevestigen/<token>, 48 hours). */
 export function verifyEmailMail(p: { token: string }, ctx: MailContext): RenderedMail {
 	const { locale, municipality } = ctx;
 	return render(
@@ -115,7 +115,7 @@ export function verifyEmailMail(p: { token: string }, ctx: MailContext): Rendere
 			paragraphs: [m.mailVerifyIntro({ municipality }, { locale })],
 			action: {
 				label: m.mailVerifyAction({}, { locale }),
-				url: siteUrl(ctx.origin, 'verify', p.token)
+				url: siteUrl(ctx.origin, 'bevestigen', p.token)
 			},
 			after: [m.mailVerifyValidity({}, { locale })]
 		},
@@ -133,9 +133,9 @@ export function accountExistsMail(ctx: MailContext): RenderedMail {
 		{
 			subject: m.mailExistsSubject({ municipality }, { locale }),
 			paragraphs: [m.mailExistsIntro({ municipality }, { locale })],
-			action: { label: m.mailExistsAction({}, { locale }), url: siteUrl(ctx.origin, 'login') },
+			action: { label: m.mailExistsAction({}, { locale }), url: siteUrl(ctx.origin, 'aanmelden') },
 			after: [
-				m.mailExistsReset({ url: siteUrl(ctx.origin, 'reset') }, { locale }),
+				m.mailExistsReset({ url: siteUrl(ctx.origin, 'wachtwoord-vergeten') }, { locale }),
 				m.mailExistsNotYou({}, { locale })
 			]
 		},
@@ -143,7 +143,7 @@ export function accountExistsMail(ctx: MailContext): RenderedMail {
 	);
 }
 
-/** A forgotten password: choose a new one (link /reset/<token>, one hour). */
+/** A forgotten password: choose a new one (link /wachtwoord-vergeten/<token>, one hour). */
 export function resetPasswordMail(p: { token: string }, ctx: MailContext): RenderedMail {
 	const { locale, municipality } = ctx;
 	return render(
@@ -152,7 +152,7 @@ export function resetPasswordMail(p: { token: string }, ctx: MailContext): Rende
 			paragraphs: [m.mailResetIntro({ municipality }, { locale })],
 			action: {
 				label: m.mailResetAction({}, { locale }),
-				url: siteUrl(ctx.origin, 'reset', p.token)
+				url: siteUrl(ctx.origin, 'wachtwoord-vergeten', p.token)
 			},
 			after: [m.mailResetValidity({}, { locale })]
 		},
@@ -171,7 +171,7 @@ function roleName(role: string, locale: Locale): string {
 	return role in roleMessages ? roleMessages[role as Role]({}, { locale }) : role;
 }
 
-/** A staff, clerk or admin account made for someone: set a password (link /invite/<token>, 7 days). */
+/** A staff, clerk or admin account made for someone: set a password (link /uitnodiging/<token>, 7 days). */
 export function inviteMail(
 	p: { token: string; roles: string[]; invitedByName?: string | null },
 	ctx: MailContext
@@ -193,7 +193,7 @@ export function inviteMail(
 			],
 			action: {
 				label: m.mailInviteAction({}, { locale }),
-				url: siteUrl(ctx.origin, 'invite', p.token)
+				url: siteUrl(ctx.origin, 'uitnodiging', p.token)
 			}
 		},
 		ctx

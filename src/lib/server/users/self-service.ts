@@ -137,7 +137,7 @@ export async function resetPassword(
 
 /**
  * Typing the current password on the account page is a login attempt: a wrong one counts as a
- * failed login for the account and the IP, and too many of them wait, as on /login.
+ * failed login for the account and the IP, and too many of them wait, as on /aanmelden.
  */
 async function guardPasswordAttempt<R extends { ok: boolean; reason?: string }>(
 	user: { email: string },

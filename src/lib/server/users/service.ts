@@ -212,7 +212,7 @@ export async function countAdmins(db: Db = getDb()): Promise<number> {
 }
 
 /**
- * The first admin (for /setup). Succeeds only while no admin exists: the check is repeated inside
+ * The first admin (for /installeren). Succeeds only while no admin exists: the check is repeated inside
  * the transaction under an advisory lock, so two concurrent calls cannot both create one.
  */
 export async function createFirstAdmin(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isTokenRoute, refuseCrossSiteForm } from './cross-site';
 
-const url = new URL('https://loket.example/login');
+const url = new URL('https://loket.example/aanmelden');
 const post = (type: string | null, origin: string | null, method = 'POST', accept?: string) =>
 	new Request(url, {
 		method,
@@ -22,7 +22,7 @@ describe('the cross-site form check (kit’s rule, outside the API)', () => {
 			'application/x-sveltekit-formdata'
 		])
 			for (const origin of ['https://elders.example', null]) {
-				const refused = refuseCrossSiteForm(post(type, origin), url, '/(public)/login');
+				const refused = refuseCrossSiteForm(post(type, origin), url, '/(public)/aanmelden');
 				expect(refused?.status, `${type} ${origin}`).toBe(403);
 				expect(await refused?.text()).toBe('Cross-site POST form submissions are forbidden');
 			}
@@ -33,7 +33,7 @@ describe('the cross-site form check (kit’s rule, outside the API)', () => {
 		const json = refuseCrossSiteForm(
 			post('text/plain', 'https://elders.example', 'POST', 'application/json'),
 			url,
-			'/(public)/login'
+			'/(public)/aanmelden'
 		);
 		expect(await json?.json()).toEqual({
 			message: 'Cross-site POST form submissions are forbidden'
@@ -56,6 +56,6 @@ describe('the cross-site form check (kit’s rule, outside the API)', () => {
 		expect(isTokenRoute('/api/v1/[...rest]')).toBe(true);
 		expect(isTokenRoute('/api/v1x')).toBe(false);
 		expect(isTokenRoute(null)).toBe(false);
-		expect(isTokenRoute('/(public)/login')).toBe(false);
+		expect(isTokenRoute('/(public)/aanmelden')).toBe(false);
 	});
 });

@@ -21,7 +21,7 @@ export function safeReturnPath(candidate: string | null | undefined): string {
 export function requireUser(event: Event): SessionUser {
 	const user = event.locals.user;
 	if (!user)
-		redirect(303, `/login?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
+		redirect(303, `/aanmelden?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
 	return user;
 }
 

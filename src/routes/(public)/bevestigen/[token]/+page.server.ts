@@ -1,0 +1,33 @@
+import { fail } from '@sveltejs/kit';
+import { createSession, validateSessionToken } from '$lib/server/auth/session';
+import * as users from '$lib/server/users/service';
+import * as selfService from '$lib/server/users/self-service';
+import { writeSessionCookie } from '$lib/server/web/session-cookie';
+import type { Actions, PageServerLoad } from './$types';
+
+// The link from the verification e-mail. Opening it changes nothing (mail scanners and link
+// previews open links too); the button confirms the address, once, and signs the account in (a
+// new account gets no session before this). Someone already signed in stays who they are. After
+// that, the requests filed with that address without an account can be added to it on /mijn-account.
+export const load: PageServerLoad = async ({ params }) => ({
+	usable: await users.canVerifyEmail(params.token)
+});
+
+export const actions: Actions = {
+	default: async ({ params, locals, cookies }) => {
+		const result = await users.verifyEmail(params.token);
+		if (!result.ok) return fail(400, { verified: false, signedIn: false, claimable: 0 });
+		const signedIn = !locals.user;
+		if (signedIn) {
+			const { token, session } = await createSession(result.userId);
+			writeSessionCookie(cookies, token, session.expiresAt);
+			// This response already shows the account as signed in (without JavaScript it is the
+			// page itself, rendered after this action).
+			const valid = await validateSessionToken(token);
+			locals.user = valid?.user ?? null;
+			locals.session = valid?.session ?? null;
+		}
+		const claimable = (await selfService.findClaimableDossiers({ id: result.userId })).length;
+		return { verified: true, signedIn, claimable };
+	}
+};

@@ -1,0 +1,36 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { writeSessionCookie } from '$lib/server/web/session-cookie';
+import { PASSWORD_MIN_LENGTH } from '$lib/server/auth/password';
+import * as sessions from '$lib/server/auth/session';
+import * as users from '$lib/server/users/service';
+import { accountRefusalError, accountSchema, parseForm, readText } from '$lib/server/auth/form';
+import type { Actions, PageServerLoad } from './$types';
+
+/** /installeren exists only while there is no admin; afterwards it is not found, for GET and POST. */
+async function requireNoAdmin(): Promise<void> {
+	if ((await users.countAdmins()) > 0) error(404, 'Not found');
+}
+
+export const load: PageServerLoad = async ({ setHeaders }) => {
+	await requireNoAdmin();
+	setHeaders({ 'cache-control': 'no-store' });
+	return { minLength: PASSWORD_MIN_LENGTH };
+};
+
+export const actions: Actions = {
+	create: async ({ request, cookies }) => {
+		await requireNoAdmin();
+		const form = await request.formData();
+		const values = { name: readText(form, 'name'), email: readText(form, 'email') };
+		const parsed = parseForm(accountSchema(), form);
+		if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
+		const result = await users.createFirstAdmin(parsed.data);
+		if (!result.ok) {
+			if (result.reason === 'admin-exists') error(404, 'Not found');
+			return fail(400, { values, errors: accountRefusalError(result.reason) });
+		}
+		const { token, session } = await sessions.createSession(result.user.id);
+		writeSessionCookie(cookies, token, session.expiresAt);
+		redirect(303, '/backoffice');
+	}
+};

@@ -1,0 +1,33 @@
+import { redirect, type RequestEvent } from '@sveltejs/kit';
+import * as drafts from '$lib/server/drafts/service';
+import { getFileStorage } from '$lib/server/files';
+import { serverAnswerOptions } from '$lib/server/filing/options';
+import { findRequestDraft } from '$lib/server/web/filing-request';
+import { loadFormPage, postFormPage } from '$lib/server/web/form-runner';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The request's draft as the runner's answer store; back to the start without an open one. */
+async function openStore(event: RequestEvent<{ processId: string; pageId: string }>) {
+	const view = (await findRequestDraft(event))?.view;
+	if (!view || view.draft.dossierId) redirect(303, `/p/${event.params.processId}/aanvragen`);
+	const opts = serverAnswerOptions(event.locals.locale);
+	return { view, opts, store: drafts.answerStore(view, { storage: getFileStorage(), opts }) };
+}
+
+export const load: PageServerLoad = async (event) => {
+	const { view, opts, store } = await openStore(event);
+	const page = await loadFormPage(store, event.params.pageId, { url: event.url, opts });
+	const { id, title, pages, leadTimes, auth } = view.definition;
+	return {
+		...page,
+		definition: { id, title, pages, leadTimes, auth },
+		version: view.draft.processVersion
+	};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const { opts, store } = await openStore(event);
+		return postFormPage(store, event.params.pageId, { url: event.url, opts, body: event.request });
+	}
+};

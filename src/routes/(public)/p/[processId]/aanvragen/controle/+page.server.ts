@@ -1,0 +1,46 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { displayWords } from '$lib/i18n/answers';
+import { serverAnswerOptions } from '$lib/server/filing/options';
+import { m } from '$lib/i18n';
+import { findLeadTimes, summarizeAnswers } from '$lib/process/answers';
+import * as dossiers from '$lib/server/dossiers/service';
+import { findRequestDraft } from '$lib/server/web/filing-request';
+import * as filing from '$lib/server/filing/service';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { params, locals } = event;
+	const view = (await findRequestDraft(event))?.view;
+	if (!view) redirect(303, `/p/${params.processId}/aanvragen`);
+	if (view.draft.dossierId) redirect(303, `/p/${params.processId}/aanvragen/ontvangen`);
+	const opts = serverAnswerOptions(locals.locale);
+	const start = filing.findStartStep(view.definition, view.answers, opts);
+	if (start !== filing.CHECK_PAGE) redirect(303, `/p/${params.processId}/aanvragen/${start}`);
+	return {
+		title: view.definition.title,
+		sections: summarizeAnswers(view.definition, view.answers, locals.locale, displayWords()),
+		warnings: findLeadTimes(view.definition, view.answers, opts).filter(
+			(l) => l.severity === 'warning'
+		),
+		submissionId: view.draft.submissionId
+	};
+};
+
+export const actions: Actions = {
+	submit: async (event) => {
+		const { params, locals, request } = event;
+		const found = await findRequestDraft(event);
+		if (!found) redirect(303, `/p/${params.processId}/aanvragen`);
+		const { view, token } = found;
+		const form = await request.formData();
+		// The idempotency key the page carried must be this draft's: a stale tab cannot file twice.
+		if (form.get('submissionId') !== view.draft.submissionId) error(409, m.staleForm());
+		const result = await dossiers.submitDraft(view, {
+			ownerId: locals.user?.id ?? null,
+			opts: serverAnswerOptions(locals.locale),
+			trackingToken: token
+		});
+		if (!result.ok) return fail(400, { issues: result.issues });
+		redirect(303, `/p/${params.processId}/aanvragen/ontvangen`);
+	}
+};
