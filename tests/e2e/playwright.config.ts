@@ -66,9 +66,10 @@ export default defineConfig({
 	forbidOnly: !!process.env.CI,
 	retries: 0,
 	// Two workers, the server and two browsers share a 2-core machine in CI; the alone specs' one
-	// worker comes on top, and mostly waits for its server.
+	// worker comes on top, and mostly waits for its server. A test's time limit is for a machine
+	// that is that busy (a test that needs longer says so itself).
 	workers: separate ? workers + 1 : workers,
-	timeout: 60_000,
+	timeout: 90_000,
 	grep: smoke ? /@smoke/ : undefined,
 	projects: [
 		{
