@@ -51,3 +51,6 @@ export function staffForm<T extends Record<string, unknown>>(
 		}
 	};
 }
+
+/** What `staffForm` gives a page, for components that draw one of its forms. */
+export type StaffForm<T extends Record<string, unknown>> = ReturnType<typeof staffForm<T>>;
