@@ -8,14 +8,17 @@ import type { FormNotice } from '$lib/views/forms';
 
 type Form = SuperValidated<Record<string, unknown>, FormNotice>;
 
-/** Each refusal as the error of its field; answers `status` with the form. */
+/** Each refusal as the error of its field (arrays, such as checkboxes, take it as a whole). */
+export function putErrors(form: Form, errors: Partial<Record<string, string>>): void {
+	for (const [name, text] of Object.entries(errors)) if (text) setError(form, name as '', text);
+}
+
+/** The form again with each refusal next to its field, answered with `status`. */
 export function refuse<F extends Form>(
 	form: F,
 	errors: Partial<Record<string, string>>,
 	status: 400 | 409 = 400
 ) {
-	for (const [name, text] of Object.entries(errors))
-		if (text) setError(form, name as '', text, { status });
-	form.valid = false;
+	putErrors(form, errors);
 	return fail(status, { form });
 }
