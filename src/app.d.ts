@@ -3,6 +3,7 @@
 import type { Locale } from '$lib/process/text';
 import type { SessionUser } from '$lib/server/auth/repository';
 import type { Session } from '$lib/server/auth/session';
+import type { FormNotice } from '$lib/views/forms';
 
 declare global {
 	namespace App {
@@ -16,6 +17,10 @@ declare global {
 			session: Session | null;
 			/** Set by handleError when the database could not be reached: the answer becomes a 503. */
 			databaseUnavailable?: boolean;
+		}
+		namespace Superforms {
+			/** The `message` of every back-office form (superforms). */
+			type Message = FormNotice;
 		}
 		// interface PageData {}
 		// interface PageState {}

@@ -1,19 +1,43 @@
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
 import { describe, expect, it } from 'vitest';
-import { readRevokeConfirmation, readTokenForm, tokenErrors } from './token-form';
+import { revokeSchema, tokenErrors, tokenSchema } from './token-form';
+
+const posted = (entries: [string, string][]) => {
+	const form = new FormData();
+	for (const [name, value] of entries) form.append(name, value);
+	return form;
+};
 
 describe('the API token forms', () => {
-	it('reads a new token as posted', () => {
-		const form = new FormData();
-		form.set('name', ' Mid-office ');
-		form.set('access', 'write');
-		form.append('processIds', 'klacht');
-		form.append('processIds', 'adreswijziging');
-		expect(readTokenForm(form)).toEqual({
-			name: ' Mid-office ',
+	it('reads a new token as posted, and leaves the rules to the service', async () => {
+		const form = await superValidate(
+			posted([
+				['name', ' Mid-office '],
+				['access', 'write'],
+				['processIds', 'klacht'],
+				['processIds', 'adreswijziging'],
+				['scopes', 'admin']
+			]),
+			zod4(tokenSchema)
+		);
+		expect(form.valid).toBe(true);
+		expect(form.data).toEqual({
+			name: 'Mid-office',
 			access: 'write',
 			processIds: ['klacht', 'adreswijziging']
 		});
-		expect(readTokenForm(new FormData())).toEqual({ name: '', access: '', processIds: [] });
+		const empty = await superValidate(posted([]), zod4(tokenSchema));
+		expect(empty.valid).toBe(true);
+		expect(empty.data).toEqual({ name: '', access: '', processIds: [] });
+	});
+
+	it('refuses a name over the limit with the service’s message, keeping what was typed', async () => {
+		const name = 'x'.repeat(101);
+		const form = await superValidate(posted([['name', name]]), zod4(tokenSchema));
+		expect(form.valid).toBe(false);
+		expect(form.errors.name).toEqual(['De naam mag hoogstens 100 tekens lang zijn.']);
+		expect(form.data.name).toBe(name);
 	});
 
 	it('puts each refusal next to its field', () => {
@@ -33,10 +57,11 @@ describe('the API token forms', () => {
 		);
 	});
 
-	it('revokes only with the box ticked', () => {
-		const form = new FormData();
-		expect(readRevokeConfirmation(form)).toBe(false);
-		form.set('confirm', 'yes');
-		expect(readRevokeConfirmation(form)).toBe(true);
+	it('revokes only with the box ticked', async () => {
+		const unticked = await superValidate(posted([]), zod4(revokeSchema));
+		expect(unticked.valid).toBe(false);
+		expect(unticked.errors.confirm).toEqual(['Vink aan dat u begrijpt wat intrekken doet.']);
+		const ticked = await superValidate(posted([['confirm', 'yes']]), zod4(revokeSchema));
+		expect(ticked.valid).toBe(true);
 	});
 });

@@ -1,24 +1,28 @@
-// The admin's forms for API tokens: a new token read as posted (to show again after a refusal),
-// the token service's refusals as a message next to the right field, and the revoke form's
-// confirmation. Built per request, so the messages follow the request's language.
+// The admin's forms for API tokens as superforms reads them: a new token (its fields and their
+// limits; the token service's refusals as a message next to the right field) and the revoke
+// form's confirmation. Defined once; every message is a function called while a post is read,
+// so it follows that request's language.
+import { z } from 'zod';
 import { m } from '$lib/i18n';
 import type { FieldErrors } from '../auth/form';
-import { NAME_MAX, type TokenInput, type TokenIssue } from './tokens';
+import { NAME_MAX, type TokenIssue } from './tokens';
 
-const text = (value: FormDataEntryValue | null): string =>
-	typeof value === 'string' ? value.slice(0, 500) : '';
+/** A new token: name, access ('read' or 'write', which the service checks) and processes. */
+export const tokenSchema = z.object({
+	name: z
+		.string()
+		.trim()
+		.max(NAME_MAX, { error: () => m.apiTokensErrorNameTooLong({ max: NAME_MAX }) }),
+	access: z.string().max(10, { error: () => m.apiTokensErrorAccessRequired() }),
+	processIds: z.array(z.string()).max(500, { error: () => m.apiTokensErrorProcessesUnknown() })
+});
 
-/** The new-token form as typed: name, access ('read' or 'write') and the ticked processes. */
-export function readTokenForm(formData: FormData): TokenInput {
-	return {
-		name: text(formData.get('name')),
-		access: text(formData.get('access')),
-		processIds: formData
-			.getAll('processIds')
-			.filter((v): v is string => typeof v === 'string')
-			.slice(0, 500)
-	};
-}
+/** Revoking: only with "I understand" ticked. */
+export const revokeSchema = z.object({
+	confirm: z.boolean().refine((ticked) => ticked, {
+		error: () => m.apiTokensRevokeConfirmRequired()
+	})
+});
 
 /** The service's refusals, one message per field. */
 export function tokenErrors(issues: readonly TokenIssue[]): FieldErrors {
@@ -34,9 +38,4 @@ export function tokenErrors(issues: readonly TokenIssue[]): FieldErrors {
 					: m.apiTokensErrorProcessesUnknown();
 	}
 	return errors;
-}
-
-/** Did the admin tick "I understand" on the revoke form? */
-export function readRevokeConfirmation(formData: FormData): boolean {
-	return formData.get('confirm') === 'yes';
 }

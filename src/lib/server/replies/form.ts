@@ -1,24 +1,27 @@
-// The posted template form: read into the service's input, and its refusals turned into a message
-// next to each field. Built per request, so the messages follow the request's language.
+// The standard-reply form as superforms reads it: its fields and their limits (line ends as
+// typed in any browser, `\r\n`, counted as one), and the service's refusals as a message next to
+// each field. Defined once; every message is a function called while a post is read, so it
+// follows that request's language.
+import { z } from 'zod';
 import { m } from '$lib/i18n';
 import type { FieldErrors } from '../auth/form';
 import { placeholderNames } from '$lib/replies';
-import { BODY_MAX, TITLE_MAX, type TemplateInput, type TemplateRefusal } from './service';
+import { BODY_MAX, TITLE_MAX, type TemplateRefusal } from './service';
 
-function text(formData: FormData, name: string, max: number): string {
-	const value = formData.get(name);
-	// Keep a little more than allowed, so "too long" is reported rather than silently cut.
-	return typeof value === 'string' ? value.replace(/\r\n/g, '\n').slice(0, max + 1) : '';
-}
+const text = (max: number) =>
+	z
+		.string()
+		.overwrite((value) => value.replace(/\r\n/g, '\n'))
+		.trim()
+		.max(max, { error: () => m.templateErrorTooLong({ max }) });
 
-export function readTemplateForm(formData: FormData): TemplateInput {
-	return {
-		processId: text(formData, 'processId', 200) || null,
-		title: text(formData, 'title', TITLE_MAX),
-		bodyNl: text(formData, 'bodyNl', BODY_MAX),
-		bodyEn: text(formData, 'bodyEn', BODY_MAX)
-	};
-}
+/** A process id ('' for every process), a title and the two texts; the service checks the rest. */
+export const templateSchema = z.object({
+	processId: z.string().max(200, { error: () => m.templateErrorProcess() }),
+	title: text(TITLE_MAX),
+	bodyNl: text(BODY_MAX),
+	bodyEn: text(BODY_MAX)
+});
 
 export function refusalErrors(refusal: TemplateRefusal, locale: 'nl' | 'en'): FieldErrors {
 	const errors: FieldErrors = {};

@@ -1,40 +1,40 @@
-// The posted forms of user management (invite, change roles, accept an invitation): read into
-// values for the users service, and its refusals turned into a message next to the right field.
-// Built per request, so the messages follow the request's language.
+// The forms of user management. The admin's (invite, change roles) as superforms reads them:
+// their fields and limits, and the users service's refusals as a message next to the right field,
+// every message a function called while a post is read, so it follows that request's language.
+// The invited person's own form (accept an invitation) is read with the account forms' parser.
 import { z } from 'zod';
 import { m } from '$lib/i18n';
 import { parseForm, readText, type FieldErrors } from '../auth/form';
 import type { InviteResult, ChangeRolesResult } from './admin';
 
-/** The ticked role checkboxes (`name="roles"`), as posted. */
-export function readRoles(formData: FormData): string[] {
-	return formData
-		.getAll('roles')
-		.filter((v): v is string => typeof v === 'string')
-		.slice(0, 10);
-}
+/** An invitation: a name, an address and at least one role (which ones, the service checks). */
+export const inviteSchema = z.object({
+	name: z
+		.string()
+		.trim()
+		.min(1, { error: () => m.inviteNameRequired() })
+		.max(200, { error: () => m.inviteNameTooLong() }),
+	email: z
+		.string()
+		.trim()
+		.min(1, { error: () => m.inviteEmailRequired() })
+		.max(254, { error: () => m.authEmailInvalid() }),
+	roles: z
+		.array(z.string())
+		.min(1, { error: () => m.usersErrorNoRole() })
+		.max(10, { error: () => m.usersErrorUnknownRole() })
+});
 
-const inviteSchema = () =>
-	z.object({
-		name: z.string().trim().min(1, m.inviteNameRequired()).max(200, m.inviteNameTooLong()),
-		email: z.string().trim().min(1, m.inviteEmailRequired()).max(254, m.authEmailInvalid())
-	});
+/** The roles of an account, with the version token the page showed (its last change, ISO). */
+export const rolesSchema = z.object({
+	roles: z.array(z.string()).max(10, { error: () => m.usersErrorUnknownRole() }),
+	updatedAt: z.string().max(40)
+});
 
-export type InviteValues = { name: string; email: string; roles: string[] };
-
-/** The invitation form: its values as typed (to show again) and either the input or errors. */
-export function readInviteForm(
-	formData: FormData
-): { values: InviteValues } & (
-	{ ok: true; input: InviteValues } | { ok: false; errors: FieldErrors }
-) {
-	const roles = readRoles(formData);
-	const values = { name: readText(formData, 'name'), email: readText(formData, 'email'), roles };
-	const parsed = parseForm(inviteSchema(), formData);
-	const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
-	if (roles.length === 0) errors.roles = m.usersErrorNoRole();
-	if (!parsed.ok || errors.roles) return { values, ok: false, errors };
-	return { values, ok: true, input: { ...parsed.data, roles } };
+/** The version token as a time; one that is not a time stands for "a version long gone". */
+export function versionOf(updatedAt: string): Date {
+	const date = new Date(updatedAt);
+	return Number.isNaN(date.getTime()) ? new Date(0) : date;
 }
 
 /** A refused invitation, as a message next to its field. */
@@ -77,13 +77,6 @@ export function roleRefusalMessage(
 		'not-found': m.usersErrorStale
 	};
 	return byReason[reason]();
-}
-
-/** The version token of the roles form: the ISO time of the account's last change. */
-export function readVersion(formData: FormData): Date {
-	const raw = readText(formData, 'updatedAt');
-	const date = new Date(raw);
-	return Number.isNaN(date.getTime()) ? new Date(0) : date;
 }
 
 const acceptSchema = () =>

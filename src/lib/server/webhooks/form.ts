@@ -1,30 +1,37 @@
-// The posted webhook forms (add, edit): read into the service's input, with the values as typed
-// (to show again after a refusal), and the service's refusals turned into a message per field.
-// Built per request, so the messages follow the request's language.
+// The webhook forms (add, edit) as superforms reads them: the fields and their limits, and the
+// service's refusals as a message next to each field. Defined once; every message is a function
+// called while a post is read, so it follows that request's language.
+import { z } from 'zod';
 import { m } from '$lib/i18n';
 import type { FieldErrors } from '../auth/form';
-import type { WebhookIssues } from './service';
+import { WEBHOOK_EVENTS } from './events';
+import { MAX_NAME_LENGTH, type WebhookIssues } from './service';
+import { MAX_URL_LENGTH } from './url';
 
-export type WebhookValues = { name: string; url: string; events: string[]; active: boolean };
+/** The add form. What a webhook needs (a name, an allowed address, known events) the service checks. */
+export const webhookSchema = z.object({
+	name: z
+		.string()
+		.trim()
+		.max(MAX_NAME_LENGTH, { error: () => m.webhooksErrorNameTooLong() }),
+	url: z
+		.string()
+		.trim()
+		.max(MAX_URL_LENGTH, { error: () => m.webhooksErrorUrlTooLong() }),
+	events: z
+		.array(z.string())
+		.max(WEBHOOK_EVENTS.length, { error: () => m.webhooksErrorEventsUnknown() })
+});
 
-function text(formData: FormData, name: string, max: number): string {
-	const value = formData.get(name);
-	return typeof value === 'string' ? value.slice(0, max) : '';
-}
+/** The edit form: the same fields and whether the webhook is on. */
+export const webhookEditSchema = webhookSchema.extend({ active: z.boolean() });
 
-/** The form as posted; `active` is read only where the form has that box (the edit page). */
-export function readWebhookForm(formData: FormData, withActive: boolean): WebhookValues {
-	return {
-		name: text(formData, 'name', 500),
-		// One more than allowed, so that a too-long address is refused rather than cut.
-		url: text(formData, 'url', 2001),
-		events: formData
-			.getAll('events')
-			.filter((v): v is string => typeof v === 'string')
-			.slice(0, 10),
-		active: withActive ? formData.get('active') === 'on' : true
-	};
-}
+/** The delete form: only the confirmation. */
+export const webhookDeleteSchema = z.object({
+	confirm: z.boolean().refine((ticked) => ticked, {
+		error: () => m.webhooksDeleteConfirmRequired()
+	})
+});
 
 /** Each refusal as the message shown next to its field. */
 export function issueMessages(issues: WebhookIssues): FieldErrors {

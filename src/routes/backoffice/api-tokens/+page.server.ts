@@ -1,8 +1,11 @@
 import { fail, type RequestEvent } from '@sveltejs/kit';
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
 import { requireAllowed } from '$lib/server/web/guards';
+import { refuse } from '$lib/server/web/forms';
 import { canAdminister } from '$lib/server/auth/policies';
 import * as tokens from '$lib/server/api/tokens';
-import { readTokenForm, tokenErrors } from '$lib/server/api/token-form';
+import { tokenErrors, tokenSchema } from '$lib/server/api/token-form';
 import * as lifecycle from '$lib/server/processes/lifecycle';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -15,7 +18,11 @@ export const load: PageServerLoad = async (event) => {
 	// After a post without JavaScript this load renders the action's answer, which set the header.
 	if (event.request.method !== 'POST') noStore(event);
 	const [list, processes] = await Promise.all([tokens.listTokens(), lifecycle.listProcesses()]);
-	return { tokens: list, processes: processes.map((p) => ({ id: p.id, title: p.title })) };
+	return {
+		tokens: list,
+		processes: processes.map((p) => ({ id: p.id, title: p.title })),
+		form: await superValidate(zod4(tokenSchema))
+	};
 };
 
 export const actions: Actions = {
@@ -23,9 +30,10 @@ export const actions: Actions = {
 	create: async (event) => {
 		noStore(event);
 		const admin = requireAllowed(event, canAdminister);
-		const values = readTokenForm(await event.request.formData());
-		const result = await tokens.createToken(admin.id, values);
-		if (!result.ok) return fail(400, { values, errors: tokenErrors(result.issues) });
-		return { created: { id: result.id, name: values.name.trim(), token: result.token } };
+		const form = await superValidate(event.request, zod4(tokenSchema));
+		if (!form.valid) return fail(400, { form });
+		const result = await tokens.createToken(admin.id, form.data);
+		if (!result.ok) return refuse(form, tokenErrors(result.issues));
+		return { form, created: { id: result.id, name: form.data.name, token: result.token } };
 	}
 };

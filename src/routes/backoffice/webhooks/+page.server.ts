@@ -1,8 +1,11 @@
 import { fail } from '@sveltejs/kit';
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
 import { requireAllowed } from '$lib/server/web/guards';
+import { refuse } from '$lib/server/web/forms';
 import { canAdminister } from '$lib/server/auth/policies';
 import { WEBHOOK_EVENTS } from '$lib/server/webhooks/events';
-import { issueMessages, readWebhookForm } from '$lib/server/webhooks/form';
+import { issueMessages, webhookSchema } from '$lib/server/webhooks/form';
 import * as webhooks from '$lib/server/webhooks/service';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -13,7 +16,8 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		webhooks: await webhooks.list(),
 		events: WEBHOOK_EVENTS,
-		deleted: event.url.searchParams.has('deleted')
+		deleted: event.url.searchParams.has('deleted'),
+		form: await superValidate(zod4(webhookSchema))
 	};
 };
 
@@ -21,9 +25,11 @@ export const actions: Actions = {
 	// The secret is in this answer only: it is shown once, and never put in an address.
 	default: async (event) => {
 		const actor = requireAllowed(event, canAdminister);
-		const values = readWebhookForm(await event.request.formData(), false);
-		const result = await webhooks.create(actor.id, values);
-		if (!result.ok) return fail(400, { values, errors: issueMessages(result.issues) });
-		return { created: { id: result.webhook.id, name: result.webhook.name, secret: result.secret } };
+		const form = await superValidate(event.request, zod4(webhookSchema));
+		if (!form.valid) return fail(400, { form });
+		const result = await webhooks.create(actor.id, form.data);
+		if (!result.ok) return refuse(form, issueMessages(result.issues));
+		const { id, name } = result.webhook;
+		return { form, created: { id, name, secret: result.secret } };
 	}
 };

@@ -1,9 +1,11 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
+import { message, setError, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/i18n';
 import { requireAllowed } from '$lib/server/web/guards';
 import { canAdminister } from '$lib/server/auth/policies';
 import * as tokens from '$lib/server/api/tokens';
-import { readRevokeConfirmation } from '$lib/server/api/token-form';
+import { revokeSchema } from '$lib/server/api/token-form';
 import * as lifecycle from '$lib/server/processes/lifecycle';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -24,7 +26,8 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		token,
 		callsShown: CALLS_SHOWN,
-		processes: processes.map((p) => ({ id: p.id, title: p.title }))
+		processes: processes.map((p) => ({ id: p.id, title: p.title })),
+		form: await superValidate(zod4(revokeSchema))
 	};
 };
 
@@ -32,10 +35,11 @@ export const actions: Actions = {
 	revoke: async (event) => {
 		noStore(event);
 		const admin = requireAllowed(event, canAdminister);
-		if (!readRevokeConfirmation(await event.request.formData()))
-			return fail(400, { revokeError: m.apiTokensRevokeConfirmRequired() });
-		if (await tokens.revokeToken(admin.id, event.params.id)) return { revoked: true };
+		const form = await superValidate(event.request, zod4(revokeSchema));
+		if (!form.valid) return fail(400, { form });
+		if (await tokens.revokeToken(admin.id, event.params.id))
+			return message(form, { text: m.apiTokensRevoked(), tone: 'info' });
 		if (!(await tokens.findToken(event.params.id, undefined, 0))) error(404, 'Not found');
-		return fail(409, { revokeError: m.apiTokensAlreadyRevoked() });
+		return setError(form, 'confirm', m.apiTokensAlreadyRevoked(), { status: 409 });
 	}
 };

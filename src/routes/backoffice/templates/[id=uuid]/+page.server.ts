@@ -1,8 +1,11 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/i18n';
 import { requireAllowed } from '$lib/server/web/guards';
+import { refuse } from '$lib/server/web/forms';
 import { canManageReplyTemplates } from '$lib/server/auth/policies';
-import { readTemplateForm, refusalErrors } from '$lib/server/replies/form';
+import { refusalErrors, templateSchema } from '$lib/server/replies/form';
 import * as templates from '$lib/server/replies/service';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -15,17 +18,24 @@ export const load: PageServerLoad = async (event) => {
 		templates.listProcessOptions()
 	]);
 	if (!template) error(404, m.templateNotFound());
-	return { template, processes };
+	const { title, bodyNl, bodyEn } = template;
+	const values = { processId: template.processId ?? '', title, bodyNl, bodyEn };
+	return {
+		template,
+		processes,
+		form: await superValidate(values, zod4(templateSchema), { errors: false })
+	};
 };
 
 export const actions: Actions = {
 	save: async (event) => {
 		const user = requireAllowed(event, canManageReplyTemplates);
-		const values = readTemplateForm(await event.request.formData());
-		const result = await templates.saveTemplate(user.id, values, event.params.id);
+		const form = await superValidate(event.request, zod4(templateSchema));
+		if (!form.valid) return fail(400, { form });
+		const result = await templates.saveTemplate(user.id, form.data, event.params.id);
 		if (result.ok) redirect(303, '/backoffice/templates?saved');
 		if ('reason' in result) error(404, m.templateNotFound());
-		return fail(400, { values, errors: refusalErrors(result.refusal, event.locals.locale) });
+		return refuse(form, refusalErrors(result.refusal, event.locals.locale));
 	},
 	delete: async (event) => {
 		requireAllowed(event, canManageReplyTemplates);

@@ -1,7 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
 import { requireAllowed } from '$lib/server/web/guards';
+import { refuse } from '$lib/server/web/forms';
 import { canManageReplyTemplates } from '$lib/server/auth/policies';
-import { readTemplateForm, refusalErrors } from '$lib/server/replies/form';
+import { refusalErrors, templateSchema } from '$lib/server/replies/form';
 import * as templates from '$lib/server/replies/service';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -9,19 +12,23 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	requireAllowed(event, canManageReplyTemplates);
 	event.setHeaders({ 'cache-control': 'private, no-store' });
+	const processId = event.url.searchParams.get('process') ?? '';
 	return {
 		processes: await templates.listProcessOptions(),
-		processId: event.url.searchParams.get('process') ?? ''
+		form: await superValidate({ processId }, zod4(templateSchema), { errors: false })
 	};
 };
 
 export const actions: Actions = {
 	default: async (event) => {
 		const user = requireAllowed(event, canManageReplyTemplates);
-		const values = readTemplateForm(await event.request.formData());
-		const result = await templates.saveTemplate(user.id, values);
+		const form = await superValidate(event.request, zod4(templateSchema));
+		if (!form.valid) return fail(400, { form });
+		const result = await templates.saveTemplate(user.id, form.data);
 		if (result.ok) redirect(303, '/backoffice/templates?saved');
-		const errors = 'refusal' in result ? refusalErrors(result.refusal, event.locals.locale) : {};
-		return fail(400, { values, errors });
+		return refuse(
+			form,
+			'refusal' in result ? refusalErrors(result.refusal, event.locals.locale) : {}
+		);
 	}
 };

@@ -1,9 +1,11 @@
 import { error, fail } from '@sveltejs/kit';
+import { message, setError, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/i18n';
 import { requireAllowed } from '$lib/server/web/guards';
 import { canAdminister } from '$lib/server/auth/policies';
 import * as admin from '$lib/server/users/admin';
-import { readRoles, readVersion, roleRefusalMessage } from '$lib/server/users/admin-form';
+import { roleRefusalMessage, rolesSchema, versionOf } from '$lib/server/users/admin-form';
 import type { Actions, PageServerLoad } from './$types';
 
 /** One account for an admin: its details, its roles to change, its invitation to send again. */
@@ -12,28 +14,34 @@ export const load: PageServerLoad = async (event) => {
 	event.setHeaders({ 'cache-control': 'private, no-store' });
 	const user = await admin.getUser(actor, event.params.id);
 	if (!user) error(404, 'Not found');
-	return { user, isSelf: user.id === actor.id, invited: event.url.searchParams.has('invited') };
+	const values = { roles: [...user.roles], updatedAt: user.updatedAt.toISOString() };
+	return {
+		user,
+		isSelf: user.id === actor.id,
+		invited: event.url.searchParams.has('invited'),
+		form: await superValidate(values, zod4(rolesSchema), { errors: false })
+	};
 };
 
 export const actions: Actions = {
 	roles: async (event) => {
 		const actor = requireAllowed(event, canAdminister);
-		const formData = await event.request.formData();
-		const roles = readRoles(formData);
-		const expectedUpdatedAt = readVersion(formData);
+		const form = await superValidate(event.request, zod4(rolesSchema));
+		if (!form.valid) return fail(400, { form });
 		const result = await admin.changeRoles(actor, {
 			userId: event.params.id,
-			roles,
-			expectedUpdatedAt
+			roles: form.data.roles,
+			expectedUpdatedAt: versionOf(form.data.updatedAt)
 		});
-		if (result.ok) return { saved: true };
+		if (result.ok) return message(form, { text: m.usersRolesSaved(), tone: 'info' });
 		if (result.reason === 'forbidden') error(403, m.errorForbidden());
 		if (result.reason === 'not-found') error(404, 'Not found');
-		// A stale form shows the roles as they are now (the page is loaded again), not the posted ones.
+		// A stale form comes back with the roles and version as they are now, not the posted ones.
 		const stale = result.reason === 'stale';
-		return fail(stale ? 409 : 400, {
-			rolesError: roleRefusalMessage(result.reason),
-			roles: stale ? null : roles
+		const now = stale ? await admin.getUser(actor, event.params.id) : null;
+		if (now) form.data = { roles: [...now.roles], updatedAt: now.updatedAt.toISOString() };
+		return setError(form, 'roles._errors', roleRefusalMessage(result.reason), {
+			status: stale ? 409 : 400
 		});
 	},
 	resend: async (event) => {

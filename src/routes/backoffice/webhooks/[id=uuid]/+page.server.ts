@@ -1,8 +1,12 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import { message, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { m } from '$lib/i18n';
 import { requireAllowed } from '$lib/server/web/guards';
+import { refuse } from '$lib/server/web/forms';
 import { canAdminister } from '$lib/server/auth/policies';
 import { WEBHOOK_EVENTS } from '$lib/server/webhooks/events';
-import { issueMessages, readWebhookForm } from '$lib/server/webhooks/form';
+import { issueMessages, webhookDeleteSchema, webhookEditSchema } from '$lib/server/webhooks/form';
 import * as webhooks from '$lib/server/webhooks/service';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -12,21 +16,27 @@ export const load: PageServerLoad = async (event) => {
 	event.setHeaders({ 'cache-control': 'private, no-store' });
 	const webhook = await webhooks.find(event.params.id);
 	if (!webhook) error(404, 'Not found');
+	const { name, url, events, active } = webhook;
 	return {
 		webhook,
 		events: WEBHOOK_EVENTS,
-		deliveries: await webhooks.listDeliveries(webhook.id)
+		deliveries: await webhooks.listDeliveries(webhook.id),
+		form: await superValidate({ name, url, events, active }, zod4(webhookEditSchema), {
+			errors: false
+		}),
+		deleteForm: await superValidate(zod4(webhookDeleteSchema))
 	};
 };
 
 export const actions: Actions = {
 	update: async (event) => {
 		requireAllowed(event, canAdminister);
-		const values = readWebhookForm(await event.request.formData(), true);
-		const result = await webhooks.update(event.params.id, values);
-		if (result.ok) return { saved: true };
+		const form = await superValidate(event.request, zod4(webhookEditSchema));
+		if (!form.valid) return fail(400, { form });
+		const result = await webhooks.update(event.params.id, form.data);
+		if (result.ok) return message(form, { text: m.webhooksSaved(), tone: 'info' });
 		if (result.reason === 'not-found') error(404, 'Not found');
-		return fail(400, { values, errors: issueMessages(result.issues) });
+		return refuse(form, issueMessages(result.issues));
 	},
 	test: async (event) => {
 		requireAllowed(event, canAdminister);
@@ -43,9 +53,9 @@ export const actions: Actions = {
 	},
 	delete: async (event) => {
 		requireAllowed(event, canAdminister);
-		const confirmed = (await event.request.formData()).get('confirm') === 'yes';
 		if (!(await webhooks.find(event.params.id))) error(404, 'Not found');
-		if (!confirmed) return fail(400, { confirmError: true });
+		const form = await superValidate(event.request, zod4(webhookDeleteSchema));
+		if (!form.valid) return fail(400, { form });
 		await webhooks.remove(event.params.id);
 		redirect(303, '/backoffice/webhooks?deleted');
 	}
