@@ -44,7 +44,7 @@ function aloneDatabaseUrl(url: string): string {
 /** The operator's way: accounts from the shell first (users.ts), then the server. */
 function server(p: number, dataDir: string, databaseUrl: string, fresh: boolean) {
 	return {
-		command: `${fresh && databaseUrl ? `node tests/e2e/fresh-database.mjs '${databaseUrl}' && ` : ''}${userAddCommands()} && node build`,
+		command: `${fresh && databaseUrl ? `npx tsx tests/e2e/fresh-database.ts '${databaseUrl}' && ` : ''}${userAddCommands()} && node build`,
 		cwd: '../..',
 		url: `http://localhost:${p}/healthz`,
 		reuseExistingServer: false,
