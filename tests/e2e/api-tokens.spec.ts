@@ -21,7 +21,10 @@ test('an admin makes a read token, sees it once, the system uses it, and the adm
 	await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
 	await signIn(page, 'admin');
 	await page.goto('/backoffice');
-	await page.getByRole('link', { name: 'API-tokens voor andere systemen beheren' }).click();
+	await page
+		.getByRole('navigation', { name: 'Back-office' })
+		.getByRole('link', { name: 'API-tokens', exact: true })
+		.click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('API-tokens');
 	await expectAccessible(page);
 
@@ -168,7 +171,9 @@ test('a staff member cannot open the API tokens', async ({ page }) => {
 	await signIn(page, 'staff');
 	await page.goto('/backoffice');
 	await expect(
-		page.getByRole('link', { name: 'API-tokens voor andere systemen beheren' })
+		page
+			.getByRole('navigation', { name: 'Back-office' })
+			.getByRole('link', { name: 'API-tokens', exact: true })
 	).toHaveCount(0);
 	const response = await page.goto('/backoffice/api-tokens');
 	expect(response?.status()).toBe(403);

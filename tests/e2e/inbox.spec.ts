@@ -34,7 +34,7 @@ test('staff filter the inbox, save the filter, export it and open the dossier @s
 	const page = await context.newPage();
 	await logIn(page, 'staff');
 	await page.goto('/backoffice');
-	await expect(page.getByRole('heading', { level: 2, name: 'Werkbak' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1, name: 'Werkbak' })).toBeVisible();
 	await expect(inboxTable(page).getByRole('link', { name: reference })).toBeVisible();
 	await expectAccessible(page);
 

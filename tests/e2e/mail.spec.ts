@@ -44,7 +44,10 @@ test('a citizen registers, gets the verification mail and confirms the address w
 test('the admin finds the mail on /backoffice/mail and reads its text', async ({ page }) => {
 	await logIn(page, 'admin');
 	await page.goto('/backoffice');
-	await page.getByRole('link', { name: 'E-mails en wachtrij' }).click();
+	await page
+		.getByRole('navigation', { name: 'Back-office' })
+		.getByRole('link', { name: 'E-mails', exact: true })
+		.click();
 	await expect(page).toHaveURL('/backoffice/mail');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('E-mails');
 	await expect(page.getByText('Er is geen mailserver ingesteld (SMTP_URL)')).toBeVisible();
@@ -76,8 +79,12 @@ test('the admin finds the mail on /backoffice/mail and reads its text', async ({
 test('staff may not see the mails', async ({ page }) => {
 	await logIn(page, 'staff');
 	await page.goto('/backoffice');
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Back-office');
-	await expect(page.getByRole('link', { name: 'E-mails en wachtrij' })).toHaveCount(0);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Werkbak');
+	await expect(
+		page
+			.getByRole('navigation', { name: 'Back-office' })
+			.getByRole('link', { name: 'E-mails', exact: true })
+	).toHaveCount(0);
 
 	const response = await page.goto('/backoffice/mail');
 	expect(response?.status()).toBe(403);

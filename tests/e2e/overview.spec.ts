@@ -24,7 +24,10 @@ test('staff read the overview, choose a period and a product, and download the f
 	const page = await (await browser.newContext()).newPage();
 	await logIn(page, 'staff');
 	await page.goto('/backoffice');
-	await page.getByRole('link', { name: 'Overzicht: instroom en doorlooptijden' }).click();
+	await page
+		.getByRole('navigation', { name: 'Back-office' })
+		.getByRole('link', { name: 'Overzicht', exact: true })
+		.click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Overzicht' })).toBeVisible();
 	await expectAccessible(page);
 

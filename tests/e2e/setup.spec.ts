@@ -72,7 +72,7 @@ test('the first admin is created at /installeren, lands in the back-office, and 
 		await page.getByLabel('Wachtwoord').fill('een lange zin als wachtwoord');
 		await page.getByRole('button', { name: 'Beheerder aanmaken' }).click();
 		await expect(page).toHaveURL(/\/backoffice$/);
-		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Back-office');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Werkbak');
 		await expect(page.getByRole('main').getByText('Aangemeld als Ann Admin')).toBeVisible();
 		await expectAccessible(page);
 

@@ -53,7 +53,10 @@ test('an admin adds a webhook, copies its secret once, and a signed test event i
 	try {
 		await signIn(page);
 		await page.goto('/backoffice');
-		await page.getByRole('link', { name: 'Webhooks beheren' }).click();
+		await page
+			.getByRole('navigation', { name: 'Back-office' })
+			.getByRole('link', { name: 'Webhooks', exact: true })
+			.click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Webhooks');
 		await expectAccessible(page);
 

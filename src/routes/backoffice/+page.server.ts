@@ -8,7 +8,9 @@ import {
 	canHandleDossiers,
 	canManageReplyTemplates
 } from '$lib/server/auth/policies';
+import * as bulk from '$lib/server/dossiers/bulk';
 import * as inbox from '$lib/server/inbox/service';
+import { bulkAction } from '$lib/server/web/inbox-bulk';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The back-office start page: who is signed in, their links and, for staff, the inbox. */
@@ -22,11 +24,18 @@ export const load: PageServerLoad = async (event) => {
 			configureProcesses: canConfigureProcesses(user),
 			manageReplyTemplates: canManageReplyTemplates(user)
 		},
-		inbox: canHandleDossiers(user) ? await inbox.getInbox(user.id, event.url.searchParams) : null
+		inbox: canHandleDossiers(user) ? await inboxOf(user, event.url.searchParams) : null
 	};
 };
 
+/** The inbox and the workflow steps its bulk form offers for the dossiers shown. */
+async function inboxOf(user: Parameters<typeof bulk.apply>[0], params: URLSearchParams) {
+	const view = await inbox.getInbox(user.id, params);
+	return { ...view, bulkSteps: await bulk.transitionsFor(view.items, user.roles) };
+}
+
 export const actions: Actions = {
+	bulk: async (event) => bulkAction(event, requireAllowed(event, canHandleDossiers)),
 	saveFilter: async (event) => {
 		const user = requireAllowed(event, canHandleDossiers);
 		const form = await event.request.formData();

@@ -25,6 +25,8 @@ export type InboxQuery = {
 	receivedFrom?: string;
 	receivedTo?: string;
 	q?: string;
+	/** Only these dossiers (the ones chosen for an export). */
+	ids?: readonly string[];
 	/** Today in the municipality's time zone, for "overdue". */
 	today: string;
 	timeZone: string;
@@ -37,6 +39,7 @@ export type InboxCursor = { key: string; id: string };
 export type InboxRow = {
 	id: string;
 	reference: string;
+	version: number;
 	processId: string;
 	processVersion: number;
 	status: string;
@@ -68,6 +71,7 @@ function whereFilters(eb: Eb, f: InboxQuery): Expression<SqlBool> {
 	if (f.processId) and.push(eb('d.processId', '=', f.processId));
 	if (f.processIds) and.push(eb('d.processId', 'in', [...f.processIds, '']));
 	if (f.scope) and.push(visibleIn(eb, f.scope));
+	if (f.ids) and.push(eb('d.id', 'in', [...f.ids, '00000000-0000-0000-0000-000000000000']));
 	if (f.status) and.push(eb('d.status', '=', f.status));
 	if (f.assigneeId === null) and.push(eb('d.assigneeId', 'is', null));
 	else if (f.assigneeId) and.push(eb('d.assigneeId', '=', f.assigneeId));
@@ -134,6 +138,7 @@ export async function listInbox(
 		.select([
 			'd.id',
 			'd.reference',
+			'd.version',
 			'd.processId',
 			'd.processVersion',
 			'd.status',

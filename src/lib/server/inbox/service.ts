@@ -44,7 +44,10 @@ export type InboxFilter = {
 export type InboxItem = {
 	id: string;
 	reference: string;
+	/** The dossier's version as listed: a bulk action checks it, as the dossier page does. */
+	version: number;
 	processId: string;
+	processVersion: number;
 	processTitle: LocalText | null;
 	status: string;
 	stateLabel: LocalText | null;
@@ -81,7 +84,24 @@ export type InboxView = {
 	savedFilters: { id: string; name: string; query: string }[];
 	/** Ready-made views of what needs attention first; `current` when the filter is exactly it. */
 	quickViews: QuickView[];
+	/** The sortable columns: the order now (null when sorted by the other) and the query to flip it. */
+	sorts: SortLink[];
 };
+
+export type SortLink = {
+	by: InboxFilter['sort'];
+	current: InboxFilter['dir'] | null;
+	query: string;
+};
+
+/** A column header's link: the other way round when it sorts now, else its natural order. */
+function sortLinks(f: InboxFilter): SortLink[] {
+	return (['received', 'due'] as const).map((by) => {
+		const current = f.sort === by ? f.dir : null;
+		const dir = current ? (current === 'desc' ? 'asc' : 'desc') : by === 'due' ? 'asc' : 'desc';
+		return { by, current, query: filterToQuery({ ...f, sort: by, dir }) };
+	});
+}
 
 export type QuickView = {
 	id: 'overdue' | 'week' | 'mine' | 'unassigned';
@@ -182,15 +202,32 @@ type Labels = {
 	title: (processId: string, version: number) => LocalText | null;
 	state: (processId: string, version: number, status: string) => LocalText | null;
 	processes: Option[];
-	states: Option[];
+	/**
+	 * The states of these processes (their newest versions), each once. Processes may give the
+	 * same state id their own label: then the option names them all ("Ontvangen / Nieuw"), never
+	 * just the first process's.
+	 */
+	statesOf: (processIds: readonly string[]) => Option[];
 };
+
+/** Labels of one state in several processes, as one text: each distinct one once, in order. */
+function joinLabels(labels: LocalText[]): LocalText {
+	const distinct = labels
+		.filter((l, i) => labels.findIndex((o) => o.nl === l.nl) === i)
+		.sort((a, b) => a.nl.localeCompare(b.nl, 'nl'));
+	if (distinct.length === 1) return distinct[0];
+	return {
+		nl: distinct.map((l) => l.nl).join(' / '),
+		en: distinct.map((l) => l.en ?? l.nl).join(' / ')
+	};
+}
 
 /** Titles and state labels per definition version; options from the newest version of each. */
 async function loadLabels(db: Db): Promise<Labels> {
 	const versions = await repo.listVersionLabels(db);
 	const byVersion = new Map<string, { title: LocalText | null; states: Map<string, LocalText> }>();
 	const processes = new Map<string, Option>();
-	const states = new Map<string, Option>();
+	const newestStates = new Map<string, Map<string, LocalText>>();
 	for (const v of versions) {
 		const stateMap = new Map<string, LocalText>();
 		if (Array.isArray(v.states))
@@ -202,15 +239,22 @@ async function loadLabels(db: Db): Promise<Labels> {
 		const title = asLocalText(v.title);
 		byVersion.set(`${v.processId}@${v.version}`, { title, states: stateMap });
 		// Versions come newest first: the first one seen names the process and its states.
-		if (!processes.has(v.processId))
+		if (!processes.has(v.processId)) {
 			processes.set(v.processId, { value: v.processId, label: title ?? v.processId });
-		for (const [id, label] of stateMap) if (!states.has(id)) states.set(id, { value: id, label });
+			newestStates.set(v.processId, stateMap);
+		}
 	}
 	return {
 		title: (p, v) => byVersion.get(`${p}@${v}`)?.title ?? null,
 		state: (p, v, s) => byVersion.get(`${p}@${v}`)?.states.get(s) ?? null,
 		processes: [...processes.values()],
-		states: [...states.values()]
+		statesOf: (processIds) => {
+			const byId = new Map<string, LocalText[]>();
+			for (const p of processIds)
+				for (const [id, label] of newestStates.get(p) ?? [])
+					byId.set(id, [...(byId.get(id) ?? []), label]);
+			return [...byId].map(([id, l]) => ({ value: id, label: joinLabels(l) }));
+		}
 	};
 }
 
@@ -218,7 +262,9 @@ function toItem(r: repo.InboxRow, labels: Labels, today: string): InboxItem {
 	return {
 		id: r.id,
 		reference: r.reference,
+		version: r.version,
 		processId: r.processId,
+		processVersion: r.processVersion,
 		processTitle: labels.title(r.processId, r.processVersion),
 		status: r.status,
 		stateLabel: labels.state(r.processId, r.processVersion, r.status),
@@ -280,10 +326,17 @@ export async function getInbox(
 	const page = rows.slice(0, INBOX_PAGE_SIZE);
 	const last = page.at(-1);
 	const canonical = filterToQuery(filter);
+	// The states of the chosen process, or of every process the user works on.
+	const states = labels.statesOf(
+		filter.process && scope.processIds.includes(filter.process)
+			? [filter.process]
+			: scope.processIds
+	);
 	return {
 		filter,
 		query: canonical,
 		quickViews: quickViews(canonical),
+		sorts: sortLinks(filter),
 		items: page.map((r) => toItem(r, labels, query.today)),
 		next:
 			rows.length > INBOX_PAGE_SIZE && last
@@ -293,12 +346,12 @@ export async function getInbox(
 		countsOver: counts === null ? limit : null,
 		counts: (counts ?? []).map((c) => ({
 			state: c.status,
-			label: labels.states.find((s) => s.value === c.status)?.label as LocalText | null,
+			label: (states.find((s) => s.value === c.status)?.label ?? null) as LocalText | null,
 			count: c.count,
 			query: filterToQuery({ ...filter, state: c.status })
 		})),
 		processes: labels.processes.filter((p) => scope.processIds.includes(p.value)),
-		states: labels.states,
+		states,
 		departments: scope.departmentIds.length,
 		staff: staff.map((s) => ({ value: s.id, label: s.name || s.email })),
 		savedFilters: saved.map((s) => ({ id: s.id, name: s.name, query: s.query }))
@@ -392,7 +445,9 @@ function csvLine(cells: string[]): string {
 
 /**
  * The filtered inbox as CSV (UTF-8 with a byte order mark, `;`-separated as Excel in Belgium
- * expects), read in keyset pages while it is sent so a large export never sits in memory.
+ * expects), read in keyset pages while it is sent so a large export never sits in memory. With
+ * `id` parameters, only those dossiers (the ones chosen in the inbox), still within the filter
+ * and the user's departments.
  */
 export function exportCsv(
 	userId: string,
@@ -413,7 +468,11 @@ export function exportCsv(
 	return new ReadableStream<Uint8Array>({
 		async start(controller) {
 			labels = await loadLabels(db);
-			query = toQuery(filter, userId, now, await departments.scopeFor(userId, db));
+			const ids = params.getAll('id').filter(isUuid);
+			query = {
+				...toQuery(filter, userId, now, await departments.scopeFor(userId, db)),
+				...(params.has('id') ? { ids } : {})
+			};
 			controller.enqueue(
 				encoder.encode(
 					'\uFEFF' +

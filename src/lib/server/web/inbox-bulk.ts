@@ -1,0 +1,68 @@
+// The inbox's ?/bulk action: the dossiers ticked in the table (each as `id:version`, the version
+// the inbox showed), and what to do with them: assign them (to oneself, a colleague, or nobody)
+// or take one workflow step. The answer lists every dossier with what happened to it.
+import { fail, type RequestEvent } from '@sveltejs/kit';
+import { formatDateTime, m, type Locale } from '$lib/i18n';
+import type { SessionUser } from '../auth/session';
+import { localize } from '$lib/process/text';
+import * as bulk from '../dossiers/bulk';
+
+export type BulkResultView = {
+	/** What was asked, in words. */
+	action: string;
+	done: string[];
+	refused: { reference: string; reason: string }[];
+};
+
+function reasonText(outcome: bulk.BulkOutcome & { ok: false }, locale: Locale): string {
+	switch (outcome.reason) {
+		case 'conflict':
+			return m.inboxBulkConflict({
+				who: outcome.changedBy ?? m.staffDossierSomeone(),
+				at: outcome.changedAt ? formatDateTime(outcome.changedAt, locale) : '—'
+			});
+		case 'not-found':
+			return m.inboxBulkNotFound();
+		case 'not-allowed':
+			return m.inboxBulkNotAllowed();
+		case 'note-required':
+			return m.inboxBulkNoteRequired();
+		case 'too-long':
+			return m.staffDossierNoteTooLong({ max: 5000 });
+		case 'not-staff':
+			return m.staffDossierNotStaff();
+	}
+}
+
+export async function bulkAction(event: RequestEvent, user: SessionUser) {
+	const data = await event.request.formData();
+	const locale = event.locals.locale;
+	const items = bulk.parseItems(data.getAll('dossier').map(String));
+	const what = String(data.get('do') ?? '');
+	let action: bulk.BulkAction;
+	let label: string;
+	if (what === 'assign') {
+		const to = String(data.get('assignee') ?? '');
+		action = { kind: 'assign', assigneeId: to === 'me' ? user.id : to || null };
+		label = to ? m.inboxBulkAssign() : m.inboxBulkRelease();
+	} else if (what === 'transition') {
+		const transitionId = String(data.get('transition') ?? '');
+		if (!transitionId) return fail(400, { bulkError: m.inboxBulkChooseStep() });
+		action = { kind: 'transition', transitionId, note: String(data.get('note') ?? '') };
+		label = transitionId;
+	} else return fail(400, { bulkError: m.inboxBulkChooseStep() });
+	const result = await bulk.apply(user, items, action);
+	if (!result.ok)
+		return fail(400, {
+			bulkError:
+				result.reason === 'none' ? m.inboxBulkNone() : m.inboxBulkTooMany({ max: bulk.BULK_MAX })
+		});
+	const bulkResult: BulkResultView = {
+		action: result.label ? localize(result.label, locale) : label,
+		done: result.outcomes.filter((o) => o.ok).map((o) => o.reference ?? o.id),
+		refused: result.outcomes
+			.filter((o): o is bulk.BulkOutcome & { ok: false } => !o.ok)
+			.map((o) => ({ reference: o.reference ?? o.id, reason: reasonText(o, locale) }))
+	};
+	return { bulk: bulkResult };
+}
