@@ -59,7 +59,7 @@ test('a complaint from filing to decision, with a question answered by a photo @
 	await staff.getByRole('link', { name: 'Nog niet toegewezen' }).click();
 	await expect(staff).toHaveURL(/assignee=unassigned/);
 	await staff.getByLabel('Zoeken').fill(email);
-	await staff.getByRole('button', { name: 'Toon dossiers' }).click();
+	await staff.getByRole('button', { name: 'Zoeken', exact: true }).click();
 	await expect(staff).toHaveURL(
 		(url) =>
 			url.searchParams.get('assignee') === 'unassigned' &&

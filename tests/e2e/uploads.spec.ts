@@ -95,7 +95,7 @@ test('a decompression bomb is refused at its field; a hidden extension is stored
 	await staff.goto('/backoffice');
 	await staff.getByRole('link', { name: 'Nog niet toegewezen' }).click();
 	await staff.getByLabel('Zoeken').fill(reference);
-	await staff.getByRole('button', { name: 'Toon dossiers' }).click();
+	await staff.getByRole('button', { name: 'Zoeken', exact: true }).click();
 	await staff.getByRole('link', { name: reference }).click();
 	await expect(staff.getByRole('heading', { level: 1 })).toHaveText(`Dossier ${reference}`);
 	await expectAccessible(staff);

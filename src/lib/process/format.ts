@@ -25,9 +25,16 @@ const dateTimeFormat = (locale: Locale, kind: string, options: Intl.DateTimeForm
 const numberFormat = (locale: Locale, kind: string, options: Intl.NumberFormatOptions = {}) =>
 	cached(`number:${locale}:${kind}`, () => new Intl.NumberFormat(`${locale}-BE`, options));
 
-/** A calendar date stored as YYYY-MM-DD, in words: "17 mei 1990" (no time zone: it is a day). */
-export function formatDate(isoDate: string, locale: Locale): string {
-	return dateTimeFormat(locale, 'date', { dateStyle: 'long', timeZone: 'UTC' }).format(
+/**
+ * A calendar date stored as YYYY-MM-DD, in words: "17 mei 1990" (no time zone: it is a day), or
+ * "20 dec 2026" (`medium`, for the back-office's lists).
+ */
+export function formatDate(
+	isoDate: string,
+	locale: Locale,
+	style: 'long' | 'medium' = 'long'
+): string {
+	return dateTimeFormat(locale, `date-${style}`, { dateStyle: style, timeZone: 'UTC' }).format(
 		new Date(`${isoDate}T00:00:00Z`)
 	);
 }

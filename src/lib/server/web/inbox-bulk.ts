@@ -38,6 +38,7 @@ export async function bulkAction(event: RequestEvent, user: SessionUser) {
 	const data = await event.request.formData();
 	const locale = event.locals.locale;
 	const items = bulk.parseItems(data.getAll('dossier').map(String));
+	if (items.length === 0) return fail(400, { bulkError: m.inboxBulkNone() });
 	const what = String(data.get('do') ?? '');
 	let action: bulk.BulkAction;
 	let label: string;
