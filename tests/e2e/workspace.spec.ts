@@ -208,7 +208,7 @@ test('bulk: one step on twenty reports applies to seventeen and names the three 
 	for (const reference of changed) {
 		await colleague.goto(`/backoffice?q=${reference}`);
 		await inboxTable(colleague).getByRole('link', { name: reference }).click();
-		// (A choice made before the page's script has run is undone by it: wait for it.)
+		// (A choice made before the page's script has run is put back by it: wait for the script.)
 		await colleague.waitForLoadState('networkidle');
 		await colleague.getByLabel('Toewijzen aan').selectOption({ label: 'Stijn Balie' });
 		await colleague.getByRole('button', { name: 'Toewijzen', exact: true }).click();
