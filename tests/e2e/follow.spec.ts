@@ -206,7 +206,7 @@ test('a complaint from filing to decision, with a question answered by a photo @
 	expect(away.headers()['location']).toBe(`/aanmelden?next=%2Fdossiers%2F${reference}`);
 });
 
-test('two staff members act on one dossier: the second gets the conflict, nothing is doubled @smoke', async ({
+test('two staff members act on one dossier: the second gets the conflict, nothing is doubled', async ({
 	browser
 }) => {
 	const citizen = await newPhone(browser);

@@ -49,7 +49,7 @@ async function fileDumping(page: Page, size?: string): Promise<string> {
 
 const saved = (page: Page) => expect(page.getByRole('status').filter({ hasText: 'Opgeslagen.' }));
 
-test('a clerk adds a conditional field and a workflow step, previews and publishes; old dossiers keep their version @smoke', async ({
+test('a clerk adds a conditional field and a workflow step, previews and publishes; old dossiers keep their version', async ({
 	browser
 }) => {
 	const before = await fileDumping(await newPhone(browser));
