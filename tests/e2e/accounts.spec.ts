@@ -93,7 +93,7 @@ test('a citizen registers, signs out, mistypes the password, and signs in to whe
 	);
 	await expectAccessible(page);
 
-	await confirmByMail(page, email, 'An Peeters');
+	await confirmByMail(page, email, 'An Peeters', password);
 	await expectAccessible(page);
 
 	await logOut(page);
@@ -212,7 +212,7 @@ test('a process that needs a login asks for it first, and the back-office is clo
 		.click();
 	await fillRegistration(page, { name: 'Bert Citizen', email, pass: password });
 	await expectCheckMail(page, email);
-	await confirmByMail(page, email, 'Bert Citizen');
+	await confirmByMail(page, email, 'Bert Citizen', password);
 	await logOut(page);
 	await page.goto('/aanmelden?next=%2Fp%2Fattest-gezinssamenstelling%2Faanvragen');
 	await logIn(page, email, password);

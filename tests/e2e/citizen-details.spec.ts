@@ -214,9 +214,26 @@ test('14: a verification link confirms the address only when its button is press
 	// A mail scanner opens the link: nothing is used up.
 	const scanned = await page.request.get(link!);
 	expect(scanned.status()).toBe(200);
-	await page.goto(link!);
+	await page.goto(link!, { waitUntil: 'networkidle' });
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bevestig uw e-mailadres');
 	await expectAccessible(page);
+
+	// The owner of the mailbox who did not choose this password (someone registered their address
+	// with a password of their own) cannot confirm it: nothing is used up, nobody is signed in.
+	const password = page.getByLabel('Uw wachtwoord');
+	await page.getByRole('button', { name: 'Bevestig mijn e-mailadres' }).click();
+	await expect(page.getByRole('alert')).toContainText(
+		'Vul het wachtwoord in dat u bij het registreren koos.'
+	);
+	await expect(password).toHaveAccessibleDescription(/Vul het wachtwoord in/);
+	await password.fill('een gok van de eigenaar');
+	await page.getByRole('button', { name: 'Bevestig mijn e-mailadres' }).click();
+	await expect(password).toHaveAccessibleDescription(/Dit is niet het wachtwoord van dit account/);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bevestig uw e-mailadres');
+	await expect(header(page)).not.toContainText('Sara Scan');
+	await expectAccessible(page);
+
+	await password.fill('paarse olifant danst traag');
 	await page.getByRole('button', { name: 'Bevestig mijn e-mailadres' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Uw e-mailadres is bevestigd');
 	// Confirmed, the new account is signed in.

@@ -30,6 +30,7 @@ test('a citizen registers, gets the verification mail and confirms the address w
 	// Opening the link confirms nothing yet (mail scanners open links); the button does.
 	await page.goto(link!);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bevestig uw e-mailadres');
+	await page.getByLabel('Uw wachtwoord').fill('paarse olifant danst traag');
 	await page.getByRole('button', { name: 'Bevestig mijn e-mailadres' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Uw e-mailadres is bevestigd');
 	await expectAccessible(page);

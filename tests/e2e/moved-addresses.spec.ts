@@ -49,6 +49,7 @@ test('a confirmation link in a mail sent before the move still confirms the addr
 	await page.goto(old.href);
 	await expect(page).toHaveURL(`/bevestigen/${token}`);
 	await expectAccessible(page);
+	await page.getByLabel('Uw wachtwoord').fill('een link van voor de verhuizing');
 	await page.getByRole('button', { name: 'Bevestig mijn e-mailadres' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Uw e-mailadres is bevestigd');
 	await expect(page.getByRole('banner')).toContainText('Otto Oud');

@@ -38,11 +38,16 @@ export async function logIn(page: Page, who: E2eUser | { email: string; password
 }
 
 /**
- * Follows the link in the newest verification mail to this address and confirms it, which signs
- * the new account in. A link already used (an earlier mail, read before the new one was written)
- * is skipped until the new mail is there.
+ * Follows the link in the newest verification mail to this address and confirms it with the
+ * account's password, which signs the new account in. A link already used (an earlier mail, read
+ * before the new one was written) is skipped until the new mail is there.
  */
-export async function confirmByMail(page: Page, email: string, name: string): Promise<void> {
+export async function confirmByMail(
+	page: Page,
+	email: string,
+	name: string,
+	password: string
+): Promise<void> {
 	let link: string | undefined;
 	await expect
 		.poll(
@@ -57,7 +62,8 @@ export async function confirmByMail(page: Page, email: string, name: string): Pr
 			{ timeout: 30_000 }
 		)
 		.toBe(true);
-	await page.goto(link!);
+	await page.goto(link!, { waitUntil: 'networkidle' });
+	await page.getByLabel('Uw wachtwoord').fill(password);
 	await page.getByRole('button', { name: 'Bevestig mijn e-mailadres' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Uw e-mailadres is bevestigd');
 	await expect(page.getByRole('banner')).toContainText(name);
@@ -75,5 +81,5 @@ export async function registerAccount(
 	await page.getByLabel('Kies een wachtwoord').fill(who.password);
 	await page.getByRole('button', { name: 'Account aanmaken' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kijk in uw mailbox');
-	await confirmByMail(page, who.email, who.name);
+	await confirmByMail(page, who.email, who.name, who.password);
 }

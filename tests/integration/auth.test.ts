@@ -44,7 +44,7 @@ describe(`accounts and sessions on ${backend}`, () => {
 	/** A registered account whose owner followed the link in the mail: it can sign in. */
 	async function registerVerified(email: string) {
 		const user = await register(email);
-		expect((await users.verifyEmail(await verifyToken(user.id), t.db)).ok).toBe(true);
+		expect((await users.verifyEmail(await verifyToken(user.id), PASSWORD, t.db)).ok).toBe(true);
 		return user;
 	}
 
@@ -248,7 +248,7 @@ describe(`accounts and sessions on ${backend}`, () => {
 		expect(await login(PASSWORD)).toEqual({ ok: false, reason: 'unverified' });
 		// A wrong one learns nothing about the account.
 		expect(await login('fout wachtwoord!!')).toEqual({ ok: false, reason: 'invalid' });
-		expect((await users.verifyEmail(await verifyToken(user.id), t.db)).ok).toBe(true);
+		expect((await users.verifyEmail(await verifyToken(user.id), PASSWORD, t.db)).ok).toBe(true);
 		expect(await login(PASSWORD)).toMatchObject({ ok: true, user: { id: user.id } });
 		// Accounts made by an operator are verified from the start.
 		const added = await users.addUser(
@@ -278,7 +278,8 @@ describe(`accounts and sessions on ${backend}`, () => {
 		const mails = await outboxFor(user.id);
 		expect(mails).toHaveLength(2);
 		expect(
-			(await users.verifyEmail(mails[1].payload.token as string, t.db, later(8 * 60_000))).ok
+			(await users.verifyEmail(mails[1].payload.token as string, PASSWORD, t.db, later(8 * 60_000)))
+				.ok
 		).toBe(true);
 		// Verified, unknown or made by an operator: nothing is sent, and nothing says so.
 		const before = await t.db.selectFrom('outbox').select('id').execute();
@@ -434,8 +435,18 @@ describe(`accounts and sessions on ${backend}`, () => {
 			ok: false,
 			reason: 'invalid'
 		});
-		expect(await users.verifyEmail(token, t.db)).toEqual({ ok: true, userId: user.id });
-		expect(await users.verifyEmail(token, t.db)).toEqual({ ok: false, reason: 'invalid' });
+		// Someone else's password (whoever registered another person's address): refused, and the
+		// link still works for the one who registered.
+		expect(await users.verifyEmail(token, 'niet het wachtwoord van dit account', t.db)).toEqual({
+			ok: false,
+			reason: 'wrong-password'
+		});
+		expect(await users.canVerifyEmail(token, t.db)).toBe(true);
+		expect(await users.verifyEmail(token, PASSWORD, t.db)).toEqual({ ok: true, userId: user.id });
+		expect(await users.verifyEmail(token, PASSWORD, t.db)).toEqual({
+			ok: false,
+			reason: 'invalid'
+		});
 		expect(await users.canVerifyEmail(token, t.db)).toBe(false);
 		const row = await t.db
 			.selectFrom('appUser')
@@ -446,7 +457,10 @@ describe(`accounts and sessions on ${backend}`, () => {
 
 		const old = await register('te-laat@example.be', new Date(Date.now() - 49 * 60 * 60 * 1000));
 		const expired = await verifyToken(old.id);
-		expect(await users.verifyEmail(expired, t.db)).toEqual({ ok: false, reason: 'invalid' });
+		expect(await users.verifyEmail(expired, PASSWORD, t.db)).toEqual({
+			ok: false,
+			reason: 'invalid'
+		});
 		expect(await users.consumeUserToken('onbestaand', 'verify-email', t.db)).toEqual({
 			ok: false,
 			reason: 'invalid'

@@ -295,7 +295,9 @@ describe(`the outbox worker and the mailer on ${backend}`, () => {
 		const link = /http:\/\/loket\.test:4181\/bevestigen\/(\S+)/.exec(mail.text);
 		expect(link).not.toBeNull();
 		// The link in the mail is the one that verifies the address.
-		expect(await users.verifyEmail(decodeURIComponent(link![1]), t.db)).toMatchObject({ ok: true });
+		expect(
+			await users.verifyEmail(decodeURIComponent(link![1]), 'paarse olifant op de fiets', t.db)
+		).toMatchObject({ ok: true });
 
 		const listed = await mailbox.listMails(mailDir);
 		expect(listed[0]).toMatchObject({

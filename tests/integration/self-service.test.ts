@@ -53,7 +53,7 @@ describe(`account self-service on ${backend}`, () => {
 			.where('kind', '=', 'verify-email')
 			.execute();
 		const token = row.find((r) => r.payload.userId === userId)?.payload.token as string;
-		expect((await users.verifyEmail(token, t.db)).ok).toBe(true);
+		expect((await users.verifyEmail(token, PASSWORD, t.db)).ok).toBe(true);
 	}
 
 	async function resetMails(userId?: string) {

@@ -279,15 +279,35 @@ export async function canVerifyEmail(
 	return repo.isUserTokenUsable(db, hashToken(token), 'verify-email', now);
 }
 
-/** The button behind the verification e-mail's link: uses the token and marks the address verified. */
+export type VerifyEmailResult = ConsumeTokenResult | { ok: false; reason: 'wrong-password' };
+
+/** Thrown inside the transaction so a wrong password leaves the token unused. */
+class WrongPassword extends Error {}
+
+/**
+ * The button behind the verification e-mail's link: with the account's password, uses the token
+ * and marks the address verified. The password proves that whoever confirms also registered:
+ * someone who registers another person's address with a password of their own cannot have that
+ * person confirm it unknowingly (and then read what they file). A wrong password uses nothing.
+ */
 export async function verifyEmail(
 	token: string,
+	password: string,
 	db: Db = getDb(),
 	now = new Date()
-): Promise<ConsumeTokenResult> {
-	return db.transaction().execute(async (trx) => {
-		const result = await consumeUserToken(token, 'verify-email', trx, now);
-		if (result.ok) await repo.markEmailVerified(trx, result.userId, now);
-		return result;
-	});
+): Promise<VerifyEmailResult> {
+	try {
+		return await db.transaction().execute(async (trx) => {
+			const result = await consumeUserToken(token, 'verify-email', trx, now);
+			if (!result.ok) return result;
+			const user = await repo.findById(trx, result.userId);
+			if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, password)))
+				throw new WrongPassword();
+			await repo.markEmailVerified(trx, result.userId, now);
+			return result;
+		});
+	} catch (e) {
+		if (e instanceof WrongPassword) return { ok: false, reason: 'wrong-password' };
+		throw e;
+	}
 }

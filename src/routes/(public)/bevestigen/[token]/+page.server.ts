@@ -1,4 +1,5 @@
 import { fail } from '@sveltejs/kit';
+import { m } from '$lib/i18n';
 import { createSession, validateSessionToken } from '$lib/server/auth/session';
 import * as users from '$lib/server/users/service';
 import * as selfService from '$lib/server/users/self-service';
@@ -6,7 +7,9 @@ import { writeSessionCookie } from '$lib/server/web/session-cookie';
 import type { Actions, PageServerLoad } from './$types';
 
 // The link from the verification e-mail. Opening it changes nothing (mail scanners and link
-// previews open links too); the button confirms the address, once, and signs the account in (a
+// previews open links too); the button, with the account's password (so nobody confirms an
+// account someone else registered with their address), confirms the address, once, and signs the
+// account in (a
 // new account gets no session before this). Someone already signed in stays who they are. After
 // that, the requests filed with that address without an account can be added to it on /mijn-account.
 export const load: PageServerLoad = async ({ params }) => ({
@@ -14,8 +17,13 @@ export const load: PageServerLoad = async ({ params }) => ({
 });
 
 export const actions: Actions = {
-	default: async ({ params, locals, cookies }) => {
-		const result = await users.verifyEmail(params.token);
+	default: async ({ params, locals, cookies, request }) => {
+		const form = await request.formData();
+		const password = String(form.get('password') ?? '');
+		if (!password) return fail(400, { errors: { password: m.authVerifyPasswordMissing() } });
+		const result = await users.verifyEmail(params.token, password);
+		if (!result.ok && result.reason === 'wrong-password')
+			return fail(400, { errors: { password: m.authVerifyPasswordWrong() } });
 		if (!result.ok) return fail(400, { verified: false, signedIn: false, claimable: 0 });
 		const signedIn = !locals.user;
 		if (signedIn) {
