@@ -214,6 +214,7 @@ const expected: Record<string, Row> = {
 	'POST /mijn-account?/changePassword': signedIn('400'),
 	'POST /mijn-account?/close': signedIn('400'),
 	'POST /mijn-account?/claim': signedIn('200'),
+	'POST /mijn-account?/digest': backoffice(['staff'], '200'),
 	// Ends every session of the account, so it is tried last but one (before /afmelden).
 	'POST /mijn-account?/signOutEverywhere': signedIn('303 /aanmelden'),
 	'GET /mijn-account/afgesloten': all('200'),

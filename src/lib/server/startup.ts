@@ -12,6 +12,7 @@ import { registerMailHandlers } from './mail/service';
 import { ensureVapidKeys, vapidSubject } from './push/keys';
 import { registerPushHandler } from './push/notifier';
 import { mailDir } from './mail/transport';
+import { queueDueDigests } from './digest/service';
 import { MAINTENANCE_EVERY_MS, runMaintenance } from './maintenance/service';
 import { startOutboxWorker, stopOutboxWorker } from './outbox/worker';
 import { installPostcodeList } from './places/postcodes';
@@ -52,7 +53,9 @@ export async function start(): Promise<void> {
 		registerPushHandler();
 		registerWebhookHandler();
 		startOutboxWorker([
-			{ name: 'clean-up', every: MAINTENANCE_EVERY_MS, run: (db, now) => runMaintenance(db, now) }
+			{ name: 'clean-up', every: MAINTENANCE_EVERY_MS, run: (db, now) => runMaintenance(db, now) },
+			// Every quarter of an hour: from 07:00 each member of staff's daily e-mail goes out once.
+			{ name: 'staff-digest', every: 15 * 60 * 1000, run: (db, now) => queueDueDigests(db, now) }
 		]);
 		console.log(
 			config.mail.smtpUrl

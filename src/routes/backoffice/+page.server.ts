@@ -8,6 +8,7 @@ import {
 	canHandleDossiers,
 	canManageReplyTemplates
 } from '$lib/server/auth/policies';
+import * as digest from '$lib/server/digest/service';
 import * as bulk from '$lib/server/dossiers/bulk';
 import * as inbox from '$lib/server/inbox/service';
 import { bulkAction } from '$lib/server/web/inbox-bulk';
@@ -28,10 +29,16 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-/** The inbox and the workflow steps its bulk form offers for the dossiers shown. */
+/**
+ * The inbox, the workflow steps its bulk form offers for the dossiers shown, and what asks for the
+ * user's attention among their own dossiers (the same as their daily e-mail).
+ */
 async function inboxOf(user: Parameters<typeof bulk.apply>[0], params: URLSearchParams) {
-	const view = await inbox.getInbox(user.id, params);
-	return { ...view, bulkSteps: await bulk.transitionsFor(view.items, user.roles) };
+	const [view, alerts] = await Promise.all([
+		inbox.getInbox(user.id, params),
+		digest.alertsFor(user.id)
+	]);
+	return { ...view, alerts, bulkSteps: await bulk.transitionsFor(view.items, user.roles) };
 }
 
 export const actions: Actions = {

@@ -4,7 +4,9 @@ import { m } from '$lib/i18n';
 import { clearSessionCookie, writeSessionCookie } from '$lib/server/web/session-cookie';
 import { setFlash } from '$lib/server/web/flash';
 import { accountRefusalError, parseForm, type FieldErrors } from '$lib/server/auth/form';
-import { requireUser } from '$lib/server/web/guards';
+import { requireAllowed, requireUser } from '$lib/server/web/guards';
+import { canTakeDossiers } from '$lib/server/auth/policies';
+import * as digest from '$lib/server/digest/service';
 import { PASSWORD_MIN_LENGTH } from '$lib/server/auth/password';
 import { invalidateUserSessions } from '$lib/server/auth/session';
 import * as selfService from '$lib/server/users/self-service';
@@ -46,7 +48,9 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		account: { name: user.name, email: user.email, verified: user.emailVerifiedAt !== null },
 		claimable: await selfService.findClaimableDossiers(user),
-		passwordMinLength: PASSWORD_MIN_LENGTH
+		passwordMinLength: PASSWORD_MIN_LENGTH,
+		// Staff get a daily e-mail of what asks for them; they choose whether they want it.
+		digest: canTakeDossiers(user) ? await digest.wantsDigest(user.id) : null
 	};
 };
 
@@ -96,6 +100,13 @@ export const actions: Actions = {
 		redirect(303, '/mijn-account/afgesloten');
 	},
 	// Every session of this person ends, this browser's too: for a lost phone or a shared computer.
+	digest: async (event) => {
+		const user = requireAllowed(event, canTakeDossiers);
+		const form = await event.request.formData();
+		const on = form.get('digest') === 'on';
+		await digest.setDigest(user.id, on);
+		return { digestSaved: on ? m.accountDigestOn() : m.accountDigestOff() };
+	},
 	signOutEverywhere: async (event) => {
 		const user = requireUser(event);
 		await invalidateUserSessions(user.id);

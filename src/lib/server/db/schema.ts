@@ -26,6 +26,8 @@ export interface AppUserTable {
 	updatedAt: DefaultedTimestamp;
 	/** Set when the account was closed: e-mail, name and password are then erased. */
 	deletedAt: Timestamp | null;
+	/** Staff: the daily e-mail of what asks for them (migration 2026_12_06_0013). */
+	digest: Generated<boolean>;
 }
 
 export interface UserSessionTable {
@@ -385,6 +387,13 @@ export interface DossierSeenTable {
 	seenAt: Date;
 }
 
+/** The day a member of staff's daily e-mail was queued (migration 2026_12_06_0013). */
+export interface StaffDigestTable {
+	userId: string;
+	day: CalendarDate;
+	sentAt: Generated<Date>;
+}
+
 export interface Database {
 	appUser: AppUserTable;
 	userSession: UserSessionTable;
@@ -416,6 +425,7 @@ export interface Database {
 	departmentMember: DepartmentMemberTable;
 	processDepartment: ProcessDepartmentTable;
 	dossierSeen: DossierSeenTable;
+	staffDigest: StaffDigestTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;

@@ -54,7 +54,17 @@ export const mailPayloads = {
 		trackingToken: z.string().min(1).nullish()
 	}),
 	'dossier-message': z.object({ dossierId: z.string(), messageId: z.string(), language }),
-	'dossier-transitioned': z.object({ dossierId: z.string(), toStatus: z.string(), language })
+	'dossier-transitioned': z.object({ dossierId: z.string(), toStatus: z.string(), language }),
+	'staff-digest': z.object({
+		userId: z.string(),
+		email,
+		name: z.string(),
+		day: z.string(),
+		assigned: z.array(z.object({ reference: z.string() })),
+		replied: z.array(z.object({ reference: z.string() })),
+		due: z.array(z.object({ reference: z.string() })),
+		language
+	})
 };
 
 export type MailKind = keyof typeof mailPayloads;
@@ -108,6 +118,11 @@ const handlers: Record<MailKind, Handler> = {
 		const p = parse('reset-password', payload);
 		const locale = p.language ?? 'nl';
 		await send(deps, job, p.email, locale, templates.resetPasswordMail(p, context(deps, locale)));
+	},
+	'staff-digest': async (payload, job, deps) => {
+		const p = parse('staff-digest', payload);
+		const locale = p.language ?? 'nl';
+		await send(deps, job, p.email, locale, templates.staffDigestMail(p, context(deps, locale)));
 	},
 	'account-exists': async (payload, job, deps) => {
 		const p = parse('account-exists', payload);

@@ -295,3 +295,44 @@ export function dossierTransitionedMail(
 		ctx
 	);
 }
+
+/**
+ * A member of staff's daily e-mail: the dossiers newly assigned to them, those where the citizen
+ * replied, and those due within two working days, each by reference; one button to their inbox.
+ * References only: what a dossier is about stays in the back-office.
+ */
+export function staffDigestMail(
+	p: {
+		name: string;
+		assigned: { reference: string }[];
+		replied: { reference: string }[];
+		due: { reference: string }[];
+	},
+	ctx: MailContext
+): RenderedMail {
+	const { locale, municipality } = ctx;
+	const list = (items: { reference: string }[]) => items.map((i) => i.reference).join(', ');
+	const paragraphs = [m.mailDigestHello({ name: p.name || '' }, { locale })];
+	if (p.assigned.length > 0)
+		paragraphs.push(
+			m.mailDigestAssigned({ count: p.assigned.length, list: list(p.assigned) }, { locale })
+		);
+	if (p.replied.length > 0)
+		paragraphs.push(
+			m.mailDigestReplied({ count: p.replied.length, list: list(p.replied) }, { locale })
+		);
+	if (p.due.length > 0)
+		paragraphs.push(m.mailDigestDue({ count: p.due.length, list: list(p.due) }, { locale }));
+	return render(
+		{
+			subject: m.mailDigestSubject({ municipality }, { locale }),
+			paragraphs,
+			action: {
+				label: m.mailDigestAction({}, { locale }),
+				url: `${siteUrl(ctx.origin, 'backoffice')}?assignee=mine&open=1`
+			},
+			after: [m.mailDigestOff({ url: siteUrl(ctx.origin, 'mijn-account') }, { locale })]
+		},
+		ctx
+	);
+}
