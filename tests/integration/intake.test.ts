@@ -69,7 +69,9 @@ describe(`intake on behalf of a citizen on ${backend}`, () => {
 					workflowState('goedgekeurd', 'final', { label: { nl: 'Goedgekeurd' } })
 				],
 				transitions: reviewTransitions()
-			})
+			}),
+			// A process a citizen may only file signed in.
+			{ ...testDefinition, id: 'verplicht', auth: 'required' }
 		]);
 		wout = await addUser(t.db, 'wout@gemeente.be', ['staff'], 'Wout Loket');
 		gert = await addUser(t.db, 'gert@gemeente.be', ['staff'], 'Gert Groen');
@@ -87,7 +89,7 @@ describe(`intake on behalf of a citizen on ${backend}`, () => {
 		expect(
 			await departments.update(
 				general!.id,
-				{ name: 'Algemeen', memberIds: [wout.id], processIds: ['proef'] },
+				{ name: 'Algemeen', memberIds: [wout.id], processIds: ['proef', 'verplicht'] },
 				t.db
 			)
 		).toEqual({ ok: true });
@@ -124,7 +126,10 @@ describe(`intake on behalf of a citizen on ${backend}`, () => {
 	}
 
 	it('lists only the processes of the staff member’s departments', async () => {
-		expect((await intakes.listProcesses(wout.id, t.db)).map((p) => p.id)).toEqual(['proef']);
+		expect((await intakes.listProcesses(wout.id, t.db)).map((p) => p.id).sort()).toEqual([
+			'proef',
+			'verplicht'
+		]);
 		expect((await intakes.listProcesses(gert.id, t.db)).map((p) => p.id)).toEqual(['bomen']);
 	});
 
@@ -231,7 +236,9 @@ describe(`intake on behalf of a citizen on ${backend}`, () => {
 		expect(again.draft.dossierId).toBe(dossier.id);
 		const retry = await intakes.submit(again, { token: undefined, opts }, t.db);
 		expect(retry.ok && [retry.dossier.id, retry.created]).toEqual([dossier.id, false]);
-		expect(await t.db.selectFrom('dossier').select('id').execute()).toHaveLength(1);
+		expect(
+			await t.db.selectFrom('dossier').select('id').where('filedBy', '=', wout.id).execute()
+		).toHaveLength(1);
 
 		// Staff see who filed it and how; the timeline says so too.
 		const view = await views.viewForStaff(dossier, wout, t.db);
@@ -272,13 +279,45 @@ describe(`intake on behalf of a citizen on ${backend}`, () => {
 		expect(mails.filter((o) => o.payload.dossierId === result.dossier.id)).toEqual([]);
 	});
 
+	it('files a process that asks for a sign-in, for the person entered, linked to no account', async () => {
+		// A citizen with an account under the same address: the dossier is still not theirs.
+		await addUser(t.db, 'an@example.be', ['citizen'], 'An Account');
+		const started = await intakes.start(
+			wout,
+			{ processId: 'verplicht', channel: 'phone', name: 'An Janssens', email: 'an@example.be' },
+			'nl',
+			t.db
+		);
+		if (!started.ok) throw new Error(JSON.stringify(started.issues));
+		let current = started.intake;
+		for (const [page, values] of [
+			[0, { ...firstPage, naam: 'An Janssens', email: 'an@example.be' }],
+			[1, secondPage]
+		] as const) {
+			const store = intakes.answerStore(current, { storage, opts }, t.db);
+			const reading = readPage(current.definition, page, values, await store.load(), opts);
+			expect((await acceptPage(store, page, reading, opts)).kind).toBe('next');
+			current = (await intakes.find(current.draft.id, wout, t.db))!;
+		}
+		const result = await intakes.submit(current, { token: started.token, opts }, t.db);
+		if (!result.ok) throw new Error(JSON.stringify(result.issues));
+		expect(result.dossier).toMatchObject({
+			processId: 'verplicht',
+			applicantName: 'An Janssens',
+			channel: 'phone',
+			filedBy: wout.id,
+			ownerId: null,
+			guestTokenHash: hashToken(started.token)
+		});
+	});
+
 	it('refuses a process moved to another department, even for an intake already begun', async () => {
 		const { intake } = await startAtDesk();
 		const [general] = await departments.list(t.db);
 		const parks = (await departments.list(t.db)).find((d) => d.name === 'Groendienst')!;
 		await departments.update(
 			parks.id,
-			{ name: 'Groendienst', memberIds: [gert.id], processIds: ['bomen', 'proef'] },
+			{ name: 'Groendienst', memberIds: [gert.id], processIds: ['bomen', 'proef', 'verplicht'] },
 			t.db
 		);
 		await departments.update(
