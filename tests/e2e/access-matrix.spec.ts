@@ -254,6 +254,17 @@ const expected: Record<string, Row> = {
 	// Without a note: refused before anything is read.
 	'POST /backoffice/dossiers/[id]?/handOver': backoffice(handlers, '400'),
 	'GET /backoffice/dossiers/[id]/bestanden/[fileId]': backoffice(handlers, '200'),
+	// Filing a request for a citizen (intake): an empty start form is refused; the dossier's id is
+	// no intake of theirs, so its pages do not exist for them.
+	'GET /backoffice/intake': backoffice(handlers, '200'),
+	'POST /backoffice/intake?/start': backoffice(handlers, '400'),
+	'GET /backoffice/intake/[id]': backoffice(handlers, '404'),
+	'GET /backoffice/intake/[id]/[pageId]': backoffice(handlers, '404'),
+	'POST /backoffice/intake/[id]/[pageId]': backoffice(handlers, '404'),
+	'GET /backoffice/intake/[id]/controle': backoffice(handlers, '404'),
+	'POST /backoffice/intake/[id]/controle?/submit': backoffice(handlers, '404'),
+	'GET /backoffice/intake/[id]/ontvangen': backoffice(handlers, '404'),
+	'GET /backoffice/intake/[id]/ontvangen/ontvangstbewijs.pdf': backoffice(handlers, '404'),
 	'GET /backoffice/mail': backoffice(admins, '200'),
 	// A token the admin made in the setup; revoking without the confirmation is refused.
 	'GET /backoffice/api-tokens': backoffice(admins, '200'),

@@ -1,6 +1,6 @@
 // The form runner: the walk through a process's form page by page, written once over an answer
-// store (the server draft, the builder's preview, the device's IndexedDB draft; staff intake at
-// the desk next). It guarantees that every store opens the same page for the same answers, shows
+// store (the server draft, the builder's preview, the device's IndexedDB draft, staff's intake
+// for a citizen at the desk: server/intake). It guarantees that every store opens the same page for the same answers, shows
 // the same values, refuses the same unknown names, reads a post with one `readPage`, and goes on
 // to the same next step. Pure and isomorphic: the HTTP side is $lib/server/web/form-runner.ts.
 //
@@ -32,8 +32,8 @@ export type RunnerForm = Pick<ProcessDefinition, 'pages' | 'leadTimes'>;
 export type Saved = { ok: true; answers: AnswerMap } | { ok: false; issues: Issue[] };
 
 /**
- * Where a form's answers are kept while it is filled in. A new place to fill forms in (e.g. staff
- * intake at the desk) is a new store; the walk itself does not change.
+ * Where a form's answers are kept while it is filled in. A new place to fill forms in (as staff's
+ * intake at the desk was) is a new store; the walk itself does not change.
  */
 export interface AnswerStore {
 	/** The form being filled in. */

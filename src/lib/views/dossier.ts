@@ -5,6 +5,7 @@ import type { AnswerSection } from '$lib/process/answers';
 import type { RequestKind } from '$lib/process/taxonomy';
 import type { LocalText } from '$lib/process/text';
 import type { WorkflowState } from '$lib/process/workflow';
+import type { IntakeChannel } from './intake';
 
 export type StateView = { label: LocalText; text: LocalText; kind: WorkflowState['kind'] };
 
@@ -14,7 +15,8 @@ export type FileView = { id: string; name: string; size: number; type: string };
 export type RequestView = { id: string; label: string; fulfilled: boolean };
 
 export type TimelineEntry =
-	| { kind: 'submitted'; at: Date; actor: string | null }
+	/** `channel`: how staff received it, when they filed it for the citizen (an intake). */
+	| { kind: 'submitted'; at: Date; actor: string | null; channel: IntakeChannel | null }
 	| {
 			kind: 'state';
 			at: Date;

@@ -5,6 +5,7 @@ import {
 	canAdminister,
 	canConfigureProcesses,
 	canEnterBackoffice,
+	canFileForCitizens,
 	canHandleDossiers,
 	canManageReplyTemplates
 } from '$lib/server/auth/policies';
@@ -23,7 +24,8 @@ export const load: PageServerLoad = async (event) => {
 		can: {
 			administer: canAdminister(user),
 			configureProcesses: canConfigureProcesses(user),
-			manageReplyTemplates: canManageReplyTemplates(user)
+			manageReplyTemplates: canManageReplyTemplates(user),
+			fileForCitizens: canFileForCitizens(user)
 		},
 		inbox: canHandleDossiers(user) ? await inboxOf(user, event.url.searchParams) : null
 	};

@@ -257,8 +257,11 @@ export const dossierDetail = z
 		}),
 		language: z.enum(['nl', 'en']),
 		channel: z
-			.enum(['web', 'api'])
-			.describe('Filed at the e-counter (`web`) or by another system (`api`).'),
+			.enum(['web', 'api', 'desk', 'phone', 'letter', 'email'])
+			.describe(
+				'Filed at the e-counter (`web`), by another system (`api`), or by staff for a citizen ' +
+					'at the desk, by phone, letter or e-mail.'
+			),
 		applicant: z.object({ name: z.string(), email: z.string().nullable() }),
 		assigneeId: uuid.nullable(),
 		submittedAt: dateTime,

@@ -10,7 +10,8 @@ const expected: Record<keyof typeof policies, Role[]> = {
 	canTakeDossiers: ['staff'],
 	canConfigureProcesses: ['clerk', 'admin'],
 	canManageReplyTemplates: ['clerk', 'admin'],
-	canAdminister: ['admin']
+	canAdminister: ['admin'],
+	canFileForCitizens: ['staff', 'admin']
 };
 const roles: Role[] = ['citizen', 'staff', 'clerk', 'admin'];
 

@@ -31,3 +31,6 @@ export const canManageReplyTemplates = anyOf('clerk', 'admin');
 
 /** Run the site: accounts and invitations, API tokens, webhooks and the mail log. */
 export const canAdminister = anyOf('admin');
+
+/** File a request for a citizen at the desk, by phone, letter or e-mail (processes of their departments). */
+export const canFileForCitizens = anyOf('staff', 'admin');

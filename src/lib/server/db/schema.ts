@@ -3,6 +3,7 @@
 import type { ProcessVersionSource, ProcessVersionStatus } from '$lib/views/processes';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { Role } from '$lib/process/workflow';
+import type { DossierChannel, IntakeChannel } from '$lib/views/intake';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -107,8 +108,13 @@ export interface DossierTable {
 	changeSeq: ColumnType<number, never, never>;
 	changeTxid: ColumnType<number | null, never, null>;
 	changedAt: ColumnType<Date, never, never>;
-	/** How it was filed: at the e-counter or by another system through the API. */
-	channel: Generated<'web' | 'api'>;
+	/**
+	 * How it was filed: at the e-counter ('web'), by another system through the API ('api'), or by
+	 * staff for a citizen who phoned, came to the desk, wrote or mailed (migration intake).
+	 */
+	channel: Generated<DossierChannel>;
+	/** The member of staff who filed it for the citizen; null when the citizen or the API did. */
+	filedBy: string | null;
 	/** The department it was handed over to; null: its process's departments handle it. */
 	departmentId: string | null;
 }
@@ -203,6 +209,11 @@ export interface FormDraftTable {
 	createdAt: CreatedAt;
 	updatedAt: DefaultedTimestamp;
 	expiresAt: Timestamp;
+	/** An intake: the member of staff filling it in for a citizen (the other three with it). */
+	filedBy: string | null;
+	channel: IntakeChannel | null;
+	applicantName: string | null;
+	applicantEmail: string | null;
 }
 
 export interface DraftFileTable {

@@ -14,6 +14,7 @@ import type { Transaction } from 'kysely';
 import { computeDueDate, toIsoDate } from '$lib/process/calendar';
 import type { ProcessDefinition } from '$lib/process/definition';
 import type { Locale } from '$lib/process/text';
+import type { DossierChannel } from '$lib/views/intake';
 import { getDb, type Db } from '../db';
 import type { Database, Dossier } from '../db/schema';
 import type { DraftView } from '../drafts/service';
@@ -56,6 +57,11 @@ export async function submitDraft(
 	if (issues.length > 0) return { ok: false, issues };
 
 	const applicant = findApplicant(definition, view.answers);
+	// An intake (staff filing for a citizen) is never linked to an account: what staff typed is no
+	// proof of who the citizen is. The citizen follows it with the tracking link, like a guest.
+	const intake =
+		draft.filedBy && draft.channel ? { by: draft.filedBy, channel: draft.channel } : null;
+	const ownerId = intake ? null : (q.ownerId ?? draft.ownerId);
 	return db.transaction().execute(async (trx) => {
 		const filed = await insertFiled(
 			trx,
@@ -65,12 +71,19 @@ export async function submitDraft(
 				definition,
 				answers: view.answers,
 				language: q.opts.locale,
-				ownerId: q.ownerId ?? draft.ownerId,
+				ownerId,
 				// A guest follows the dossier with the token that held the draft; only its hash is kept.
-				guestTokenHash: (q.ownerId ?? draft.ownerId) ? null : draft.tokenHash,
-				applicant,
+				guestTokenHash: ownerId ? null : draft.tokenHash,
+				// The form's applicant fields when it has them, else whom staff entered at the start.
+				applicant: intake
+					? {
+							name: applicant.name || (draft.applicantName ?? ''),
+							email: applicant.email ?? draft.applicantEmail
+						}
+					: applicant,
 				submissionId,
-				channel: 'web',
+				channel: intake?.channel ?? 'web',
+				filedBy: intake?.by ?? null,
 				trackingToken: q.trackingToken
 			},
 			now,
@@ -97,7 +110,9 @@ export type FiledDossier = {
 	applicant: { name: string; email: string | null };
 	/** Makes a retried submission return the dossier it made the first time. */
 	submissionId: string;
-	channel: 'web' | 'api';
+	channel: DossierChannel;
+	/** The member of staff who filed it for the citizen (an intake); the `submitted` event's actor. */
+	filedBy?: string | null;
 	/** Who filed it, when it is not the owner: another system ("API: <token name>"). */
 	actorLabel?: string;
 	/** A guest's tracking link, mailed in the receipt only. */
@@ -133,7 +148,8 @@ export async function insertFiled(
 		applicantEmail: f.applicant.email,
 		submissionId: f.submissionId,
 		dueDate: computeDueDate(today, f.definition.handlingTime),
-		channel: f.channel
+		channel: f.channel,
+		filedBy: f.filedBy ?? null
 	});
 	// A concurrent submit of the same submission won the race: return its dossier.
 	const dossier = inserted ?? (await repo.findBySubmissionId(trx, f.submissionId));
@@ -144,9 +160,10 @@ export async function insertFiled(
 		dossierId: dossier.id,
 		type: 'submitted',
 		toStatus: dossier.status,
-		actorId: dossier.ownerId,
-		actorLabel: f.actorLabel ?? (dossier.ownerId ? null : 'guest'),
-		visibility: 'public'
+		actorId: f.filedBy ?? dossier.ownerId,
+		actorLabel: f.actorLabel ?? (dossier.ownerId || f.filedBy ? null : 'guest'),
+		visibility: 'public',
+		data: f.filedBy ? { channel: f.channel } : null
 	});
 	if (dossier.applicantEmail)
 		await outbox.insertOutbox(trx, 'receipt-email', {

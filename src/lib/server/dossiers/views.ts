@@ -25,6 +25,7 @@ import * as userRepo from '../users/repository';
 import { hashToken } from '../tokens';
 import * as repo from './repository';
 import { isUuid } from '$lib/uuid';
+import { isIntakeChannel, type DossierChannel } from '$lib/views/intake';
 
 export type { FileView, RequestView, StaffAction, StateView, TimelineEntry };
 
@@ -127,6 +128,7 @@ export type DossierView = {
 	answers: AnswerMap;
 	applicantName: string;
 	applicantEmail: string | null;
+	channel: DossierChannel;
 	submittedAt: Date;
 	dueDate: string | null;
 	pausedSince: Date | null;
@@ -171,8 +173,15 @@ async function buildView(dossier: Dossier, staff: boolean, db: Db): Promise<Doss
 		const messageId = (e.data as { messageId?: string | null } | null)?.messageId ?? null;
 		const message = messageId ? messagesById.get(messageId) : undefined;
 		const entries: TimelineEntry[] = [];
-		if (e.type === 'submitted') entries.push({ kind: 'submitted', at: e.at, actor: who(e) });
-		else if (e.type === 'transition')
+		if (e.type === 'submitted') {
+			const channel = (e.data as { channel?: unknown } | null)?.channel;
+			entries.push({
+				kind: 'submitted',
+				at: e.at,
+				actor: who(e),
+				channel: isIntakeChannel(channel) ? channel : null
+			});
+		} else if (e.type === 'transition')
 			entries.push({
 				kind: 'state',
 				at: e.at,
@@ -221,6 +230,7 @@ async function buildView(dossier: Dossier, staff: boolean, db: Db): Promise<Doss
 		answers: dossier.answers as AnswerMap,
 		applicantName: dossier.applicantName,
 		applicantEmail: dossier.applicantEmail,
+		channel: dossier.channel,
 		submittedAt: dossier.submittedAt,
 		dueDate: dossier.dueDate,
 		pausedSince: dossier.clockPausedAt,
@@ -268,6 +278,8 @@ export type StaffDossierView = DossierView & {
 	departments: string[];
 	/** The departments it can be handed over to. */
 	handOverTo: { id: string; name: string }[];
+	/** The member of staff who filed it for the citizen (an intake), by name; null otherwise. */
+	filedBy: string | null;
 };
 
 /** The back-office page of one dossier, with the transitions this user's roles allow. */
@@ -302,8 +314,10 @@ export async function viewForStaff(
 			})
 		: null;
 	const handling = new Set(handledBy.map((d) => d.id));
+	const filer = dossier.filedBy ? await userRepo.findById(db, dossier.filedBy) : null;
 	return {
 		...view,
+		filedBy: filer ? filer.name || filer.email : null,
 		actions,
 		assignee: current,
 		colleagues,

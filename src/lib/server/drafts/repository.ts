@@ -1,4 +1,5 @@
 // Kysely queries on form drafts and their files. No rules here: see service.ts.
+import type { IntakeChannel } from '$lib/views/intake';
 import type { DraftFile, FormDraft } from '../db/schema';
 
 import type { Executor } from '../db/executor';
@@ -24,12 +25,19 @@ export async function insertDraft(
 		language: 'nl' | 'en';
 		expiresAt: Date;
 		answers?: Record<string, unknown>;
+		/** An intake: the member of staff, how the request came in, whom it is for. */
+		intake?: {
+			filedBy: string;
+			channel: IntakeChannel;
+			applicantName: string;
+			applicantEmail: string | null;
+		};
 	}
 ): Promise<FormDraft> {
-	const { answers, ...row } = v;
+	const { answers, intake, ...row } = v;
 	return db
 		.insertInto('formDraft')
-		.values({ ...row, answers: JSON.stringify(answers ?? {}) })
+		.values({ ...row, ...intake, answers: JSON.stringify(answers ?? {}) })
 		.returningAll()
 		.executeTakeFirstOrThrow();
 }
@@ -102,6 +110,7 @@ export async function findOpenDraftOfOwner(
 		.where('ownerId', '=', ownerId)
 		.where('processId', '=', processId)
 		.where('dossierId', 'is', null)
+		.where('filedBy', 'is', null)
 		.where('expiresAt', '>', now)
 		.orderBy('updatedAt', 'desc')
 		.limit(1)
@@ -110,4 +119,35 @@ export async function findOpenDraftOfOwner(
 
 export async function updateTokenHash(db: Executor, id: string, tokenHash: string): Promise<void> {
 	await db.updateTable('formDraft').set({ tokenHash }).where('id', '=', id).execute();
+}
+
+/** An intake a member of staff is filling in (or filed), by its id; only theirs. */
+export async function findIntake(
+	db: Executor,
+	id: string,
+	filedBy: string
+): Promise<FormDraft | undefined> {
+	return db
+		.selectFrom('formDraft')
+		.selectAll()
+		.where('id', '=', id)
+		.where('filedBy', '=', filedBy)
+		.executeTakeFirst();
+}
+
+/** A member of staff's intakes not yet filed, newest first. */
+export async function listOpenIntakes(
+	db: Executor,
+	filedBy: string,
+	now: Date
+): Promise<FormDraft[]> {
+	return db
+		.selectFrom('formDraft')
+		.selectAll()
+		.where('filedBy', '=', filedBy)
+		.where('dossierId', 'is', null)
+		.where('expiresAt', '>', now)
+		.orderBy('updatedAt', 'desc')
+		.limit(20)
+		.execute();
 }

@@ -40,6 +40,8 @@ export async function findDraft(
 	if (!q.token) return null;
 	const draft = await repo.findByTokenHash(db, hashToken(q.token));
 	if (!draft || draft.processId !== q.processId || draft.expiresAt < now) return null;
+	// Staff's intake for a citizen is never opened as a citizen's draft (server/intake).
+	if (draft.filedBy !== null) return null;
 	if (draft.ownerId !== null && draft.ownerId !== q.ownerId) return null;
 	const definition = await processes.getVersion(draft.processId, draft.processVersion, db);
 	return { draft, definition, answers: draft.answers as AnswerMap };
@@ -185,12 +187,13 @@ export async function discardDraft(view: DraftView, db: Db = getDb()): Promise<v
 export function answerStore(
 	view: DraftView,
 	deps: { storage: FileStorage; opts: AnswerOptions },
-	db: Db = getDb()
+	db: Db = getDb(),
+	locate: (step: string) => string = (step) => `/p/${view.draft.processId}/aanvragen/${step}`
 ): AnswerStore {
 	return {
 		form: view.definition,
 		load: () => Promise.resolve(view.answers),
 		save: (_pageIndex, reading) => savePage(view, reading, deps, db),
-		locate: (step) => `/p/${view.draft.processId}/aanvragen/${step}`
+		locate
 	};
 }

@@ -28,6 +28,8 @@ export async function loadStaffDossier(dossier: Dossier, user: SessionUser, loca
 		title: view.title,
 		applicantName: view.applicantName,
 		applicantEmail: view.applicantEmail,
+		channel: view.channel,
+		filedBy: view.filedBy,
 		submittedAt: view.submittedAt,
 		dueDate: view.dueDate,
 		pausedSince: view.pausedSince,
