@@ -36,6 +36,9 @@ export type Overview = {
 	from: IsoDate;
 	to: IsoDate;
 	processId: string | null;
+	/** The department whose processes are shown (null: all the user's); the user's departments. */
+	departmentId: string | null;
+	departments: { id: string; name: string }[];
 	/** What was typed, kept when it was refused (then the default period is shown). */
 	typed: { from: string; to: string };
 	problems: { from?: PeriodProblem; to?: PeriodProblem };
@@ -176,6 +179,8 @@ export async function getOverview(
 		from: period.from,
 		to: period.to,
 		processId,
+		departmentId: null,
+		departments: [],
 		typed: period.typed,
 		problems: period.problems,
 		presets: PRESET_WEEKS.map((weeks) => {
@@ -195,10 +200,30 @@ export async function getOverview(
 	};
 }
 
-/** The overview a member of staff sees: the processes their departments handle. */
-export async function getOverviewFor(userId: string, params: URLSearchParams): Promise<Overview> {
-	const scope = await departments.scopeFor(userId);
-	return getOverview(params, getDb(), new Date(), scope.processIds);
+/**
+ * The overview a member of staff sees: the processes their departments handle, or those of one of
+ * their departments (`department`). A dossier counts with its process: one handed over to another
+ * department still counts where its process belongs.
+ */
+export async function getOverviewFor(
+	userId: string,
+	params: URLSearchParams,
+	db: Db = getDb(),
+	now: Date = new Date()
+): Promise<Overview> {
+	const scope = await departments.scopeFor(userId, db);
+	const mine = (await departments.list(db)).filter((d) => scope.departmentIds.includes(d.id));
+	const wanted = params.get('department') ?? '';
+	const chosen = mine.some((d) => d.id === wanted) ? await departments.get(wanted, db) : null;
+	const visible = chosen
+		? chosen.processIds.filter((p) => scope.processIds.includes(p))
+		: scope.processIds;
+	const overview = await getOverview(params, db, now, visible);
+	return {
+		...overview,
+		departmentId: chosen ? chosen.department.id : null,
+		departments: mine.map((d) => ({ id: d.id, name: d.name }))
+	};
 }
 
 /** The overview's table as CSV (semicolons and a byte order mark, as the inbox's export). */
