@@ -3,6 +3,7 @@ import {
 	canAdminister,
 	canConfigureProcesses,
 	canEnterBackoffice,
+	canFileForCitizens,
 	canHandleDossiers,
 	canManageReplyTemplates
 } from '$lib/server/auth/policies';
@@ -17,6 +18,7 @@ export const load: LayoutServerLoad = (event) => {
 	return {
 		staffNav: {
 			handle: canHandleDossiers(user),
+			intake: canFileForCitizens(user),
 			configure: canConfigureProcesses(user),
 			replies: canManageReplyTemplates(user),
 			administer: canAdminister(user)
