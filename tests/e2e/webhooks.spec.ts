@@ -89,7 +89,13 @@ test('an admin adds a webhook, copies its secret once, and a signed test event i
 		expect(await page.content()).not.toContain(secret.slice(6));
 		await page.getByRole('link', { name }).click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
-		await expect(page.getByText('Nog geen afleveringen.')).toBeVisible();
+		// No test event yet. (Other specs file dossiers meanwhile, and this webhook wants
+		// dossier.created: the log need not be empty.)
+		const testEvents = page
+			.getByRole('table', { name: 'Afleveringen' })
+			.getByRole('row')
+			.filter({ hasText: 'Testgebeurtenis (webhook.test)' });
+		await expect(testEvents).toHaveCount(0);
 		expect(await page.content()).not.toContain(secret.slice(6));
 		await expectAccessible(page);
 
