@@ -2,10 +2,10 @@
 // database, or on the PostgreSQL database named by DATABASE_URL (which must start empty). Run
 // `npm run build` first. Spec files run on parallel workers (E2E_WORKERS, default 2; the tests in
 // one file run in order). The few specs that read or change what every other spec relies on run
-// alone afterwards, on one worker. E2E_ALONE_SERVER=1 (experimental: the process editor's spec
-// timed out twice that way on a loaded machine) runs them instead on a second server with its own
-// database (DATABASE_URL's name + `_alone`, made anew; its user must be allowed to create
-// databases), at the same time as the others. E2E_SCOPE=smoke runs only the main journeys (tests
+// alone afterwards, on one worker. E2E_ALONE_SERVER=1 (CI sets it) runs them instead on a second
+// server with its own database (DATABASE_URL's name + `_alone`, made anew; its user must be
+// allowed to create databases), at the same time as the others. (On a machine held at a load of
+// 11–19 by other work, the process editor's spec once timed out that way.) E2E_SCOPE=smoke runs only the main journeys (tests
 // tagged @smoke), as CI does on the embedded database.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
