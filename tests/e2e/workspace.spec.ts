@@ -208,8 +208,8 @@ test('bulk: one step on twenty reports applies to seventeen and names the three 
 	for (const reference of changed) {
 		await colleague.goto(`/backoffice?q=${reference}`);
 		await inboxTable(colleague).getByRole('link', { name: reference }).click();
-		// (A choice made before the page's script has run is put back by it: wait for the script.)
-		await colleague.waitForLoadState('networkidle');
+		// The dossier page, not the inbox still on screen (its bulk form has the same labels).
+		await expect(colleague.getByRole('heading', { level: 1 })).toContainText(reference);
 		await colleague.getByLabel('Toewijzen aan').selectOption({ label: 'Stijn Balie' });
 		await colleague.getByRole('button', { name: 'Toewijzen', exact: true }).click();
 		await expect(colleague.getByRole('status')).toHaveText('Toegewezen aan Stijn Balie.');
