@@ -2,8 +2,9 @@
 // keeps them (a national number typed without dots comes back written 85.07.30-033.28, not as
 // the raw typing the device kept), and each part of an address has its own length limit, said
 // at that part.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectAccessible } from './axe';
+import { typedOnDevice } from './device';
 import {
 	errorSummary,
 	expectStep,
@@ -14,24 +15,6 @@ import {
 } from './filing-helpers';
 
 test.describe.configure({ timeout: 120_000 });
-
-/** What the device keeps of what is being typed on a form's open page (IndexedDB). */
-const typedOnDevice = (page: Page, processId: string) =>
-	page.evaluate(
-		(id) =>
-			new Promise<Record<string, unknown> | null>((resolve, reject) => {
-				const open = indexedDB.open('loket');
-				open.onerror = () => reject(open.error);
-				open.onsuccess = () => {
-					const get = open.result.transaction('drafts').objectStore('drafts').get(id);
-					get.onsuccess = () => {
-						open.result.close();
-						resolve((get.result?.pending?.values as Record<string, unknown>) ?? null);
-					};
-				};
-			}),
-		processId
-	);
 
 test('back to a page, the answers are shown as saved: the national number written with its dots, not as typed', async ({
 	page

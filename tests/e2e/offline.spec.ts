@@ -5,6 +5,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import pg from 'pg';
 import { expectAccessible } from './axe';
+import { typedOnDevice } from './device';
 import { expectStep, fillAddress, pressContinue } from './filing-helpers';
 import { logIn } from './users';
 
@@ -16,24 +17,6 @@ async function controlled(page: Page) {
 	if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) await page.reload();
 	await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
 }
-
-/** What the device keeps of what is being typed on a form's open page (IndexedDB). */
-const typedOnDevice = (page: Page, processId: string) =>
-	page.evaluate(
-		(id) =>
-			new Promise<Record<string, unknown> | null>((resolve, reject) => {
-				const open = indexedDB.open('loket');
-				open.onerror = () => reject(open.error);
-				open.onsuccess = () => {
-					const get = open.result.transaction('drafts').objectStore('drafts').get(id);
-					get.onsuccess = () => {
-						open.result.close();
-						resolve((get.result?.pending?.values as Record<string, unknown>) ?? null);
-					};
-				};
-			}),
-		processId
-	);
 
 /** The dossiers whose description holds `marker`, as staff's CSV export lists them. */
 async function exportedRows(page: Page, marker: string): Promise<string[]> {
