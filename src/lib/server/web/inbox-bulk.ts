@@ -6,6 +6,7 @@ import { formatDateTime, m, type Locale } from '$lib/i18n';
 import type { SessionUser } from '../auth/session';
 import { localize } from '$lib/process/text';
 import * as bulk from '../dossiers/bulk';
+import { MAX_NOTE_LENGTH } from '../dossiers/handling';
 
 export type BulkResultView = {
 	/** What was asked, in words. */
@@ -28,7 +29,7 @@ function reasonText(outcome: bulk.BulkOutcome & { ok: false }, locale: Locale): 
 		case 'note-required':
 			return m.inboxBulkNoteRequired();
 		case 'too-long':
-			return m.staffDossierNoteTooLong({ max: 5000 });
+			return m.staffDossierNoteTooLong({ max: MAX_NOTE_LENGTH });
 		case 'not-staff':
 			return m.staffDossierNotStaff();
 	}
