@@ -81,7 +81,11 @@ if (exists.rowCount === 0) await admin.query(`create database ${database}`);
 await admin.end();
 
 const { db, close } = await openDatabase({ kind: 'postgres', url: url.href });
+const migrating = performance.now();
 await migrateToLatest(db);
+console.log(
+	`migrations brought up to date in ${((performance.now() - migrating) / 1000).toFixed(1)} s`
+);
 const library = loadLibrary();
 if (!library.ok) throw new Error(library.errors.join('\n'));
 await importLibrary(library.definitions, db);

@@ -1,7 +1,9 @@
-// The inbox's running tally under load: transactions that file, move, assign, close and delete
-// dossiers at the same time (some rolled back), with compactions running between them, leave
-// counts equal to counting the dossiers; the tally stays at most one row per key and stripe
-// however long it goes unfolded; and the migration to stripes keeps the counts it found.
+// The running tallies under load: transactions that file, move, assign, hand over, decide and
+// delete dossiers at the same time (some rolled back), with compactions running between them,
+// leave the inbox's counts (per department too) and the overview's (filed per day, decided per
+// week and handling days) equal to counting the dossiers; the inbox's tally stays at most one row
+// per key and stripe however long it goes unfolded; and the migration to stripes keeps the counts
+// it found.
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,6 +54,7 @@ const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe(`the inbox tally under concurrent changes on ${backend}`, () => {
 	let t: TestDatabase;
 	let staff: string[];
+	let departments: (string | null)[];
 	let counter = 0;
 
 	beforeAll(async () => {
@@ -62,6 +65,12 @@ describe(`the inbox tally under concurrent changes on ${backend}`, () => {
 		staff = [];
 		for (const name of ['stijn', 'sara'])
 			staff.push((await addUser(t.db, `${name}@gemeente.be`, ['staff'])).id);
+		const { id } = await t.db
+			.insertInto('department')
+			.values({ name: 'Burgerzaken' })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		departments = [null, id];
 	});
 	afterAll(async () => {
 		await t.drop();
@@ -74,7 +83,9 @@ describe(`the inbox tally under concurrent changes on ${backend}`, () => {
 			processId,
 			applicantEmail: null,
 			assigneeId,
-			submittedAt: new Date()
+			// Over two weeks around the end of summer time (25 October 2026), at any hour: the
+			// overview's days are local days.
+			submittedAt: new Date(Date.parse('2026-10-18T00:00:00Z') + (counter % 337) * 3_600_000)
 		});
 	}
 
@@ -87,9 +98,17 @@ describe(`the inbox tally under concurrent changes on ${backend}`, () => {
 				'status',
 				'assigneeId',
 				sql<boolean>`closed_at is null`.as('open'),
+				'departmentId',
 				sql<string>`count(*)`.as('n')
 			])
-			.groupBy(['processId', 'processVersion', 'status', 'assigneeId', sql`closed_at is null`])
+			.groupBy([
+				'processId',
+				'processVersion',
+				'status',
+				'assigneeId',
+				sql`closed_at is null`,
+				'departmentId'
+			])
 			.execute();
 		const tallied = await t.db
 			.selectFrom('dossierTally')
@@ -99,18 +118,36 @@ describe(`the inbox tally under concurrent changes on ${backend}`, () => {
 				'status',
 				'assigneeId',
 				'open',
+				'departmentId',
 				sql<string>`sum(n)`.as('n')
 			])
-			.groupBy(['processId', 'processVersion', 'status', 'assigneeId', 'open'])
+			.groupBy(['processId', 'processVersion', 'status', 'assigneeId', 'open', 'departmentId'])
 			.having(sql`sum(n)`, '<>', 0)
 			.execute();
-		const key = (r: { processId: string; status: string; assigneeId: string | null }) =>
-			JSON.stringify(r);
-		const norm = (rows: typeof counted) =>
+		const key = (r: object) => JSON.stringify(r);
+		const norm = <R extends { n: string | number }>(rows: R[]) =>
 			rows
-				.map((r) => ({ ...r, open: Boolean(r.open), n: Number(r.n) }))
+				.map((r) => ({ ...r, ...('open' in r ? { open: Boolean(r.open) } : {}), n: Number(r.n) }))
 				.sort((a, b) => key(a).localeCompare(key(b)));
 		expect(norm(tallied)).toEqual(norm(counted));
+		// The overview's tallies: filed per local day, decided per local week and handling days.
+		const local = (column: string) => sql.raw(`(${column} at time zone 'Europe/Brussels')`);
+		const filed = await sql<{ processId: string; day: string; n: string }>`
+			select process_id as "processId", ${local('submitted_at')}::date as day, count(*) as n
+			from dossier group by 1, 2`.execute(t.db);
+		const filedTally = await sql<{ processId: string; day: string; n: string }>`
+			select process_id as "processId", day, sum(n) as n from dossier_filed_tally
+			group by 1, 2 having sum(n) <> 0`.execute(t.db);
+		expect(norm(filedTally.rows)).toEqual(norm(filed.rows));
+		const handled = await sql<{ processId: string; week: string; days: number; n: string }>`
+			select process_id as "processId", date_trunc('week', ${local('closed_at')})::date as week,
+				handling_days as days, count(*) as n
+			from dossier where handling_days is not null group by 1, 2, 3`.execute(t.db);
+		const handledTally = await sql<{ processId: string; week: string; days: number; n: string }>`
+			select process_id as "processId", week, handling_days as days, sum(n) as n
+			from dossier_handled_tally group by 1, 2, 3 having sum(n) <> 0`.execute(t.db);
+		expect(handled.rows.length).toBeGreaterThan(0);
+		expect(norm(handledTally.rows)).toEqual(norm(handled.rows));
 		for (const f of [{}, { processId: 'terras' }, { assigneeId: null }, { open: true }]) {
 			const base = { today: '2026-12-02', timeZone: 'Europe/Brussels' };
 			expect(await backofficeRepo.countByStatusFromTally(t.db, f)).toEqual(
@@ -147,11 +184,23 @@ describe(`the inbox tally under concurrent changes on ${backend}`, () => {
 							await pause(rnd() * 3);
 							const status = STATES[Math.floor(rnd() * STATES.length)];
 							const assigneeId = rnd() < 0.4 ? null : staff[Math.floor(rnd() * staff.length)];
+							const departmentId = departments[Math.floor(rnd() * departments.length)];
+							// Decided on a day in the three weeks after 20 October, after 0–14 working days.
+							const closedAt = new Date(
+								Date.parse('2026-10-20T00:00:00Z') + Math.floor(rnd() * 21 * 24) * 3_600_000
+							);
+							const decided = status === 'goedgekeurd';
 							await dossierRepo.updateIfVersion(
 								trx,
 								id,
 								d.version,
-								{ status, assigneeId, closedAt: status === 'goedgekeurd' ? new Date() : null },
+								{
+									status,
+									assigneeId,
+									departmentId,
+									closedAt: decided ? closedAt : null,
+									handlingDays: decided ? Math.floor(rnd() * 15) : null
+								},
 								new Date()
 							);
 						}
@@ -179,7 +228,7 @@ describe(`the inbox tally under concurrent changes on ${backend}`, () => {
 			.selectFrom('dossierTally')
 			.select([
 				sql<string>`count(*)`.as('rows'),
-				sql<string>`count(distinct (process_id, process_version, status, assignee_id, open))`.as(
+				sql<string>`count(distinct (process_id, process_version, status, assignee_id, open, department_id))`.as(
 					'keys'
 				)
 			])
@@ -197,9 +246,24 @@ describe(`the inbox tally under concurrent changes on ${backend}`, () => {
 		await backofficeRepo.foldTally(t.db);
 		const left = await t.db
 			.selectFrom('dossierTally')
-			.select(['processId', 'processVersion', 'status', 'assigneeId', 'open', 'stripe', 'n'])
+			.select([
+				'processId',
+				'processVersion',
+				'status',
+				'assigneeId',
+				'open',
+				'departmentId',
+				'stripe',
+				'n'
+			])
 			.execute();
 		expect(left.every((r) => r.stripe === 0 && r.n !== 0)).toBe(true);
+		for (const table of ['dossier_filed_tally', 'dossier_handled_tally']) {
+			const { rows } = await sql<{ stripe: number; n: number }>`
+				select stripe, n from ${sql.table(table)}`.execute(t.db);
+			expect(rows.length).toBeGreaterThan(0);
+			expect(rows.every((r) => r.stripe === 0 && r.n !== 0)).toBe(true);
+		}
 		expect(new Set(left.map((r) => JSON.stringify({ ...r, n: 0 }))).size).toBe(left.length);
 		expect(await backofficeRepo.foldTally(t.db)).toBe(0);
 		await expectTallyToMatchCounting();

@@ -1,6 +1,7 @@
 // The team leads' overview on a real database: inflow per week, open, waiting and overdue now,
 // and the decided dossiers' handling times per process, for a period typed or chosen, with a
 // clear refusal of a period that is not one.
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDefinition } from '$lib/process/answers/test-definition';
 import { processDefinition } from '$lib/process/definition';
@@ -54,6 +55,21 @@ const definition = (id: string, nl: string, days: number, unit: 'working' | 'cal
 describe(`the overview on ${backend}`, () => {
 	let t: TestDatabase;
 	let counter = 0;
+	const file = async (
+		processId: string,
+		submittedAt: string,
+		more: { status?: string; dueDate?: string; closedAt?: string; handlingDays?: number } = {}
+	) => {
+		counter++;
+		await fileDossier(t.db, {
+			reference: `2026-${String(500000 + counter)}`,
+			processId,
+			submittedAt: new Date(submittedAt),
+			dueDate: '2026-12-31',
+			...more,
+			closedAt: more.closedAt ? new Date(more.closedAt) : null
+		});
+	};
 
 	beforeAll(async () => {
 		t = await openTestDatabase();
@@ -64,21 +80,6 @@ describe(`the overview on ${backend}`, () => {
 			],
 			t.db
 		);
-		const file = async (
-			processId: string,
-			submittedAt: string,
-			more: { status?: string; dueDate?: string; closedAt?: string; handlingDays?: number } = {}
-		) => {
-			counter++;
-			await fileDossier(t.db, {
-				reference: `2026-${String(500000 + counter)}`,
-				processId,
-				submittedAt: new Date(submittedAt),
-				dueDate: '2026-12-31',
-				...more,
-				closedAt: more.closedAt ? new Date(more.closedAt) : null
-			});
-		};
 		// Terras: three in the week of 23 November, one on Monday 30 November just after midnight
 		// in Brussels (still Sunday in UTC), one long before the period.
 		await file('terras', '2026-11-23T09:00:00Z');
@@ -187,5 +188,48 @@ describe(`the overview on ${backend}`, () => {
 		);
 		expect(lines).toContain('"terras";"Terras";2026-11-01;2026-12-06;4;3;1;1;2;4;12;10;working');
 		expect(lines).toContain(`"feest";"'=Feest";2026-11-01;2026-12-06;1;1;0;0;0;;;30;calendar`);
+	});
+
+	it('counts the same as the dossiers themselves over any period: whole weeks and the days around them', async () => {
+		// 300 more for 'feest', filed and decided at every hour over ten weeks around the end of
+		// summer time, after 0–40 working days (the overview reads tallies and the index's edges).
+		let seed = 7;
+		const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x80000000;
+		for (let i = 0; i < 300; i++) {
+			const filed = Date.parse('2026-09-01T00:00:00Z') + Math.floor(rnd() * 70 * 24) * 3_600_000;
+			const decided = rnd() < 0.7;
+			await file('feest', new Date(filed).toISOString(), {
+				...(decided && {
+					status: 'klaar',
+					closedAt: new Date(filed + Math.floor(rnd() * 20 * 24) * 3_600_000).toISOString(),
+					handlingDays: Math.floor(rnd() * 41)
+				})
+			});
+		}
+		const local = (column: string) => sql.raw(`(${column} at time zone 'Europe/Brussels')::date`);
+		for (const [from, to] of [
+			['2026-09-01', '2026-11-30'], // Tuesday to Monday
+			['2026-09-07', '2026-10-04'], // Monday to Sunday: whole weeks only
+			['2026-10-21', '2026-10-24'], // within one week
+			['2026-10-24', '2026-10-27'], // across the change to winter time
+			['2026-10-26', '2026-10-26'] // one day
+		]) {
+			const o = await get(`from=${from}&to=${to}&process=feest`);
+			expect([o.from, o.to]).toEqual([from, to]);
+			const {
+				rows: [expected]
+			} = await sql<{ inflow: number; decided: number; median: number | null; p90: number | null }>`
+				select
+					(select count(*)::int from dossier where process_id = 'feest'
+						and ${local('submitted_at')} between ${from}::date and ${to}::date) as inflow,
+					count(*)::int as decided,
+					percentile_disc(0.5) within group (order by handling_days) as median,
+					percentile_disc(0.9) within group (order by handling_days) as p90
+				from dossier where process_id = 'feest' and handling_days is not null
+					and ${local('closed_at')} between ${from}::date and ${to}::date`.execute(t.db);
+			expect(expected.decided, `${from}–${to}`).toBeGreaterThan(0);
+			expect(o.rows[0], `${from}–${to}`).toMatchObject(expected);
+			expect(o.weeks.reduce((n, w) => n + w.count, 0)).toBe(expected.inflow);
+		}
 	});
 });

@@ -136,6 +136,29 @@ export interface DossierTallyTable {
 	n: number;
 }
 
+/**
+ * Dossiers filed per process and local day (Europe/Brussels), striped as the tally (migration
+ * 2026_12_07_0001): the overview's inflow.
+ */
+export interface DossierFiledTallyTable {
+	processId: string;
+	day: ColumnType<string, string, never>;
+	stripe: Generated<number>;
+	n: number;
+}
+
+/**
+ * Decided dossiers per process, local week of the decision (its Monday) and handling days,
+ * striped as the tally (migration 2026_12_07_0001): the overview's handling times.
+ */
+export interface DossierHandledTallyTable {
+	processId: string;
+	week: ColumnType<string, string, never>;
+	handlingDays: number;
+	stripe: Generated<number>;
+	n: number;
+}
+
 export interface DossierEventTable {
 	id: ColumnType<number, never, never>;
 	dossierId: string;
@@ -412,6 +435,8 @@ export interface Database {
 	processVersion: ProcessVersionTable;
 	processEvent: ProcessEventTable;
 	dossierTally: DossierTallyTable;
+	dossierFiledTally: DossierFiledTallyTable;
+	dossierHandledTally: DossierHandledTallyTable;
 	referenceCounter: ReferenceCounterTable;
 	dossier: DossierTable;
 	dossierEvent: DossierEventTable;

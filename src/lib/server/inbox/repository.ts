@@ -228,37 +228,48 @@ export async function countByVersionFromTally(
 	return rows.map((r) => ({ ...r, count: Number(r.count) }));
 }
 
+/** The striped tallies and their keys: the inbox's and the overview's (migration 2026_12_07_0001). */
+const TALLIES = [
+	['dossier_tally', 'process_id, process_version, status, assignee_id, open, department_id'],
+	['dossier_filed_tally', 'process_id, day'],
+	['dossier_handled_tally', 'process_id, week, handling_days']
+] as const;
+
 /**
- * Compacts the tally (see migration 2026_12_06_0001): folds every key's stripes into its stripe-0
- * row and drops keys whose count is zero, touching only those keys. Rows a transaction holds are
- * skipped (they are folded next time), so a filing never waits on this nor deadlocks with it.
- * Returns how many rows fewer the tally has.
+ * Compacts the striped tallies (see migration 2026_12_06_0001): folds every key's stripes into
+ * its stripe-0 row and drops keys whose count is zero, touching only those keys. Rows a
+ * transaction holds are skipped (they are folded next time), so a filing never waits on this nor
+ * deadlocks with it. Returns how many rows fewer the tallies have.
  */
 export async function foldTally(db: Executor): Promise<number> {
-	const result = await sql<{ folded: number }>`
-		with picked as (
-			select ctid as row from dossier_tally
-			where ctid = any(array(
-				select row from (
-					select ctid as row, bool_or(stripe <> 0 or n = 0)
-						over (partition by process_id, process_version, status, assignee_id, open) as dirty
-					from dossier_tally
-				) w where dirty))
-			for update skip locked
-		),
-		gone as (
-			delete from dossier_tally where ctid = any(array(select row from picked))
-			returning process_id, process_version, status, assignee_id, open, n
-		),
-		kept as (
-			insert into dossier_tally as t (process_id, process_version, status, assignee_id, open, stripe, n)
-			select process_id, process_version, status, assignee_id, open, 0, sum(n) from gone
-			group by 1, 2, 3, 4, 5 having sum(n) <> 0 order by 1, 2, 3, 4, 5
-			on conflict on constraint dossier_tally_key do update set n = t.n + excluded.n
-			returning 1
-		)
-		select (select count(*) from gone)::int - (select count(*) from kept)::int as folded`.execute(db);
-	return result.rows[0]?.folded ?? 0;
+	let folded = 0;
+	for (const [table, columns] of TALLIES) {
+		const [t, key] = [sql.raw(table), sql.raw(columns)];
+		const result = await sql<{ folded: number }>`
+			with picked as (
+				select ctid as row from ${t}
+				where ctid = any(array(
+					select row from (
+						select ctid as row, bool_or(stripe <> 0 or n = 0) over (partition by ${key}) as dirty
+						from ${t}
+					) w where dirty))
+				for update skip locked
+			),
+			gone as (
+				delete from ${t} where ctid = any(array(select row from picked))
+				returning ${key}, n
+			),
+			kept as (
+				insert into ${t} as t (${key}, stripe, n)
+				select ${key}, 0, sum(n) from gone
+				group by ${key} having sum(n) <> 0 order by ${key}
+				on conflict on constraint ${sql.raw(`${table}_key`)} do update set n = t.n + excluded.n
+				returning 1
+			)
+			select (select count(*) from gone)::int - (select count(*) from kept)::int as folded`.execute(db);
+		folded += result.rows[0]?.folded ?? 0;
+	}
+	return folded;
 }
 
 /**

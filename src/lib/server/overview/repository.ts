@@ -1,87 +1,93 @@
-// The figures of the team leads' overview, each from an index alone at a million dossiers: per
-// process (one short index range each, joined laterally) the inflow per week (dossier_inflow),
-// the decided dossiers' handling times (dossier_handled), the overdue open ones (dossier_open_due),
-// and the open ones per state from the running tally.
+// The figures of the team leads' overview, each from a running tally or an index at a million
+// dossiers: the inflow per week (dossier_filed_tally), the decided dossiers' handling times
+// (dossier_handled_tally, and the dossier_handled index for the days around its whole weeks), the
+// overdue open ones (dossier_open_due), and the open ones per state (dossier_tally).
 import { sql } from 'kysely';
 import type { Executor } from '../db/executor';
 
 export type WeekCount = { processId: string; week: string; count: number };
 
-/** A local calendar day's first instant in `timeZone`, in SQL. */
-const dayStart = (day: string, timeZone: string) =>
-	sql`((${day}::date)::timestamp at time zone ${timeZone})`;
+/** The time zone the tallies' days and weeks are in (migration 2026_12_07_0001). */
+export const TALLY_TIME_ZONE = 'Europe/Brussels';
 
-/**
- * Dossiers filed per process and week (weeks start on Monday), on the local days [from, to)
- * in `timeZone`.
- */
+/** A local calendar day's first instant in the tallies' time zone, in SQL. */
+const dayStart = (day: string) => sql`((${day}::date)::timestamp at time zone ${TALLY_TIME_ZONE})`;
+
+/** Dossiers filed per process and week (weeks start on Monday), on the local days [from, to). */
 export async function countInflowByWeek(
 	db: Executor,
 	processIds: readonly string[],
 	from: string,
-	to: string,
-	timeZone: string
+	to: string
 ): Promise<WeekCount[]> {
 	const { rows } = await sql<{ pid: string; week: string; count: number }>`
-		select p.id as pid, w.week, w.count
-		from unnest(${[...processIds]}::text[]) p(id)
-		cross join lateral (
-			select to_char(date_trunc('week', submitted_at at time zone ${timeZone}), 'YYYY-MM-DD') as week,
-				count(*)::int as count
-			from dossier
-			where process_id = p.id
-				and submitted_at >= ${dayStart(from, timeZone)} and submitted_at < ${dayStart(to, timeZone)}
-			group by 1
-		) w
+		select process_id as pid, to_char(date_trunc('week', day::timestamp), 'YYYY-MM-DD') as week,
+			sum(n)::int as count
+		from dossier_filed_tally
+		where process_id = any(${[...processIds]}::text[]) and day >= ${from}::date and day < ${to}::date
+		group by 1, 2 having sum(n) <> 0
 		order by 1, 2`.execute(db);
-	return rows.map((r) => ({
-		processId: r.pid,
-		week: r.week,
-		count: Number(r.count)
-	}));
+	return rows.map((r) => ({ processId: r.pid, week: r.week, count: Number(r.count) }));
 }
 
-export type HandlingByProcess = {
-	processId: string;
-	decided: number;
-	median: number | null;
-	p90: number | null;
-};
+export type HandlingCount = { processId: string; days: number; count: number };
+
+const addDays = (day: string, n: number) =>
+	new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const weekday = (day: string) => (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
 
 /**
- * Per process: the dossiers decided on the local days [from, to), and the median and 90th
- * percentile of the working days they took.
+ * Per process and number of working days: how many dossiers decided on the local days [from, to)
+ * took that long. The whole weeks come from dossier_handled_tally, the days around them from the
+ * dossier_handled index.
  */
-export async function summariseHandling(
+export async function countHandlingDays(
 	db: Executor,
 	processIds: readonly string[],
 	from: string,
-	to: string,
-	timeZone: string
-): Promise<HandlingByProcess[]> {
-	const { rows } = await sql<{
-		pid: string;
-		decided: number;
-		median: number | null;
-		p90: number | null;
-	}>`
-		select p.id as pid, h.decided, h.median, h.p90
-		from unnest(${[...processIds]}::text[]) p(id)
-		cross join lateral (
-			select count(*)::int as decided,
-				percentile_disc(0.5) within group (order by handling_days) as median,
-				percentile_disc(0.9) within group (order by handling_days) as p90
-			from dossier
-			where process_id = p.id and handling_days is not null
-				and closed_at >= ${dayStart(from, timeZone)} and closed_at < ${dayStart(to, timeZone)}
-		) h
-		order by 1`.execute(db);
-	return rows.map((r) => ({
-		processId: r.pid,
-		decided: Number(r.decided),
-		median: r.median === null ? null : Number(r.median),
-		p90: r.p90 === null ? null : Number(r.p90)
-	}));
+	to: string
+): Promise<HandlingCount[]> {
+	const firstMonday = addDays(from, (7 - weekday(from)) % 7);
+	const lastMonday = addDays(to, -weekday(to));
+	const whole = firstMonday < lastMonday;
+	const edges: [string, string][] = whole
+		? ([
+				[from, firstMonday],
+				[lastMonday, to]
+			].filter(([a, b]) => a < b) as [string, string][])
+		: from < to
+			? [[from, to]]
+			: [];
+	const ids = [...processIds];
+	const parts = [];
+	if (whole)
+		parts.push(sql`
+			select process_id as pid, handling_days as days, sum(n)::int as count
+			from dossier_handled_tally
+			where process_id = any(${ids}::text[]) and week >= ${firstMonday}::date and week < ${lastMonday}::date
+			group by 1, 2`);
+	if (edges.length > 0)
+		parts.push(sql`
+			select p.id as pid, e.days, e.count
+			from unnest(${ids}::text[]) p(id)
+			cross join lateral (
+				select handling_days as days, count(*)::int as count from (${sql.join(
+					edges.map(
+						([a, b]) => sql`
+							select handling_days from dossier
+							where process_id = p.id and handling_days is not null
+								and closed_at >= ${dayStart(a)} and closed_at < ${dayStart(b)}`
+					),
+					sql` union all `
+				)}) d
+				group by 1
+			) e`);
+	if (parts.length === 0) return [];
+	const { rows } = await sql<{ pid: string; days: number; count: number }>`
+		select pid, days, sum(count)::int as count from (${sql.join(parts, sql` union all `)}) h
+		group by 1, 2 having sum(count) <> 0
+		order by 1, 2`.execute(db);
+	return rows.map((r) => ({ processId: r.pid, days: Number(r.days), count: Number(r.count) }));
 }
 
 /** Open dossiers past their due date on `today`, per process. */

@@ -11,7 +11,7 @@ import { csvCell } from '../inbox/service';
 import { getDb, type Db } from '../db';
 import * as repo from './repository';
 
-const TIME_ZONE = 'Europe/Brussels';
+const TIME_ZONE = repo.TALLY_TIME_ZONE;
 /** The longest period one overview covers. */
 export const MAX_DAYS = 731;
 export const PRESET_WEEKS = [4, 12, 26, 52] as const;
@@ -95,6 +95,31 @@ function asHandlingTime(v: unknown): HandlingTime | null {
 }
 
 /**
+ * Per process: how many were decided, and the median and 90th percentile of the working days they
+ * took, as PostgreSQL's percentile_disc gives them (the first value whose cumulative share reaches
+ * the fraction), from counts per number of days in ascending order.
+ */
+export function summariseHandling(counts: readonly repo.HandlingCount[]) {
+	const byProcess = new Map<string, { days: number; count: number }[]>();
+	for (const c of counts) {
+		const list = byProcess.get(c.processId) ?? [];
+		list.push(c);
+		byProcess.set(c.processId, list);
+	}
+	return [...byProcess].map(([processId, list]) => {
+		list.sort((a, b) => a.days - b.days);
+		const decided = list.reduce((n, c) => n + c.count, 0);
+		const percentile = (p: number) => {
+			const rank = Math.max(1, Math.ceil(p * decided));
+			let seen = 0;
+			for (const c of list) if ((seen += c.count) >= rank) return c.days;
+			return null;
+		};
+		return { processId, decided, median: percentile(0.5), p90: percentile(0.9) };
+	});
+}
+
+/**
  * The overview of the processes in `visible` (those the user's departments handle; all when
  * undefined), over the period the query asks for.
  */
@@ -126,8 +151,8 @@ export async function getOverview(
 	const end = addCalendarDays(period.to, 1);
 
 	const [inflow, handling, overdue, open] = await Promise.all([
-		repo.countInflowByWeek(db, ids, period.from, end, TIME_ZONE),
-		repo.summariseHandling(db, ids, period.from, end, TIME_ZONE),
+		repo.countInflowByWeek(db, ids, period.from, end),
+		repo.countHandlingDays(db, ids, period.from, end),
 		repo.countOverdue(db, today),
 		repo.countOpenByState(db)
 	]);
@@ -154,7 +179,7 @@ export async function getOverview(
 		if (row) row.inflow += w.count;
 		weekly.set(w.week, (weekly.get(w.week) ?? 0) + w.count);
 	}
-	for (const h of handling) Object.assign(rows.get(h.processId) ?? {}, h);
+	for (const h of summariseHandling(handling)) Object.assign(rows.get(h.processId) ?? {}, h);
 	for (const o of overdue) {
 		const row = rows.get(o.processId);
 		if (row) row.overdue = o.count;
