@@ -27,7 +27,10 @@ export default defineConfig({
 			injectRegister: false,
 			manifest: false,
 			injectManifest: {
-				globPatterns: ['client/**/*.{js,css,ico,png,svg,webp,woff,woff2,webmanifest}']
+				globPatterns: ['client/**/*.{js,css,ico,png,svg,webp,woff,woff2,webmanifest}'],
+				// No phone downloads PDF.js (a 404 kB chunk, only for staff reading a PDF in the
+				// page, loaded when they do) to work offline; the app's own largest chunk is 130 kB.
+				maximumFileSizeToCacheInBytes: 256 * 1024
 			},
 			devOptions: { enabled: false, type: 'module' }
 		})

@@ -3,9 +3,12 @@
 // the way back lands on the same row; the dossier page keeps the case in sight while staff take
 // the dossier, send a standard reply and move it on. Twenty reports, three of them changed by a
 // colleague meanwhile, get one step in bulk: seventeen are done, the three are listed with why. On
-// a 768 px tablet the same work is possible. axe runs on every page.
+// a 768 px tablet the same work is possible. A PDF a citizen filed is read in the page, page by
+// page, while its file stays a sandboxed download. axe runs on every page.
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import PDFDocument from 'pdfkit';
 import { expectAccessible } from './axe';
+import { fileComplaint, upload } from './filing-helpers';
 import { logIn, type E2eUser } from './users';
 
 test.describe.configure({ timeout: 300_000 });
@@ -281,4 +284,79 @@ test('on a tablet the inbox, the dossier and its actions work the same', async (
 	await expect(page.getByRole('status')).toHaveText('Uitgevoerd: In behandeling nemen.');
 	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
 	await expectAccessible(page);
+});
+
+/** A two-page A4 PDF with a line of large text on each page, as a scanner app would send it. */
+async function twoPagePdf(): Promise<ReturnType<typeof upload>['buffer']> {
+	const doc = new PDFDocument({ size: 'A4' });
+	const chunks: Buffer[] = [];
+	doc.on('data', (c: Buffer) => chunks.push(c));
+	const ended = new Promise((resolve) => doc.on('end', resolve));
+	doc.fontSize(48).text('Verslag, pagina een');
+	doc.addPage().fontSize(48).text('Pagina twee');
+	doc.end();
+	await ended;
+	return Buffer.from(Buffer.concat(chunks));
+}
+
+/** How many of the canvas's pixels are dark: ink that PDF.js drew. */
+const inkOn = (page: Page, name: string) =>
+	page
+		.getByRole('img', { name })
+		.locator('canvas')
+		.evaluate((canvas: HTMLCanvasElement) => {
+			const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+			let dark = 0;
+			for (let i = 0; i < data.length; i += 4) if (data[i] < 128 && data[i + 3] > 0) dark++;
+			return dark;
+		});
+
+test('a filed PDF is read in the page, page by page, and stays a sandboxed download', async ({
+	browser
+}) => {
+	const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+	const reference = await fileComplaint(
+		await phone.newPage(),
+		{
+			firstName: 'Vera',
+			lastName: 'Verslag',
+			email: `verslag-${stamp}@example.be`,
+			what: 'De bus reed door zonder te stoppen; het verslag zit erbij.',
+			wish: 'Dat de chauffeurs de halte niet overslaan.'
+		},
+		[{ name: 'verslag.pdf', mimeType: 'application/pdf', buffer: await twoPagePdf() }]
+	);
+	await phone.close();
+
+	const page = await staffAt(browser, desk);
+	await page.goto(`/backoffice?q=${reference}`);
+	await page.getByRole('link', { name: reference }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Dossier ${reference}`);
+	// Filed without an account: said in words, not as a code.
+	await expect(page.getByText('door de aanvrager (zonder account)')).toBeVisible();
+
+	// The file itself still only downloads, sandboxed: the preview fetches it, it is never shown
+	// as a page of its own.
+	const href = await page.getByRole('link', { name: /verslag\.pdf/ }).getAttribute('href');
+	const file = await page.request.get(href!);
+	expect(file.headers()['content-disposition']).toMatch(/^attachment;/);
+	expect(file.headers()['content-security-policy']).toContain('sandbox');
+
+	await page.getByText('Bekijk verslag.pdf hier').click();
+	const first = page.getByRole('img', { name: 'verslag.pdf, pagina 1 van 2' });
+	await expect(first).toBeVisible();
+	await expect(page.getByText('Pagina 1 van 2')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Vorige pagina' })).toBeDisabled();
+	await expect.poll(() => inkOn(page, 'verslag.pdf, pagina 1 van 2')).toBeGreaterThan(500);
+	await expectAccessible(page);
+
+	await page.getByRole('button', { name: 'Volgende pagina' }).click();
+	await expect(page.getByText('Pagina 2 van 2')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Volgende pagina' })).toBeDisabled();
+	await expect.poll(() => inkOn(page, 'verslag.pdf, pagina 2 van 2')).toBeGreaterThan(200);
+	// Back with the keyboard.
+	await page.getByRole('button', { name: 'Vorige pagina' }).focus();
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('img', { name: 'verslag.pdf, pagina 1 van 2' })).toBeVisible();
+	await page.context().close();
 });

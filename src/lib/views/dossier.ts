@@ -7,6 +7,9 @@ import type { LocalText } from '$lib/process/text';
 import type { WorkflowState } from '$lib/process/workflow';
 import type { IntakeChannel } from './intake';
 
+/** Who did it, in the timeline, when it was the citizen without an account (a guest). */
+export const GUEST_ACTOR = 'guest';
+
 export type StateView = { label: LocalText; text: LocalText; kind: WorkflowState['kind'] };
 
 export type FileView = { id: string; name: string; size: number; type: string };

@@ -34,6 +34,7 @@ import * as userRepo from '../users/repository';
 import { dossierData, emitWebhookEvent, messageData } from '../webhooks/events';
 import * as repo from './repository';
 import { isUuid } from '$lib/uuid';
+import { GUEST_ACTOR } from '$lib/views/dossier';
 
 export const MAX_MESSAGE_LENGTH = 5000;
 export const MAX_NOTE_LENGTH = 5000;
@@ -60,7 +61,7 @@ export type TransitionResult =
 function actorColumns(actor: Actor): { actorId: string | null; actorLabel: string | null } {
 	if (actor.kind === 'staff') return { actorId: actor.user.id, actorLabel: null };
 	if (actor.kind === 'api') return { actorId: null, actorLabel: `API: ${actor.name}` };
-	return { actorId: actor.userId, actorLabel: actor.userId ? null : 'guest' };
+	return { actorId: actor.userId, actorLabel: actor.userId ? null : GUEST_ACTOR };
 }
 
 function rolesOf(actor: Actor): readonly Role[] {

@@ -14,6 +14,7 @@ import type { Transaction } from 'kysely';
 import { computeDueDate, toIsoDate } from '$lib/process/calendar';
 import type { ProcessDefinition } from '$lib/process/definition';
 import type { Locale } from '$lib/process/text';
+import { GUEST_ACTOR } from '$lib/views/dossier';
 import type { DossierChannel } from '$lib/views/intake';
 import { getDb, type Db } from '../db';
 import type { Database, Dossier } from '../db/schema';
@@ -161,7 +162,7 @@ export async function insertFiled(
 		type: 'submitted',
 		toStatus: dossier.status,
 		actorId: f.filedBy ?? dossier.ownerId,
-		actorLabel: f.actorLabel ?? (dossier.ownerId || f.filedBy ? null : 'guest'),
+		actorLabel: f.actorLabel ?? (dossier.ownerId || f.filedBy ? null : GUEST_ACTOR),
 		visibility: 'public',
 		data: f.filedBy ? { channel: f.channel } : null
 	});
