@@ -66,6 +66,11 @@ export async function worksOn(
 	return canSee(await repo.scopeOf(db, userId), dossier);
 }
 
+/** The processes a department handles. */
+export async function processIdsOf(id: string, db: Executor = getDb()): Promise<string[]> {
+	return isUuid(id) ? repo.listProcessIds(db, id) : [];
+}
+
 export async function list(db: Db = getDb()) {
 	return repo.listAll(db);
 }

@@ -239,14 +239,14 @@ export async function getOverviewFor(
 	const scope = await departments.scopeFor(userId, db);
 	const mine = (await departments.list(db)).filter((d) => scope.departmentIds.includes(d.id));
 	const wanted = params.get('department') ?? '';
-	const chosen = mine.some((d) => d.id === wanted) ? await departments.get(wanted, db) : null;
+	const chosen = mine.find((d) => d.id === wanted) ?? null;
 	const visible = chosen
-		? chosen.processIds.filter((p) => scope.processIds.includes(p))
+		? (await departments.processIdsOf(chosen.id, db)).filter((p) => scope.processIds.includes(p))
 		: scope.processIds;
 	const overview = await getOverview(params, db, now, visible);
 	return {
 		...overview,
-		departmentId: chosen ? chosen.department.id : null,
+		departmentId: chosen ? chosen.id : null,
 		departments: mine.map((d) => ({ id: d.id, name: d.name }))
 	};
 }
