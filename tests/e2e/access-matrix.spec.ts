@@ -258,6 +258,8 @@ const expected: Record<string, Row> = {
 	// no intake of theirs, so its pages do not exist for them.
 	'GET /backoffice/intake': backoffice(handlers, '200'),
 	'POST /backoffice/intake?/start': backoffice(handlers, '400'),
+	// Dropping an intake: an empty post names none of theirs.
+	'POST /backoffice/intake?/discard': backoffice(handlers, '404'),
 	'GET /backoffice/intake/[id]': backoffice(handlers, '404'),
 	'GET /backoffice/intake/[id]/[pageId]': backoffice(handlers, '404'),
 	'POST /backoffice/intake/[id]/[pageId]': backoffice(handlers, '404'),

@@ -137,3 +137,37 @@ test('staff file a request for a citizen at the desk; the citizen receives the t
 	await citizen.close();
 	await context.close();
 });
+
+test('an intake not filed is listed to go on with, and can be dropped', async ({ browser }) => {
+	const context = await browser.newContext({
+		viewport: { width: 1440, height: 900 },
+		isMobile: false,
+		hasTouch: false
+	});
+	const page = await context.newPage();
+	const name = `Anna Taal ${Date.now()}`;
+	await logIn(page, 'staff');
+	await page.goto('/backoffice/intake');
+	// The citizen's language starts as the page's; staff choose theirs.
+	await expect(page.getByRole('radio', { name: 'Nederlands' })).toBeChecked();
+	await page.getByLabel('Aanvraag').selectOption({ label: 'Klacht over de dienstverlening' });
+	await page.getByRole('radio', { name: 'telefonisch' }).check();
+	await page.getByLabel('Naam van de burger').fill(name);
+	await page.getByRole('radio', { name: 'English' }).check();
+	await page.getByRole('button', { name: 'Verder naar het formulier' }).click();
+	await expectStep(page, /\/backoffice\/intake\/[0-9a-f-]{36}\/uw-gegevens$/, 'Uw gegevens');
+
+	// The citizen hangs up: back to the start, where the intake waits, and is dropped.
+	await page.getByRole('link', { name: 'Terug naar aanvraag registreren' }).click();
+	await expect(page).toHaveURL(/\/backoffice\/intake$/);
+	const item = `Klacht over de dienstverlening voor ${name}`;
+	await expect(page.getByRole('link', { name: item })).toBeVisible();
+	await expectAccessible(page);
+	await page.getByRole('button', { name: `Weggooien: ${item}` }).click();
+	await expect(page.getByRole('status')).toHaveText(
+		`Klacht over de dienstverlening voor ${name} is weggegooid. Niets ervan werd ingediend.`
+	);
+	await expect(page.getByRole('link', { name: item })).toHaveCount(0);
+	await expectAccessible(page);
+	await context.close();
+});

@@ -252,6 +252,50 @@ describe(`intake on behalf of a citizen on ${backend}`, () => {
 		expect(citizen.timeline[0]).toMatchObject({ kind: 'submitted', actor: null, channel: 'desk' });
 	});
 
+	it('sends the receipt in the language chosen for the citizen', async () => {
+		const started = await intakes.start(
+			wout,
+			{ processId: 'proef', channel: 'phone', name: 'Jane Smith', email: 'jane@example.be' },
+			'en',
+			t.db
+		);
+		if (!started.ok) throw new Error(JSON.stringify(started.issues));
+		const filed = await intakes.submit(
+			await fillIn(started.intake),
+			{ token: started.token, opts },
+			t.db
+		);
+		if (!filed.ok) throw new Error('not filed');
+		const mail = (
+			await t.db.selectFrom('outbox').selectAll().where('kind', '=', 'receipt-email').execute()
+		).find((o) => o.payload.dossierId === filed.dossier.id);
+		expect(mail?.payload).toMatchObject({ language: 'en' });
+	});
+
+	it('drops an unfiled intake of one’s own, and nothing else', async () => {
+		const { intake } = await startAtDesk();
+		// A colleague cannot drop it, nor can anyone drop what is not an intake.
+		expect(await intakes.discard(intake.draft.id, gert, t.db)).toBe(false);
+		expect(await intakes.discard('not-a-uuid', wout, t.db)).toBe(false);
+		expect((await intakes.listOpen(wout, t.db)).map((o) => o.id)).toContain(intake.draft.id);
+
+		expect(await intakes.discard(intake.draft.id, wout, t.db)).toBe(true);
+		expect((await intakes.listOpen(wout, t.db)).map((o) => o.id)).not.toContain(intake.draft.id);
+		expect(await intakes.find(intake.draft.id, wout, t.db)).toBeNull();
+		expect(await intakes.discard(intake.draft.id, wout, t.db)).toBe(false);
+
+		// A filed intake is a dossier: it stays.
+		const other = await startAtDesk();
+		const filed = await intakes.submit(
+			await fillIn(other.intake),
+			{ token: other.token, opts },
+			t.db
+		);
+		expect(filed.ok).toBe(true);
+		expect(await intakes.discard(other.intake.draft.id, wout, t.db)).toBe(false);
+		expect((await intakes.find(other.intake.draft.id, wout, t.db))?.draft.dossierId).toBeTruthy();
+	});
+
 	it('files without an e-mail address: no mail, a new tracking token when this browser has none', async () => {
 		const { intake } = await startAtDesk('');
 		const filled = await fillIn(intake);

@@ -71,7 +71,8 @@ export async function submitDraft(
 				processVersion: draft.processVersion,
 				definition,
 				answers: view.answers,
-				language: q.opts.locale,
+				// An intake's citizen gets the receipt and mails in the language staff chose for them.
+				language: intake ? draft.language : q.opts.locale,
 				ownerId,
 				// A guest follows the dossier with the token that held the draft; only its hash is kept.
 				guestTokenHash: ownerId ? null : draft.tokenHash,

@@ -135,6 +135,27 @@ export async function findIntake(
 		.executeTakeFirst();
 }
 
+/**
+ * Ends a member of staff's unfiled intake now: it is no longer found or listed, and the hourly
+ * clean-up removes it with its files, as any expired draft. Whether there was one to end.
+ */
+export async function expireIntake(
+	db: Executor,
+	id: string,
+	filedBy: string,
+	now: Date
+): Promise<boolean> {
+	const ended = await db
+		.updateTable('formDraft')
+		.set({ expiresAt: now })
+		.where('id', '=', id)
+		.where('filedBy', '=', filedBy)
+		.where('dossierId', 'is', null)
+		.where('expiresAt', '>', now)
+		.executeTakeFirst();
+	return ended.numUpdatedRows > 0n;
+}
+
 /** A member of staff's intakes not yet filed, newest first. */
 export async function listOpenIntakes(
 	db: Executor,

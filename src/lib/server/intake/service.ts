@@ -126,6 +126,20 @@ export async function find(
 	return toIntake(draft, db);
 }
 
+/**
+ * Drops this staff member's unfiled intake (the citizen changed their mind, or it was started by
+ * mistake): it is gone from their list at once, and the hourly clean-up removes it and its files.
+ * False when there is no such intake of theirs, or it was filed meanwhile.
+ */
+export async function discard(
+	id: string,
+	user: { id: string },
+	db: Db = getDb(),
+	now = new Date()
+): Promise<boolean> {
+	return isUuid(id) && draftRepo.expireIntake(db, id, user.id, now);
+}
+
 /** This staff member's intakes not yet filed, to continue one. */
 export async function listOpen(user: { id: string }, db: Db = getDb(), now = new Date()) {
 	const rows = await draftRepo.listOpenIntakes(db, user.id, now);

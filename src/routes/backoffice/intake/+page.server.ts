@@ -1,7 +1,11 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
 import { readText } from '$lib/server/auth/form';
 import { canFileForCitizens } from '$lib/server/auth/policies';
+import { startSchema } from '$lib/server/intake/form';
 import * as intakes from '$lib/server/intake/service';
+import { putErrors } from '$lib/server/web/forms';
 import { requireAllowed } from '$lib/server/web/guards';
 import { intakePath, startErrors, writeIntakeToken } from '$lib/server/web/intake';
 import type { Actions, PageServerLoad } from './$types';
@@ -10,30 +14,35 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const user = requireAllowed(event, canFileForCitizens);
 	event.setHeaders({ 'cache-control': 'private, no-store' });
-	const [processes, open] = await Promise.all([
+	const [processes, open, form] = await Promise.all([
 		intakes.listProcesses(user.id),
-		intakes.listOpen(user)
+		intakes.listOpen(user),
+		superValidate({ language: event.locals.locale === 'en' ? 'en' : 'nl' }, zod4(startSchema), {
+			errors: false
+		})
 	]);
-	return { processes, open };
+	return { processes, open, form };
 };
 
 export const actions: Actions = {
 	start: async (event) => {
 		const user = requireAllowed(event, canFileForCitizens);
-		const data = await event.request.formData();
-		const values = {
-			processId: readText(data, 'processId'),
-			channel: readText(data, 'channel'),
-			name: readText(data, 'name'),
-			email: readText(data, 'email')
-		};
-		const result = await intakes.start(user, values, event.locals.locale);
-		if (!result.ok)
-			return fail(result.kind === 'forbidden' ? 403 : 400, {
-				values,
-				errors: startErrors(result.issues)
-			});
+		const form = await superValidate(event.request, zod4(startSchema));
+		if (!form.valid) return fail(400, { form });
+		const result = await intakes.start(user, form.data, form.data.language);
+		if (!result.ok) {
+			putErrors(form, startErrors(result.issues));
+			return fail(result.kind === 'forbidden' ? 403 : 400, { form });
+		}
 		writeIntakeToken(event.cookies, result.intake.draft.id, result.token);
 		redirect(303, intakePath(result.intake.draft.id));
+	},
+	discard: async (event) => {
+		const user = requireAllowed(event, canFileForCitizens);
+		const id = readText(await event.request.formData(), 'id');
+		const open = await intakes.listOpen(user);
+		const dropped = open.find((o) => o.id === id);
+		if (!dropped || !(await intakes.discard(id, user))) return fail(404, { discarded: null });
+		return { discarded: { title: dropped.title, name: dropped.applicantName } };
 	}
 };
