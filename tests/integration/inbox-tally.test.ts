@@ -24,6 +24,15 @@ import { backend, openTestDatabase, type TestDatabase } from './test-db';
 
 const STATES = ['ingediend', 'onvolledig', 'goedgekeurd'] as const;
 const STRIPES = 8;
+/** The inbox tally's key. */
+const TALLY_KEY = [
+	'processId',
+	'processVersion',
+	'status',
+	'assigneeId',
+	'open',
+	'departmentId'
+] as const;
 
 const definitionFor = (id: string) =>
 	defineProcess(
@@ -112,16 +121,8 @@ describe(`the inbox tally under concurrent changes on ${backend}`, () => {
 			.execute();
 		const tallied = await t.db
 			.selectFrom('dossierTally')
-			.select([
-				'processId',
-				'processVersion',
-				'status',
-				'assigneeId',
-				'open',
-				'departmentId',
-				sql<string>`sum(n)`.as('n')
-			])
-			.groupBy(['processId', 'processVersion', 'status', 'assigneeId', 'open', 'departmentId'])
+			.select([...TALLY_KEY, sql<string>`sum(n)`.as('n')])
+			.groupBy([...TALLY_KEY])
 			.having(sql`sum(n)`, '<>', 0)
 			.execute();
 		const key = (r: object) => JSON.stringify(r);
@@ -246,16 +247,7 @@ describe(`the inbox tally under concurrent changes on ${backend}`, () => {
 		await backofficeRepo.foldTally(t.db);
 		const left = await t.db
 			.selectFrom('dossierTally')
-			.select([
-				'processId',
-				'processVersion',
-				'status',
-				'assigneeId',
-				'open',
-				'departmentId',
-				'stripe',
-				'n'
-			])
+			.select([...TALLY_KEY, 'stripe', 'n'])
 			.execute();
 		expect(left.every((r) => r.stripe === 0 && r.n !== 0)).toBe(true);
 		for (const table of ['dossier_filed_tally', 'dossier_handled_tally']) {

@@ -98,16 +98,27 @@ describe(`intake on behalf of a citizen on ${backend}`, () => {
 		await t.drop();
 	});
 
-	async function startAtDesk(email = 'jan@example.be') {
+	/** Wout starts an intake: Jan Peeters at the desk for 'proef', in Dutch, unless told otherwise. */
+	async function startIntake(
+		input: Partial<intakes.StartInput> = {},
+		language: 'nl' | 'en' = 'nl'
+	) {
 		const started = await intakes.start(
 			wout,
-			{ processId: 'proef', channel: 'desk', name: ' Jan  Peeters ', email },
-			'nl',
+			{
+				processId: 'proef',
+				channel: 'desk',
+				name: ' Jan  Peeters ',
+				email: 'jan@example.be',
+				...input
+			},
+			language,
 			t.db
 		);
 		if (!started.ok) throw new Error(JSON.stringify(started.issues));
 		return started;
 	}
+	const startAtDesk = (email = 'jan@example.be') => startIntake({ email });
 
 	async function fillIn(intake: intakes.Intake): Promise<intakes.Intake> {
 		let current = intake;
@@ -253,13 +264,7 @@ describe(`intake on behalf of a citizen on ${backend}`, () => {
 	});
 
 	it('sends the receipt in the language chosen for the citizen', async () => {
-		const started = await intakes.start(
-			wout,
-			{ processId: 'proef', channel: 'phone', name: 'Jane Smith', email: 'jane@example.be' },
-			'en',
-			t.db
-		);
-		if (!started.ok) throw new Error(JSON.stringify(started.issues));
+		const started = await startIntake({ channel: 'phone', name: 'Jane Smith' }, 'en');
 		const filed = await intakes.submit(
 			await fillIn(started.intake),
 			{ token: started.token, opts },
@@ -326,13 +331,12 @@ describe(`intake on behalf of a citizen on ${backend}`, () => {
 	it('files a process that asks for a sign-in, for the person entered, linked to no account', async () => {
 		// A citizen with an account under the same address: the dossier is still not theirs.
 		await addUser(t.db, 'an@example.be', ['citizen'], 'An Account');
-		const started = await intakes.start(
-			wout,
-			{ processId: 'verplicht', channel: 'phone', name: 'An Janssens', email: 'an@example.be' },
-			'nl',
-			t.db
-		);
-		if (!started.ok) throw new Error(JSON.stringify(started.issues));
+		const started = await startIntake({
+			processId: 'verplicht',
+			channel: 'phone',
+			name: 'An Janssens',
+			email: 'an@example.be'
+		});
 		let current = started.intake;
 		for (const [page, values] of [
 			[0, { ...firstPage, naam: 'An Janssens', email: 'an@example.be' }],
