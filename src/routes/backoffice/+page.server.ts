@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { m } from '$lib/i18n';
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
 import { requireAllowed } from '$lib/server/web/guards';
 import {
 	canAdminister,
@@ -12,6 +13,8 @@ import {
 import * as digest from '$lib/server/digest/service';
 import * as bulk from '$lib/server/dossiers/bulk';
 import * as inbox from '$lib/server/inbox/service';
+import { savedFilterError, savedFilterSchema } from '$lib/server/inbox/form';
+import { refuse } from '$lib/server/web/forms';
 import { bulkAction } from '$lib/server/web/inbox-bulk';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -27,7 +30,8 @@ export const load: PageServerLoad = async (event) => {
 			manageReplyTemplates: canManageReplyTemplates(user),
 			fileForCitizens: canFileForCitizens(user)
 		},
-		inbox: canHandleDossiers(user) ? await inboxOf(user, event.url.searchParams) : null
+		inbox: canHandleDossiers(user) ? await inboxOf(user, event.url.searchParams) : null,
+		saveFilterForm: await superValidate(zod4(savedFilterSchema))
 	};
 };
 
@@ -47,17 +51,11 @@ export const actions: Actions = {
 	bulk: async (event) => bulkAction(event, requireAllowed(event, canHandleDossiers)),
 	saveFilter: async (event) => {
 		const user = requireAllowed(event, canHandleDossiers);
-		const form = await event.request.formData();
-		const values = { name: String(form.get('name') ?? ''), query: String(form.get('query') ?? '') };
-		const result = await inbox.saveFilter(user.id, values);
-		if (!result.ok) {
-			const message =
-				result.reason === 'name-required'
-					? m.inboxSaveNameRequired()
-					: m.inboxSaveNameTooLong({ max: inbox.SAVED_FILTER_NAME_MAX });
-			return fail(400, { errors: { name: message }, values });
-		}
-		const query = inbox.filterToQuery(inbox.parseFilter(new URLSearchParams(values.query)));
+		const form = await superValidate(event.request, zod4(savedFilterSchema));
+		if (!form.valid) return fail(400, { form });
+		const result = await inbox.saveFilter(user.id, form.data);
+		if (!result.ok) return refuse(form, { name: savedFilterError(result.reason) });
+		const query = inbox.filterToQuery(inbox.parseFilter(new URLSearchParams(form.data.query)));
 		redirect(303, `/backoffice${query ? `?${query}` : ''}`);
 	},
 	deleteFilter: async (event) => {

@@ -1,23 +1,23 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { message, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
 import { z } from 'zod';
 import { m } from '$lib/i18n';
 import { clearSessionCookie, writeSessionCookie } from '$lib/server/web/session-cookie';
 import { setFlash } from '$lib/server/web/flash';
-import { accountRefusalError, parseForm, type FieldErrors } from '$lib/server/auth/form';
+import { parseForm, type FieldErrors } from '$lib/server/auth/form';
+import { refuse } from '$lib/server/web/forms';
 import { requireAllowed, requireUser } from '$lib/server/web/guards';
 import { canTakeDossiers } from '$lib/server/auth/policies';
 import * as digest from '$lib/server/digest/service';
+import { digestSchema } from '$lib/server/digest/form';
 import { PASSWORD_MIN_LENGTH } from '$lib/server/auth/password';
 import { invalidateUserSessions } from '$lib/server/auth/session';
 import * as selfService from '$lib/server/users/self-service';
+import { changePasswordErrors, changePasswordSchema } from '$lib/server/users/self-service-form';
 import type { Actions, PageServerLoad } from './$types';
 
 // Built per request: the messages follow the locale of the request.
-const changeSchema = () =>
-	z.object({
-		currentPassword: z.string().min(1, m.authPasswordRequired()),
-		newPassword: z.string().min(1, m.authPasswordRequired())
-	});
 const closeSchema = () =>
 	z.object({
 		closePassword: z.string().min(1, m.authPasswordRequired()),
@@ -25,17 +25,15 @@ const closeSchema = () =>
 	});
 
 type Outcome = {
-	action: 'changePassword' | 'close' | 'claim';
+	action: 'close' | 'claim';
 	errors: FieldErrors;
 	notice: string | null;
-	changed: boolean;
 	claimed: number;
 };
 const outcome = (action: Outcome['action'], more: Partial<Outcome> = {}): Outcome => ({
 	action,
 	errors: {},
 	notice: null,
-	changed: false,
 	claimed: 0,
 	...more
 });
@@ -49,33 +47,31 @@ export const load: PageServerLoad = async (event) => {
 		account: { name: user.name, email: user.email, verified: user.emailVerifiedAt !== null },
 		claimable: await selfService.findClaimableDossiers(user),
 		passwordMinLength: PASSWORD_MIN_LENGTH,
+		passwordForm: await superValidate(zod4(changePasswordSchema)),
 		// Staff get a daily e-mail of what asks for them; they choose whether they want it.
-		digest: canTakeDossiers(user) ? await digest.wantsDigest(user.id) : null
+		digestForm: canTakeDossiers(user)
+			? await superValidate({ digest: await digest.wantsDigest(user.id) }, zod4(digestSchema))
+			: null
 	};
 };
 
 export const actions: Actions = {
 	changePassword: async (event) => {
 		const user = requireUser(event);
-		const parsed = parseForm(changeSchema(), await event.request.formData());
-		if (!parsed.ok) return fail(400, outcome('changePassword', { errors: parsed.errors }));
-		const { currentPassword: current, newPassword: next } = parsed.data;
+		const form = await superValidate(event.request, zod4(changePasswordSchema));
+		const { currentPassword: current, newPassword: next } = form.data;
+		// A password is never sent back: the page shows both fields empty after every answer.
+		form.data = { currentPassword: '', newPassword: '' };
+		if (!form.valid) return fail(400, { form });
 		const ip = event.getClientAddress();
 		const result = await selfService.changeOwnPassword(user, { current, next, ip });
-		if (!result.ok) {
-			if (result.reason === 'rate-limited')
-				return fail(
-					429,
-					outcome('changePassword', { notice: waitNotice(result.retryAfterSeconds) })
-				);
-			const errors: FieldErrors =
-				result.reason === 'invalid'
-					? { currentPassword: m.accountCurrentPasswordWrong() }
-					: { newPassword: accountRefusalError(result.reason).password };
-			return fail(400, outcome('changePassword', { errors }));
+		if (!result.ok && result.reason === 'rate-limited') {
+			const text = waitNotice(result.retryAfterSeconds);
+			return message(form, { text, tone: 'error' }, { status: 429 });
 		}
+		if (!result.ok) return refuse(form, changePasswordErrors(result.reason));
 		writeSessionCookie(event.cookies, result.token, result.session.expiresAt);
-		return outcome('changePassword', { changed: true });
+		return message(form, { text: m.accountPasswordChanged(), tone: 'info' });
 	},
 	close: async (event) => {
 		const user = requireUser(event);
@@ -99,14 +95,15 @@ export const actions: Actions = {
 		clearSessionCookie(event.cookies);
 		redirect(303, '/mijn-account/afgesloten');
 	},
-	// Every session of this person ends, this browser's too: for a lost phone or a shared computer.
 	digest: async (event) => {
 		const user = requireAllowed(event, canTakeDossiers);
-		const form = await event.request.formData();
-		const on = form.get('digest') === 'on';
-		await digest.setDigest(user.id, on);
-		return { digestSaved: on ? m.accountDigestOn() : m.accountDigestOff() };
+		const form = await superValidate(event.request, zod4(digestSchema));
+		if (!form.valid) return fail(400, { form });
+		await digest.setDigest(user.id, form.data.digest);
+		const text = form.data.digest ? m.accountDigestOn() : m.accountDigestOff();
+		return message(form, { text, tone: 'info' });
 	},
+	// Every session of this person ends, this browser's too: for a lost phone or a shared computer.
 	signOutEverywhere: async (event) => {
 		const user = requireUser(event);
 		await invalidateUserSessions(user.id);

@@ -1,9 +1,11 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
 import { requireAllowed } from '$lib/server/web/guards';
+import { refuse } from '$lib/server/web/forms';
 import { canAdminister } from '$lib/server/auth/policies';
-import { readText } from '$lib/server/auth/form';
 import * as departments from '$lib/server/departments/service';
-import { departmentNameError } from '$lib/server/web/department-form';
+import { departmentSchema, nameError } from '$lib/server/departments/form';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The municipality's departments, and the form to add one. */
@@ -12,16 +14,18 @@ export const load: PageServerLoad = async (event) => {
 	event.setHeaders({ 'cache-control': 'private, no-store' });
 	return {
 		departments: await departments.list(),
-		removed: event.url.searchParams.has('verwijderd')
+		removed: event.url.searchParams.has('verwijderd'),
+		form: await superValidate(zod4(departmentSchema))
 	};
 };
 
 export const actions: Actions = {
 	default: async (event) => {
 		requireAllowed(event, canAdminister);
-		const name = readText(await event.request.formData(), 'name');
-		const result = await departments.create({ name });
-		if (!result.ok) return fail(400, { name, error: departmentNameError(result.name) });
+		const form = await superValidate(event.request, zod4(departmentSchema));
+		if (!form.valid) return fail(400, { form });
+		const result = await departments.create(form.data);
+		if (!result.ok) return refuse(form, { name: nameError(result.name) });
 		redirect(303, `/backoffice/departments/${result.department.id}?nieuw`);
 	}
 };

@@ -1,9 +1,11 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
 import { requireAllowed } from '$lib/server/web/guards';
+import { refuse } from '$lib/server/web/forms';
 import { canAdminister } from '$lib/server/auth/policies';
-import { readText } from '$lib/server/auth/form';
 import * as departments from '$lib/server/departments/service';
-import { departmentNameError } from '$lib/server/web/department-form';
+import { departmentEditSchema, updateErrors } from '$lib/server/departments/form';
 import { asLocalText, localize } from '$lib/process/text';
 import { m } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
@@ -15,44 +17,34 @@ export const load: PageServerLoad = async (event) => {
 	const page = await departments.get(event.params.id);
 	if (!page) error(404, 'Not found');
 	const locale = event.locals.locale;
+	const { department, memberIds: members, processIds: processes } = page;
 	return {
-		department: page.department,
-		memberIds: page.memberIds,
-		processIds: page.processIds,
+		department,
 		candidates: page.candidates,
 		processes: page.processes.map((p) => {
 			const title = asLocalText(p.title);
 			return { id: p.id, title: title ? localize(title, locale) : p.id };
 		}),
 		created: event.url.searchParams.has('nieuw'),
-		saved: event.url.searchParams.has('bewaard')
+		saved: event.url.searchParams.has('bewaard'),
+		form: await superValidate(
+			{ name: department.name, members, processes },
+			zod4(departmentEditSchema),
+			{ errors: false }
+		)
 	};
 };
-
-const ids = (data: FormData, name: string) =>
-	data
-		.getAll(name)
-		.filter((v): v is string => typeof v === 'string')
-		.slice(0, 1000);
 
 export const actions: Actions = {
 	save: async (event) => {
 		requireAllowed(event, canAdminister);
-		const data = await event.request.formData();
-		const values = {
-			name: readText(data, 'name'),
-			memberIds: ids(data, 'members'),
-			processIds: ids(data, 'processes')
-		};
-		const result = await departments.update(event.params.id, values);
+		const form = await superValidate(event.request, zod4(departmentEditSchema));
+		if (!form.valid) return fail(400, { form });
+		const { name, members: memberIds, processes: processIds } = form.data;
+		const result = await departments.update(event.params.id, { name, memberIds, processIds });
 		if (result.ok) redirect(303, `/backoffice/departments/${event.params.id}?bewaard`);
 		if ('reason' in result) error(404, 'Not found');
-		const errors: Record<string, string> = {};
-		if (result.issues.name) errors.name = departmentNameError(result.issues.name);
-		if (result.issues.orphans)
-			errors.processes = m.departmentsOrphans({ processes: result.issues.orphans.join(', ') });
-		if (result.issues.unknown) errors.members = m.departmentsUnknown();
-		return fail(400, { on: 'save' as const, values, errors });
+		return refuse(form, updateErrors(result.issues));
 	},
 	remove: async (event) => {
 		requireAllowed(event, canAdminister);
