@@ -7,7 +7,10 @@ import { expectAccessible, expectUniqueLandmarks } from './axe';
 import { answerTo, expectStep, fillAddress, pressContinue, readReceipt } from './filing-helpers';
 import { logIn } from './users';
 
-test.describe.configure({ timeout: 300_000 });
+// The whole journey runs axe on some twenty pages: on CI's two cores at a load of 9–11 (the
+// suite's other workers and two servers) it took just over five minutes on 2026-12-07 and ran
+// out of time on its last step.
+test.describe.configure({ timeout: 480_000 });
 
 const processId = 'melding-openbaar-domein';
 const newLabel = 'Hoe groot is het sluikstort?';
