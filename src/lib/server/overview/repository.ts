@@ -3,6 +3,7 @@
 // (dossier_handled_tally, and the dossier_handled index for the days around its whole weeks), the
 // overdue open ones (dossier_open_due), and the open ones per state (dossier_tally).
 import { sql } from 'kysely';
+import { addCalendarDays } from '$lib/process/calendar';
 import type { Executor } from '../db/executor';
 
 export type WeekCount = { processId: string; week: string; count: number };
@@ -32,8 +33,7 @@ export async function countInflowByWeek(
 
 export type HandlingCount = { processId: string; days: number; count: number };
 
-const addDays = (day: string, n: number) =>
-	new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+/** Days since the Monday of the week (Monday 0, Sunday 6). */
 const weekday = (day: string) => (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
 
 /**
@@ -47,8 +47,8 @@ export async function countHandlingDays(
 	from: string,
 	to: string
 ): Promise<HandlingCount[]> {
-	const firstMonday = addDays(from, (7 - weekday(from)) % 7);
-	const lastMonday = addDays(to, -weekday(to));
+	const firstMonday = addCalendarDays(from, (7 - weekday(from)) % 7);
+	const lastMonday = addCalendarDays(to, -weekday(to));
 	const whole = firstMonday < lastMonday;
 	const edges: [string, string][] = whole
 		? ([
