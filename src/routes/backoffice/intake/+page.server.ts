@@ -40,9 +40,8 @@ export const actions: Actions = {
 	discard: async (event) => {
 		const user = requireAllowed(event, canFileForCitizens);
 		const id = readText(await event.request.formData(), 'id');
-		const open = await intakes.listOpen(user);
-		const dropped = open.find((o) => o.id === id);
-		if (!dropped || !(await intakes.discard(id, user))) return fail(404, { discarded: null });
+		const dropped = await intakes.discard(id, user);
+		if (!dropped) return fail(404, { discarded: null });
 		return { discarded: { title: dropped.title, name: dropped.applicantName } };
 	}
 };
