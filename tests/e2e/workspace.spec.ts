@@ -5,6 +5,7 @@
 // colleague meanwhile, get one step in bulk: seventeen are done, the three are listed with why. On
 // a 768 px tablet the same work is possible. A PDF a citizen filed is read in the page, page by
 // page, while its file stays a sandboxed download. axe runs on every page.
+import { readFileSync } from 'node:fs';
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import PDFDocument from 'pdfkit';
 import { expectAccessible } from './axe';
@@ -204,6 +205,14 @@ test('bulk: one step on twenty reports applies to seventeen and names the three 
 		'(20 gekozen)'
 	);
 	await expectAccessible(page);
+	// The chosen ones as a CSV file: a download, the inbox stays as it is.
+	const downloading = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Gekozen dossiers downloaden (CSV)' }).click();
+	const csv = readFileSync(await (await downloading).path(), 'utf8');
+	expect(csv.trim().split('\r\n')).toHaveLength(21); // the header and twenty
+	await expect(page.getByRole('group', { name: /Met de aangevinkte dossiers/ })).toContainText(
+		'(20 gekozen)'
+	);
 
 	// Meanwhile the admin gives three of them to Stijn: the inbox here still shows them as they were.
 	const colleague = await staffAt(browser, desk, 'admin');
