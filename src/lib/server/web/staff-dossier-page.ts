@@ -33,6 +33,7 @@ import {
 } from '../dossiers/form';
 import * as handling from '../dossiers/handling';
 import * as views from '../dossiers/views';
+import * as payments from '../payments/service';
 import * as processes from '../processes/service';
 import { getSiteSettings } from '../settings';
 import { templatesForDossier } from '../replies/service';
@@ -40,9 +41,10 @@ import { setFlash } from './flash';
 import { refuse } from './forms';
 
 export async function loadStaffDossier(dossier: Dossier, user: SessionUser, locale: Locale) {
-	const [view, templates] = await Promise.all([
+	const [view, templates, payment] = await Promise.all([
 		views.viewForStaff(dossier, user),
-		templatesForDossier(dossier, getSiteSettings().municipalityName)
+		templatesForDossier(dossier, getSiteSettings().municipalityName),
+		payments.findPaymentView(dossier.id)
 	]);
 	return {
 		id: view.id,
@@ -68,6 +70,7 @@ export async function loadStaffDossier(dossier: Dossier, user: SessionUser, loca
 		openRequests: view.openRequests,
 		filedFiles: view.filedFiles,
 		templates,
+		payment,
 		sections: summarizeAnswers(view.definition, view.answers, locale, displayWords(locale))
 	};
 }

@@ -2,6 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/i18n';
 import { displayWords } from '$lib/i18n/answers';
 import { findLeadTimes, summarizeAnswers } from '$lib/process/answers';
+import { findFeeToPay } from '$lib/process/fees';
 import { serverAnswerOptions } from '$lib/server/filing/options';
 import * as filing from '$lib/server/filing/service';
 import * as intakes from '$lib/server/intake/service';
@@ -33,6 +34,7 @@ export const load: PageServerLoad = async (event) => {
 		warnings: findLeadTimes(intake.definition, intake.answers, opts).filter(
 			(l) => l.severity === 'warning'
 		),
+		fee: findFeeToPay(intake.definition.fee, intake.answers),
 		submissionId: intake.draft.submissionId
 	};
 };
