@@ -50,7 +50,12 @@ async function fileDumping(page: Page, size?: string): Promise<string> {
 	return readReceipt(page, { days: 10, unit: 'working' }, 'report');
 }
 
-const saved = (page: Page) => expect(page.getByRole('status').filter({ hasText: 'Opgeslagen.' }));
+// A save is a post and a new page; on a loaded CI machine (load 9–13) it took longer than the
+// default 5 s once, so the confirmation may take 15.
+const saved = (page: Page) =>
+	expect.configure({ timeout: 15_000 })(
+		page.getByRole('status').filter({ hasText: 'Opgeslagen.' })
+	);
 
 test('a clerk adds a conditional field and a workflow step, previews and publishes; old dossiers keep their version', async ({
 	browser
