@@ -266,3 +266,19 @@ export async function complete(
 function staffRoles(mapped: Role[]): Role[] {
 	return mapped.length > 0 ? ['citizen', ...mapped.filter((r) => r !== 'citizen')] : ['citizen'];
 }
+
+/** The citizens' providers, each with whether this account is linked to it (for "Mijn account"). */
+export async function linkedProviders(
+	providers: Provider[],
+	userId: string,
+	db: Db = getDb()
+): Promise<{ id: string; label: Provider['label']; linkedAt: Date | null }[]> {
+	const identities = await repo.listIdentities(db, userId);
+	return providers
+		.filter((p) => p.audience === 'citizens')
+		.map((p) => ({
+			id: p.id,
+			label: p.label,
+			linkedAt: identities.find((i) => i.provider === p.id)?.createdAt ?? null
+		}));
+}
