@@ -195,6 +195,10 @@ const expected: Record<string, Row> = {
 	'GET /aanmelden': row('200', '303 /', '303 /', '303 /', '303 /', '303 /'),
 	// A refused form is shown with the page, whose load sends the signed-in home.
 	'POST /aanmelden': signedInElse('303 /', '400'),
+	// Sign-in through an identity provider: this server has none configured, so there is no such
+	// provider (tests/integration/oidc.test.ts signs in through a real one).
+	'POST /aanmelden/[provider]': all('404'),
+	'GET /aanmelden/[provider]/terug': all('404'),
 	'GET /registreren': row('200', '303 /', '303 /', '303 /', '303 /', '303 /'),
 	'POST /registreren': signedInElse('303 /', '400'),
 	'GET /wachtwoord-vergeten': all('200'),
@@ -604,7 +608,8 @@ function paramsFor(route: string, s: Setup): Record<string, string> {
 						: s.dossierId,
 		version: s.draftVersion,
 		key: 'voornaam',
-		file: s.mailFile
+		file: s.mailFile,
+		provider: 'acm'
 	};
 }
 

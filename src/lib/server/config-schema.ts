@@ -71,7 +71,12 @@ export const configSchema = z.object({
 				message:
 					'must be an address, optionally with a name: Gemeente Voorbeeld <loket@voorbeeld.be>'
 			}
-		)
+		),
+	OIDC_PROVIDERS_FILE: z
+		.string()
+		.trim()
+		.optional()
+		.transform((v) => (v ? v : undefined))
 });
 
 export type Config = {
@@ -103,6 +108,8 @@ export type Config = {
 		/** The From header: MAIL_FROM, else the municipality's name with a no-reply address. */
 		from: string;
 	};
+	/** The OpenID Connect providers' settings (a JSON file); unset: passwords only. */
+	oidcProvidersFile: string | undefined;
 };
 
 export class ConfigError extends Error {
@@ -142,7 +149,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 		mail: {
 			smtpUrl: c.SMTP_URL,
 			from: c.MAIL_FROM ?? `${quoteDisplayName(c.MUNICIPALITY_NAME)} <noreply@loket.invalid>`
-		}
+		},
+		oidcProvidersFile: c.OIDC_PROVIDERS_FILE ? resolve(c.OIDC_PROVIDERS_FILE) : undefined
 	};
 }
 

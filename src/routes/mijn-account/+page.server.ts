@@ -15,6 +15,8 @@ import { PASSWORD_MIN_LENGTH } from '$lib/server/auth/password';
 import { invalidateUserSessions } from '$lib/server/auth/session';
 import * as selfService from '$lib/server/users/self-service';
 import { changePasswordErrors, changePasswordSchema } from '$lib/server/users/self-service-form';
+import * as oidc from '$lib/server/oidc/service';
+import { getProviders } from '$lib/server/oidc/providers';
 import type { Actions, PageServerLoad } from './$types';
 
 // Built per request: the messages follow the locale of the request.
@@ -46,6 +48,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		account: { name: user.name, email: user.email, verified: user.emailVerifiedAt !== null },
 		claimable: await selfService.findClaimableDossiers(user),
+		providers: await oidc.linkedProviders(getProviders(), user.id),
 		passwordMinLength: PASSWORD_MIN_LENGTH,
 		passwordForm: await superValidate(zod4(changePasswordSchema)),
 		// Staff get a daily e-mail of what asks for them; they choose whether they want it.

@@ -14,16 +14,29 @@ export type SessionUser = {
 
 export async function insertSession(
 	db: Executor,
-	v: { id: string; userId: string; expiresAt: Date }
+	v: Pick<
+		UserSession,
+		| 'id'
+		| 'userId'
+		| 'expiresAt'
+		| 'provider'
+		| 'assurance'
+		| 'identity'
+		| 'idToken'
+		| 'providerSession'
+	>
 ): Promise<void> {
-	await db.insertInto('userSession').values(v).execute();
+	await db
+		.insertInto('userSession')
+		.values({ ...v, identity: v.identity === null ? null : JSON.stringify(v.identity) })
+		.execute();
 }
 
 export async function findSessionWithUser(
 	db: Executor,
 	id: string
 ): Promise<{
-	session: Pick<UserSession, 'id' | 'userId' | 'expiresAt'>;
+	session: Pick<UserSession, 'id' | 'userId' | 'expiresAt' | 'provider' | 'assurance' | 'identity'>;
 	user: SessionUser;
 } | null> {
 	const row = await db
@@ -33,6 +46,9 @@ export async function findSessionWithUser(
 			'userSession.id as sessionId',
 			'userSession.userId',
 			'userSession.expiresAt',
+			'userSession.provider',
+			'userSession.assurance',
+			'userSession.identity',
 			'appUser.email',
 			'appUser.name',
 			'appUser.roles',
@@ -42,7 +58,14 @@ export async function findSessionWithUser(
 		.executeTakeFirst();
 	if (!row) return null;
 	return {
-		session: { id: row.sessionId, userId: row.userId, expiresAt: row.expiresAt },
+		session: {
+			id: row.sessionId,
+			userId: row.userId,
+			expiresAt: row.expiresAt,
+			provider: row.provider,
+			assurance: row.assurance,
+			identity: row.identity
+		},
 		user: {
 			id: row.userId,
 			email: row.email,
@@ -59,6 +82,15 @@ export async function updateSessionExpiry(
 	expiresAt: Date
 ): Promise<void> {
 	await db.updateTable('userSession').set({ expiresAt }).where('id', '=', id).execute();
+}
+
+/** What logging out at the session's provider needs. */
+export async function findSessionLogout(db: Executor, id: string) {
+	return db
+		.selectFrom('userSession')
+		.select(['provider', 'idToken'])
+		.where('id', '=', id)
+		.executeTakeFirst();
 }
 
 export async function deleteSession(db: Executor, id: string): Promise<void> {

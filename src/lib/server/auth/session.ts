@@ -3,6 +3,8 @@
 // again when it is used inside its last 15; expired sessions are deleted when they are seen.
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import type { AssuranceLevel } from '$lib/process/assurance';
+import type { VerifiedIdentity } from '$lib/process/identity';
 import { getDb, type Db } from '../db';
 import * as repo from './repository';
 
@@ -12,7 +14,17 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export const SESSION_LIFETIME_MS = 30 * DAY_MS;
 export const SESSION_RENEW_WITHIN_MS = 15 * DAY_MS;
 
-export type Session = { id: string; userId: string; expiresAt: Date };
+/** How a session was signed in: a password (no provider, level low) or an identity provider. */
+export type SignedInWith = {
+	provider: string | null;
+	assurance: AssuranceLevel;
+	/** The person as the provider vouched for them (prefilled, locked); null for a password. */
+	identity: VerifiedIdentity | null;
+};
+
+export type Session = { id: string; userId: string; expiresAt: Date } & SignedInWith;
+
+const PASSWORD: SignedInWith = { provider: null, assurance: 'low', identity: null };
 export type SessionValidation = { session: Session; user: repo.SessionUser };
 
 export function generateSessionToken(): string {
@@ -30,13 +42,33 @@ export async function createSession(
 	db: Db = getDb(),
 	now = new Date()
 ): Promise<{ token: string; session: Session }> {
+	return createSessionWith(userId, PASSWORD, db, now);
+}
+
+/**
+ * A session signed in through an identity provider: the level reached and the identity it
+ * vouched for go with it, and what logging out at the provider needs (its ID token and session).
+ */
+export async function createSessionWith(
+	userId: string,
+	via: SignedInWith & { idToken?: string; providerSession?: string },
+	db: Db = getDb(),
+	now = new Date()
+): Promise<{ token: string; session: Session }> {
 	const token = generateSessionToken();
-	const session = {
+	const session: Session = {
 		id: sessionIdFromToken(token),
 		userId,
-		expiresAt: new Date(now.getTime() + SESSION_LIFETIME_MS)
+		expiresAt: new Date(now.getTime() + SESSION_LIFETIME_MS),
+		provider: via.provider,
+		assurance: via.assurance,
+		identity: via.identity
 	};
-	await repo.insertSession(db, session);
+	await repo.insertSession(db, {
+		...session,
+		idToken: via.idToken ?? null,
+		providerSession: via.providerSession ?? null
+	});
 	return { token, session };
 }
 

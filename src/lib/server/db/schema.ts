@@ -3,6 +3,8 @@
 import type { ProcessVersionSource, ProcessVersionStatus } from '$lib/views/processes';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { Role } from '$lib/process/workflow';
+import type { AssuranceLevel } from '$lib/process/assurance';
+import type { VerifiedIdentity } from '$lib/process/identity';
 import type { DossierChannel, IntakeChannel } from '$lib/views/intake';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -36,6 +38,33 @@ export interface UserSessionTable {
 	userId: string;
 	expiresAt: Timestamp;
 	createdAt: CreatedAt;
+	/** Signed in through this OpenID Connect provider (migration 2026_12_08_0003); null: password. */
+	provider: string | null;
+	assurance: ColumnType<AssuranceLevel, AssuranceLevel | undefined, AssuranceLevel>;
+	/** The person as the provider vouched for them, to prefill and lock the applicant's fields. */
+	identity: Json<VerifiedIdentity> | null;
+	idToken: string | null;
+	providerSession: string | null;
+}
+
+export interface OidcIdentityTable {
+	provider: string;
+	subject: string;
+	userId: string;
+	createdAt: CreatedAt;
+	lastSignInAt: DefaultedTimestamp;
+}
+
+export interface OidcFlowTable {
+	id: string;
+	provider: string;
+	state: string;
+	nonce: string;
+	codeVerifier: string;
+	returnTo: string;
+	wantedLevel: AssuranceLevel;
+	linkUserId: string | null;
+	expiresAt: Timestamp;
 }
 
 export interface ProcessTable {
@@ -468,6 +497,8 @@ export interface BankLineTable {
 export interface Database {
 	appUser: AppUserTable;
 	userSession: UserSessionTable;
+	oidcIdentity: OidcIdentityTable;
+	oidcFlow: OidcFlowTable;
 	process: ProcessTable;
 	processVersion: ProcessVersionTable;
 	processEvent: ProcessEventTable;
@@ -517,6 +548,7 @@ export type NewBankLine = Insertable<BankLineTable>;
 export type FormDraft = Selectable<FormDraftTable>;
 export type DraftFile = Selectable<DraftFileTable>;
 export type UserSession = Selectable<UserSessionTable>;
+export type OidcFlow = Selectable<OidcFlowTable>;
 export type Message = Selectable<MessageTable>;
 export type Attachment = Selectable<AttachmentTable>;
 export type DocumentRequest = Selectable<DocumentRequestTable>;

@@ -6,6 +6,7 @@ import { safeReturnPath } from '$lib/server/web/guards';
 import { createSession } from '$lib/server/auth/session';
 import * as users from '$lib/server/users/service';
 import { parseForm, readText, type FieldErrors } from '$lib/server/auth/form';
+import { providerChoices } from '$lib/server/oidc/providers';
 import type { Actions, PageServerLoad } from './$types';
 
 // Built per request: the messages follow the locale of the request.
@@ -17,6 +18,7 @@ const loginSchema = () =>
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeReturnPath(url.searchParams.get('next')));
+	return { providers: providerChoices() };
 };
 
 export const actions: Actions = {

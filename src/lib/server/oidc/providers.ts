@@ -1,0 +1,22 @@
+// The configured providers, read once from OIDC_PROVIDERS_FILE (a bad file stops the server at
+// start-up with its errors, as any bad setting does).
+import { getConfig } from '../config';
+import { readProviders, type Provider } from './config';
+
+let providers: Provider[] | undefined;
+
+export function getProviders(): Provider[] {
+	providers ??= readProviders(getConfig().oidcProvidersFile);
+	return providers;
+}
+
+export function findProvider(id: string): Provider | undefined {
+	return getProviders().find((p) => p.id === id);
+}
+
+/** What the sign-in page shows of each provider. */
+export type ProviderChoice = Pick<Provider, 'id' | 'label' | 'audience'>;
+
+export function providerChoices(): ProviderChoice[] {
+	return getProviders().map(({ id, label, audience }) => ({ id, label, audience }));
+}
