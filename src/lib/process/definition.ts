@@ -7,6 +7,7 @@ import { condition, listConditionFields, type Comparison } from './conditions';
 import { dateBound } from './fields/date/definition';
 import { field, isChoiceField, isInputField, valueKinds, type Field } from './fields';
 import { localText } from './local-text';
+import { documentTemplate, findDocumentProblems } from './documents';
 import { findWorkflowProblems, workflow, type Problem } from './workflow';
 import { audiences, categories, productTypes, requestKinds } from './taxonomy';
 
@@ -75,10 +76,18 @@ export const processDefinition = z
 			.array(z.strictObject({ title: z.string().min(1), url: z.url().optional() }))
 			.default([]),
 		pages: z.array(page).min(1),
-		workflow
+		workflow,
+		documents: z.array(documentTemplate).optional().meta({
+			description:
+				'Documents (decision, certificate, permit, refusal) issued as sealed PDFs on named transitions'
+		})
 	})
 	.superRefine((def, ctx) => {
-		for (const p of [...findFormProblems(def), ...findWorkflowProblems(def.workflow)])
+		for (const p of [
+			...findFormProblems(def),
+			...findWorkflowProblems(def.workflow),
+			...findDocumentProblems(def)
+		])
 			ctx.addIssue({ code: 'custom', path: p.path, message: p.message });
 	})
 	.meta({ title: 'Loket process definition' });
