@@ -78,7 +78,10 @@ describe('document templates in a definition', () => {
 describe('filling a document', () => {
 	it('fills placeholders and keeps paragraphs and headings of the template', () => {
 		expect(
-			fillDocument('# Beslissing\n\nBeste {{applicant.name}},\r\n\r\nDoel: {{answers.doel}}.', values)
+			fillDocument(
+				'# Beslissing\n\nBeste {{applicant.name}},\r\n\r\nDoel: {{answers.doel}}.',
+				values
+			)
 		).toEqual([
 			{ kind: 'heading', text: 'Beslissing' },
 			{ kind: 'paragraph', text: 'Beste An Peeters,' },
