@@ -5,6 +5,7 @@ const eventLabels: Record<string, () => string> = {
 	'dossier.created': m.webhooksEventCreated,
 	'dossier.transitioned': m.webhooksEventTransitioned,
 	'message.created': m.webhooksEventMessage,
+	'document.issued': m.documentWebhookEvent,
 	'webhook.test': m.webhooksEventTest
 };
 

@@ -199,6 +199,23 @@ export interface AttachmentTable {
 	createdAt: CreatedAt;
 }
 
+/** A document Loket issued on a transition (migration documents): insert only, by trigger. */
+export interface OutgoingDocumentTable {
+	id: Generated<string>;
+	dossierId: string;
+	templateId: string;
+	kind: 'decision' | 'certificate' | 'permit' | 'refusal';
+	title: string;
+	fileName: string;
+	language: 'nl' | 'en';
+	sha256: string;
+	sizeBytes: BigIntColumn;
+	storageKey: string;
+	sealed: boolean;
+	createdAt: CreatedAt;
+	createdByEventId: number;
+}
+
 export interface DocumentRequestTable {
 	id: Generated<string>;
 	dossierId: string;
@@ -360,7 +377,8 @@ export interface ApiCallTable {
 	at: DefaultedTimestamp;
 }
 
-export type WebhookEventType = 'dossier.created' | 'dossier.transitioned' | 'message.created';
+export type WebhookEventType =
+	'dossier.created' | 'dossier.transitioned' | 'message.created' | 'document.issued';
 
 /** An address another system gave us for events, with the secret deliveries are signed with. */
 export interface WebhookTable {
@@ -462,11 +480,13 @@ export interface Database {
 	processDepartment: ProcessDepartmentTable;
 	dossierSeen: DossierSeenTable;
 	staffDigest: StaffDigestTable;
+	outgoingDocument: OutgoingDocumentTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;
 export type NewAppUser = Insertable<AppUserTable>;
 export type Dossier = Selectable<DossierTable>;
+export type OutgoingDocument = Selectable<OutgoingDocumentTable>;
 export type NewDossier = Insertable<DossierTable>;
 export type DossierUpdate = Updateable<DossierTable>;
 export type ProcessVersion = Selectable<ProcessVersionTable>;

@@ -20,6 +20,8 @@ export function addSealPlaceholder(
 ): void {
 	pdfkitAddPlaceholder({
 		pdf: doc,
+		// The pdfkit placeholder works on the document being written; the buffer it types is unused.
+		pdfBuffer: Buffer.alloc(0),
 		reason: seal.reason,
 		contactInfo: '',
 		name: seal.name,

@@ -9,6 +9,7 @@ import { localize } from '$lib/process/text';
 import type { SessionUser } from '../auth/session';
 import type { Dossier } from '../db/schema';
 import * as departments from '../departments/service';
+import * as documents from '../documents/service';
 import * as handling from '../dossiers/handling';
 import * as views from '../dossiers/views';
 import * as processes from '../processes/service';
@@ -44,6 +45,10 @@ export async function loadStaffDossier(dossier: Dossier, user: SessionUser, loca
 		timeline: view.timeline,
 		openRequests: view.openRequests,
 		filedFiles: view.filedFiles,
+		documents: view.documents,
+		/** Whether the process issues documents, and whether this server seals them. */
+		issuesDocuments: (view.definition.documents ?? []).length > 0,
+		sealConfigured: documents.isSealConfigured(),
 		templates,
 		sections: summarizeAnswers(view.definition, view.answers, locale, displayWords(locale))
 	};
@@ -104,6 +109,8 @@ export async function transitionAction(event: RequestEvent, dossier: Dossier, us
 		case 'not-allowed':
 		case 'not-found':
 			return fail(409, { on: 'transition' as const, conflict: m.staffDossierNotAllowed() });
+		case 'document-failed':
+			return fail(500, { ...failed, error: m.documentFailed({ reason: result.message }) });
 	}
 }
 
