@@ -165,3 +165,43 @@ export function fillTemplate(
 		blocks: fillDocument(pick(template.body), values)
 	};
 }
+
+/**
+ * Answers of a made-up dossier, for a sample of a template (a clerk checking a document): each
+ * input field gets a plausible value of its type, a choice its first option.
+ */
+export function sampleAnswers(def: { pages: { fields: Field[] }[] }): Record<string, unknown> {
+	const answers: Record<string, unknown> = {};
+	for (const field of def.pages.flatMap((p) => p.fields)) {
+		if (!isInputField(field)) continue;
+		const first = 'options' in field && field.options.length > 0 ? field.options[0].value : '';
+		const byType: Record<string, unknown> = {
+			text: 'Voorbeeld',
+			textarea: 'Voorbeeldtekst.',
+			email: 'an.peeters@example.be',
+			tel: '+32 9 123 45 67',
+			number: 'min' in field && typeof field.min === 'number' ? field.min : 1,
+			date: '2026-12-07',
+			radio: first,
+			select: first,
+			checkboxes: first ? [first] : [],
+			yesNo: true,
+			consent: true,
+			address: {
+				street: 'Kerkstraat',
+				number: '1',
+				box: '',
+				postcode: '9000',
+				municipality: 'Gent'
+			},
+			postcode: '9000',
+			nationalNumber: '85073003328',
+			enterpriseNumber: '0202239951',
+			iban: 'BE68539007547034',
+			licensePlate: '1ABC123',
+			file: []
+		};
+		if (field.type in byType) answers[field.key] = byType[field.type];
+	}
+	return answers;
+}
