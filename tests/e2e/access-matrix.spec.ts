@@ -227,7 +227,14 @@ const expected: Record<string, Row> = {
 	'GET /dossiers/[ref]/bestanden/[fileId]': row('303 login', '200', '404', '404', '404', '404'),
 	// An issued document of the dossier (the matrix's dossier has none: an unknown id is not found
 	// even for its owner; documents.spec.ts downloads real ones).
-	'GET /dossiers/[ref]/documenten/[documentId]': row('303 login', '404', '404', '404', '404', '404'),
+	'GET /dossiers/[ref]/documenten/[documentId]': row(
+		'303 login',
+		'404',
+		'404',
+		'404',
+		'404',
+		'404'
+	),
 	// Notifications of one's own account.
 	'GET /push': signedIn('200'),
 	'POST /push': signedIn('400'),
