@@ -229,6 +229,16 @@ const expected: Record<string, Row> = {
 	'POST /dossiers/[ref]?/reply': row('303 login', '400', '404', '404', '404', '404'),
 	'POST /dossiers/[ref]?/withdraw': row('303 login', '400', '404', '404', '404', '404'),
 	'GET /dossiers/[ref]/bestanden/[fileId]': row('303 login', '200', '404', '404', '404', '404'),
+	// An issued document of the dossier (the matrix's dossier has none: an unknown id is not found
+	// even for its owner; documents.spec.ts downloads real ones).
+	'GET /dossiers/[ref]/documenten/[documentId]': row(
+		'303 login',
+		'404',
+		'404',
+		'404',
+		'404',
+		'404'
+	),
 	// Notifications of one's own account.
 	'GET /push': signedIn('200'),
 	'POST /push': signedIn('400'),
@@ -238,6 +248,7 @@ const expected: Record<string, Row> = {
 	'POST /volg/[token]?/reply': all('400'),
 	'POST /volg/[token]?/withdraw': all('400'),
 	'GET /volg/[token]/bestanden/[fileId]': all('200'),
+	'GET /volg/[token]/documenten/[documentId]': all('404'),
 	'GET /volg/[token]/push': all('200'),
 	'POST /volg/[token]/push': all('400'),
 	'DELETE /volg/[token]/push': all('400'),
@@ -258,6 +269,7 @@ const expected: Record<string, Row> = {
 	// Without a note: refused before anything is read.
 	'POST /backoffice/dossiers/[id]?/handOver': backoffice(handlers, '400'),
 	'GET /backoffice/dossiers/[id]/bestanden/[fileId]': backoffice(handlers, '200'),
+	'GET /backoffice/dossiers/[id]/documenten/[documentId]': backoffice(handlers, '404'),
 	// Filing a request for a citizen (intake): an empty start form is refused; the dossier's id is
 	// no intake of theirs, so its pages do not exist for them.
 	'GET /backoffice/intake': backoffice(handlers, '200'),
@@ -596,6 +608,7 @@ function paramsFor(route: string, s: Setup): Record<string, string> {
 		'[pageId]': 'uw-gegevens',
 		ref: s.reference,
 		fileId: route.startsWith('/volg/') ? s.guestFileId : s.fileId,
+		documentId: '00000000-0000-4000-8000-0000000000d0',
 		token: route.startsWith('/volg/') ? s.guestToken : 'ongeldig-teken-0123456789abcdef',
 		id: processes
 			? 'klacht'

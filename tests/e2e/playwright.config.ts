@@ -7,10 +7,11 @@
 // allowed to create databases), at the same time as the others. (On a machine held at a load of
 // 11–19 by other work, the process editor's spec once timed out that way.) E2E_SCOPE=smoke runs only the main journeys (tests
 // tagged @smoke), as CI does on the embedded database.
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { makeTestSeal, TEST_SEAL_PASSWORD } from '../fixtures/seal';
 import { userAddCommands } from './users';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
@@ -33,6 +34,18 @@ const alone = [
 process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'loket-e2e-'));
 process.env.E2E_ALONE_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'loket-e2e-alone-'));
 const aloneDataDir = separate ? process.env.E2E_ALONE_DATA_DIR : process.env.E2E_DATA_DIR;
+// A throw-away certificate authority and seal (openssl), made once, so the servers seal the
+// documents they issue as a municipality's would be, and the journeys check them with pdfsig.
+const sealDir = join(process.env.E2E_DATA_DIR, 'seal');
+if (!existsSync(join(sealDir, 'seal.p12'))) {
+	mkdirSync(sealDir, { recursive: true });
+	makeTestSeal(sealDir);
+}
+const seal = makeSealEnv(sealDir);
+
+function makeSealEnv(dir: string) {
+	return { SEAL_P12_FILE: join(dir, 'seal.p12'), SEAL_P12_PASSWORD: TEST_SEAL_PASSWORD };
+}
 
 /** DATABASE_URL with `_alone` added to the database's name. */
 function aloneDatabaseUrl(url: string): string {
@@ -59,7 +72,8 @@ function server(p: number, dataDir: string, databaseUrl: string, fresh: boolean)
 			DATABASE_URL: databaseUrl,
 			// The account fees are paid into: the payment pages show it with the EPC QR code.
 			PAYMENT_IBAN: 'BE68 5390 0754 7034',
-			PAYMENT_BIC: 'GKCCBEBB'
+			PAYMENT_BIC: 'GKCCBEBB',
+			...seal
 		}
 	};
 }

@@ -8,6 +8,7 @@ import { dateBound } from './fields/date/definition';
 import { fee, findFeeProblems } from './fees';
 import { field, isChoiceField, isInputField, valueKinds, type Field } from './fields';
 import { localText } from './local-text';
+import { documentTemplate, findDocumentProblems } from './documents';
 import { findWorkflowProblems, workflow, type Problem } from './workflow';
 import { audiences, categories, productTypes, requestKinds } from './taxonomy';
 
@@ -73,14 +74,19 @@ export const processDefinition = z
 			.array(z.strictObject({ title: z.string().min(1), url: z.url().optional() }))
 			.default([]),
 		pages: z.array(page).min(1),
-		workflow
+		workflow,
+		documents: z.array(documentTemplate).optional().meta({
+			description:
+				'Documents (decision, certificate, permit, refusal) issued as sealed PDFs on named transitions'
+		})
 	})
 	.superRefine((def, ctx) => {
 		const fields = new Map(listFields(def).map(({ field: f }) => [f.key, f]));
 		for (const p of [
 			...findFormProblems(def),
 			...findWorkflowProblems(def.workflow),
-			...findFeeProblems(def.fee, fields, def.workflow)
+			...findFeeProblems(def.fee, fields, def.workflow),
+			...findDocumentProblems(def)
 		])
 			ctx.addIssue({ code: 'custom', path: p.path, message: p.message });
 	})

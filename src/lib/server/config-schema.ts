@@ -34,6 +34,20 @@ export const configSchema = z.object({
 		.optional(),
 	BODY_SIZE_LIMIT: byteSize.default('20M'),
 	MUNICIPALITY_NAME: z.string().trim().min(1).default('Gemeente Voorbeeld'),
+	MUNICIPALITY_LOGO_FILE: z
+		.string()
+		.trim()
+		.optional()
+		.transform((v) => (v ? v : undefined))
+		.refine((v) => v === undefined || /\.(png|jpe?g)$/i.test(v), {
+			message: 'must be a PNG or JPEG file (the logo on issued documents)'
+		}),
+	SEAL_P12_FILE: z
+		.string()
+		.trim()
+		.optional()
+		.transform((v) => (v ? v : undefined)),
+	SEAL_P12_PASSWORD: z.string().optional(),
 	POSTCODES_FILE: z.string().trim().optional(),
 	SMTP_URL: z
 		.string()
@@ -95,6 +109,11 @@ export type Config = {
 	origin: string | undefined;
 	bodySizeLimit: string;
 	municipalityName: string;
+	/** Issued documents: the logo on them and the seal (a PKCS#12 file); unset, they are unsealed. */
+	documents: {
+		logoFile: string | undefined;
+		seal: { p12File: string; password: string } | undefined;
+	};
 	/** The official postcode list (`postcode;place` lines); DATA_DIR/postcodes.csv by default. */
 	postcodesFile: string;
 	/**
@@ -124,6 +143,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 		throw new ConfigError(`Invalid configuration: ${lines.join('; ')}`);
 	}
 	const c = result.data;
+	if (c.SEAL_P12_PASSWORD !== undefined && !c.SEAL_P12_FILE)
+		throw new ConfigError(
+			'Invalid configuration: SEAL_P12_PASSWORD is only used with SEAL_P12_FILE'
+		);
 	if (c.DATABASE_OWNER_URL && !c.DATABASE_URL)
 		throw new ConfigError(
 			'Invalid configuration: DATABASE_OWNER_URL is only used with DATABASE_URL (PostgreSQL)'
@@ -140,6 +163,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 		origin: c.ORIGIN,
 		bodySizeLimit: c.BODY_SIZE_LIMIT,
 		municipalityName: c.MUNICIPALITY_NAME,
+		documents: {
+			logoFile: c.MUNICIPALITY_LOGO_FILE && resolve(c.MUNICIPALITY_LOGO_FILE),
+			seal: c.SEAL_P12_FILE
+				? { p12File: resolve(c.SEAL_P12_FILE), password: c.SEAL_P12_PASSWORD ?? '' }
+				: undefined
+		},
 		postcodesFile: resolve(c.POSTCODES_FILE || resolve(dataDir, 'postcodes.csv')),
 		payment: {
 			iban: iban?.ok ? iban.value.normalized : null,

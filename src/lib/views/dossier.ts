@@ -18,6 +18,21 @@ export type StateView = { label: LocalText; text: LocalText; kind: WorkflowState
 
 export type FileView = { id: string; name: string; size: number; type: string };
 
+/**
+ * A document the municipality issued (a decision, certificate, permit or refusal letter): what the
+ * dossier pages list and link to. `sha256` lets anyone check the file they hold.
+ */
+export type IssuedDocumentView = {
+	id: string;
+	title: string;
+	kind: 'decision' | 'certificate' | 'permit' | 'refusal';
+	fileName: string;
+	size: number;
+	sha256: string;
+	sealed: boolean;
+	issuedAt: Date;
+};
+
 /** A document the municipality asked the citizen for, and whether it came. */
 export type RequestView = { id: string; label: string; fulfilled: boolean };
 
@@ -54,6 +69,8 @@ export type TimelineEntry =
 			state: PaymentState | null;
 			actor: string | null;
 	  }
+	/** The municipality issued a document (its title). */
+	| { kind: 'document'; at: Date; title: string; actor: string | null }
 	| { kind: 'other'; at: Date; type: string; actor: string | null };
 
 /** A workflow step staff may take from the dossier's state. */
@@ -97,6 +114,8 @@ export type CitizenDossierData = {
 	filedFiles: (FileView & { fieldKey: string | null })[];
 	timeline: TimelineEntry[];
 	openRequests: RequestView[];
+	/** Documents the municipality issued for the dossier. */
+	documents: IssuedDocumentView[];
 	/** A fresh id per rendering of the reply form: the same reply sent twice is stored once. */
 	replyId: string;
 	limits: ReplyLimits;

@@ -6,6 +6,7 @@ const eventLabels: Record<string, () => string> = {
 	'dossier.transitioned': m.webhooksEventTransitioned,
 	'message.created': m.webhooksEventMessage,
 	'payment.received': m.paymentWebhookEvent,
+	'document.issued': m.documentWebhookEvent,
 	'webhook.test': m.webhooksEventTest
 };
 

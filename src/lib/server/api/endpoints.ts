@@ -261,7 +261,8 @@ export const endpoints: Endpoint[] = [
 			200: { description: 'Done: the dossier as it is now.', schema: s.dossierDetail },
 			404: { description: 'No such dossier for this token.' },
 			409: { description: 'The dossier changed since `version`: read it again.' },
-			422: { description: 'Not allowed now, or a required note is missing.' }
+			422: { description: 'Not allowed now, or a required note is missing.' },
+			500: { description: 'A document the transition issues could not be made; nothing changed.' }
 		},
 		handle: async (ctx) => {
 			const dossier = await dossierOf(ctx);
@@ -285,6 +286,10 @@ export const endpoints: Endpoint[] = [
 				case 'not-allowed':
 					return problem('not-allowed', 422, {
 						detail: `Transition "${ctx.body.transition}" cannot be taken from state "${dossier.status}".`
+					});
+				case 'document-failed':
+					return problem('server-error', 500, {
+						detail: `The transition issues a document that could not be made, so it was not taken: ${result.message}`
 					});
 			}
 		}

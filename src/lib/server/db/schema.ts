@@ -228,6 +228,23 @@ export interface AttachmentTable {
 	createdAt: CreatedAt;
 }
 
+/** A document Loket issued on a transition (migration documents): insert only, by trigger. */
+export interface OutgoingDocumentTable {
+	id: Generated<string>;
+	dossierId: string;
+	templateId: string;
+	kind: 'decision' | 'certificate' | 'permit' | 'refusal';
+	title: string;
+	fileName: string;
+	language: 'nl' | 'en';
+	sha256: string;
+	sizeBytes: BigIntColumn;
+	storageKey: string;
+	sealed: boolean;
+	createdAt: CreatedAt;
+	createdByEventId: number;
+}
+
 export interface DocumentRequestTable {
 	id: Generated<string>;
 	dossierId: string;
@@ -390,7 +407,11 @@ export interface ApiCallTable {
 }
 
 export type WebhookEventType =
-	'dossier.created' | 'dossier.transitioned' | 'message.created' | 'payment.received';
+	| 'dossier.created'
+	| 'dossier.transitioned'
+	| 'message.created'
+	| 'payment.received'
+	| 'document.issued';
 
 /** An address another system gave us for events, with the secret deliveries are signed with. */
 export interface WebhookTable {
@@ -532,11 +553,13 @@ export interface Database {
 	staffDigest: StaffDigestTable;
 	payment: PaymentTable;
 	bankLine: BankLineTable;
+	outgoingDocument: OutgoingDocumentTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;
 export type NewAppUser = Insertable<AppUserTable>;
 export type Dossier = Selectable<DossierTable>;
+export type OutgoingDocument = Selectable<OutgoingDocumentTable>;
 export type NewDossier = Insertable<DossierTable>;
 export type DossierUpdate = Updateable<DossierTable>;
 export type ProcessVersion = Selectable<ProcessVersionTable>;

@@ -21,14 +21,28 @@ export const BULK_MAX = 100;
 export type BulkItem = { id: string; version: number };
 
 export type BulkRefusal =
-	'conflict' | 'not-found' | 'not-allowed' | 'note-required' | 'too-long' | 'not-staff';
+	| 'conflict'
+	| 'not-found'
+	| 'not-allowed'
+	| 'note-required'
+	| 'too-long'
+	| 'not-staff'
+	| 'document-failed';
 
 export type BulkOutcome = {
 	id: string;
 	/** Null for an id that is not a dossier this user may see. */
 	reference: string | null;
 } & (
-	{ ok: true } | { ok: false; reason: BulkRefusal; changedBy?: string | null; changedAt?: Date }
+	| { ok: true }
+	| {
+			ok: false;
+			reason: BulkRefusal;
+			changedBy?: string | null;
+			changedAt?: Date;
+			/** Why a document could not be made. */
+			message?: string;
+	  }
 );
 
 export type BulkAction =
@@ -106,6 +120,8 @@ export async function apply(
 				changedBy: result.changedBy,
 				changedAt: result.changedAt
 			});
+		else if (result.reason === 'document-failed')
+			outcomes.push({ ...base, ok: false, reason: result.reason, message: result.message });
 		else outcomes.push({ ...base, ok: false, reason: result.reason });
 	}
 	return { ok: true, outcomes, label };

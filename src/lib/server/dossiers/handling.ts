@@ -27,6 +27,7 @@ import type { Attachment, Database, Dossier, DossierUpdate } from '../db/schema'
 import type { FileStorage } from '../files/storage';
 import { checkUpload, type UploadRefusal } from '../files/upload';
 import * as departments from '../departments/service';
+import * as documents from '../documents/service';
 import * as outbox from '../outbox/repository';
 import { requestPayment } from '../payments/due';
 import * as processes from '../processes/service';
@@ -63,6 +64,8 @@ export type Conflict = { ok: false; reason: 'conflict'; changedAt: Date; changed
 export type TransitionResult =
 	| { ok: true; dossier: Dossier }
 	| { ok: false; reason: 'not-found' | 'not-allowed' | 'note-required' | 'too-long' }
+	/** A document the transition issues could not be made (`message` says why); nothing changed. */
+	| { ok: false; reason: 'document-failed'; message: string }
 	| Conflict;
 
 function actorColumns(actor: Actor): { actorId: string | null; actorLabel: string | null } {
@@ -70,6 +73,12 @@ function actorColumns(actor: Actor): { actorId: string | null; actorLabel: strin
 	if (actor.kind === 'api') return { actorId: null, actorLabel: `API: ${actor.name}` };
 	if (actor.kind === 'system') return { actorId: null, actorLabel: actor.label };
 	return { actorId: actor.userId, actorLabel: actor.userId ? null : GUEST_ACTOR };
+}
+
+/** Who signs a document issued by this actor's transition. */
+function officerName(actor: Actor): string {
+	if (actor.kind === 'staff') return actor.user.name || actor.user.email;
+	return actor.kind === 'api' ? actor.name : '';
 }
 
 function rolesOf(actor: Actor): readonly Role[] {
@@ -97,7 +106,8 @@ async function applyTransition(
 	t: WorkflowTransition,
 	actor: Actor,
 	extra: { note: string; documents: string[] },
-	now: Date
+	now: Date,
+	deps: documents.IssueDeps = {}
 ): Promise<Dossier> {
 	const from = findState(definition.workflow, dossier.status);
 	const to = findState(definition.workflow, t.to);
@@ -146,7 +156,7 @@ async function applyTransition(
 		messageId = message?.id ?? null;
 		await repo.insertDocumentRequests(trx, dossier.id, messageId, extra.documents);
 	}
-	await repo.insertEvent(trx, {
+	const eventId = await repo.insertEvent(trx, {
 		dossierId: dossier.id,
 		type: 'transition',
 		fromStatus: dossier.status,
@@ -156,6 +166,20 @@ async function applyTransition(
 		visibility: 'public',
 		data: { transitionId: t.id, messageId }
 	});
+	const issued = await documents.issueForTransition(
+		trx,
+		{
+			dossier: updated,
+			definition,
+			transitionId: t.id,
+			officerName: officerName(actor),
+			actor: actorColumns(actor),
+			note: extra.note,
+			eventId,
+			now
+		},
+		deps
+	);
 	await emitWebhookEvent(
 		trx,
 		'dossier.transitioned',
@@ -173,7 +197,8 @@ async function applyTransition(
 	if (t.notifyCitizen) {
 		await outbox.insertOutbox(trx, 'dossier-transitioned', {
 			dossierId: dossier.id,
-			toStatus: t.to
+			toStatus: t.to,
+			documentIds: issued.map((d) => d.id)
 		});
 		await enqueuePush(trx, { event: 'transitioned', dossierId: dossier.id, toStatus: t.to });
 	}
@@ -225,10 +250,29 @@ export async function transition(
 		documents?: string[];
 	},
 	db: Db = getDb(),
-	now = new Date()
+	now = new Date(),
+	deps: documents.IssueDeps = {}
 ): Promise<TransitionResult> {
 	const note = stripBidiControls(req.note ?? '').trim();
 	if (note.length > MAX_NOTE_LENGTH) return { ok: false, reason: 'too-long' };
+	try {
+		return await takeTransition(dossierId, actor, req, note, db, now, deps);
+	} catch (e) {
+		if (e instanceof documents.DocumentIssueError)
+			return { ok: false, reason: 'document-failed', message: e.message };
+		throw e;
+	}
+}
+
+async function takeTransition(
+	dossierId: string,
+	actor: Actor,
+	req: { transitionId: string; expectedVersion: number | null; documents?: string[] },
+	note: string,
+	db: Db,
+	now: Date,
+	deps: documents.IssueDeps
+): Promise<TransitionResult> {
 	return db.transaction().execute(async (trx): Promise<TransitionResult> => {
 		const dossier = await repo.lockById(trx, dossierId);
 		if (!dossier) return { ok: false, reason: 'not-found' };
@@ -248,7 +292,8 @@ export async function transition(
 			t,
 			actor,
 			{ note, documents: cleanDocuments(documents) },
-			now
+			now,
+			deps
 		);
 		return { ok: true, dossier: updated };
 	});

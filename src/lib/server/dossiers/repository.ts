@@ -100,11 +100,13 @@ export async function insertEvent(
 		visibility: 'public' | 'internal';
 		data?: Record<string, unknown> | null;
 	}
-): Promise<void> {
-	await db
+): Promise<number> {
+	const row = await db
 		.insertInto('dossierEvent')
 		.values({ ...e, data: e.data ? JSON.stringify(e.data) : null })
-		.execute();
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return row.id;
 }
 
 export async function markDraftSubmitted(

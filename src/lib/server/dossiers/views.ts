@@ -9,6 +9,7 @@ import { findState, listAllowedTransitions, listCitizenActions } from '$lib/proc
 import type { LocalText } from '$lib/process/text';
 import type {
 	FileView,
+	IssuedDocumentView,
 	RequestView,
 	StaffAction,
 	StateView,
@@ -20,6 +21,7 @@ import type { Attachment, Dossier } from '../db/schema';
 import { getFileStorage } from '../files';
 import type { FileStorage } from '../files/storage';
 import * as departments from '../departments/service';
+import * as documents from '../documents/service';
 import * as processes from '../processes/service';
 import * as userRepo from '../users/repository';
 import { hashToken } from '../tokens';
@@ -138,6 +140,8 @@ export type DossierView = {
 	filedFiles: (FileView & { fieldKey: string | null })[];
 	timeline: TimelineEntry[];
 	openRequests: RequestView[];
+	/** What the municipality issued: decisions, certificates, permits, refusal letters. */
+	documents: IssuedDocumentView[];
 };
 
 const fileView = (a: Attachment): FileView => ({
@@ -149,11 +153,12 @@ const fileView = (a: Attachment): FileView => ({
 
 async function buildView(dossier: Dossier, staff: boolean, db: Db): Promise<DossierView> {
 	const definition = await processes.getVersion(dossier.processId, dossier.processVersion, db);
-	const [events, messages, attachments, requests] = await Promise.all([
+	const [events, messages, attachments, requests, issued] = await Promise.all([
 		repo.listEvents(db, dossier.id, !staff),
 		repo.listMessages(db, dossier.id, staff),
 		repo.listAttachments(db, dossier.id),
-		repo.listDocumentRequests(db, dossier.id)
+		repo.listDocumentRequests(db, dossier.id),
+		documents.listForDossier(dossier.id, db)
 	]);
 	const messagesById = new Map(messages.map((msg) => [msg.id, msg]));
 	const requestView = (r: (typeof requests)[number]): RequestView => ({
@@ -216,7 +221,14 @@ async function buildView(dossier: Dossier, staff: boolean, db: Db): Promise<Doss
 				state: data.state ?? null,
 				actor: who(e)
 			});
-		} else if (!message) entries.push({ kind: 'other', at: e.at, type: e.type, actor: who(e) });
+		} else if (e.type === 'document-issued')
+			entries.push({
+				kind: 'document',
+				at: e.at,
+				title: (e.data as { title?: string } | null)?.title ?? '',
+				actor: who(e)
+			});
+		else if (!message) entries.push({ kind: 'other', at: e.at, type: e.type, actor: who(e) });
 		if (message)
 			entries.push({
 				kind: 'message',
@@ -251,7 +263,8 @@ async function buildView(dossier: Dossier, staff: boolean, db: Db): Promise<Doss
 			.filter((a) => a.messageId === null)
 			.map((a) => ({ ...fileView(a), fieldKey: a.fieldKey })),
 		timeline,
-		openRequests: requests.filter((r) => !r.fulfilledAt).map(requestView)
+		openRequests: requests.filter((r) => !r.fulfilledAt).map(requestView),
+		documents: issued
 	};
 }
 

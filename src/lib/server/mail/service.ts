@@ -11,6 +11,7 @@ import { getConfig } from '../config';
 import type { Db } from '../db';
 import type { Dossier } from '../db/schema';
 import * as dossiers from '../dossiers/repository';
+import * as documents from '../documents/repository';
 import * as processes from '../processes/service';
 import { getSiteSettings } from '../settings';
 import { PermanentOutboxError, registerOutboxHandler, type OutboxJob } from '../outbox/worker';
@@ -54,7 +55,13 @@ export const mailPayloads = {
 		trackingToken: z.string().min(1).nullish()
 	}),
 	'dossier-message': z.object({ dossierId: z.string(), messageId: z.string(), language }),
-	'dossier-transitioned': z.object({ dossierId: z.string(), toStatus: z.string(), language }),
+	'dossier-transitioned': z.object({
+		dossierId: z.string(),
+		toStatus: z.string(),
+		/** Documents the transition issued: the mail says they are ready in the dossier. */
+		documentIds: z.array(z.string()).optional(),
+		language
+	}),
 	'staff-digest': z.object({
 		userId: z.string(),
 		email,
@@ -195,7 +202,10 @@ const handlers: Record<MailKind, Handler> = {
 				processTitle: localize(definition.title, locale),
 				statusLabel: localize(state.citizenLabel ?? state.label, locale),
 				statusText: localize(state.citizenText, locale),
-				hasAccount: dossier.ownerId !== null
+				hasAccount: dossier.ownerId !== null,
+				documents: (await documents.listForDossier(job.db, dossier.id))
+					.filter((d) => p.documentIds?.includes(d.id))
+					.map((d) => d.title)
 			},
 			context(deps, locale)
 		);

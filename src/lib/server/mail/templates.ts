@@ -274,18 +274,24 @@ export function dossierTransitionedMail(
 		statusLabel: string;
 		statusText: string;
 		hasAccount: boolean;
+		/** Titles of the documents this step issued: they wait in the dossier, not in the mail. */
+		documents?: string[];
 	},
 	ctx: MailContext
 ): RenderedMail {
 	const { locale, municipality } = ctx;
 	const { reference } = p;
 	const status = oneLine(p.statusLabel);
+	const documents = (p.documents ?? []).map(oneLine);
 	return render(
 		{
 			subject: m.mailStatusSubject({ reference, status, municipality }, { locale }),
 			paragraphs: [
 				m.mailStatusIntro({ reference, process: p.processTitle, status }, { locale }),
-				p.statusText
+				p.statusText,
+				...(documents.length > 0
+					? [m.documentMailReady({ titles: formatList(documents, locale) }, { locale })]
+					: [])
 			],
 			action: p.hasAccount
 				? dossierAction({ reference }, m.mailDossierAction({}, { locale }), ctx)

@@ -51,6 +51,9 @@ export async function findUnreferencedKeys(db: Executor, keys: string[]): Promis
 		.select('storageKey as key')
 		.where('storageKey', 'in', keys)
 		.union(db.selectFrom('draftFile').select('sha256 as key').where('sha256', 'in', keys))
+		.union(
+			db.selectFrom('outgoingDocument').select('storageKey as key').where('storageKey', 'in', keys)
+		)
 		.execute();
 	const named = new Set(referenced.map((r) => r.key));
 	return keys.filter((k) => !named.has(k));

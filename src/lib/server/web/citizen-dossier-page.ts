@@ -50,6 +50,7 @@ export async function loadCitizenDossier(
 		filedFiles: view.filedFiles,
 		timeline: view.timeline,
 		openRequests: view.openRequests,
+		documents: view.documents,
 		// A fresh id per rendering of the form: the same reply sent twice is stored once.
 		replyId: randomUUID(),
 		limits: replyLimits

@@ -36,6 +36,8 @@ function reasonText(outcome: bulk.BulkOutcome & { ok: false }, locale: Locale): 
 			return m.staffDossierNoteTooLong({ max: MAX_NOTE_LENGTH });
 		case 'not-staff':
 			return m.staffDossierNotStaff();
+		case 'document-failed':
+			return m.documentFailed({ reason: outcome.message ?? '' });
 	}
 }
 

@@ -31,6 +31,7 @@ import {
 	transitionNoteError,
 	transitionSchema
 } from '../dossiers/form';
+import * as documents from '../documents/service';
 import * as handling from '../dossiers/handling';
 import * as views from '../dossiers/views';
 import * as payments from '../payments/service';
@@ -69,6 +70,10 @@ export async function loadStaffDossier(dossier: Dossier, user: SessionUser, loca
 		timeline: view.timeline,
 		openRequests: view.openRequests,
 		filedFiles: view.filedFiles,
+		documents: view.documents,
+		/** Whether the process issues documents, and whether this server seals them. */
+		issuesDocuments: (view.definition.documents ?? []).length > 0,
+		sealConfigured: documents.isSealConfigured(),
 		templates,
 		payment,
 		sections: summarizeAnswers(view.definition, view.answers, locale, displayWords(locale))
@@ -141,6 +146,10 @@ export async function transitionAction(event: RequestEvent, dossier: Dossier, us
 		case 'not-found': {
 			const text = m.staffDossierNotAllowed();
 			return message(form, { text, tone: 'error', reload: true }, { status: 409 });
+		}
+		case 'document-failed': {
+			const text = m.documentFailed({ reason: result.message });
+			return message(form, { text, tone: 'error' }, { status: 500 });
 		}
 	}
 }

@@ -12,7 +12,8 @@ export const WEBHOOK_EVENTS = [
 	'dossier.created',
 	'dossier.transitioned',
 	'message.created',
-	'payment.received'
+	'payment.received',
+	'document.issued'
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 /** Sent by the "send test event" button to one webhook, whatever it subscribed to. */
