@@ -13,6 +13,22 @@ export function putErrors(form: Form, errors: Partial<Record<string, string>>): 
 	for (const [name, text] of Object.entries(errors)) if (text) setError(form, name as '', text);
 }
 
+/**
+ * The named fields (passwords) taken out of what goes back to the page: emptied in the form and
+ * returned, so an answer never carries a password, with or without JavaScript.
+ */
+export function withhold<T extends Record<K, string>, K extends string>(
+	form: SuperValidated<T, FormNotice>,
+	...names: K[]
+): Pick<T, K> {
+	const taken = {} as Pick<T, K>;
+	for (const name of names) {
+		taken[name] = form.data[name];
+		(form.data as Record<K, string>)[name] = '';
+	}
+	return taken;
+}
+
 /** The form again with each refusal next to its field, answered with `status`. */
 export function refuse<F extends Form>(
 	form: F,

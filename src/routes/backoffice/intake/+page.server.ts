@@ -1,9 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { readText } from '$lib/server/auth/form';
 import { canFileForCitizens } from '$lib/server/auth/policies';
-import { startSchema } from '$lib/server/intake/form';
+import { discardSchema, startSchema } from '$lib/server/intake/form';
 import * as intakes from '$lib/server/intake/service';
 import { putErrors } from '$lib/server/web/forms';
 import { requireAllowed } from '$lib/server/web/guards';
@@ -39,9 +38,10 @@ export const actions: Actions = {
 	},
 	discard: async (event) => {
 		const user = requireAllowed(event, canFileForCitizens);
-		const id = readText(await event.request.formData(), 'id');
+		const form = await superValidate(event.request, zod4(discardSchema));
+		const { id } = form.data;
 		const open = await intakes.listOpen(user);
-		const dropped = open.find((o) => o.id === id);
+		const dropped = form.valid ? open.find((o) => o.id === id) : undefined;
 		if (!dropped || !(await intakes.discard(id, user))) return fail(404, { discarded: null });
 		return { discarded: { title: dropped.title, name: dropped.applicantName } };
 	}
