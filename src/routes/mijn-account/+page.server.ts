@@ -4,7 +4,7 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/i18n';
 import { clearSessionCookie, writeSessionCookie } from '$lib/server/web/session-cookie';
 import { setFlash } from '$lib/server/web/flash';
-import { refuse, withhold } from '$lib/server/web/forms';
+import { postedForm, refuse, withhold } from '$lib/server/web/forms';
 import { requireAllowed, requireUser } from '$lib/server/web/guards';
 import { canTakeDossiers } from '$lib/server/auth/policies';
 import * as digest from '$lib/server/digest/service';
@@ -43,7 +43,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	changePassword: async (event) => {
 		const user = requireUser(event);
-		const form = await superValidate(event.request, zod4(changePasswordSchema));
+		const form = await superValidate(await postedForm(event.request), zod4(changePasswordSchema));
 		const { currentPassword: current, newPassword: next } = withhold(
 			form,
 			'currentPassword',
@@ -62,7 +62,7 @@ export const actions: Actions = {
 	},
 	close: async (event) => {
 		const user = requireUser(event);
-		const form = await superValidate(event.request, zod4(closeSchema));
+		const form = await superValidate(await postedForm(event.request), zod4(closeSchema));
 		const { closePassword: password } = withhold(form, 'closePassword');
 		if (!form.valid) return fail(400, { form });
 		const ip = event.getClientAddress();
@@ -85,7 +85,7 @@ export const actions: Actions = {
 	},
 	digest: async (event) => {
 		const user = requireAllowed(event, canTakeDossiers);
-		const form = await superValidate(event.request, zod4(digestSchema));
+		const form = await superValidate(await postedForm(event.request), zod4(digestSchema));
 		if (!form.valid) return fail(400, { form });
 		await digest.setDigest(user.id, form.data.digest);
 		const text = form.data.digest ? m.accountDigestOn() : m.accountDigestOff();
@@ -101,7 +101,7 @@ export const actions: Actions = {
 	},
 	claim: async (event) => {
 		const user = requireUser(event);
-		const form = await superValidate(event.request, zod4(claimSchema));
+		const form = await superValidate(await postedForm(event.request), zod4(claimSchema));
 		if (!form.valid) return fail(400, { claimed: 0 });
 		const claimed = await selfService.claimGuestDossiers(user, form.data.dossier);
 		return { claimed: claimed.length };

@@ -1,7 +1,8 @@
 // The back-office forms' HTTP side, around superforms: a service's refusals put next to their
 // fields, so the form comes back with what was typed and every message at once. The schemas live
 // beside their services (`src/lib/server/<domain>/form.ts`); the routes read a post with
-// `superValidate(event.request, zod4(schema))` and send notices with superforms' `message`.
+// `superValidate(await postedForm(event.request), zod4(schema))` and send notices with superforms'
+// `message`.
 import { fail } from '@sveltejs/kit';
 import { setError, type SuperValidated } from 'sveltekit-superforms';
 import type { FormNotice } from '$lib/views/forms';
@@ -11,6 +12,15 @@ type Form = SuperValidated<Record<string, unknown>, FormNotice>;
 /** Each refusal as the error of its field (arrays, such as checkboxes, take it as a whole). */
 export function putErrors(form: Form, errors: Partial<Record<string, string>>): void {
 	for (const [name, text] of Object.entries(errors)) if (text) setError(form, name as '', text);
+}
+
+/**
+ * What was posted, for `superValidate(await postedForm(event.request), …)`. superforms reads a body
+ * it cannot read as an empty form, so a post over BODY_SIZE_LIMIT would be refused as empty;
+ * read here, it fails as such and is answered 413 with its message, as every other post.
+ */
+export function postedForm(request: Request): Promise<FormData> {
+	return request.formData();
 }
 
 /**

@@ -3,7 +3,7 @@ import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/i18n';
 import { writeSessionCookie } from '$lib/server/web/session-cookie';
-import { refuse, withhold } from '$lib/server/web/forms';
+import { postedForm, refuse, withhold } from '$lib/server/web/forms';
 import { safeReturnPath } from '$lib/server/web/guards';
 import { createSession } from '$lib/server/auth/session';
 import { loginSchema } from '$lib/server/auth/form';
@@ -16,7 +16,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const form = await superValidate(event.request, zod4(loginSchema));
+		const form = await superValidate(await postedForm(event.request), zod4(loginSchema));
 		const { password } = withhold(form, 'password');
 		if (!form.valid) return fail(400, { form });
 		const ip = event.getClientAddress();

@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { refuse, withhold } from '$lib/server/web/forms';
+import { postedForm, refuse, withhold } from '$lib/server/web/forms';
 import { writeSessionCookie } from '$lib/server/web/session-cookie';
 import { PASSWORD_MIN_LENGTH } from '$lib/server/auth/password';
 import * as sessions from '$lib/server/auth/session';
@@ -23,7 +23,7 @@ export const load: PageServerLoad = async ({ setHeaders }) => {
 export const actions: Actions = {
 	create: async ({ request, cookies }) => {
 		await requireNoAdmin();
-		const form = await superValidate(request, zod4(accountSchema));
+		const form = await superValidate(await postedForm(request), zod4(accountSchema));
 		const { password } = withhold(form, 'password');
 		if (!form.valid) return fail(400, { form });
 		const result = await users.createFirstAdmin({ ...form.data, password });

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { refuse, withhold } from '$lib/server/web/forms';
+import { postedForm, refuse, withhold } from '$lib/server/web/forms';
 import { safeReturnPath } from '$lib/server/web/guards';
 import { accountRefusalError, accountSchema } from '$lib/server/auth/form';
 import { PASSWORD_MIN_LENGTH } from '$lib/server/auth/password';
@@ -15,7 +15,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async ({ request }) => {
-		const form = await superValidate(request, zod4(accountSchema));
+		const form = await superValidate(await postedForm(request), zod4(accountSchema));
 		const { password } = withhold(form, 'password');
 		if (!form.valid) return fail(400, { form });
 		const result = await users.registerUser({ ...form.data, password });

@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
+import { postedForm } from '$lib/server/web/forms';
 import { m } from '$lib/i18n';
 import { getLocale } from '$lib/paraglide/runtime';
 import { emailLinkSchema } from '$lib/server/auth/form';
@@ -10,7 +11,7 @@ import type { Actions } from './$types';
 /** "Forgot your password": the same answer whether or not the address has an account. */
 export const actions: Actions = {
 	default: async (event) => {
-		const form = await superValidate(event.request, zod4(emailLinkSchema));
+		const form = await superValidate(await postedForm(event.request), zod4(emailLinkSchema));
 		if (!form.valid) return fail(400, { form });
 		const result = await selfService.requestPasswordReset({
 			email: form.data.email,

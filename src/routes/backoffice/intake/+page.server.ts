@@ -4,7 +4,7 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { canFileForCitizens } from '$lib/server/auth/policies';
 import { discardSchema, startSchema } from '$lib/server/intake/form';
 import * as intakes from '$lib/server/intake/service';
-import { putErrors } from '$lib/server/web/forms';
+import { postedForm, putErrors } from '$lib/server/web/forms';
 import { requireAllowed } from '$lib/server/web/guards';
 import { intakePath, startErrors, writeIntakeToken } from '$lib/server/web/intake';
 import type { Actions, PageServerLoad } from './$types';
@@ -26,7 +26,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	start: async (event) => {
 		const user = requireAllowed(event, canFileForCitizens);
-		const form = await superValidate(event.request, zod4(startSchema));
+		const form = await superValidate(await postedForm(event.request), zod4(startSchema));
 		if (!form.valid) return fail(400, { form });
 		const result = await intakes.start(user, form.data, form.data.language);
 		if (!result.ok) {
@@ -38,7 +38,7 @@ export const actions: Actions = {
 	},
 	discard: async (event) => {
 		const user = requireAllowed(event, canFileForCitizens);
-		const form = await superValidate(event.request, zod4(discardSchema));
+		const form = await superValidate(await postedForm(event.request), zod4(discardSchema));
 		const { id } = form.data;
 		const open = await intakes.listOpen(user);
 		const dropped = form.valid ? open.find((o) => o.id === id) : undefined;

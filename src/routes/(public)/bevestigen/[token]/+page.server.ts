@@ -6,7 +6,7 @@ import { verifySchema } from '$lib/server/auth/form';
 import { createSession, validateSessionToken } from '$lib/server/auth/session';
 import * as users from '$lib/server/users/service';
 import * as selfService from '$lib/server/users/self-service';
-import { refuse, withhold } from '$lib/server/web/forms';
+import { postedForm, refuse, withhold } from '$lib/server/web/forms';
 import { writeSessionCookie } from '$lib/server/web/session-cookie';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -22,7 +22,7 @@ export const load: PageServerLoad = async ({ params }) => ({
 
 export const actions: Actions = {
 	default: async ({ params, locals, cookies, request }) => {
-		const form = await superValidate(request, zod4(verifySchema));
+		const form = await superValidate(await postedForm(request), zod4(verifySchema));
 		const { password } = withhold(form, 'password');
 		if (!form.valid) return fail(400, { form });
 		const result = await users.verifyEmail(params.token, password);

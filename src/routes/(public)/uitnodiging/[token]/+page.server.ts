@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { refuse, withhold } from '$lib/server/web/forms';
+import { postedForm, refuse, withhold } from '$lib/server/web/forms';
 import { writeSessionCookie } from '$lib/server/web/session-cookie';
 import { accountRefusalError } from '$lib/server/auth/form';
 import { PASSWORD_MIN_LENGTH } from '$lib/server/auth/password';
@@ -20,7 +20,7 @@ export const load: PageServerLoad = async ({ params, setHeaders }) => {
 
 export const actions: Actions = {
 	default: async ({ params, request, cookies, locals }) => {
-		const form = await superValidate(request, zod4(acceptSchema));
+		const form = await superValidate(await postedForm(request), zod4(acceptSchema));
 		const { password } = withhold(form, 'password');
 		if (!form.valid) return fail(400, { form });
 		const result = await admin.acceptInvitation(params.token, { name: form.data.name, password });

@@ -3,7 +3,7 @@ import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { writeSessionCookie } from '$lib/server/web/session-cookie';
 import { setFlash } from '$lib/server/web/flash';
-import { refuse, withhold } from '$lib/server/web/forms';
+import { postedForm, refuse, withhold } from '$lib/server/web/forms';
 import { accountRefusalError, newPasswordSchema } from '$lib/server/auth/form';
 import { PASSWORD_MIN_LENGTH } from '$lib/server/auth/password';
 import * as selfService from '$lib/server/users/self-service';
@@ -19,7 +19,7 @@ export const load: PageServerLoad = async ({ params, setHeaders }) => {
 
 export const actions: Actions = {
 	default: async ({ request, params, cookies }) => {
-		const form = await superValidate(request, zod4(newPasswordSchema));
+		const form = await superValidate(await postedForm(request), zod4(newPasswordSchema));
 		const { password } = withhold(form, 'password');
 		if (!form.valid) return fail(400, { form });
 		const result = await selfService.resetPassword(params.token, password);

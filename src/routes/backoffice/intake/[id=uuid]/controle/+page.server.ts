@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
+import { postedForm } from '$lib/server/web/forms';
 import { m } from '$lib/i18n';
 import { displayWords } from '$lib/i18n/answers';
 import { findLeadTimes, summarizeAnswers } from '$lib/process/answers';
@@ -43,7 +44,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	submit: async (event) => {
 		const { intake } = await openOpenIntake(event);
-		const form = await superValidate(event.request, zod4(submitSchema));
+		const form = await superValidate(await postedForm(event.request), zod4(submitSchema));
 		// The idempotency key the page carried must be this intake's: a stale tab cannot file twice.
 		if (form.data.submissionId !== intake.draft.submissionId) error(409, m.staleForm());
 		const result = await intakes.submit(intake, {
