@@ -286,6 +286,9 @@ const expected: Record<string, Row> = {
 	'GET /backoffice/departments/[id]': backoffice(admins, '404'),
 	'POST /backoffice/departments/[id]?/save': backoffice(admins, '404'),
 	'POST /backoffice/departments/[id]?/remove': backoffice(admins, '404'),
+	// Bank statements (CODA): an empty post has no file and is refused.
+	'GET /backoffice/payments': backoffice(admins, '200'),
+	'POST /backoffice/payments?/import': backoffice(admins, '400'),
 	'GET /backoffice/webhooks': backoffice(admins, '200'),
 	'POST /backoffice/webhooks': backoffice(admins, '400'),
 	// No webhook has the dossier's id: for an admin it does not exist.

@@ -56,7 +56,10 @@ function server(p: number, dataDir: string, databaseUrl: string, fresh: boolean)
 			ORIGIN: `http://localhost:${p}`,
 			BODY_SIZE_LIMIT: '20M',
 			DATA_DIR: dataDir,
-			DATABASE_URL: databaseUrl
+			DATABASE_URL: databaseUrl,
+			// The account fees are paid into: the payment pages show it with the EPC QR code.
+			PAYMENT_IBAN: 'BE68 5390 0754 7034',
+			PAYMENT_BIC: 'GKCCBEBB'
 		}
 	};
 }

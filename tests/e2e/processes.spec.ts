@@ -212,3 +212,58 @@ test('without JavaScript, discarding a draft from the editor asks first too', as
 	// (axe needs JavaScript: the same question is checked with it in the test above.)
 	await context.close();
 });
+
+test('without JavaScript, a refused new process, copy or import says why and keeps what was typed', async ({
+	browser
+}) => {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await logIn(page, 'clerk');
+	await page.goto('/backoffice/processes');
+	const title = `Klacht zonder script ${stamp}`;
+	await page.getByLabel('Id', { exact: true }).fill('Klacht Zonder');
+	await page.getByLabel('Titel in het Nederlands').fill(title);
+	await page
+		.getByLabel('Beginnen van')
+		.selectOption({ label: 'Klacht over de dienstverlening (versie 1)' });
+	await page.getByRole('button', { name: 'Proces aanmaken' }).click();
+	const summary = page.getByRole('alert');
+	await expect(summary).toHaveCount(1);
+	await expect(
+		summary.getByRole('link', { name: /Gebruik alleen kleine letters/ })
+	).toHaveAttribute('href', '#f-id');
+	await expect(page.getByLabel('Id', { exact: true })).toHaveAccessibleDescription(
+		/Gebruik alleen kleine letters/
+	);
+	await expect(page.getByLabel('Id', { exact: true })).toHaveValue('Klacht Zonder');
+	await expect(page.getByLabel('Titel in het Nederlands')).toHaveValue(title);
+	await expect(page.getByLabel('Beginnen van')).toHaveValue('klacht@1');
+	await expect(page).toHaveTitle(/^Fout: /);
+
+	// A broken file: every problem, and only the import form's error.
+	await page.getByLabel('Bestand (.json)').setInputFiles({
+		name: 'kapot.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from('{"id": "Kapot ID"}')
+	});
+	await page.getByRole('button', { name: 'Invoeren' }).click();
+	await expect(page.getByRole('alert')).toHaveCount(1);
+	await expect(page.getByRole('alert')).toContainText('geen geldige procesdefinitie');
+	await expect(page.getByLabel('Bestand (.json)')).toHaveAccessibleDescription(
+		/geen geldige procesdefinitie/
+	);
+	await expect(page.getByRole('heading', { name: 'Problemen in het bestand' })).toBeVisible();
+	await expect(page.getByLabel('Id', { exact: true })).not.toHaveAttribute('aria-invalid', 'true');
+
+	// A copy under an id that is taken.
+	await page.goto('/backoffice/processes/uitleendienst');
+	await page.getByLabel('Id van het nieuwe proces').fill('klacht');
+	await page.getByRole('button', { name: 'Kopie maken' }).click();
+	await expect(page.getByRole('alert')).toContainText('Er bestaat al een proces met dit id.');
+	await expect(page.getByLabel('Id van het nieuwe proces')).toHaveValue('klacht');
+	await expect(page.getByLabel('Id van het nieuwe proces')).toHaveAccessibleDescription(
+		/Er bestaat al een proces met dit id/
+	);
+	// (axe needs JavaScript: the same pages are checked with it in the first test.)
+	await context.close();
+});

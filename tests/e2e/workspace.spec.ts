@@ -5,6 +5,7 @@
 // colleague meanwhile, get one step in bulk: seventeen are done, the three are listed with why. On
 // a 768 px tablet the same work is possible. A PDF a citizen filed is read in the page, page by
 // page, while its file stays a sandboxed download. axe runs on every page.
+import { readFileSync } from 'node:fs';
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import PDFDocument from 'pdfkit';
 import { expectAccessible } from './axe';
@@ -204,6 +205,14 @@ test('bulk: one step on twenty reports applies to seventeen and names the three 
 		'(20 gekozen)'
 	);
 	await expectAccessible(page);
+	// The chosen ones as a CSV file: a download, the inbox stays as it is.
+	const downloading = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Gekozen dossiers downloaden (CSV)' }).click();
+	const csv = readFileSync(await (await downloading).path(), 'utf8');
+	expect(csv.trim().split('\r\n')).toHaveLength(21); // the header and twenty
+	await expect(page.getByRole('group', { name: /Met de aangevinkte dossiers/ })).toContainText(
+		'(20 gekozen)'
+	);
 
 	// Meanwhile the admin gives three of them to Stijn: the inbox here still shows them as they were.
 	const colleague = await staffAt(browser, desk, 'admin');
@@ -284,6 +293,77 @@ test('on a tablet the inbox, the dossier and its actions work the same', async (
 	await expect(page.getByRole('status')).toHaveText('Uitgevoerd: In behandeling nemen.');
 	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
 	await expectAccessible(page);
+});
+
+test('without JavaScript the dossier page and the bulk form work: refusals beside their field and in the summary, a stale page named, what was typed kept', async ({
+	browser,
+	request
+}) => {
+	const word = `zonderjs${stamp}`;
+	const token = await writeToken(browser);
+	const references = await fileReports(request, token, word, 2);
+	const context = await browser.newContext({ viewport: desk, javaScriptEnabled: false });
+	const page = await context.newPage();
+	await logIn(page, 'staff');
+	// (axe needs JavaScript: the same pages are checked with it above.)
+	await page.goto(`/backoffice?q=${word}`);
+	await inboxTable(page).getByRole('link', { name: references[0] }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText(references[0]!);
+	const dossierUrl = page.url();
+	const panel = page.getByRole('complementary', { name: 'Behandeling' });
+	await panel.getByRole('button', { name: 'Ik neem dit dossier' }).click();
+	await expect(panel.getByRole('status')).toHaveText('Toegewezen aan Stijn Balie.');
+
+	// A message without text: refused next to it and in the summary.
+	const message = panel.getByRole('form', { name: 'Bericht of notitie' });
+	await message.getByRole('button', { name: 'Toevoegen' }).click();
+	await expect(panel.getByRole('alert')).toContainText('Schrijf een tekst.');
+	await expect(message.getByLabel('Tekst')).toHaveAccessibleDescription(/Schrijf een tekst\./);
+	await message.getByLabel('Tekst').fill('We bekijken de tegel deze week.');
+	await message.getByRole('button', { name: 'Toevoegen' }).click();
+	await expect(panel.getByRole('status')).toHaveText('Toegevoegd aan het dossier.');
+
+	// A step that needs a note, without one.
+	const refuse = () => panel.getByRole('group', { name: 'Niet weerhouden', exact: true });
+	await refuse().getByRole('button', { name: 'Niet weerhouden' }).click();
+	await expect(panel.getByRole('alert')).toContainText('Schrijf een toelichting.');
+	await expect(refuse().getByLabel(/Bericht aan de aanvrager/)).toHaveAccessibleDescription(
+		/Schrijf een toelichting\./
+	);
+
+	// Meanwhile the admin releases the dossier: this page is out of date, and says so, keeping the
+	// note typed.
+	const admin = await staffAt(browser, desk, 'admin');
+	await admin.goto(dossierUrl);
+	await admin.getByLabel('Toewijzen aan').selectOption({ label: 'niemand (vrijgeven)' });
+	await admin.getByRole('button', { name: 'Toewijzen', exact: true }).click();
+	await expect(admin.getByRole('status')).toHaveText('Het dossier is vrijgegeven.');
+	await admin.context().close();
+	const note = 'De tegel ligt op privégrond.';
+	await refuse()
+		.getByLabel(/Bericht aan de aanvrager/)
+		.fill(note);
+	await refuse().getByRole('button', { name: 'Niet weerhouden' }).click();
+	await expect(panel.getByRole('alert')).toContainText('intussen gewijzigd door Ada Beheer');
+	await expect(refuse().getByLabel(/Bericht aan de aanvrager/)).toHaveValue(note);
+	await panel.getByRole('link', { name: 'Pagina opnieuw laden' }).click();
+	await refuse()
+		.getByLabel(/Bericht aan de aanvrager/)
+		.fill(note);
+	await refuse().getByRole('button', { name: 'Niet weerhouden' }).click();
+	await expect(panel.getByRole('status')).toHaveText('Uitgevoerd: Niet weerhouden.');
+
+	// The bulk form: one step on the other report; then nothing ticked, the step chosen kept.
+	await page.goto(`/backoffice?q=${word}`);
+	await page.getByRole('checkbox', { name: `Kies ${references[1]}` }).check();
+	await page.getByLabel('Stap', { exact: true }).selectOption({ label: 'In behandeling nemen' });
+	await page.getByRole('button', { name: 'Stap zetten' }).click();
+	await expect(page.getByRole('status')).toContainText('In behandeling nemen: gelukt bij 1.');
+	await page.getByLabel('Stap', { exact: true }).selectOption({ label: 'Herstelling inplannen' });
+	await page.getByRole('button', { name: 'Stap zetten' }).click();
+	await expect(page.getByRole('alert')).toHaveText('Vink eerst de dossiers aan in de tabel.');
+	await expect(page.getByLabel('Stap', { exact: true })).toHaveValue('inplannen');
+	await context.close();
 });
 
 /** A two-page A4 PDF with a line of large text on each page, as a scanner app would send it. */

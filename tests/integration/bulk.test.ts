@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '$lib/server/auth/repository';
 import * as departments from '$lib/server/departments/service';
+import * as digest from '$lib/server/digest/service';
 import * as bulk from '$lib/server/dossiers/bulk';
 import * as handling from '$lib/server/dossiers/handling';
 import * as repo from '$lib/server/dossiers/repository';
@@ -280,6 +281,22 @@ describe(`bulk work on ${backend}`, () => {
 		});
 		// The parks' process is not the user's: its states are not offered.
 		expect(label(view, 'goedgekeurd')).toMatchObject({ nl: 'Goedgekeurd / Toegekend' });
+	});
+
+	it('gives the inbox page its list with the steps its bulk form offers and the user’s alerts', async () => {
+		// Lien gives Stijn a dossier: it asks for his attention.
+		const given = await file('vergunning');
+		const assign = { assigneeId: stijn.id, expectedVersion: given.version };
+		expect(await handling.assign(given.id, lien, assign, t.db, NOW)).toMatchObject({ ok: true });
+		const params = new URLSearchParams('open=1');
+		const page = await inbox.getStaffInbox(stijn, params, t.db, NOW);
+		const view = await inbox.getInbox(stijn.id, params, t.db, NOW);
+		expect(page.items.map((i) => i.id)).toEqual(view.items.map((i) => i.id));
+		expect(page.bulkSteps).toEqual(await bulk.transitionsFor(view.items, stijn.roles, t.db));
+		expect(page.bulkSteps.map((s) => s.id).sort()).toEqual(['aanvulling_vragen', 'goedkeuren']);
+		// The same count as his daily e-mail.
+		expect(page.alerts).toEqual(await digest.alertsFor(stijn.id, t.db, NOW));
+		expect(page.alerts.assigned).toBeGreaterThan(0);
 	});
 
 	it('exports only the chosen dossiers, within the user’s departments', async () => {

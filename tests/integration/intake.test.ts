@@ -18,6 +18,7 @@ import * as departments from '$lib/server/departments/service';
 import * as views from '$lib/server/dossiers/views';
 import * as drafts from '$lib/server/drafts/service';
 import { LocalFileStorage } from '$lib/server/files/storage';
+import * as processes from '$lib/server/processes/service';
 import * as intakes from '$lib/server/intake/service';
 import { hashToken } from '$lib/server/tokens';
 import {
@@ -280,14 +281,19 @@ describe(`intake on behalf of a citizen on ${backend}`, () => {
 	it('drops an unfiled intake of one’s own, and nothing else', async () => {
 		const { intake } = await startAtDesk();
 		// A colleague cannot drop it, nor can anyone drop what is not an intake.
-		expect(await intakes.discard(intake.draft.id, gert, t.db)).toBe(false);
-		expect(await intakes.discard('not-a-uuid', wout, t.db)).toBe(false);
+		expect(await intakes.discard(intake.draft.id, gert, t.db)).toBeNull();
+		expect(await intakes.discard('not-a-uuid', wout, t.db)).toBeNull();
 		expect((await intakes.listOpen(wout, t.db)).map((o) => o.id)).toContain(intake.draft.id);
 
-		expect(await intakes.discard(intake.draft.id, wout, t.db)).toBe(true);
+		// What was dropped is named, for the message that says so.
+		const dropped = await intakes.discard(intake.draft.id, wout, t.db);
+		expect(dropped).toEqual({
+			title: (await processes.getVersion('proef', intake.draft.processVersion, t.db)).title,
+			applicantName: 'Jan Peeters'
+		});
 		expect((await intakes.listOpen(wout, t.db)).map((o) => o.id)).not.toContain(intake.draft.id);
 		expect(await intakes.find(intake.draft.id, wout, t.db)).toBeNull();
-		expect(await intakes.discard(intake.draft.id, wout, t.db)).toBe(false);
+		expect(await intakes.discard(intake.draft.id, wout, t.db)).toBeNull();
 
 		// A filed intake is a dossier: it stays.
 		const other = await startAtDesk();
@@ -297,7 +303,7 @@ describe(`intake on behalf of a citizen on ${backend}`, () => {
 			t.db
 		);
 		expect(filed.ok).toBe(true);
-		expect(await intakes.discard(other.intake.draft.id, wout, t.db)).toBe(false);
+		expect(await intakes.discard(other.intake.draft.id, wout, t.db)).toBeNull();
 		expect((await intakes.find(other.intake.draft.id, wout, t.db))?.draft.dossierId).toBeTruthy();
 	});
 

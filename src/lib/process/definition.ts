@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { condition, listConditionFields, type Comparison } from './conditions';
 import { dateBound } from './fields/date/definition';
+import { fee, findFeeProblems } from './fees';
 import { field, isChoiceField, isInputField, valueKinds, type Field } from './fields';
 import { localText } from './local-text';
 import { findWorkflowProblems, workflow, type Problem } from './workflow';
@@ -60,10 +61,7 @@ export const processDefinition = z
 		requirements: z
 			.array(z.strictObject({ text: localText, evidence: localText.optional() }))
 			.default([]),
-		fee: z.strictObject({
-			amount: z.number().min(0).meta({ description: 'In euro; 0 when free' }),
-			note: localText.optional()
-		}),
+		fee,
 		handlingTime: z.strictObject({
 			days: z.int().min(0),
 			unit: dayUnit,
@@ -78,7 +76,12 @@ export const processDefinition = z
 		workflow
 	})
 	.superRefine((def, ctx) => {
-		for (const p of [...findFormProblems(def), ...findWorkflowProblems(def.workflow)])
+		const fields = new Map(listFields(def).map(({ field: f }) => [f.key, f]));
+		for (const p of [
+			...findFormProblems(def),
+			...findWorkflowProblems(def.workflow),
+			...findFeeProblems(def.fee, fields, def.workflow)
+		])
 			ctx.addIssue({ code: 'custom', path: p.path, message: p.message });
 	})
 	.meta({ title: 'Loket process definition' });

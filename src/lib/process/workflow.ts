@@ -73,7 +73,11 @@ export const workflowTransition = z.strictObject({
 	label: localText,
 	roles: z.array(z.enum(roles)).min(1),
 	requiresNote: z.boolean().default(false),
-	notifyCitizen: z.boolean().default(false)
+	notifyCitizen: z.boolean().default(false),
+	onPaid: z.boolean().optional().meta({
+		description:
+			'Loket takes this transition itself (as the system) when the dossier is fully paid while in one of its from states'
+	})
 });
 
 export const workflow = z.strictObject({

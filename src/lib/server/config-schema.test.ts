@@ -82,6 +82,31 @@ describe('configuration', () => {
 		);
 	});
 
+	it('reads the account for fees, the beneficiary defaulting to the municipality', () => {
+		expect(parseConfig({ MUNICIPALITY_NAME: 'Gemeente Lier' }).payment).toEqual({
+			iban: null,
+			bic: null,
+			beneficiary: 'Gemeente Lier'
+		});
+		expect(
+			parseConfig({
+				PAYMENT_IBAN: 'be68 5390 0754 7034',
+				PAYMENT_BIC: 'gkccbebb',
+				PAYMENT_BENEFICIARY: 'Stad Lier – retributies'
+			}).payment
+		).toEqual({
+			iban: 'BE68539007547034',
+			bic: 'GKCCBEBB',
+			beneficiary: 'Stad Lier – retributies'
+		});
+		expect(() => parseConfig({ PAYMENT_IBAN: 'BE68 5390 0754 7035', PAYMENT_BIC: 'GKCC' })).toThrow(
+			new ConfigError(
+				'Invalid configuration: PAYMENT_IBAN must be a valid IBAN, such as BE68 5390 0754 7034; ' +
+					'PAYMENT_BIC must be a BIC of 8 or 11 characters, such as GKCCBEBB'
+			)
+		);
+	});
+
 	it('never prints a database password', () => {
 		expect(redactUrl('postgres://loket:geheim@db:5432/loket')).toBe(
 			'postgres://loket:***@db:5432/loket'

@@ -3,6 +3,7 @@
 // means the same thing everywhere. Errors become one readable line each.
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { parseIban } from '../process/validators/iban';
 
 const byteSize = z
 	.string()
@@ -42,6 +43,23 @@ export const configSchema = z.object({
 		.refine((v) => v === undefined || /^smtps?:\/\/[^/]+/.test(v), {
 			message: 'must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example.be:587'
 		}),
+	PAYMENT_IBAN: z
+		.string()
+		.trim()
+		.optional()
+		.transform((v) => (v ? v : undefined))
+		.refine((v) => v === undefined || parseIban(v).ok, {
+			message: 'must be a valid IBAN, such as BE68 5390 0754 7034'
+		}),
+	PAYMENT_BIC: z
+		.string()
+		.trim()
+		.optional()
+		.transform((v) => (v ? v.toUpperCase() : undefined))
+		.refine((v) => v === undefined || /^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/.test(v), {
+			message: 'must be a BIC of 8 or 11 characters, such as GKCCBEBB'
+		}),
+	PAYMENT_BENEFICIARY: z.string().trim().max(70).optional(),
 	MAIL_FROM: z
 		.string()
 		.trim()
@@ -74,6 +92,11 @@ export type Config = {
 	municipalityName: string;
 	/** The official postcode list (`postcode;place` lines); DATA_DIR/postcodes.csv by default. */
 	postcodesFile: string;
+	/**
+	 * The account citizens pay fees into. Without an IBAN, Loket shows the amount and the
+	 * structured reference but no account and no QR code.
+	 */
+	payment: { iban: string | null; bic: string | null; beneficiary: string };
 	mail: {
 		/** Where mail goes; without it every mail is written as an .eml file to DATA_DIR/mail. */
 		smtpUrl: string | undefined;
@@ -99,6 +122,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 			'Invalid configuration: DATABASE_OWNER_URL is only used with DATABASE_URL (PostgreSQL)'
 		);
 	const dataDir = resolve(c.DATA_DIR);
+	const iban = c.PAYMENT_IBAN ? parseIban(c.PAYMENT_IBAN) : null;
 	return {
 		database: c.DATABASE_URL
 			? { kind: 'postgres', url: c.DATABASE_URL, ownerUrl: c.DATABASE_OWNER_URL }
@@ -110,6 +134,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 		bodySizeLimit: c.BODY_SIZE_LIMIT,
 		municipalityName: c.MUNICIPALITY_NAME,
 		postcodesFile: resolve(c.POSTCODES_FILE || resolve(dataDir, 'postcodes.csv')),
+		payment: {
+			iban: iban?.ok ? iban.value.normalized : null,
+			bic: c.PAYMENT_BIC ?? null,
+			beneficiary: c.PAYMENT_BENEFICIARY || c.MUNICIPALITY_NAME
+		},
 		mail: {
 			smtpUrl: c.SMTP_URL,
 			from: c.MAIL_FROM ?? `${quoteDisplayName(c.MUNICIPALITY_NAME)} <noreply@loket.invalid>`

@@ -6,9 +6,13 @@ import type { RequestKind } from '$lib/process/taxonomy';
 import type { LocalText } from '$lib/process/text';
 import type { WorkflowState } from '$lib/process/workflow';
 import type { IntakeChannel } from './intake';
+import type { PaymentState, PaymentView } from './payment';
 
 /** Who did it, in the timeline, when it was the citizen without an account (a guest). */
 export const GUEST_ACTOR = 'guest';
+
+/** Who did it, in the timeline, when a bank statement paid the dossier and Loket moved it on. */
+export const PAYMENT_ACTOR = 'payment';
 
 export type StateView = { label: LocalText; text: LocalText; kind: WorkflowState['kind'] };
 
@@ -41,6 +45,15 @@ export type TimelineEntry =
 	| { kind: 'assigned'; at: Date; assignee: string | null; actor: string | null }
 	/** Staff only: handed over to another department, with the note that says why. */
 	| { kind: 'handed-over'; at: Date; to: string; note: string | null; actor: string | null }
+	/** A fee fell due (`requested`), or a bank statement paid (part of) it. */
+	| {
+			kind: 'payment';
+			at: Date;
+			received: boolean;
+			amountCents: number;
+			state: PaymentState | null;
+			actor: string | null;
+	  }
 	| { kind: 'other'; at: Date; type: string; actor: string | null };
 
 /** A workflow step staff may take from the dossier's state. */
@@ -78,6 +91,8 @@ export type CitizenDossierData = {
 	actionNeeded: boolean;
 	canReply: boolean;
 	withdraw: { id: string; label: LocalText; requiresNote: boolean }[];
+	/** What the dossier owes and how to pay it; null when it owes nothing (yet). */
+	payment: PaymentView | null;
 	sections: AnswerSection[];
 	filedFiles: (FileView & { fieldKey: string | null })[];
 	timeline: TimelineEntry[];

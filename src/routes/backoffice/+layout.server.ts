@@ -5,6 +5,7 @@ import {
 	canEnterBackoffice,
 	canFileForCitizens,
 	canHandleDossiers,
+	canImportPayments,
 	canManageReplyTemplates
 } from '$lib/server/auth/policies';
 import type { LayoutServerLoad } from './$types';
@@ -21,7 +22,8 @@ export const load: LayoutServerLoad = (event) => {
 			intake: canFileForCitizens(user),
 			configure: canConfigureProcesses(user),
 			replies: canManageReplyTemplates(user),
-			administer: canAdminister(user)
+			administer: canAdminister(user),
+			payments: canImportPayments(user)
 		}
 	};
 };

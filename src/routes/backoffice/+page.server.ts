@@ -10,8 +10,7 @@ import {
 	canHandleDossiers,
 	canManageReplyTemplates
 } from '$lib/server/auth/policies';
-import * as digest from '$lib/server/digest/service';
-import * as bulk from '$lib/server/dossiers/bulk';
+import { bulkSchema } from '$lib/server/dossiers/form';
 import * as inbox from '$lib/server/inbox/service';
 import { savedFilterError, savedFilterSchema } from '$lib/server/inbox/form';
 import { refuse } from '$lib/server/web/forms';
@@ -30,22 +29,12 @@ export const load: PageServerLoad = async (event) => {
 			manageReplyTemplates: canManageReplyTemplates(user),
 			fileForCitizens: canFileForCitizens(user)
 		},
-		inbox: canHandleDossiers(user) ? await inboxOf(user, event.url.searchParams) : null,
+		inbox: canHandleDossiers(user) ? await inbox.getStaffInbox(user, event.url.searchParams) : null,
+		// The bulk form offers "me" first.
+		bulkForm: await superValidate({ assignee: 'me' }, zod4(bulkSchema), { errors: false }),
 		saveFilterForm: await superValidate(zod4(savedFilterSchema))
 	};
 };
-
-/**
- * The inbox, the workflow steps its bulk form offers for the dossiers shown, and what asks for the
- * user's attention among their own dossiers (the same as their daily e-mail).
- */
-async function inboxOf(user: Parameters<typeof bulk.apply>[0], params: URLSearchParams) {
-	const [view, alerts] = await Promise.all([
-		inbox.getInbox(user.id, params),
-		digest.alertsFor(user.id)
-	]);
-	return { ...view, alerts, bulkSteps: await bulk.transitionsFor(view.items, user.roles) };
-}
 
 export const actions: Actions = {
 	bulk: async (event) => bulkAction(event, requireAllowed(event, canHandleDossiers)),

@@ -16,11 +16,16 @@ const rows: Item[] = [
 	{ id: 2, name: 'Twee', count: 12 }
 ];
 
+/** The page as a browser reads it, without Svelte's hydration markers. */
+const html = (body: string) => body.replace(/<!--.*?-->/g, '');
+
 describe('DataTable', () => {
 	it('names the scroll region by its caption and draws a header row and one row per item', () => {
-		const { body } = render(DataTable<Item>, {
-			props: { id: 'things', caption: 'Dingen', columns, rows, key: (i) => i.id, row }
-		});
+		const body = html(
+			render(DataTable<Item>, {
+				props: { id: 'things', caption: 'Dingen', columns, rows, key: (i) => i.id, row }
+			}).body
+		);
 		expect(body).toMatch(/role="region" aria-labelledby="things-caption" tabindex="0"/);
 		expect(body).toMatch(/<caption id="things-caption"[^>]*>Dingen<\/caption>/);
 		expect(body).toMatch(/<th scope="col"[^>]*>Naam<\/th>/);
@@ -60,5 +65,38 @@ describe('DataTable', () => {
 		}).body;
 		expect(bare).toContain('<table');
 		expect(bare).not.toContain('scope="row"');
+	});
+
+	it('links a sorting header to its order, tells the current direction, and draws a header snippet', () => {
+		const box = createRawSnippet(() => ({
+			render: () => '<input type="checkbox" aria-label="Alle">'
+		}));
+		const sorted = [
+			{ key: 'pick', label: 'Kies', width: '2.5rem', header: box },
+			{
+				key: 'name',
+				label: 'Naam',
+				sort: { href: '/x?sort=name', current: 'asc' as const, hint: 'sorteer' }
+			},
+			{ key: 'count', label: 'Aantal', sort: { href: '/x?sort=count', hint: 'sorteer' } }
+		];
+		const body = html(
+			render(DataTable<Item>, {
+				props: { caption: 'Dingen', columns: sorted, rows, key: (i) => i.id, row, oneLine: true }
+			}).body
+		);
+		expect(body).toMatch(
+			/<th scope="col"[^>]*style="width: 2.5rem;"[^>]*><input type="checkbox" aria-label="Alle">/
+		);
+		expect(body).toMatch(
+			/<th scope="col"[^>]*aria-sort="ascending"[^>]*><a href="\/x\?sort=name"[^>]*>Naam<span class="visually-hidden">, sorteer<\/span><span aria-hidden="true" class="arrow[^"]*">▲<\/span><\/a>/
+		);
+		expect(body).toMatch(
+			/<th scope="col"(?![^>]*aria-sort)[^>]*><a href="\/x\?sort=count"[^>]*>Aantal<span/
+		);
+		expect(body).not.toMatch(
+			/sort=count[^>]*>Aantal<span class="visually-hidden">, sorteer<\/span><span aria-hidden/
+		);
+		expect(body).toContain('one-line');
 	});
 });

@@ -5,6 +5,7 @@ const eventLabels: Record<string, () => string> = {
 	'dossier.created': m.webhooksEventCreated,
 	'dossier.transitioned': m.webhooksEventTransitioned,
 	'message.created': m.webhooksEventMessage,
+	'payment.received': m.paymentWebhookEvent,
 	'webhook.test': m.webhooksEventTest
 };
 

@@ -16,6 +16,7 @@
 import type { z } from 'zod';
 import { toIsoDate } from '$lib/process/calendar';
 import { isUuid } from '$lib/uuid';
+import { formatStructuredReference } from '$lib/process/validators/structured-reference';
 import { findState, listAllowedTransitions } from '$lib/process/progress';
 import * as inbox from '../inbox/service';
 import { getDb, type Db } from '../db';
@@ -25,6 +26,7 @@ import * as dossierRepo from '../dossiers/repository';
 import * as views from '../dossiers/views';
 import { getFileStorage } from '../files';
 import type { FileStorage } from '../files/storage';
+import * as payments from '../payments/service';
 import * as processes from '../processes/service';
 import * as userRepo from '../users/repository';
 import type { FieldError } from './problem';
@@ -106,10 +108,11 @@ export async function describeDossier(
 	db: Db = getDb()
 ): Promise<z.input<typeof schemas.dossierDetail>> {
 	const definition = await processes.getVersion(dossier.processId, dossier.processVersion, db);
-	const [events, messages, attachments] = await Promise.all([
+	const [events, messages, attachments, payment] = await Promise.all([
 		dossierRepo.listEvents(db, dossier.id, false),
 		dossierRepo.listMessages(db, dossier.id, true),
-		dossierRepo.listAttachments(db, dossier.id)
+		dossierRepo.listAttachments(db, dossier.id),
+		payments.findPayment(dossier.id, db)
 	]);
 	const wf = definition.workflow;
 	const state = findState(wf, dossier.status);
@@ -158,7 +161,16 @@ export async function describeDossier(
 			to: t.to,
 			requiresNote: t.requiresNote,
 			notifyCitizen: t.notifyCitizen
-		}))
+		})),
+		payment: payment && {
+			amountDueCents: payment.amountDueCents,
+			amountPaidCents: payment.amountPaidCents,
+			state: payment.state,
+			structuredReference: formatStructuredReference(payment.structuredReference),
+			due: payment.due,
+			createdAt: iso(payment.createdAt),
+			paidAt: isoOrNull(payment.paidAt)
+		}
 	};
 }
 

@@ -306,7 +306,28 @@ export const dossierDetail = z
 					notifyCitizen: z.boolean()
 				})
 			)
-			.describe('The transitions an API client (acting with the staff role) may take now.')
+			.describe('The transitions an API client (acting with the staff role) may take now.'),
+		payment: z
+			.object({
+				amountDueCents: z.number().int().describe('What the dossier owes, in euro cents.'),
+				amountPaidCents: z
+					.number()
+					.int()
+					.describe('What bank statements paid so far, in euro cents.'),
+				state: z.enum(['unpaid', 'partly', 'paid']),
+				structuredReference: z
+					.string()
+					.describe('The Belgian structured reference (OGM/VCS), as +++123/4567/89002+++.'),
+				due: z
+					.enum(['filing', 'decision'])
+					.describe('Whether the fee fell due at filing or after the decision.'),
+				createdAt: dateTime,
+				paidAt: dateTime.nullable()
+			})
+			.nullable()
+			.describe(
+				'The fee the dossier owes and what was paid; null while it owes nothing. A payment raises the webhook event payment.received.'
+			)
 	})
 	.meta({ id: 'Dossier' });
 

@@ -11,7 +11,8 @@ const expected: Record<keyof typeof policies, Role[]> = {
 	canConfigureProcesses: ['clerk', 'admin'],
 	canManageReplyTemplates: ['clerk', 'admin'],
 	canAdminister: ['admin'],
-	canFileForCitizens: ['staff', 'admin']
+	canFileForCitizens: ['staff', 'admin'],
+	canImportPayments: ['admin']
 };
 const roles: Role[] = ['citizen', 'staff', 'clerk', 'admin'];
 

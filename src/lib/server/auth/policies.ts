@@ -34,3 +34,11 @@ export const canAdminister = anyOf('admin');
 
 /** File a request for a citizen at the desk, by phone, letter or e-mail (processes of their departments). */
 export const canFileForCitizens = anyOf('staff', 'admin');
+
+/**
+ * Import bank statements (CODA) and see the amounts no dossier claimed. A statement holds every
+ * amount the municipality received, with the payers' names and accounts, for all departments,
+ * and an import marks dossiers of every department paid and moves them on: that is not one
+ * department's work, so it is the admins' (the municipality's financial service gets the role).
+ */
+export const canImportPayments = anyOf('admin');

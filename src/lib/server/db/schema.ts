@@ -360,7 +360,8 @@ export interface ApiCallTable {
 	at: DefaultedTimestamp;
 }
 
-export type WebhookEventType = 'dossier.created' | 'dossier.transitioned' | 'message.created';
+export type WebhookEventType =
+	'dossier.created' | 'dossier.transitioned' | 'message.created' | 'payment.received';
 
 /** An address another system gave us for events, with the secret deliveries are signed with. */
 export interface WebhookTable {
@@ -428,6 +429,42 @@ export interface StaffDigestTable {
 	sentAt: Generated<Date>;
 }
 
+/** What one dossier owes and has paid, in euro cents (migration 2026_12_08_0001). */
+export interface PaymentTable {
+	id: Generated<string>;
+	dossierId: string;
+	amountDueCents: number;
+	amountPaidCents: Generated<number>;
+	/** The 12 digits of the Belgian structured reference (OGM/VCS). */
+	structuredReference: string;
+	due: 'filing' | 'decision';
+	state: Generated<'unpaid' | 'partly' | 'paid'>;
+	createdAt: Generated<Date>;
+	paidAt: Date | null;
+}
+
+/** One credit line of an imported bank statement (CODA); matched to a payment or not (yet). */
+export interface BankLineTable {
+	id: Generated<string>;
+	lineKey: string;
+	account: string;
+	statementNumber: number;
+	sequenceNumber: number;
+	detailNumber: number;
+	entryDate: CalendarDate;
+	valueDate: CalendarDate | null;
+	amountCents: number;
+	counterpartyName: Generated<string>;
+	counterpartyAccount: Generated<string>;
+	communication: Generated<string>;
+	structuredReference: string | null;
+	fileName: string;
+	importedBy: string | null;
+	importedAt: Generated<Date>;
+	paymentId: string | null;
+	matchedAt: Date | null;
+}
+
 export interface Database {
 	appUser: AppUserTable;
 	userSession: UserSessionTable;
@@ -462,6 +499,8 @@ export interface Database {
 	processDepartment: ProcessDepartmentTable;
 	dossierSeen: DossierSeenTable;
 	staffDigest: StaffDigestTable;
+	payment: PaymentTable;
+	bankLine: BankLineTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;
@@ -472,6 +511,9 @@ export type DossierUpdate = Updateable<DossierTable>;
 export type ProcessVersion = Selectable<ProcessVersionTable>;
 export type ProcessEvent = Selectable<ProcessEventTable>;
 export type DossierEvent = Selectable<DossierEventTable>;
+export type Payment = Selectable<PaymentTable>;
+export type BankLine = Selectable<BankLineTable>;
+export type NewBankLine = Insertable<BankLineTable>;
 export type FormDraft = Selectable<FormDraftTable>;
 export type DraftFile = Selectable<DraftFileTable>;
 export type UserSession = Selectable<UserSessionTable>;

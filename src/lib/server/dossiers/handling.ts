@@ -28,13 +28,14 @@ import type { FileStorage } from '../files/storage';
 import { checkUpload, type UploadRefusal } from '../files/upload';
 import * as departments from '../departments/service';
 import * as outbox from '../outbox/repository';
+import { requestPayment } from '../payments/due';
 import * as processes from '../processes/service';
 import { enqueuePush } from '../push/events';
 import * as userRepo from '../users/repository';
 import { dossierData, emitWebhookEvent, messageData } from '../webhooks/events';
 import * as repo from './repository';
 import { isUuid } from '$lib/uuid';
-import { GUEST_ACTOR } from '$lib/views/dossier';
+import { GUEST_ACTOR, PAYMENT_ACTOR } from '$lib/views/dossier';
 
 export const MAX_MESSAGE_LENGTH = 5000;
 export const MAX_NOTE_LENGTH = 5000;
@@ -45,12 +46,18 @@ export const MAX_DOCUMENT_REQUESTS = 10;
 /** Another system acting through the API with a token (it acts with the staff role). */
 export type ApiActor = { kind: 'api'; tokenId: string; name: string };
 
+/** Loket itself, taking a workflow's `onPaid` transition when a bank statement pays a dossier. */
+export type SystemActor = { kind: 'system'; label: string };
+
 /**
- * Who acts: a staff member, another system through the API, or the citizen (userId null: a guest
- * with the tracking link).
+ * Who acts: a staff member, another system through the API, the citizen (userId null: a guest
+ * with the tracking link), or Loket itself.
  */
 export type Actor =
-	{ kind: 'staff'; user: SessionUser } | ApiActor | { kind: 'citizen'; userId: string | null };
+	| { kind: 'staff'; user: SessionUser }
+	| ApiActor
+	| { kind: 'citizen'; userId: string | null }
+	| SystemActor;
 
 export type Conflict = { ok: false; reason: 'conflict'; changedAt: Date; changedBy: string | null };
 export type TransitionResult =
@@ -61,11 +68,13 @@ export type TransitionResult =
 function actorColumns(actor: Actor): { actorId: string | null; actorLabel: string | null } {
 	if (actor.kind === 'staff') return { actorId: actor.user.id, actorLabel: null };
 	if (actor.kind === 'api') return { actorId: null, actorLabel: `API: ${actor.name}` };
+	if (actor.kind === 'system') return { actorId: null, actorLabel: actor.label };
 	return { actorId: actor.userId, actorLabel: actor.userId ? null : GUEST_ACTOR };
 }
 
 function rolesOf(actor: Actor): readonly Role[] {
 	if (actor.kind === 'staff') return actor.user.roles;
+	if (actor.kind === 'system') return [];
 	return actor.kind === 'api' ? ['staff'] : ['citizen'];
 }
 
@@ -159,6 +168,8 @@ async function applyTransition(
 		},
 		now
 	);
+	// A fee due at the decision falls due on entering the state that waits for it.
+	await requestPayment(trx, updated, definition, 'decision', now, t.to);
 	if (t.notifyCitizen) {
 		await outbox.insertOutbox(trx, 'dossier-transitioned', {
 			dossierId: dossier.id,
@@ -167,6 +178,28 @@ async function applyTransition(
 		await enqueuePush(trx, { event: 'transitioned', dossierId: dossier.id, toStatus: t.to });
 	}
 	return updated;
+}
+
+/**
+ * Moves a dossier that is now fully paid on by the workflow's `onPaid` transition out of its
+ * state, as the system, in the caller's transaction (the one that recorded the payment). Returns
+ * whether it moved: a dossier not waiting for payment stays where it is.
+ */
+export async function moveOnPaid(
+	trx: Transaction<Database>,
+	paid: Pick<Dossier, 'id'>,
+	now: Date
+): Promise<boolean> {
+	const dossier = await repo.lockById(trx, paid.id);
+	if (!dossier) return false;
+	const definition = await processes.getVersion(dossier.processId, dossier.processVersion, trx);
+	const t = definition.workflow.transitions.find(
+		(x) => x.onPaid && x.from.includes(dossier.status)
+	);
+	if (!t) return false;
+	const system: SystemActor = { kind: 'system', label: PAYMENT_ACTOR };
+	await applyTransition(trx, dossier, definition, t, system, { note: '', documents: [] }, now);
+	return true;
 }
 
 function cleanDocuments(documents: string[] | undefined): string[] {

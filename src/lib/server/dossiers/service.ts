@@ -20,6 +20,7 @@ import { getDb, type Db } from '../db';
 import type { Database, Dossier } from '../db/schema';
 import type { DraftView } from '../drafts/service';
 import * as outbox from '../outbox/repository';
+import { requestPayment } from '../payments/due';
 import { enqueuePush } from '../push/events';
 import { dossierData, emitWebhookEvent } from '../webhooks/events';
 import * as repo from './repository';
@@ -167,6 +168,7 @@ export async function insertFiled(
 		visibility: 'public',
 		data: f.filedBy ? { channel: f.channel } : null
 	});
+	await requestPayment(trx, dossier, f.definition, 'filing', now);
 	if (dossier.applicantEmail)
 		await outbox.insertOutbox(trx, 'receipt-email', {
 			dossierId: dossier.id,

@@ -26,6 +26,7 @@ import { hashToken } from '../tokens';
 import * as repo from './repository';
 import { isUuid } from '$lib/uuid';
 import { isIntakeChannel, type DossierChannel } from '$lib/views/intake';
+import type { PaymentState } from '$lib/views/payment';
 
 export type { FileView, RequestView, StaffAction, StateView, TimelineEntry };
 
@@ -205,7 +206,17 @@ async function buildView(dossier: Dossier, staff: boolean, db: Db): Promise<Doss
 				note: e.note,
 				actor: who(e)
 			});
-		else if (!message) entries.push({ kind: 'other', at: e.at, type: e.type, actor: who(e) });
+		else if (e.type === 'payment' || e.type === 'payment-requested') {
+			const data = (e.data ?? {}) as { amountCents?: number; state?: PaymentState };
+			entries.push({
+				kind: 'payment',
+				at: e.at,
+				received: e.type === 'payment',
+				amountCents: data.amountCents ?? 0,
+				state: data.state ?? null,
+				actor: who(e)
+			});
+		} else if (!message) entries.push({ kind: 'other', at: e.at, type: e.type, actor: who(e) });
 		if (message)
 			entries.push({
 				kind: 'message',

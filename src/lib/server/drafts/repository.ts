@@ -144,16 +144,16 @@ export async function expireIntake(
 	id: string,
 	filedBy: string,
 	now: Date
-): Promise<boolean> {
-	const ended = await db
+): Promise<Pick<FormDraft, 'processId' | 'processVersion' | 'applicantName'> | undefined> {
+	return db
 		.updateTable('formDraft')
 		.set({ expiresAt: now })
 		.where('id', '=', id)
 		.where('filedBy', '=', filedBy)
 		.where('dossierId', 'is', null)
 		.where('expiresAt', '>', now)
+		.returning(['processId', 'processVersion', 'applicantName'])
 		.executeTakeFirst();
-	return ended.numUpdatedRows > 0n;
 }
 
 /** A member of staff's intakes not yet filed, newest first. */

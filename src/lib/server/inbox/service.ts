@@ -2,13 +2,17 @@
 // dates, received dates, full-text search), sorted on received or due date and read in keyset
 // pages (never OFFSET: a page boundary is the last row's sort key and id, so pages neither skip
 // nor repeat rows). Also the counts per state, saved filters (only their owner sees or deletes
-// them) and the CSV export, streamed page by page and safe to open in a spreadsheet.
+// them) and the CSV export, streamed page by page and safe to open in a spreadsheet; for the inbox
+// page, with what asks for the user's attention and the steps its bulk form offers.
 import { m } from '$lib/i18n';
 import { asLocalText, localize, type Locale, type LocalText } from '$lib/process/text';
 import { addCalendarDays, toIsoDate, toLocalDateTime } from '$lib/process/calendar';
 import { isUuid } from '$lib/uuid';
+import type { SessionUser } from '../auth/repository';
 import { getDb, type Db } from '../db';
 import * as departments from '../departments/service';
+import * as digest from '../digest/service';
+import * as bulk from '../dossiers/bulk';
 import type { StaffScope } from '../departments/repository';
 import * as departmentRepo from '../departments/repository';
 import * as repo from './repository';
@@ -356,6 +360,24 @@ export async function getInbox(
 		staff: staff.map((s) => ({ value: s.id, label: s.name || s.email })),
 		savedFilters: saved.map((s) => ({ id: s.id, name: s.name, query: s.query }))
 	};
+}
+
+/**
+ * The inbox as a staff member works from it: the page of dossiers, what asks for their attention
+ * among their own dossiers (the same as their daily e-mail) and the workflow steps the bulk form
+ * offers for the dossiers shown.
+ */
+export async function getStaffInbox(
+	user: Pick<SessionUser, 'id' | 'roles'>,
+	params: URLSearchParams,
+	db: Db = getDb(),
+	now = new Date()
+) {
+	const [view, alerts] = await Promise.all([
+		getInbox(user.id, params, db, now),
+		digest.alertsFor(user.id, db, now)
+	]);
+	return { ...view, alerts, bulkSteps: await bulk.transitionsFor(view.items, user.roles, db) };
 }
 
 export type DossierPageRow = InboxItem & {

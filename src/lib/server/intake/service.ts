@@ -8,6 +8,7 @@
 import type { AnswerOptions } from '$lib/process/answers';
 import { prefillApplicant } from '$lib/process/applicant';
 import type { AnswerStore } from '$lib/process/runner';
+import type { LocalText } from '$lib/process/text';
 import { isUuid } from '$lib/uuid';
 import { isIntakeChannel, type IntakeChannel, type IntakeProcess } from '$lib/views/intake';
 import { getDb, type Db } from '../db';
@@ -129,15 +130,20 @@ export async function find(
 /**
  * Drops this staff member's unfiled intake (the citizen changed their mind, or it was started by
  * mistake): it is gone from their list at once, and the hourly clean-up removes it and its files.
- * False when there is no such intake of theirs, or it was filed meanwhile.
+ * What was dropped (the process's title, the citizen's name), or null when there is no such intake
+ * of theirs, or it was filed meanwhile.
  */
 export async function discard(
 	id: string,
 	user: { id: string },
 	db: Db = getDb(),
 	now = new Date()
-): Promise<boolean> {
-	return isUuid(id) && draftRepo.expireIntake(db, id, user.id, now);
+): Promise<{ title: LocalText; applicantName: string } | null> {
+	if (!isUuid(id)) return null;
+	const dropped = await draftRepo.expireIntake(db, id, user.id, now);
+	if (!dropped) return null;
+	const { title } = await processes.getVersion(dropped.processId, dropped.processVersion, db);
+	return { title, applicantName: dropped.applicantName ?? '' };
 }
 
 /** This staff member's intakes not yet filed, to continue one. */

@@ -1,6 +1,24 @@
 // The editor's posted forms, read into edit operations. Each form names what it edits (a field
 // key, a page or state index) in hidden inputs; the controls come from the definition's schemas,
 // so a form for any field kind is read the same way.
+//
+// This is the editor's one reading path, and it is not superforms on purpose (issue 22 made
+// superforms the back-office's form library; the process pages' own forms use it, see
+// lifecycle-form.ts). superforms reads a post against one fixed schema and answers with that
+// form's data and errors, to be shown until it is right. An editor form works the other way:
+// - its controls are generated from the definition's zod schemas ($lib/process/properties): per
+//   field kind, with the workflow's own states as the choices of a transition's from and to,
+//   and with a condition's comparisons depending on the earlier field it reads, so there is no
+//   fixed schema to write beside the service, only the same generation a second time;
+// - what was typed is saved as typed even when it is wrong (a number that is not one, a Dutch text
+//   left empty), and the problems shown next to a control are the saved draft's, which the page
+//   shows after every load, not the errors of a post; the values the page shows are the draft's;
+// - a page holds one form per option, page, state and transition (dozens on a workflow page),
+//   where superforms would keep a copy of the draft's values per form in the browser, beside the
+//   draft the page already has;
+// - a refusal (a name taken, a field still used by a condition) or a conflict is one sentence
+//   about the edit, shown beside its form or at the top (Notices.svelte), not a field's error.
+// Converting some of these forms would make a second reading path in the editor, not one fewer.
 import type { Comparison } from '$lib/process/evaluate';
 import {
 	buildComparison,

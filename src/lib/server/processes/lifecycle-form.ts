@@ -1,6 +1,9 @@
-// The posted forms of the process pages (new process, duplicate, import) read into the builder's
-// input, and its refusals turned into a message next to each field. Built per request, so the
-// messages follow the request's language.
+// The process pages' forms as superforms reads them (a new process, a copy of one, the import of
+// a definition file, throwing a draft away), and the lifecycle service's refusals as a message
+// next to the right field. Defined once; every message is a function called while a post is read,
+// so it follows that request's language. An id's and a title's other rules (required, the slug
+// pattern, not taken) and whether a file is a valid definition are the lifecycle service's.
+import { z } from 'zod';
 import { m } from '$lib/i18n';
 import { describeProblem } from '$lib/i18n/problems';
 import { getLocale } from '$lib/paraglide/runtime';
@@ -14,29 +17,57 @@ import {
 	type Source
 } from './lifecycle';
 
-export type NewProcessValues = { id: string; title: string; from: string };
+/** The highest version number a form or a URL may name (six digits). */
+const VERSION_MAX = 999_999;
 
-function text(formData: FormData, name: string, max: number): string {
-	const value = formData.get(name);
-	return typeof value === 'string' ? value.slice(0, max + 1) : '';
+const idTooLong = () => m.procErrorIdTooLong({ max: PROCESS_ID_MAX });
+const processId = z.string().trim().max(PROCESS_ID_MAX, { error: idTooLong });
+/** What to start from: '' (blank) or `klacht@2`, a process's version as the select posts it. */
+const sourcePattern = /^(?:[a-z0-9-]+@[1-9]\d{0,5})?$/;
+
+/** A new process: its id, its Dutch title and what it starts from. */
+export const newProcessSchema = z.object({
+	id: processId,
+	title: z
+		.string()
+		.trim()
+		.max(TITLE_MAX, { error: () => m.procErrorTitleTooLong({ max: TITLE_MAX }) }),
+	from: z.string().regex(sourcePattern, { error: () => m.procErrorFromUnknown() })
+});
+
+/** A version named in a hidden field; a wrong one is no version the page offered. */
+const hiddenNumber = (min: number, message: () => string) =>
+	z.int({ error: message }).min(min, { error: message }).max(VERSION_MAX, { error: message });
+
+/** A copy of one version of this process (a hidden field) under a new id. */
+export const duplicateSchema = z.object({
+	newId: processId,
+	version: hiddenNumber(1, () => m.procErrorFromUnknown())
+});
+
+/** Throwing the draft away: its version and the revision the clerk saw (hidden fields). */
+export const discardDraftSchema = z.object({
+	version: hiddenNumber(1, () => m.procErrorNoDraft()),
+	revision: hiddenNumber(1, () => m.procErrorNoDraft())
+});
+
+/** A definition file (the library's JSON format), up to IMPORT_MAX_BYTES. */
+export const importSchema = z.object({
+	file: z
+		.file({ error: () => m.procErrorFileRequired() })
+		.min(1, { error: () => m.procErrorFileRequired() })
+		.max(IMPORT_MAX_BYTES, {
+			error: () => m.procErrorFileTooLarge({ max: IMPORT_MAX_BYTES / 1000 })
+		})
+});
+
+/** `klacht@2` → the version to start from; '' → blank (the schema has checked the shape). */
+export function toSource(value: string): Source | null {
+	const at = value.lastIndexOf('@');
+	return at < 0 ? null : { processId: value.slice(0, at), version: Number(value.slice(at + 1)) };
 }
 
-export function readNewProcessForm(formData: FormData): NewProcessValues {
-	return {
-		id: text(formData, 'id', PROCESS_ID_MAX),
-		title: text(formData, 'title', TITLE_MAX),
-		from: text(formData, 'from', 200)
-	};
-}
-
-/** `klacht@2` → the version to start from; '' → blank. */
-export function parseSource(value: string): Source | null | 'invalid' {
-	if (!value) return null;
-	const match = /^([a-z0-9-]+)@([1-9]\d{0,5})$/.exec(value);
-	return match ? { processId: match[1], version: Number(match[2]) } : 'invalid';
-}
-
-/** A version number from a form or a URL; null unless it is a positive integer. */
+/** A version number from a URL; null unless it is a positive integer. */
 export function parseVersion(value: unknown): number | null {
 	return typeof value === 'string' && /^[1-9]\d{0,5}$/.test(value) ? Number(value) : null;
 }
@@ -47,7 +78,7 @@ export function newProcessErrors(refusal: NewProcessRefusal, idField = 'id'): Fi
 	const id = {
 		required: m.procErrorIdRequired,
 		invalid: m.procErrorIdInvalid,
-		'too-long': () => m.procErrorIdTooLong({ max: PROCESS_ID_MAX }),
+		'too-long': idTooLong,
 		taken: m.procErrorIdTaken
 	} as const;
 	if (refusal.id) errors[idField] = id[refusal.id]();
@@ -56,18 +87,6 @@ export function newProcessErrors(refusal: NewProcessRefusal, idField = 'id'): Fi
 	// Copying names its version in a hidden field: a wrong one is reported at the id.
 	if (refusal.from) errors[idField === 'id' ? 'from' : idField] = m.procErrorFromUnknown();
 	return errors;
-}
-
-/** The uploaded definition as text, or the message for the file field. */
-export async function readImportFile(
-	formData: FormData
-): Promise<{ ok: true; text: string } | { ok: false; error: string }> {
-	const file = formData.get('file');
-	if (!(file instanceof File) || file.size === 0)
-		return { ok: false, error: m.procErrorFileRequired() };
-	if (file.size > IMPORT_MAX_BYTES)
-		return { ok: false, error: m.procErrorFileTooLarge({ max: IMPORT_MAX_BYTES / 1000 }) };
-	return { ok: true, text: await file.text() };
 }
 
 /** A refused import: a message at the file field and, for an invalid file, every problem. */

@@ -12,6 +12,7 @@ import type { CitizenDossierData, FormError, ReplyLimits } from '$lib/views/doss
 import type { Dossier } from '../db/schema';
 import * as handling from '../dossiers/handling';
 import * as views from '../dossiers/views';
+import * as payments from '../payments/service';
 import { getFileStorage } from '../files';
 
 type CitizenActor = { kind: 'citizen'; userId: string | null };
@@ -28,7 +29,10 @@ export async function loadCitizenDossier(
 	dossier: Dossier,
 	locale: Locale
 ): Promise<CitizenDossierData> {
-	const view = await views.viewForCitizen(dossier);
+	const [view, payment] = await Promise.all([
+		views.viewForCitizen(dossier),
+		payments.findPaymentView(dossier.id)
+	]);
 	return {
 		reference: view.reference,
 		title: view.title,
@@ -41,6 +45,7 @@ export async function loadCitizenDossier(
 		actionNeeded: view.actionNeeded,
 		canReply: view.canReply,
 		withdraw: view.withdraw,
+		payment,
 		sections: summarizeAnswers(view.definition, view.answers, locale, displayWords(locale)),
 		filedFiles: view.filedFiles,
 		timeline: view.timeline,

@@ -1,11 +1,15 @@
 // The inbox's ?/bulk action: the dossiers ticked in the table (each as `id:version`, the version
 // the inbox showed), and what to do with them: assign them (to oneself, a colleague, or nobody)
-// or take one workflow step. The answer lists every dossier with what happened to it.
+// or take one workflow step. Read by superforms (the bulk form); the answer lists every dossier
+// with what happened to it, and a refusal of the whole is the form's message.
 import { fail, type RequestEvent } from '@sveltejs/kit';
+import { message, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
 import { formatDateTime, m, type Locale } from '$lib/i18n';
 import type { SessionUser } from '../auth/session';
 import { localize } from '$lib/process/text';
 import * as bulk from '../dossiers/bulk';
+import { bulkSchema } from '../dossiers/form';
 import { MAX_NOTE_LENGTH } from '../dossiers/handling';
 
 export type BulkResultView = {
@@ -36,29 +40,29 @@ function reasonText(outcome: bulk.BulkOutcome & { ok: false }, locale: Locale): 
 }
 
 export async function bulkAction(event: RequestEvent, user: SessionUser) {
-	const data = await event.request.formData();
+	const form = await superValidate(event.request, zod4(bulkSchema));
+	if (!form.valid) return fail(400, { form });
+	const refuse = (text: string) => message(form, { text, tone: 'error' }, { status: 400 });
 	const locale = event.locals.locale;
-	const items = bulk.parseItems(data.getAll('dossier').map(String));
-	if (items.length === 0) return fail(400, { bulkError: m.inboxBulkNone() });
-	const what = String(data.get('do') ?? '');
+	const items = bulk.parseItems(form.data.dossier);
+	if (items.length === 0) return refuse(m.inboxBulkNone());
 	let action: bulk.BulkAction;
 	let label: string;
-	if (what === 'assign') {
-		const to = String(data.get('assignee') ?? '');
+	if (form.data.do === 'assign') {
+		const to = form.data.assignee;
 		action = { kind: 'assign', assigneeId: to === 'me' ? user.id : to || null };
 		label = to ? m.inboxBulkAssign() : m.inboxBulkRelease();
-	} else if (what === 'transition') {
-		const transitionId = String(data.get('transition') ?? '');
-		if (!transitionId) return fail(400, { bulkError: m.inboxBulkChooseStep() });
-		action = { kind: 'transition', transitionId, note: String(data.get('note') ?? '') };
+	} else if (form.data.do === 'transition') {
+		const transitionId = form.data.transition;
+		if (!transitionId) return refuse(m.inboxBulkChooseStep());
+		action = { kind: 'transition', transitionId, note: form.data.note };
 		label = transitionId;
-	} else return fail(400, { bulkError: m.inboxBulkChooseStep() });
+	} else return refuse(m.inboxBulkChooseStep());
 	const result = await bulk.apply(user, items, action);
 	if (!result.ok)
-		return fail(400, {
-			bulkError:
-				result.reason === 'none' ? m.inboxBulkNone() : m.inboxBulkTooMany({ max: bulk.BULK_MAX })
-		});
+		return refuse(
+			result.reason === 'none' ? m.inboxBulkNone() : m.inboxBulkTooMany({ max: bulk.BULK_MAX })
+		);
 	const bulkResult: BulkResultView = {
 		action: result.label ? localize(result.label, locale) : label,
 		done: result.outcomes.filter((o) => o.ok).map((o) => o.reference ?? o.id),
@@ -66,5 +70,5 @@ export async function bulkAction(event: RequestEvent, user: SessionUser) {
 			.filter((o): o is bulk.BulkOutcome & { ok: false } => !o.ok)
 			.map((o) => ({ reference: o.reference ?? o.id, reason: reasonText(o, locale) }))
 	};
-	return { bulk: bulkResult };
+	return { form, bulk: bulkResult };
 }

@@ -1,25 +1,50 @@
 // The back-office page of one dossier: what staff see (everything, with who did what) and its
 // actions, taking a workflow transition (with the version the page showed, so nobody overwrites a
-// colleague's change unseen) and adding a message to the citizen or an internal note.
+// colleague's change unseen), assigning it, adding a message to the citizen or an internal note,
+// and handing it over to another department. Each is a superforms form with an id of its own
+// (`$lib/views/dossier-forms`); its result is the form's message, shown beside it on the page.
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { message, superValidate, type SuperValidated } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
 import { formatDateTime, m, type Locale } from '$lib/i18n';
 import { displayWords } from '$lib/i18n/answers';
 import { summarizeAnswers } from '$lib/process/answers';
 import { localize } from '$lib/process/text';
+import type { StaffAction } from '$lib/views/dossier';
+import {
+	ASSIGN_FORM,
+	HAND_OVER_FORM,
+	MESSAGE_FORM,
+	TAKE_FORM,
+	transitionFormId
+} from '$lib/views/dossier-forms';
+import type { FormNotice } from '$lib/views/forms';
 import type { SessionUser } from '../auth/session';
 import type { Dossier } from '../db/schema';
 import * as departments from '../departments/service';
+import {
+	assignSchema,
+	handOverErrors,
+	handOverSchema,
+	messageError,
+	messageSchema,
+	transitionNoteError,
+	transitionSchema
+} from '../dossiers/form';
 import * as handling from '../dossiers/handling';
 import * as views from '../dossiers/views';
+import * as payments from '../payments/service';
 import * as processes from '../processes/service';
 import { getSiteSettings } from '../settings';
 import { templatesForDossier } from '../replies/service';
 import { setFlash } from './flash';
+import { refuse } from './forms';
 
 export async function loadStaffDossier(dossier: Dossier, user: SessionUser, locale: Locale) {
-	const [view, templates] = await Promise.all([
+	const [view, templates, payment] = await Promise.all([
 		views.viewForStaff(dossier, user),
-		templatesForDossier(dossier, getSiteSettings().municipalityName)
+		templatesForDossier(dossier, getSiteSettings().municipalityName),
+		payments.findPaymentView(dossier.id)
 	]);
 	return {
 		id: view.id,
@@ -45,101 +70,113 @@ export async function loadStaffDossier(dossier: Dossier, user: SessionUser, loca
 		openRequests: view.openRequests,
 		filedFiles: view.filedFiles,
 		templates,
+		payment,
 		sections: summarizeAnswers(view.definition, view.answers, locale, displayWords(locale))
 	};
 }
 
 export type StaffDossierData = Awaited<ReturnType<typeof loadStaffDossier>>;
 
-/** Which part of the page a result belongs to: it is shown there, beside the form that was used. */
-export type ResultPlace = 'assign' | 'transition' | 'message' | 'handOver';
+/**
+ * The page's empty forms, each with its id: taking the dossier, assigning it, a message, the
+ * hand-over and one form per step offered. The version and the current assignee are drawn from
+ * the page's data, loaded again after every answer; the forms hold what staff choose and type.
+ */
+export async function staffDossierForms(actions: readonly StaffAction[]) {
+	const noErrors = { errors: false } as const;
+	const [take, assign, writing, handOver, steps] = await Promise.all([
+		superValidate({ assignee: 'me' }, zod4(assignSchema), { ...noErrors, id: TAKE_FORM }),
+		superValidate(zod4(assignSchema), { id: ASSIGN_FORM }),
+		superValidate(zod4(messageSchema), { id: MESSAGE_FORM }),
+		superValidate(zod4(handOverSchema), { id: HAND_OVER_FORM }),
+		Promise.all(
+			actions.map((action) =>
+				superValidate({ transition: action.id }, zod4(transitionSchema), {
+					...noErrors,
+					id: transitionFormId(action.id)
+				})
+			)
+		)
+	]);
+	const transitions: Record<string, (typeof steps)[number]> = {};
+	actions.forEach((action, i) => (transitions[action.id] = steps[i]!));
+	return { take, assign, message: writing, handOver, transitions };
+}
 
-/** The answer to a stale page: who changed the dossier, and when. */
-function conflictFailure(result: handling.Conflict, locale: Locale, on: ResultPlace) {
-	return fail(409, {
-		on,
-		conflict: m.staffDossierConflict({
-			who: result.changedBy ?? m.staffDossierSomeone(),
-			at: formatDateTime(result.changedAt, locale)
-		})
+type Form = SuperValidated<Record<string, unknown>, FormNotice>;
+
+/** The answer to a stale page: who changed the dossier, and when, with a way to load it again. */
+function conflictNotice<F extends Form>(form: F, result: handling.Conflict, locale: Locale) {
+	const text = m.staffDossierConflict({
+		who: result.changedBy ?? m.staffDossierSomeone(),
+		at: formatDateTime(result.changedAt, locale)
 	});
+	return message(form, { text, tone: 'error', reload: true }, { status: 409 });
 }
 
 /** ?/transition: one of the actions the page offered, checked against the version it showed. */
 export async function transitionAction(event: RequestEvent, dossier: Dossier, user: SessionUser) {
-	const data = await event.request.formData();
-	const transitionId = String(data.get('transition') ?? '');
-	const note = String(data.get('note') ?? '');
-	const documents = String(data.get('documents') ?? '').split('\n');
+	const form = await superValidate(event.request, zod4(transitionSchema));
+	if (!form.valid) return fail(400, { form });
+	const { transition: transitionId, version, note, documents } = form.data;
 	const result = await handling.transition(
 		dossier.id,
 		{ kind: 'staff', user },
-		{
-			transitionId,
-			expectedVersion: Number(data.get('version')),
-			note,
-			documents
-		}
+		{ transitionId, expectedVersion: version, note, documents: documents.split('\n') }
 	);
 	const locale = event.locals.locale;
 	if (result.ok) {
 		const definition = await processes.getVersion(dossier.processId, dossier.processVersion);
 		const taken = definition.workflow.transitions.find((t) => t.id === transitionId);
-		return {
-			on: 'transition' as const,
-			done: m.staffDossierDone({ action: taken ? localize(taken.label, locale) : transitionId })
-		};
+		const action = taken ? localize(taken.label, locale) : transitionId;
+		return message(form, { text: m.staffDossierDone({ action }), tone: 'info' });
 	}
-	const failed = { transition: transitionId, note, documents: documents.join('\n') };
 	switch (result.reason) {
 		case 'conflict':
-			return conflictFailure(result, locale, 'transition');
+			return conflictNotice(form, result, locale);
 		case 'note-required':
-			return fail(400, { ...failed, error: m.staffDossierNoteRequired() });
 		case 'too-long':
-			return fail(400, {
-				...failed,
-				error: m.staffDossierNoteTooLong({ max: handling.MAX_NOTE_LENGTH })
-			});
+			return refuse(form, { note: transitionNoteError(result.reason) });
 		case 'not-allowed':
-		case 'not-found':
-			return fail(409, { on: 'transition' as const, conflict: m.staffDossierNotAllowed() });
+		case 'not-found': {
+			const text = m.staffDossierNotAllowed();
+			return message(form, { text, tone: 'error', reload: true }, { status: 409 });
+		}
 	}
 }
 
 /** ?/message: a message to the citizen (mailed) or an internal note. */
 export async function messageAction(event: RequestEvent, dossier: Dossier, user: SessionUser) {
-	const data = await event.request.formData();
-	const body = String(data.get('body') ?? '');
-	const internal = data.get('kind') !== 'citizen';
-	const result = await handling.postStaffMessage(dossier.id, user, { body, internal });
-	if (result.ok) return { on: 'message' as const, messageSent: true };
-	const error =
-		result.reason === 'too-long'
-			? m.staffDossierNoteTooLong({ max: handling.MAX_MESSAGE_LENGTH })
-			: m.staffDossierMessageEmpty();
-	return fail(400, { message: { body, internal, error } });
+	const form = await superValidate(event.request, zod4(messageSchema));
+	if (!form.valid) return fail(400, { form });
+	const { body, kind } = form.data;
+	const result = await handling.postStaffMessage(dossier.id, user, {
+		body,
+		internal: kind === 'internal'
+	});
+	if (result.ok) return message(form, { text: m.staffDossierMessageSent(), tone: 'info' });
+	return refuse(form, { body: messageError(result.reason) });
 }
 
 /** ?/assign: take the dossier, hand it to a colleague or release it (version-checked). */
 export async function assignAction(event: RequestEvent, dossier: Dossier, user: SessionUser) {
-	const data = await event.request.formData();
-	const to = String(data.get('assignee') ?? '');
+	const form = await superValidate(event.request, zod4(assignSchema));
+	if (!form.valid) return fail(400, { form });
+	const { assignee: to, version } = form.data;
 	const result = await handling.assign(dossier.id, user, {
 		assigneeId: to === 'me' ? user.id : to || null,
-		expectedVersion: Number(data.get('version'))
+		expectedVersion: version
 	});
 	if (result.ok) {
 		const view = await views.viewForStaff(result.dossier, user);
-		return {
-			on: 'assign' as const,
-			done: view.assignee
-				? m.staffDossierAssignedNotice({ name: view.assignee.name })
-				: m.staffDossierUnassignedNotice()
-		};
+		const text = view.assignee
+			? m.staffDossierAssignedNotice({ name: view.assignee.name })
+			: m.staffDossierUnassignedNotice();
+		return message(form, { text, tone: 'info' });
 	}
-	if (result.reason === 'conflict') return conflictFailure(result, event.locals.locale, 'assign');
-	return fail(400, { on: 'assign' as const, conflict: m.staffDossierNotStaff() });
+	if (result.reason === 'conflict') return conflictNotice(form, result, event.locals.locale);
+	const text = m.staffDossierNotStaff();
+	return message(form, { text, tone: 'error', reload: true }, { status: 400 });
 }
 
 /**
@@ -147,32 +184,22 @@ export async function assignAction(event: RequestEvent, dossier: Dossier, user: 
  * still see it afterwards stay on its page; those who do not go back to the inbox, told it went.
  */
 export async function handOverAction(event: RequestEvent, dossier: Dossier, user: SessionUser) {
-	const data = await event.request.formData();
-	const departmentId = String(data.get('department') ?? '');
-	const note = String(data.get('note') ?? '');
+	const form = await superValidate(event.request, zod4(handOverSchema));
+	if (!form.valid) return fail(400, { form });
+	const { department: departmentId, note, version } = form.data;
 	const result = await handling.handOver(dossier.id, user, {
 		departmentId,
 		note,
-		expectedVersion: Number(data.get('version'))
+		expectedVersion: version
 	});
-	const locale = event.locals.locale;
 	if (result.ok) {
-		if (await departments.worksOn(user.id, result.dossier))
-			return {
-				on: 'handOver' as const,
-				done: m.staffDossierHandedOver({ department: result.department })
-			};
+		if (await departments.worksOn(user.id, result.dossier)) {
+			const text = m.staffDossierHandedOver({ department: result.department });
+			return message(form, { text, tone: 'info' });
+		}
 		setFlash(event.cookies, 'handed-over');
 		redirect(303, '/backoffice');
 	}
-	if (result.reason === 'conflict') return conflictFailure(result, locale, 'handOver');
-	const error = {
-		'note-required': () => m.staffDossierHandOverNoteRequired(),
-		'too-long': () => m.staffDossierNoteTooLong({ max: handling.MAX_NOTE_LENGTH }),
-		'same-department': () => m.staffDossierHandOverSame(),
-		'not-found': () => m.staffDossierHandOverChoose()
-	}[result.reason]();
-	const field: 'note' | 'department' =
-		result.reason === 'note-required' || result.reason === 'too-long' ? 'note' : 'department';
-	return fail(400, { on: 'handOver' as const, handOver: { departmentId, note, error, field } });
+	if (result.reason === 'conflict') return conflictNotice(form, result, event.locals.locale);
+	return refuse(form, handOverErrors(result.reason));
 }

@@ -11,7 +11,8 @@ import * as repo from './repository';
 export const WEBHOOK_EVENTS = [
 	'dossier.created',
 	'dossier.transitioned',
-	'message.created'
+	'message.created',
+	'payment.received'
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 /** Sent by the "send test event" button to one webhook, whatever it subscribed to. */

@@ -39,10 +39,8 @@ export const actions: Actions = {
 	discard: async (event) => {
 		const user = requireAllowed(event, canFileForCitizens);
 		const form = await superValidate(await postedForm(event.request), zod4(discardSchema));
-		const { id } = form.data;
-		const open = await intakes.listOpen(user);
-		const dropped = form.valid ? open.find((o) => o.id === id) : undefined;
-		if (!dropped || !(await intakes.discard(id, user))) return fail(404, { discarded: null });
+		const dropped = form.valid ? await intakes.discard(form.data.id, user) : null;
+		if (!dropped) return fail(404, { discarded: null });
 		return { discarded: { title: dropped.title, name: dropped.applicantName } };
 	}
 };

@@ -6,6 +6,7 @@ import {
 	handOverAction,
 	loadStaffDossier,
 	messageAction,
+	staffDossierForms,
 	transitionAction
 } from '$lib/server/web/staff-dossier-page';
 import * as views from '$lib/server/dossiers/views';
@@ -26,8 +27,10 @@ export const load: PageServerLoad = async (event) => {
 	const { user, dossier } = await findDossier(event);
 	event.setHeaders({ 'cache-control': 'private, no-store' });
 	await views.markSeen(dossier, user);
+	const view = await loadStaffDossier(dossier, user, event.locals.locale);
 	return {
-		dossier: await loadStaffDossier(dossier, user, event.locals.locale),
+		dossier: view,
+		forms: await staffDossierForms(view.actions),
 		canTake: canTakeDossiers(user)
 	};
 };

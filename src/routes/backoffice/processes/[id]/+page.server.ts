@@ -1,12 +1,18 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/i18n';
-import { readText } from '$lib/server/auth/form';
 import { requireAllowed } from '$lib/server/web/guards';
+import { refuse } from '$lib/server/web/forms';
 import { canConfigureProcesses } from '$lib/server/auth/policies';
 import * as lifecycle from '$lib/server/processes/lifecycle';
 import * as forms from '$lib/server/processes/lifecycle-form';
 import * as draftVersions from '$lib/server/processes/draft-versions';
 import type { Actions, PageServerLoad } from './$types';
+
+// The copy form is a superform; the other actions are buttons (discarding posts the version and
+// revision it is about in hidden fields, read by its schema, and answers with a sentence).
+const duplicate = { id: 'duplicate' };
 
 /** One process: its versions, its draft, copying, retiring, comparing and its change log. */
 export const load: PageServerLoad = async (event) => {
@@ -25,6 +31,7 @@ export const load: PageServerLoad = async (event) => {
 		process,
 		events,
 		notice,
+		duplicateForm: await superValidate(zod4(forms.duplicateSchema), duplicate),
 		importedVersion: forms.parseVersion(q.get('imported')),
 		publishedVersion: forms.parseVersion(q.get('published'))
 	};
@@ -41,13 +48,11 @@ export const actions: Actions = {
 	},
 	discardDraft: async (event) => {
 		const user = requireAllowed(event, canConfigureProcesses);
-		const data = await event.request.formData();
-		const [version, revision] = [data.get('version'), data.get('revision')].map(forms.parseVersion);
-		if (version === null || revision === null) return fail(400, { discard: m.procErrorNoDraft() });
+		const form = await superValidate(event.request, zod4(forms.discardDraftSchema));
+		if (!form.valid) return fail(400, { discard: m.procErrorNoDraft() });
 		const result = await draftVersions.discardDraft({
 			processId: event.params.id,
-			version,
-			revision,
+			...form.data,
 			actorId: user.id
 		});
 		if (result.ok) redirect(303, back(event.params.id, 'discarded'));
@@ -57,16 +62,12 @@ export const actions: Actions = {
 	},
 	duplicate: async (event) => {
 		const user = requireAllowed(event, canConfigureProcesses);
-		const data = await event.request.formData();
-		const newId = readText(data, 'newId');
-		const version = forms.parseVersion(data.get('version'));
-		const result = version
-			? await lifecycle.duplicateProcess(event.params.id, version, newId, user.id)
-			: ({ ok: false, refusal: { from: 'unknown' } } as const);
+		const form = await superValidate(event.request, zod4(forms.duplicateSchema), duplicate);
+		if (!form.valid) return fail(400, { form });
+		const { newId, version } = form.data;
+		const result = await lifecycle.duplicateProcess(event.params.id, version, newId, user.id);
 		if (result.ok) redirect(303, back(result.id, 'created'));
-		return fail(400, {
-			duplicate: { newId, errors: forms.newProcessErrors(result.refusal, 'newId') }
-		});
+		return refuse(form, forms.newProcessErrors(result.refusal, 'newId'));
 	},
 	retire: async (event) => {
 		const user = requireAllowed(event, canConfigureProcesses);

@@ -5,6 +5,7 @@ import { postedForm } from '$lib/server/web/forms';
 import { m } from '$lib/i18n';
 import { displayWords } from '$lib/i18n/answers';
 import { findLeadTimes, summarizeAnswers } from '$lib/process/answers';
+import { findFeeToPay } from '$lib/process/fees';
 import { serverAnswerOptions } from '$lib/server/filing/options';
 import * as filing from '$lib/server/filing/service';
 import { submitSchema } from '$lib/server/intake/form';
@@ -37,6 +38,7 @@ export const load: PageServerLoad = async (event) => {
 		warnings: findLeadTimes(intake.definition, intake.answers, opts).filter(
 			(l) => l.severity === 'warning'
 		),
+		fee: findFeeToPay(intake.definition.fee, intake.answers),
 		submissionId: intake.draft.submissionId
 	};
 };

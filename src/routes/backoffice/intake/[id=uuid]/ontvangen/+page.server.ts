@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import * as intakes from '$lib/server/intake/service';
+import * as payments from '$lib/server/payments/service';
 import { intakePath, openIntake, readIntakeToken } from '$lib/server/web/intake';
 import type { PageServerLoad } from './$types';
 
@@ -19,6 +20,8 @@ export const load: PageServerLoad = async (event) => {
 		applicantName: dossier.applicantName,
 		email: dossier.applicantEmail,
 		channel: intake.channel,
-		trackingUrl: held ? `${event.url.origin}/volg/${token}` : null
+		trackingUrl: held ? `${event.url.origin}/volg/${token}` : null,
+		// A fee due at filing: the details to hand the citizen at the desk.
+		payment: await payments.findPaymentView(dossier.id)
 	};
 };

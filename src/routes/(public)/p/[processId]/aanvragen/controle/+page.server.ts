@@ -3,6 +3,7 @@ import { displayWords } from '$lib/i18n/answers';
 import { serverAnswerOptions } from '$lib/server/filing/options';
 import { m } from '$lib/i18n';
 import { findLeadTimes, summarizeAnswers } from '$lib/process/answers';
+import { findFeeToPay } from '$lib/process/fees';
 import * as dossiers from '$lib/server/dossiers/service';
 import { findRequestDraft } from '$lib/server/web/filing-request';
 import * as filing from '$lib/server/filing/service';
@@ -22,6 +23,7 @@ export const load: PageServerLoad = async (event) => {
 		warnings: findLeadTimes(view.definition, view.answers, opts).filter(
 			(l) => l.severity === 'warning'
 		),
+		fee: findFeeToPay(view.definition.fee, view.answers),
 		submissionId: view.draft.submissionId
 	};
 };

@@ -1,4 +1,5 @@
 import { redirect } from '@sveltejs/kit';
+import * as payments from '$lib/server/payments/service';
 import { findRequestReceipt } from '$lib/server/web/filing-request';
 import type { PageServerLoad } from './$types';
 
@@ -17,6 +18,7 @@ export const load: PageServerLoad = async (event) => {
 		state: state ? { label: state.citizenLabel ?? state.label, text: state.citizenText } : null,
 		email: dossier.applicantEmail,
 		trackingUrl: dossier.guestTokenHash ? `${url.origin}/volg/${token}` : null,
-		trackingToken: dossier.guestTokenHash ? token : null
+		trackingToken: dossier.guestTokenHash ? token : null,
+		payment: await payments.findPaymentView(dossier.id)
 	};
 };

@@ -1,5 +1,6 @@
 // The editor's form actions, one per edit operation: guard, read the posted form into the
 // operation, save it through the editor service, and map the outcome to what the page shows.
+// Every editor form is read here and in editor-form.ts, which says why that is not superforms.
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { formatDateTime, m, type Locale } from '$lib/i18n';
 import { requireAllowed } from '$lib/server/web/guards';
