@@ -11,12 +11,6 @@ import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password';
 
 export type FieldErrors = Record<string, string>;
 
-/** A posted text field as typed, to show again after a refusal (never used for passwords). */
-export function readText(formData: FormData, name: string): string {
-	const value = formData.get(name);
-	return typeof value === 'string' ? value.slice(0, 500) : '';
-}
-
 const EMAIL_MAX = 254;
 
 /** A password as typed: filled in (whether it is good enough is the users service's rule). */
