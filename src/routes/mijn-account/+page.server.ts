@@ -1,12 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { z } from 'zod';
 import { m } from '$lib/i18n';
 import { clearSessionCookie, writeSessionCookie } from '$lib/server/web/session-cookie';
 import { setFlash } from '$lib/server/web/flash';
-import { parseForm, type FieldErrors } from '$lib/server/auth/form';
-import { refuse } from '$lib/server/web/forms';
+import { postedForm, refuse, withhold } from '$lib/server/web/forms';
 import { requireAllowed, requireUser } from '$lib/server/web/guards';
 import { canTakeDossiers } from '$lib/server/auth/policies';
 import * as digest from '$lib/server/digest/service';
@@ -14,31 +12,17 @@ import { digestSchema } from '$lib/server/digest/form';
 import { PASSWORD_MIN_LENGTH } from '$lib/server/auth/password';
 import { invalidateUserSessions } from '$lib/server/auth/session';
 import * as selfService from '$lib/server/users/self-service';
-import { changePasswordErrors, changePasswordSchema } from '$lib/server/users/self-service-form';
+import {
+	changePasswordErrors,
+	changePasswordSchema,
+	claimSchema,
+	closeRefusal,
+	closeSchema
+} from '$lib/server/users/self-service-form';
 import * as oidc from '$lib/server/oidc/service';
 import { getProviders } from '$lib/server/oidc/providers';
 import type { Actions, PageServerLoad } from './$types';
 
-// Built per request: the messages follow the locale of the request.
-const closeSchema = () =>
-	z.object({
-		closePassword: z.string().min(1, m.authPasswordRequired()),
-		closeConfirm: z.literal('yes', { error: m.accountCloseConfirmRequired() })
-	});
-
-type Outcome = {
-	action: 'close' | 'claim';
-	errors: FieldErrors;
-	notice: string | null;
-	claimed: number;
-};
-const outcome = (action: Outcome['action'], more: Partial<Outcome> = {}): Outcome => ({
-	action,
-	errors: {},
-	notice: null,
-	claimed: 0,
-	...more
-});
 const waitNotice = (seconds: number) => m.authRateLimited({ minutes: Math.ceil(seconds / 60) });
 
 /** The signed-in person's own account, whatever their role. */
@@ -51,6 +35,7 @@ export const load: PageServerLoad = async (event) => {
 		providers: await oidc.linkedProviders(getProviders(), user.id),
 		passwordMinLength: PASSWORD_MIN_LENGTH,
 		passwordForm: await superValidate(zod4(changePasswordSchema)),
+		closeForm: await superValidate(zod4(closeSchema)),
 		// Staff get a daily e-mail of what asks for them; they choose whether they want it.
 		digestForm: canTakeDossiers(user)
 			? await superValidate({ digest: await digest.wantsDigest(user.id) }, zod4(digestSchema))
@@ -61,10 +46,12 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	changePassword: async (event) => {
 		const user = requireUser(event);
-		const form = await superValidate(event.request, zod4(changePasswordSchema));
-		const { currentPassword: current, newPassword: next } = form.data;
-		// A password is never sent back: the page shows both fields empty after every answer.
-		form.data = { currentPassword: '', newPassword: '' };
+		const form = await superValidate(await postedForm(event.request), zod4(changePasswordSchema));
+		const { currentPassword: current, newPassword: next } = withhold(
+			form,
+			'currentPassword',
+			'newPassword'
+		);
 		if (!form.valid) return fail(400, { form });
 		const ip = event.getClientAddress();
 		const result = await selfService.changeOwnPassword(user, { current, next, ip });
@@ -78,29 +65,30 @@ export const actions: Actions = {
 	},
 	close: async (event) => {
 		const user = requireUser(event);
-		const parsed = parseForm(closeSchema(), await event.request.formData());
-		if (!parsed.ok) return fail(400, outcome('close', { errors: parsed.errors }));
+		const form = await superValidate(await postedForm(event.request), zod4(closeSchema));
+		const { closePassword: password } = withhold(form, 'closePassword');
+		if (!form.valid) return fail(400, { form });
+		const ip = event.getClientAddress();
 		const result = await selfService.closeAccount(user, {
-			password: parsed.data.closePassword,
-			confirmed: parsed.data.closeConfirm === 'yes',
-			ip: event.getClientAddress()
+			password,
+			confirmed: form.data.closeConfirm,
+			ip
 		});
-		if (!result.ok && result.reason === 'rate-limited')
-			return fail(429, outcome('close', { notice: waitNotice(result.retryAfterSeconds) }));
+		if (!result.ok && result.reason === 'rate-limited') {
+			const text = waitNotice(result.retryAfterSeconds);
+			return message(form, { text, tone: 'error' }, { status: 429 });
+		}
 		if (!result.ok) {
-			const refusals = {
-				'last-admin': { notice: m.accountCloseLastAdmin() },
-				'not-confirmed': { errors: { closeConfirm: m.accountCloseConfirmRequired() } },
-				'invalid-password': { errors: { closePassword: m.accountCurrentPasswordWrong() } }
-			};
-			return fail(400, outcome('close', refusals[result.reason]));
+			const refusal = closeRefusal(result.reason);
+			if ('errors' in refusal) return refuse(form, refusal.errors);
+			return message(form, { text: refusal.notice, tone: 'error' }, { status: 400 });
 		}
 		clearSessionCookie(event.cookies);
 		redirect(303, '/mijn-account/afgesloten');
 	},
 	digest: async (event) => {
 		const user = requireAllowed(event, canTakeDossiers);
-		const form = await superValidate(event.request, zod4(digestSchema));
+		const form = await superValidate(await postedForm(event.request), zod4(digestSchema));
 		if (!form.valid) return fail(400, { form });
 		await digest.setDigest(user.id, form.data.digest);
 		const text = form.data.digest ? m.accountDigestOn() : m.accountDigestOff();
@@ -116,8 +104,9 @@ export const actions: Actions = {
 	},
 	claim: async (event) => {
 		const user = requireUser(event);
-		const ids = (await event.request.formData()).getAll('dossier').map(String);
-		const claimed = await selfService.claimGuestDossiers(user, ids);
-		return outcome('claim', { claimed: claimed.length });
+		const form = await superValidate(await postedForm(event.request), zod4(claimSchema));
+		if (!form.valid) return fail(400, { claimed: 0 });
+		const claimed = await selfService.claimGuestDossiers(user, form.data.dossier);
+		return { claimed: claimed.length };
 	}
 };

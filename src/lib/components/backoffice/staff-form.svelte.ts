@@ -1,8 +1,9 @@
 // A back-office form on superforms: `superForm` with the project's behaviour after a post. The
 // error summary at the top takes focus (so superforms neither scrolls nor focuses a field itself),
 // and `attempt` counts the answers so the summary is focused again after each one. Back-office
-// pages and the account page (/mijn-account) only: the citizen's form runner keeps superforms out
-// of the phone's JavaScript (src/lib/process/runner.ts says why).
+// pages and the account page (/mijn-account) only: the citizen's form runner and the public
+// account pages (sign in, register, …) keep superforms' client out of the phone's JavaScript
+// (src/lib/process/runner.ts and src/lib/components/auth/answer.ts say why).
 import { fromStore } from 'svelte/store';
 import { superForm, type FormOptions, type SuperValidated } from 'sveltekit-superforms';
 import type { FormNotice } from '$lib/views/forms';

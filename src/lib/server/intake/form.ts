@@ -19,3 +19,9 @@ export const startSchema = z.object({
 });
 
 export type StartForm = z.infer<typeof startSchema>;
+
+/** An open intake to drop: its id (whether it is one of this staff member's, the service says). */
+export const discardSchema = z.object({ id: z.string().max(100) });
+
+/** Filing the intake: the idempotency key its check page carried. */
+export const submitSchema = z.object({ submissionId: z.string().max(100) });

@@ -1,10 +1,10 @@
-// The forms of user management. The admin's (invite, change roles) as superforms reads them:
-// their fields and limits, and the users service's refusals as a message next to the right field,
-// every message a function called while a post is read, so it follows that request's language.
-// The invited person's own form (accept an invitation) is read with the account forms' parser.
+// The forms of user management as superforms reads them: the admin's (invite, change roles) and
+// the invited person's own (accept an invitation), their fields and limits, and the users
+// service's refusals as a message next to the right field, every message a function called while a
+// post is read, so it follows that request's language.
 import { z } from 'zod';
 import { m } from '$lib/i18n';
-import { parseForm, readText, type FieldErrors } from '../auth/form';
+import type { FieldErrors } from '../auth/form';
 import type { InviteResult, ChangeRolesResult } from './admin';
 
 /** An invitation: a name, an address and at least one role (which ones, the service checks). */
@@ -79,21 +79,12 @@ export function roleRefusalMessage(
 	return byReason[reason]();
 }
 
-const acceptSchema = () =>
-	z.object({
-		name: z.string().trim().min(1, m.authNameRequired()).max(200, m.authNameTooLong()),
-		password: z.string().min(1, m.authPasswordRequired())
-	});
-
-/** The form that accepts an invitation: the name as typed (never the password) and the input. */
-export function readAcceptForm(
-	formData: FormData
-): { values: { name: string } } & (
-	{ ok: true; input: { name: string; password: string } } | { ok: false; errors: FieldErrors }
-) {
-	const values = { name: readText(formData, 'name') };
-	const parsed = parseForm(acceptSchema(), formData);
-	return parsed.ok
-		? { values, ok: true, input: parsed.data }
-		: { values, ok: false, errors: parsed.errors };
-}
+/** Accepting an invitation: the name the person goes by and a password of their own. */
+export const acceptSchema = z.object({
+	name: z
+		.string()
+		.trim()
+		.min(1, { error: () => m.authNameRequired() })
+		.max(200, { error: () => m.authNameTooLong() }),
+	password: z.string().min(1, { error: () => m.authPasswordRequired() })
+});

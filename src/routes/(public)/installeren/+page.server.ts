@@ -1,9 +1,12 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { postedForm, refuse, withhold } from '$lib/server/web/forms';
 import { writeSessionCookie } from '$lib/server/web/session-cookie';
 import { PASSWORD_MIN_LENGTH } from '$lib/server/auth/password';
 import * as sessions from '$lib/server/auth/session';
 import * as users from '$lib/server/users/service';
-import { accountRefusalError, accountSchema, parseForm, readText } from '$lib/server/auth/form';
+import { accountRefusalError, accountSchema } from '$lib/server/auth/form';
 import type { Actions, PageServerLoad } from './$types';
 
 /** /installeren exists only while there is no admin; afterwards it is not found, for GET and POST. */
@@ -20,14 +23,13 @@ export const load: PageServerLoad = async ({ setHeaders }) => {
 export const actions: Actions = {
 	create: async ({ request, cookies }) => {
 		await requireNoAdmin();
-		const form = await request.formData();
-		const values = { name: readText(form, 'name'), email: readText(form, 'email') };
-		const parsed = parseForm(accountSchema(), form);
-		if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
-		const result = await users.createFirstAdmin(parsed.data);
+		const form = await superValidate(await postedForm(request), zod4(accountSchema));
+		const { password } = withhold(form, 'password');
+		if (!form.valid) return fail(400, { form });
+		const result = await users.createFirstAdmin({ ...form.data, password });
 		if (!result.ok) {
 			if (result.reason === 'admin-exists') error(404, 'Not found');
-			return fail(400, { values, errors: accountRefusalError(result.reason) });
+			return refuse(form, accountRefusalError(result.reason));
 		}
 		const { token, session } = await sessions.createSession(result.user.id);
 		writeSessionCookie(cookies, token, session.expiresAt);

@@ -1,11 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { readText } from '$lib/server/auth/form';
 import { canFileForCitizens } from '$lib/server/auth/policies';
-import { startSchema } from '$lib/server/intake/form';
+import { discardSchema, startSchema } from '$lib/server/intake/form';
 import * as intakes from '$lib/server/intake/service';
-import { putErrors } from '$lib/server/web/forms';
+import { postedForm, putErrors } from '$lib/server/web/forms';
 import { requireAllowed } from '$lib/server/web/guards';
 import { intakePath, startErrors, writeIntakeToken } from '$lib/server/web/intake';
 import type { Actions, PageServerLoad } from './$types';
@@ -27,7 +26,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	start: async (event) => {
 		const user = requireAllowed(event, canFileForCitizens);
-		const form = await superValidate(event.request, zod4(startSchema));
+		const form = await superValidate(await postedForm(event.request), zod4(startSchema));
 		if (!form.valid) return fail(400, { form });
 		const result = await intakes.start(user, form.data, form.data.language);
 		if (!result.ok) {
@@ -39,8 +38,8 @@ export const actions: Actions = {
 	},
 	discard: async (event) => {
 		const user = requireAllowed(event, canFileForCitizens);
-		const id = readText(await event.request.formData(), 'id');
-		const dropped = await intakes.discard(id, user);
+		const form = await superValidate(await postedForm(event.request), zod4(discardSchema));
+		const dropped = form.valid ? await intakes.discard(form.data.id, user) : null;
 		if (!dropped) return fail(404, { discarded: null });
 		return { discarded: { title: dropped.title, name: dropped.applicantName } };
 	}

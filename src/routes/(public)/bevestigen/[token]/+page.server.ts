@@ -1,8 +1,12 @@
 import { fail } from '@sveltejs/kit';
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/i18n';
+import { verifySchema } from '$lib/server/auth/form';
 import { createSession, validateSessionToken } from '$lib/server/auth/session';
 import * as users from '$lib/server/users/service';
 import * as selfService from '$lib/server/users/self-service';
+import { postedForm, refuse, withhold } from '$lib/server/web/forms';
 import { writeSessionCookie } from '$lib/server/web/session-cookie';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -18,13 +22,13 @@ export const load: PageServerLoad = async ({ params }) => ({
 
 export const actions: Actions = {
 	default: async ({ params, locals, cookies, request }) => {
-		const form = await request.formData();
-		const password = String(form.get('password') ?? '');
-		if (!password) return fail(400, { errors: { password: m.authVerifyPasswordMissing() } });
+		const form = await superValidate(await postedForm(request), zod4(verifySchema));
+		const { password } = withhold(form, 'password');
+		if (!form.valid) return fail(400, { form });
 		const result = await users.verifyEmail(params.token, password);
 		if (!result.ok && result.reason === 'wrong-password')
-			return fail(400, { errors: { password: m.authVerifyPasswordWrong() } });
-		if (!result.ok) return fail(400, { verified: false, signedIn: false, claimable: 0 });
+			return refuse(form, { password: m.authVerifyPasswordWrong() });
+		if (!result.ok) return fail(400, { form, verified: false, signedIn: false, claimable: 0 });
 		const signedIn = !locals.user;
 		if (signedIn) {
 			const { token, session } = await createSession(result.userId);
@@ -36,6 +40,6 @@ export const actions: Actions = {
 			locals.session = valid?.session ?? null;
 		}
 		const claimable = (await selfService.findClaimableDossiers({ id: result.userId })).length;
-		return { verified: true, signedIn, claimable };
+		return { form, verified: true, signedIn, claimable };
 	}
 };

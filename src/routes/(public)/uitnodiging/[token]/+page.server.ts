@@ -1,10 +1,13 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { postedForm, refuse, withhold } from '$lib/server/web/forms';
 import { writeSessionCookie } from '$lib/server/web/session-cookie';
 import { accountRefusalError } from '$lib/server/auth/form';
 import { PASSWORD_MIN_LENGTH } from '$lib/server/auth/password';
 import { invalidateSession } from '$lib/server/auth/session';
 import * as admin from '$lib/server/users/admin';
-import { readAcceptForm } from '$lib/server/users/admin-form';
+import { acceptSchema } from '$lib/server/users/admin-form';
 import type { Actions, PageServerLoad } from './$types';
 
 // The link from the invitation mail. Opening it only shows the form (mail scanners open links
@@ -17,14 +20,13 @@ export const load: PageServerLoad = async ({ params, setHeaders }) => {
 
 export const actions: Actions = {
 	default: async ({ params, request, cookies, locals }) => {
-		const form = readAcceptForm(await request.formData());
-		if (!form.ok) return fail(400, { values: form.values, errors: form.errors, invalid: false });
-		const result = await admin.acceptInvitation(params.token, form.input);
+		const form = await superValidate(await postedForm(request), zod4(acceptSchema));
+		const { password } = withhold(form, 'password');
+		if (!form.valid) return fail(400, { form });
+		const result = await admin.acceptInvitation(params.token, { name: form.data.name, password });
 		if (!result.ok) {
-			if (result.reason === 'invalid')
-				return fail(410, { values: form.values, errors: {}, invalid: true });
-			const errors = accountRefusalError(result.reason);
-			return fail(400, { values: form.values, errors, invalid: false });
+			if (result.reason === 'invalid') return fail(410, { form, invalid: true });
+			return refuse(form, accountRefusalError(result.reason));
 		}
 		// Whoever was signed in in this browser is not any more: the invited person is.
 		if (locals.session) await invalidateSession(locals.session.id);

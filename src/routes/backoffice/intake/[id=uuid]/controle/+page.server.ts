@@ -1,10 +1,14 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { postedForm } from '$lib/server/web/forms';
 import { m } from '$lib/i18n';
 import { displayWords } from '$lib/i18n/answers';
 import { findLeadTimes, summarizeAnswers } from '$lib/process/answers';
 import { findFeeToPay } from '$lib/process/fees';
 import { serverAnswerOptions } from '$lib/server/filing/options';
 import * as filing from '$lib/server/filing/service';
+import { submitSchema } from '$lib/server/intake/form';
 import * as intakes from '$lib/server/intake/service';
 import {
 	intakePath,
@@ -42,9 +46,9 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	submit: async (event) => {
 		const { intake } = await openOpenIntake(event);
-		const form = await event.request.formData();
+		const form = await superValidate(await postedForm(event.request), zod4(submitSchema));
 		// The idempotency key the page carried must be this intake's: a stale tab cannot file twice.
-		if (form.get('submissionId') !== intake.draft.submissionId) error(409, m.staleForm());
+		if (form.data.submissionId !== intake.draft.submissionId) error(409, m.staleForm());
 		const result = await intakes.submit(intake, {
 			token: readIntakeToken(event.cookies, intake.draft.id),
 			opts: serverAnswerOptions(event.locals.locale)
