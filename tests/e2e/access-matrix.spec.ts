@@ -152,6 +152,7 @@ const expected: Record<string, Row> = {
 	'POST /api/v1/dossiers/[id]/attachments': all('401'),
 	'POST /api/v1/dossiers/[id]/assignment': all('401'),
 	'GET /api/v1/dossiers/[id]/attachments/[attachmentId]': all('401'),
+	'GET /api/v1/dossiers/[id]/documents/[documentId]': all('401'),
 	'POST /api/v1/dossiers/[id]/transitions': all('401'),
 	'POST /api/v1/dossiers/[id]/messages': all('401'),
 	'GET /api/v1/processes': all('401'),

@@ -23,6 +23,7 @@ import * as tokens from '$lib/server/api/tokens';
 import type { SessionUser } from '$lib/server/auth/repository';
 import type { Dossier } from '$lib/server/db/schema';
 import * as handling from '$lib/server/dossiers/handling';
+import * as documentRepo from '$lib/server/documents/repository';
 import * as dossierRepo from '$lib/server/dossiers/repository';
 import { LocalFileStorage } from '$lib/server/files/storage';
 import { pdfBytes, pngOf, polyglots } from '$lib/server/files/test-files';
@@ -115,6 +116,7 @@ describe(`the /api/v1 endpoints on ${backend}`, () => {
 	let a: Dossier;
 	let b: Dossier;
 	let attachmentId = '';
+	let documentId = '';
 	let counter = 0;
 	const photo = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
 
@@ -235,6 +237,30 @@ describe(`the /api/v1 endpoints on ${backend}`, () => {
 			uploadedBy: null
 		});
 		attachmentId = attachment.id;
+		// A decision the municipality issued for A (as the documents service stores one).
+		const issued = await storage.put(pdfBytes);
+		const filedEvent = await t.db
+			.selectFrom('dossierEvent')
+			.select('id')
+			.where('dossierId', '=', a.id)
+			.executeTakeFirstOrThrow();
+		documentId = (
+			await documentRepo.insertDocument(t.db, {
+				id: randomUUID(),
+				createdAt: new Date(),
+				dossierId: a.id,
+				templateId: 'besluit',
+				kind: 'decision',
+				title: 'Besluit',
+				fileName: 'besluit.pdf',
+				language: 'nl',
+				sha256: issued.sha256,
+				sizeBytes: issued.size,
+				storageKey: issued.sha256,
+				sealed: false,
+				createdByEventId: Number(filedEvent.id)
+			})
+		).id;
 		await webhooks.create(
 			null,
 			{ name: 'Zaaksysteem', url: 'https://zaak.example/hook', events: ['dossier.created'] },
@@ -250,6 +276,7 @@ describe(`the /api/v1 endpoints on ${backend}`, () => {
 		listDossiers: async () => ['/dossiers', {}],
 		getDossier: async () => [`/dossiers/${a.id}`, {}],
 		getAttachment: async () => [`/dossiers/${a.id}/attachments/${attachmentId}`, {}],
+		getDocument: async () => [`/dossiers/${a.id}/documents/${documentId}`, {}],
 		transitionDossier: async () => {
 			const d = await fileDossier('volg');
 			return [
@@ -333,7 +360,11 @@ describe(`the /api/v1 endpoints on ${backend}`, () => {
 				)!;
 				expect(response.status, await response.clone().text()).toBe(Number(status));
 				if (spec.schema) spec.schema.parse(await response.json());
-				else expect(response.headers.get('content-type')).toBe('image/png');
+				// The binary ones: the attachment is A's photo, the document A's decision.
+				else
+					expect(response.headers.get('content-type')).toBe(
+						e.id === 'getDocument' ? 'application/pdf' : 'image/png'
+					);
 			});
 		});
 	}
@@ -393,6 +424,16 @@ describe(`the /api/v1 endpoints on ${backend}`, () => {
 		);
 		await problemOf(await call(`/dossiers/${a.id}/attachments/${randomUUID()}`), 404);
 		await problemOf(await call(`/dossiers/${b.id}/attachments/${attachmentId}`), 404);
+		// The decision the municipality issued: listed, and downloaded as issued.
+		expect(byRef.documents).toEqual([
+			expect.objectContaining({ id: documentId, kind: 'decision', title: 'Besluit', sealed: false })
+		]);
+		const decision = await call(byRef.documents[0]!.href.slice('/api/v1'.length));
+		expect(decision.status).toBe(200);
+		expect(decision.headers.get('content-type')).toBe('application/pdf');
+		expect(new Uint8Array(await decision.arrayBuffer())).toEqual(pdfBytes);
+		await problemOf(await call(`/dossiers/${a.id}/documents/${randomUUID()}`), 404);
+		await problemOf(await call(`/dossiers/${b.id}/documents/${documentId}`), 404);
 		await problemOf(await call('/dossiers/2026-999999'), 404);
 		await problemOf(await call('/dossiers/not-an-id'), 404);
 	});

@@ -26,6 +26,7 @@ import * as dossierRepo from '../dossiers/repository';
 import * as views from '../dossiers/views';
 import { getFileStorage } from '../files';
 import type { FileStorage } from '../files/storage';
+import * as documents from '../documents/service';
 import * as payments from '../payments/service';
 import * as processes from '../processes/service';
 import * as userRepo from '../users/repository';
@@ -108,11 +109,12 @@ export async function describeDossier(
 	db: Db = getDb()
 ): Promise<z.input<typeof schemas.dossierDetail>> {
 	const definition = await processes.getVersion(dossier.processId, dossier.processVersion, db);
-	const [events, messages, attachments, payment] = await Promise.all([
+	const [events, messages, attachments, payment, issued] = await Promise.all([
 		dossierRepo.listEvents(db, dossier.id, false),
 		dossierRepo.listMessages(db, dossier.id, true),
 		dossierRepo.listAttachments(db, dossier.id),
-		payments.findPayment(dossier.id, db)
+		payments.findPayment(dossier.id, db),
+		documents.listForDossier(dossier.id, db)
 	]);
 	const wf = definition.workflow;
 	const state = findState(wf, dossier.status);
@@ -138,6 +140,17 @@ export async function describeDossier(
 		closedAt: isoOrNull(dossier.closedAt),
 		answers: dossier.answers,
 		attachments: attachments.map((a) => describeAttachment(dossier.id, a)),
+		documents: issued.map((d) => ({
+			id: d.id,
+			kind: d.kind,
+			title: d.title,
+			fileName: d.fileName,
+			size: d.size,
+			sha256: d.sha256,
+			sealed: d.sealed,
+			issuedAt: iso(d.issuedAt),
+			href: `/api/v1/dossiers/${dossier.id}/documents/${d.id}`
+		})),
 		messages: messages.map((msg) => ({
 			id: msg.id,
 			authorRole: msg.authorRole,
@@ -181,6 +194,16 @@ export function openAttachment(
 	db: Db = getDb()
 ) {
 	return views.openFile(dossier, attachmentId, deps, db);
+}
+
+/** One document the municipality issued for this dossier, with its bytes, or null. */
+export function openDocument(
+	dossier: Dossier,
+	documentId: string,
+	deps: { storage: FileStorage } = { storage: getFileStorage() },
+	db: Db = getDb()
+) {
+	return documents.openDocument(dossier, documentId, deps, db);
 }
 
 function actorOf(client: ApiClient): handling.ApiActor {

@@ -245,6 +245,47 @@ export const endpoints: Endpoint[] = [
 		}
 	}),
 	define({
+		id: 'getDocument',
+		method: 'GET',
+		path: '/dossiers/{id}/documents/{documentId}',
+		tag: 'Dossiers',
+		summary: 'Download an issued document',
+		description:
+			'A decision or certificate the municipality issued, as a PDF (sealed when the ' +
+			'municipality configured its seal); the `Repr-Digest` header carries its SHA-256.',
+		scope: 'read',
+		params: s.documentPath,
+		responses: {
+			200: { description: 'The file.', binary: true },
+			404: { description: 'No such dossier or document for this token.' }
+		},
+		handle: async (ctx) => {
+			const dossier = await dossierOf(ctx);
+			if (!dossier) return dossierNotFound();
+			const file = await apiDossiers.openDocument(
+				dossier,
+				ctx.params.documentId,
+				{ storage: ctx.storage },
+				ctx.db
+			);
+			if (!file) return problem('not-found', 404, { detail: 'No such document.' });
+			const digest = Buffer.from(
+				await crypto.subtle.digest('SHA-256', file.bytes as Uint8Array<ArrayBuffer>)
+			).toString('base64');
+			return new Response(file.bytes as Uint8Array<ArrayBuffer>, {
+				headers: {
+					'content-type': file.type,
+					'content-length': String(file.bytes.byteLength),
+					'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+					'repr-digest': `sha-256=:${digest}:`,
+					'x-content-type-options': 'nosniff',
+					'content-security-policy': "default-src 'none'; sandbox",
+					'cache-control': 'private, no-store'
+				}
+			});
+		}
+	}),
+	define({
 		id: 'transitionDossier',
 		method: 'POST',
 		path: '/dossiers/{id}/transitions',

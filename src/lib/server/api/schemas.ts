@@ -41,6 +41,9 @@ export const dossierPath = z.object({
 export const attachmentPath = dossierPath.extend({
 	attachmentId: uuid.describe('The attachment id, from the dossier’s `attachments`.')
 });
+export const documentPath = dossierPath.extend({
+	documentId: uuid.describe('The document id, from the dossier’s `documents`.')
+});
 export const processPath = z.object({
 	id: z.string().max(100).describe('The process id, e.g. melding-openbaar-domein.')
 });
@@ -240,6 +243,24 @@ export const attachmentSchema = z
 	})
 	.meta({ id: 'Attachment' });
 
+export const documentSchema = z
+	.object({
+		id: uuid,
+		kind: z.enum(['decision', 'certificate', 'permit', 'refusal']),
+		title: z.string().describe('As printed on the document, in the dossier’s language.'),
+		fileName: z.string(),
+		size: z.number().int(),
+		sha256: z.string().describe('Of the PDF as issued (sealed when `sealed`).'),
+		sealed: z
+			.boolean()
+			.describe(
+				'Sealed with the municipality’s certificate (PAdES); false when none is configured.'
+			),
+		issuedAt: dateTime,
+		href: z.string().describe('Where to download it (same token).')
+	})
+	.meta({ id: 'Document' });
+
 export const dossierDetail = z
 	.object({
 		id: uuid,
@@ -273,6 +294,11 @@ export const dossierDetail = z
 			.record(z.string(), z.unknown())
 			.describe('The answers, by field key, as the process definition version describes them.'),
 		attachments: z.array(attachmentSchema),
+		documents: z
+			.array(documentSchema)
+			.describe(
+				'The documents the municipality issued (decisions, certificates), oldest first. Issuing one raises the webhook event document.issued.'
+			),
 		messages: z.array(
 			z.object({
 				id: uuid,
