@@ -13,7 +13,7 @@ import {
 import { bulkSchema } from '$lib/server/dossiers/form';
 import * as inbox from '$lib/server/inbox/service';
 import { savedFilterError, savedFilterSchema } from '$lib/server/inbox/form';
-import { refuse } from '$lib/server/web/forms';
+import { refuse, postedForm } from '$lib/server/web/forms';
 import { bulkAction } from '$lib/server/web/inbox-bulk';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -40,7 +40,7 @@ export const actions: Actions = {
 	bulk: async (event) => bulkAction(event, requireAllowed(event, canHandleDossiers)),
 	saveFilter: async (event) => {
 		const user = requireAllowed(event, canHandleDossiers);
-		const form = await superValidate(event.request, zod4(savedFilterSchema));
+		const form = await superValidate(await postedForm(event.request), zod4(savedFilterSchema));
 		if (!form.valid) return fail(400, { form });
 		const result = await inbox.saveFilter(user.id, form.data);
 		if (!result.ok) return refuse(form, { name: savedFilterError(result.reason) });

@@ -5,6 +5,7 @@
 import { fail, type RequestEvent } from '@sveltejs/kit';
 import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
+import { postedForm } from './forms';
 import { formatDateTime, m, type Locale } from '$lib/i18n';
 import type { SessionUser } from '../auth/session';
 import { localize } from '$lib/process/text';
@@ -42,7 +43,7 @@ function reasonText(outcome: bulk.BulkOutcome & { ok: false }, locale: Locale): 
 }
 
 export async function bulkAction(event: RequestEvent, user: SessionUser) {
-	const form = await superValidate(event.request, zod4(bulkSchema));
+	const form = await superValidate(await postedForm(event.request), zod4(bulkSchema));
 	if (!form.valid) return fail(400, { form });
 	const refuse = (text: string) => message(form, { text, tone: 'error' }, { status: 400 });
 	const locale = event.locals.locale;

@@ -39,7 +39,7 @@ import * as processes from '../processes/service';
 import { getSiteSettings } from '../settings';
 import { templatesForDossier } from '../replies/service';
 import { setFlash } from './flash';
-import { refuse } from './forms';
+import { refuse, postedForm } from './forms';
 
 export async function loadStaffDossier(dossier: Dossier, user: SessionUser, locale: Locale) {
 	const [view, templates, payment] = await Promise.all([
@@ -121,7 +121,7 @@ function conflictNotice<F extends Form>(form: F, result: handling.Conflict, loca
 
 /** ?/transition: one of the actions the page offered, checked against the version it showed. */
 export async function transitionAction(event: RequestEvent, dossier: Dossier, user: SessionUser) {
-	const form = await superValidate(event.request, zod4(transitionSchema));
+	const form = await superValidate(await postedForm(event.request), zod4(transitionSchema));
 	if (!form.valid) return fail(400, { form });
 	const { transition: transitionId, version, note, documents } = form.data;
 	const result = await handling.transition(
@@ -156,7 +156,7 @@ export async function transitionAction(event: RequestEvent, dossier: Dossier, us
 
 /** ?/message: a message to the citizen (mailed) or an internal note. */
 export async function messageAction(event: RequestEvent, dossier: Dossier, user: SessionUser) {
-	const form = await superValidate(event.request, zod4(messageSchema));
+	const form = await superValidate(await postedForm(event.request), zod4(messageSchema));
 	if (!form.valid) return fail(400, { form });
 	const { body, kind } = form.data;
 	const result = await handling.postStaffMessage(dossier.id, user, {
@@ -169,7 +169,7 @@ export async function messageAction(event: RequestEvent, dossier: Dossier, user:
 
 /** ?/assign: take the dossier, hand it to a colleague or release it (version-checked). */
 export async function assignAction(event: RequestEvent, dossier: Dossier, user: SessionUser) {
-	const form = await superValidate(event.request, zod4(assignSchema));
+	const form = await superValidate(await postedForm(event.request), zod4(assignSchema));
 	if (!form.valid) return fail(400, { form });
 	const { assignee: to, version } = form.data;
 	const result = await handling.assign(dossier.id, user, {
@@ -193,7 +193,7 @@ export async function assignAction(event: RequestEvent, dossier: Dossier, user: 
  * still see it afterwards stay on its page; those who do not go back to the inbox, told it went.
  */
 export async function handOverAction(event: RequestEvent, dossier: Dossier, user: SessionUser) {
-	const form = await superValidate(event.request, zod4(handOverSchema));
+	const form = await superValidate(await postedForm(event.request), zod4(handOverSchema));
 	if (!form.valid) return fail(400, { form });
 	const { department: departmentId, note, version } = form.data;
 	const result = await handling.handOver(dossier.id, user, {

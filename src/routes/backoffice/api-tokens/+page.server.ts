@@ -2,7 +2,7 @@ import { fail, type RequestEvent } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { requireAllowed } from '$lib/server/web/guards';
-import { refuse } from '$lib/server/web/forms';
+import { refuse, postedForm } from '$lib/server/web/forms';
 import { canAdminister } from '$lib/server/auth/policies';
 import * as tokens from '$lib/server/api/tokens';
 import { tokenErrors, tokenSchema } from '$lib/server/api/token-form';
@@ -30,7 +30,7 @@ export const actions: Actions = {
 	create: async (event) => {
 		noStore(event);
 		const admin = requireAllowed(event, canAdminister);
-		const form = await superValidate(event.request, zod4(tokenSchema));
+		const form = await superValidate(await postedForm(event.request), zod4(tokenSchema));
 		if (!form.valid) return fail(400, { form });
 		const result = await tokens.createToken(admin.id, form.data);
 		if (!result.ok) return refuse(form, tokenErrors(result.issues));

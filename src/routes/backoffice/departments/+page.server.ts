@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { requireAllowed } from '$lib/server/web/guards';
-import { refuse } from '$lib/server/web/forms';
+import { refuse, postedForm } from '$lib/server/web/forms';
 import { canAdminister } from '$lib/server/auth/policies';
 import * as departments from '$lib/server/departments/service';
 import { departmentSchema, nameError } from '$lib/server/departments/form';
@@ -22,7 +22,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		requireAllowed(event, canAdminister);
-		const form = await superValidate(event.request, zod4(departmentSchema));
+		const form = await superValidate(await postedForm(event.request), zod4(departmentSchema));
 		if (!form.valid) return fail(400, { form });
 		const result = await departments.create(form.data);
 		if (!result.ok) return refuse(form, { name: nameError(result.name) });

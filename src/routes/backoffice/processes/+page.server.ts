@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { superValidate, withFiles } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { requireAllowed } from '$lib/server/web/guards';
-import { putErrors, refuse } from '$lib/server/web/forms';
+import { putErrors, refuse, postedForm } from '$lib/server/web/forms';
 import { canConfigureProcesses } from '$lib/server/auth/policies';
 import * as lifecycle from '$lib/server/processes/lifecycle';
 import * as forms from '$lib/server/processes/lifecycle-form';
@@ -26,7 +26,11 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	create: async (event) => {
 		const user = requireAllowed(event, canConfigureProcesses);
-		const form = await superValidate(event.request, zod4(forms.newProcessSchema), create);
+		const form = await superValidate(
+			await postedForm(event.request),
+			zod4(forms.newProcessSchema),
+			create
+		);
 		if (!form.valid) return fail(400, { form });
 		const from = forms.toSource(form.data.from);
 		const result = await lifecycle.createProcess({ ...form.data, from, actorId: user.id });
@@ -35,7 +39,11 @@ export const actions: Actions = {
 	},
 	import: async (event) => {
 		const user = requireAllowed(event, canConfigureProcesses);
-		const form = await superValidate(event.request, zod4(forms.importSchema), upload);
+		const form = await superValidate(
+			await postedForm(event.request),
+			zod4(forms.importSchema),
+			upload
+		);
 		if (!form.valid) return fail(400, withFiles({ form, problems: [] as string[] }));
 		const result = await lifecycle.importDefinition(await form.data.file.text(), user.id);
 		if (result.ok)

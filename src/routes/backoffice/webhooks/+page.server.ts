@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { requireAllowed } from '$lib/server/web/guards';
-import { refuse } from '$lib/server/web/forms';
+import { refuse, postedForm } from '$lib/server/web/forms';
 import { canAdminister } from '$lib/server/auth/policies';
 import { WEBHOOK_EVENTS } from '$lib/server/webhooks/events';
 import { issueMessages, webhookSchema } from '$lib/server/webhooks/form';
@@ -25,7 +25,7 @@ export const actions: Actions = {
 	// The secret is in this answer only: it is shown once, and never put in an address.
 	default: async (event) => {
 		const actor = requireAllowed(event, canAdminister);
-		const form = await superValidate(event.request, zod4(webhookSchema));
+		const form = await superValidate(await postedForm(event.request), zod4(webhookSchema));
 		if (!form.valid) return fail(400, { form });
 		const result = await webhooks.create(actor.id, form.data);
 		if (!result.ok) return refuse(form, issueMessages(result.issues));

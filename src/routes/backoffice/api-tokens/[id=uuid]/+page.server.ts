@@ -3,6 +3,7 @@ import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/i18n';
 import { requireAllowed } from '$lib/server/web/guards';
+import { postedForm } from '$lib/server/web/forms';
 import { canAdminister } from '$lib/server/auth/policies';
 import * as tokens from '$lib/server/api/tokens';
 import { revokeSchema } from '$lib/server/api/token-form';
@@ -35,7 +36,7 @@ export const actions: Actions = {
 	revoke: async (event) => {
 		noStore(event);
 		const admin = requireAllowed(event, canAdminister);
-		const form = await superValidate(event.request, zod4(revokeSchema));
+		const form = await superValidate(await postedForm(event.request), zod4(revokeSchema));
 		if (!form.valid) return fail(400, { form });
 		if (await tokens.revokeToken(admin.id, event.params.id))
 			return message(form, { text: m.apiTokensRevoked(), tone: 'info' });

@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { requireAllowed } from '$lib/server/web/guards';
-import { refuse } from '$lib/server/web/forms';
+import { refuse, postedForm } from '$lib/server/web/forms';
 import { canAdminister } from '$lib/server/auth/policies';
 import * as departments from '$lib/server/departments/service';
 import { departmentEditSchema, updateErrors } from '$lib/server/departments/form';
@@ -38,7 +38,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	save: async (event) => {
 		requireAllowed(event, canAdminister);
-		const form = await superValidate(event.request, zod4(departmentEditSchema));
+		const form = await superValidate(await postedForm(event.request), zod4(departmentEditSchema));
 		if (!form.valid) return fail(400, { form });
 		const { name, members: memberIds, processes: processIds } = form.data;
 		const result = await departments.update(event.params.id, { name, memberIds, processIds });

@@ -3,7 +3,7 @@ import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/i18n';
 import { requireAllowed } from '$lib/server/web/guards';
-import { refuse } from '$lib/server/web/forms';
+import { refuse, postedForm } from '$lib/server/web/forms';
 import { canConfigureProcesses } from '$lib/server/auth/policies';
 import * as lifecycle from '$lib/server/processes/lifecycle';
 import * as forms from '$lib/server/processes/lifecycle-form';
@@ -48,7 +48,10 @@ export const actions: Actions = {
 	},
 	discardDraft: async (event) => {
 		const user = requireAllowed(event, canConfigureProcesses);
-		const form = await superValidate(event.request, zod4(forms.discardDraftSchema));
+		const form = await superValidate(
+			await postedForm(event.request),
+			zod4(forms.discardDraftSchema)
+		);
 		if (!form.valid) return fail(400, { discard: m.procErrorNoDraft() });
 		const result = await draftVersions.discardDraft({
 			processId: event.params.id,
@@ -62,7 +65,11 @@ export const actions: Actions = {
 	},
 	duplicate: async (event) => {
 		const user = requireAllowed(event, canConfigureProcesses);
-		const form = await superValidate(event.request, zod4(forms.duplicateSchema), duplicate);
+		const form = await superValidate(
+			await postedForm(event.request),
+			zod4(forms.duplicateSchema),
+			duplicate
+		);
 		if (!form.valid) return fail(400, { form });
 		const { newId, version } = form.data;
 		const result = await lifecycle.duplicateProcess(event.params.id, version, newId, user.id);

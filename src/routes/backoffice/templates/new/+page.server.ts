@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { requireAllowed } from '$lib/server/web/guards';
-import { refuse } from '$lib/server/web/forms';
+import { refuse, postedForm } from '$lib/server/web/forms';
 import { canManageReplyTemplates } from '$lib/server/auth/policies';
 import { refusalErrors, templateSchema } from '$lib/server/replies/form';
 import * as templates from '$lib/server/replies/service';
@@ -22,7 +22,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const user = requireAllowed(event, canManageReplyTemplates);
-		const form = await superValidate(event.request, zod4(templateSchema));
+		const form = await superValidate(await postedForm(event.request), zod4(templateSchema));
 		if (!form.valid) return fail(400, { form });
 		const result = await templates.saveTemplate(user.id, form.data);
 		if (result.ok) redirect(303, '/backoffice/templates?saved');

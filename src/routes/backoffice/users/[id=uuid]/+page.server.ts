@@ -3,6 +3,7 @@ import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/i18n';
 import { requireAllowed } from '$lib/server/web/guards';
+import { postedForm } from '$lib/server/web/forms';
 import { canAdminister } from '$lib/server/auth/policies';
 import * as admin from '$lib/server/users/admin';
 import { roleRefusalMessage, rolesSchema, versionOf } from '$lib/server/users/admin-form';
@@ -26,7 +27,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	roles: async (event) => {
 		const actor = requireAllowed(event, canAdminister);
-		const form = await superValidate(event.request, zod4(rolesSchema));
+		const form = await superValidate(await postedForm(event.request), zod4(rolesSchema));
 		if (!form.valid) return fail(400, { form });
 		const result = await admin.changeRoles(actor, {
 			userId: event.params.id,

@@ -3,7 +3,7 @@ import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/i18n';
 import { requireAllowed } from '$lib/server/web/guards';
-import { putErrors } from '$lib/server/web/forms';
+import { putErrors, postedForm } from '$lib/server/web/forms';
 import { canAdminister } from '$lib/server/auth/policies';
 import * as admin from '$lib/server/users/admin';
 import { inviteRefusalError, inviteSchema } from '$lib/server/users/admin-form';
@@ -19,7 +19,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const actor = requireAllowed(event, canAdminister);
-		const form = await superValidate(event.request, zod4(inviteSchema));
+		const form = await superValidate(await postedForm(event.request), zod4(inviteSchema));
 		if (!form.valid) return fail(400, { form, existing: null });
 		const result = await admin.inviteUser(actor, form.data, { language: event.locals.locale });
 		if (result.ok) redirect(303, `/backoffice/users/${result.user.id}?invited`);

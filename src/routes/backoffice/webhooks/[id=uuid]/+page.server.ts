@@ -3,7 +3,7 @@ import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/i18n';
 import { requireAllowed } from '$lib/server/web/guards';
-import { refuse } from '$lib/server/web/forms';
+import { refuse, postedForm } from '$lib/server/web/forms';
 import { canAdminister } from '$lib/server/auth/policies';
 import { WEBHOOK_EVENTS } from '$lib/server/webhooks/events';
 import { issueMessages, webhookDeleteSchema, webhookEditSchema } from '$lib/server/webhooks/form';
@@ -31,7 +31,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	update: async (event) => {
 		requireAllowed(event, canAdminister);
-		const form = await superValidate(event.request, zod4(webhookEditSchema));
+		const form = await superValidate(await postedForm(event.request), zod4(webhookEditSchema));
 		if (!form.valid) return fail(400, { form });
 		const result = await webhooks.update(event.params.id, form.data);
 		if (result.ok) return message(form, { text: m.webhooksSaved(), tone: 'info' });
@@ -54,7 +54,7 @@ export const actions: Actions = {
 	delete: async (event) => {
 		requireAllowed(event, canAdminister);
 		if (!(await webhooks.find(event.params.id))) error(404, 'Not found');
-		const form = await superValidate(event.request, zod4(webhookDeleteSchema));
+		const form = await superValidate(await postedForm(event.request), zod4(webhookDeleteSchema));
 		if (!form.valid) return fail(400, { form });
 		await webhooks.remove(event.params.id);
 		redirect(303, '/backoffice/webhooks?deleted');
