@@ -96,6 +96,24 @@ async function dossierOf(ctx: Context<{ id: string }, unknown, unknown>) {
 	return dossier;
 }
 
+/** A file to download: as stored, with its SHA-256 in `Repr-Digest`, never run by a browser. */
+async function download(file: { name: string; type: string; bytes: Uint8Array }) {
+	const digest = Buffer.from(
+		await crypto.subtle.digest('SHA-256', file.bytes as Uint8Array<ArrayBuffer>)
+	).toString('base64');
+	return new Response(file.bytes as Uint8Array<ArrayBuffer>, {
+		headers: {
+			'content-type': file.type,
+			'content-length': String(file.bytes.byteLength),
+			'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+			'repr-digest': `sha-256=:${digest}:`,
+			'x-content-type-options': 'nosniff',
+			'content-security-policy': "default-src 'none'; sandbox",
+			'cache-control': 'private, no-store'
+		}
+	});
+}
+
 export const endpoints: Endpoint[] = [
 	define({
 		id: 'listDossiers',
@@ -228,20 +246,7 @@ export const endpoints: Endpoint[] = [
 				ctx.db
 			);
 			if (!file) return problem('not-found', 404, { detail: 'No such attachment.' });
-			const digest = Buffer.from(
-				await crypto.subtle.digest('SHA-256', file.bytes as Uint8Array<ArrayBuffer>)
-			).toString('base64');
-			return new Response(file.bytes as Uint8Array<ArrayBuffer>, {
-				headers: {
-					'content-type': file.type,
-					'content-length': String(file.bytes.byteLength),
-					'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
-					'repr-digest': `sha-256=:${digest}:`,
-					'x-content-type-options': 'nosniff',
-					'content-security-policy': "default-src 'none'; sandbox",
-					'cache-control': 'private, no-store'
-				}
-			});
+			return download(file);
 		}
 	}),
 	define({
@@ -269,20 +274,7 @@ export const endpoints: Endpoint[] = [
 				ctx.db
 			);
 			if (!file) return problem('not-found', 404, { detail: 'No such document.' });
-			const digest = Buffer.from(
-				await crypto.subtle.digest('SHA-256', file.bytes as Uint8Array<ArrayBuffer>)
-			).toString('base64');
-			return new Response(file.bytes as Uint8Array<ArrayBuffer>, {
-				headers: {
-					'content-type': file.type,
-					'content-length': String(file.bytes.byteLength),
-					'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
-					'repr-digest': `sha-256=:${digest}:`,
-					'x-content-type-options': 'nosniff',
-					'content-security-policy': "default-src 'none'; sandbox",
-					'cache-control': 'private, no-store'
-				}
-			});
+			return download(file);
 		}
 	}),
 	define({

@@ -5,6 +5,15 @@
 // with the municipality's certificate when one is configured; otherwise it says it is not sealed.
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
+import {
+	collect,
+	writeFooters,
+	writeTagged,
+	type Doc,
+	type Frame,
+	type Parent,
+	type TextStyle
+} from '../pdf/layout';
 import type { DocumentBlock } from '$lib/process/documents';
 import { addSealPlaceholder, sealPdf, type SealConfig } from './seal';
 
@@ -48,28 +57,10 @@ const margin = 56;
 const colors = { text: '#1a1a1a', muted: '#555555', rule: '#c5ced8', warning: '#8a1c1c' };
 const fonts = { regular: 'DejaVu', bold: 'DejaVu-Bold' };
 
-type Doc = PDFKit.PDFDocument;
-type Parent = PDFKit.PDFStructureElement;
-
-function write(
-	doc: Doc,
-	parent: Parent,
-	tag: string,
-	text: string,
-	style: { font: string; size: number; color?: string; align?: 'left' | 'right' }
-): void {
-	doc
-		.font(style.font)
-		.fontSize(style.size)
-		.fillColor(style.color ?? colors.text);
-	doc.x = margin;
-	doc.text(text, {
-		width: doc.page.width - 2 * margin,
-		align: style.align ?? 'left',
-		structParent: parent,
-		structType: tag
-	});
-}
+const frame: Frame = { margin, font: fonts.regular, color: colors.muted, textColor: colors.text };
+/** A tagged paragraph or heading of the document. */
+const write = (doc: Doc, parent: Parent, tag: string, text: string, style: TextStyle) =>
+	writeTagged(doc, frame, parent, tag, text, style);
 
 function writeHeader(doc: Doc, root: Parent, input: RenderInput): void {
 	const top = doc.y;
@@ -99,24 +90,6 @@ function writeHeader(doc: Doc, root: Parent, input: RenderInput): void {
 	doc.moveDown(1);
 }
 
-function writeFooters(doc: Doc, reference: string): void {
-	const { start, count } = doc.bufferedPageRange();
-	for (let i = start; i < start + count; i++) {
-		doc.switchToPage(i);
-		// Writing inside the bottom margin would otherwise make pdfkit start a new page.
-		const bottom = doc.page.margins.bottom;
-		doc.page.margins.bottom = 0;
-		const y = doc.page.height - margin + 20;
-		const width = doc.page.width - 2 * margin;
-		doc.markContent('Artifact', { type: 'Pagination' });
-		doc.font(fonts.regular).fontSize(8).fillColor(colors.muted);
-		doc.text(reference, margin, y, { width, lineBreak: false });
-		doc.text(`${i + 1 - start} / ${count}`, margin, y, { width, align: 'right', lineBreak: false });
-		doc.endMarkedContent();
-		doc.page.margins.bottom = bottom;
-	}
-}
-
 /** Renders (and seals, when a seal is given) one document. */
 export async function renderDocument(input: RenderInput): Promise<Uint8Array> {
 	const { words } = input;
@@ -139,12 +112,7 @@ export async function renderDocument(input: RenderInput): Promise<Uint8Array> {
 	});
 	doc.registerFont(fonts.regular, fontFiles.regular);
 	doc.registerFont(fonts.bold, fontFiles.bold);
-	const chunks: Uint8Array[] = [];
-	const done = new Promise<Uint8Array>((resolve, reject) => {
-		doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
-		doc.on('end', () => resolve(Buffer.concat(chunks)));
-		doc.on('error', reject);
-	});
+	const done = collect(doc);
 
 	const root = doc.struct('Document');
 	doc.addStructure(root);
@@ -185,7 +153,7 @@ export async function renderDocument(input: RenderInput): Promise<Uint8Array> {
 	});
 
 	root.end();
-	writeFooters(doc, input.reference);
+	writeFooters(doc, frame, input.reference);
 	if (input.seal)
 		addSealPlaceholder(doc, {
 			name: input.municipalityName,

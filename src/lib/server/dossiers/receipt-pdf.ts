@@ -3,6 +3,15 @@
 // standard Helvetica fonts are used, so all text is first reduced to WinAnsi; the document is
 // tagged (headings, paragraphs, link, decoration and page numbers as artifacts) for screen readers.
 import PDFDocument from 'pdfkit';
+import {
+	collect,
+	writeFooters,
+	writeTagged,
+	type Doc,
+	type Frame,
+	type Parent,
+	type TextStyle
+} from '../pdf/layout';
 import { formatDate, summarizeAnswers } from '$lib/process/answers/display';
 import type { AnswerMap } from '$lib/process/answers/values';
 import type { ProcessDefinition } from '$lib/process/definition';
@@ -103,8 +112,10 @@ const margin = 50;
 const colors = { text: '#1a1a1a', muted: '#555555', boxFill: '#f1f4f7', boxLine: '#c5ced8' };
 const fonts = { regular: 'Helvetica', bold: 'Helvetica-Bold' };
 
-type Doc = PDFKit.PDFDocument;
-type Parent = PDFKit.PDFStructureElement;
+const frame: Frame = { margin, font: fonts.regular, color: colors.muted, textColor: colors.text };
+/** A tagged paragraph or heading on the receipt. */
+const write = (doc: Doc, parent: Parent, tag: string, text: string, style: TextStyle) =>
+	writeTagged(doc, frame, parent, tag, text, style);
 
 // The room left above the bottom margin; a block that does not fit starts on a new page, unless
 // it already stands at the top (a block taller than a page must flow, not loop).
@@ -118,29 +129,6 @@ function measure(doc: Doc, font: string, size: number, text: string, width: numb
 
 function lineHeight(doc: Doc, font: string, size: number): number {
 	return doc.font(font).fontSize(size).currentLineHeight(true);
-}
-
-function write(
-	doc: Doc,
-	parent: Parent,
-	tag: string,
-	text: string,
-	style: { font: string; size: number; color?: string; x?: number; y?: number; width?: number }
-): void {
-	doc
-		.font(style.font)
-		.fontSize(style.size)
-		.fillColor(style.color ?? colors.text);
-	const options = {
-		width: style.width ?? doc.page.width - 2 * margin,
-		structParent: parent,
-		structType: tag
-	};
-	if (style.y !== undefined) doc.text(text, style.x ?? margin, style.y, options);
-	else {
-		doc.x = style.x ?? margin;
-		doc.text(text, options);
-	}
 }
 
 function writeSummaryBox(doc: Doc, parent: Parent, rows: [string, string][], input: ReceiptInput) {
@@ -204,24 +192,6 @@ function writeSummaryBox(doc: Doc, parent: Parent, rows: [string, string][], inp
 	doc.y = top + height + 22;
 }
 
-function writeFooters(doc: Doc, reference: string): void {
-	const { start, count } = doc.bufferedPageRange();
-	for (let i = start; i < start + count; i++) {
-		doc.switchToPage(i);
-		// Writing inside the bottom margin would otherwise make pdfkit start a new page.
-		const bottom = doc.page.margins.bottom;
-		doc.page.margins.bottom = 0;
-		const y = doc.page.height - margin + 18;
-		const width = doc.page.width - 2 * margin;
-		doc.markContent('Artifact', { type: 'Pagination' });
-		doc.font(fonts.regular).fontSize(8).fillColor(colors.muted);
-		doc.text(reference, margin, y, { width, lineBreak: false });
-		doc.text(`${i + 1 - start} / ${count}`, margin, y, { width, align: 'right', lineBreak: false });
-		doc.endMarkedContent();
-		doc.page.margins.bottom = bottom;
-	}
-}
-
 export async function renderReceiptPdf(input: ReceiptInput): Promise<Uint8Array> {
 	const { definition, locale, words } = input;
 	const t = toWinAnsi;
@@ -246,12 +216,7 @@ export async function renderReceiptPdf(input: ReceiptInput): Promise<Uint8Array>
 			Creator: 'Loket'
 		}
 	});
-	const chunks: Uint8Array[] = [];
-	const done = new Promise<Uint8Array>((resolve, reject) => {
-		doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
-		doc.on('end', () => resolve(Buffer.concat(chunks)));
-		doc.on('error', reject);
-	});
+	const done = collect(doc);
 
 	const root = doc.struct('Document');
 	doc.addStructure(root);
@@ -346,7 +311,7 @@ export async function renderReceiptPdf(input: ReceiptInput): Promise<Uint8Array>
 	}
 
 	root.end();
-	writeFooters(doc, reference);
+	writeFooters(doc, frame, reference, 18);
 	doc.end();
 	return done;
 }
