@@ -2,15 +2,12 @@
 // it), and a refused import as a message at the file field with every line that is wrong.
 import { m } from '$lib/i18n';
 import { decodeCoda } from '../payments/coda';
-import { MAX_CODA_BYTES, type ImportResult } from '../payments/service';
+import type { ImportResult } from '../payments/service';
 
-export async function readCodaUpload(
-	form: FormData
+/** The chosen file (the schema checked it is there and not too large) as the import reads it. */
+export async function readCodaFile(
+	file: File
 ): Promise<{ name: string; text: string; size: number }> {
-	const file = form.get('file');
-	if (!(file instanceof File)) return { name: '', text: '', size: 0 };
-	// A file over the limit is refused by its size; its content is not read.
-	if (file.size > MAX_CODA_BYTES) return { name: file.name, text: '', size: file.size };
 	return {
 		name: file.name,
 		text: decodeCoda(new Uint8Array(await file.arrayBuffer())),

@@ -1,7 +1,11 @@
 import { fail } from '@sveltejs/kit';
+import { superValidate, withFiles } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
 import { canImportPayments } from '$lib/server/auth/policies';
+import { codaSchema } from '$lib/server/payments/form';
 import * as payments from '$lib/server/payments/service';
-import { readCodaUpload, importErrors } from '$lib/server/web/payments';
+import { postedForm, putErrors } from '$lib/server/web/forms';
+import { readCodaFile, importErrors } from '$lib/server/web/payments';
 import { requireAllowed } from '$lib/server/web/guards';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -9,15 +13,23 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	requireAllowed(event, canImportPayments);
 	event.setHeaders({ 'cache-control': 'private, no-store' });
-	return { unmatched: await payments.listUnmatched() };
+	return {
+		unmatched: await payments.listUnmatched(),
+		form: await superValidate(zod4(codaSchema))
+	};
 };
 
 export const actions: Actions = {
 	import: async (event) => {
 		const user = requireAllowed(event, canImportPayments);
-		const file = await readCodaUpload(await event.request.formData());
-		const result = await payments.importCoda(file, user.id);
-		if (!result.ok) return fail(400, importErrors(result));
-		return { summary: result.summary };
+		const form = await superValidate(await postedForm(event.request), zod4(codaSchema));
+		if (!form.valid) return fail(400, withFiles({ form, problems: [] as string[] }));
+		const result = await payments.importCoda(await readCodaFile(form.data.file), user.id);
+		if (!result.ok) {
+			const { errors, problems } = importErrors(result);
+			putErrors(form, errors);
+			return fail(400, withFiles({ form, problems }));
+		}
+		return withFiles({ form, summary: result.summary });
 	}
 };
