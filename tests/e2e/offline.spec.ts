@@ -136,9 +136,12 @@ test('Mijn concepten keeps a form begun on this device, to continue or to discar
 	await expectStep(page, `${melding}/probleem`, 'Wat is het probleem?');
 	await page.getByLabel('Soort probleem').selectOption({ label: 'Put of schade in de weg' });
 	await page.getByLabel('Beschrijf het probleem').fill('Diepe put voor nummer 3');
-	// Typed, not yet continued: leaving the page loses nothing.
+	// Typed, not yet continued: leaving the page loses nothing. (The device writes what is typed a
+	// moment later; on a CI machine at load 12 that took more than the default 5 s once.)
 	await expect
-		.poll(async () => (await typedOnDevice(page, 'melding-openbaar-domein'))?.omschrijving)
+		.poll(async () => (await typedOnDevice(page, 'melding-openbaar-domein'))?.omschrijving, {
+			timeout: 15_000
+		})
 		.toBe('Diepe put voor nummer 3');
 	await page.goto('/concepten');
 	await expect(page.getByRole('heading', { level: 1, name: 'Mijn concepten' })).toBeVisible();
