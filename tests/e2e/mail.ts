@@ -8,8 +8,17 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { simpleParser, type AddressObject } from 'mailparser';
 
-/** A mail as read back: its subject, its text part, the links in it and its HTML part (or ''). */
-export type ReceivedMail = { subject: string; text: string; links: string[]; html: string };
+/**
+ * A mail as read back: its subject, its text part, the links in it, its HTML part (or '') and the
+ * names of the files attached to it (with their type, as `name (type)`).
+ */
+export type ReceivedMail = {
+	subject: string;
+	text: string;
+	links: string[];
+	html: string;
+	attachments: string[];
+};
 
 type Parsed = ReceivedMail & { to: string[] };
 
@@ -48,7 +57,8 @@ async function read(dir: string, file: string): Promise<Parsed> {
 			subject: message.subject ?? '',
 			text,
 			links: findLinks(text),
-			html: typeof message.html === 'string' ? message.html : ''
+			html: typeof message.html === 'string' ? message.html : '',
+			attachments: message.attachments.map((a) => `${a.filename ?? ''} (${a.contentType})`)
 		};
 		parsed.set(file, mail);
 	}
@@ -67,7 +77,13 @@ async function findNewest(to: string, subject: RegExp | undefined): Promise<Rece
 	for (const file of files.sort().reverse()) {
 		const mail = await read(dir, file);
 		if (mail.to.includes(to.toLowerCase()) && (!subject || subject.test(mail.subject)))
-			return { subject: mail.subject, text: mail.text, links: mail.links, html: mail.html };
+			return {
+				subject: mail.subject,
+				text: mail.text,
+				links: mail.links,
+				html: mail.html,
+				attachments: mail.attachments
+			};
 	}
 	return null;
 }
