@@ -132,12 +132,22 @@ test('offline: the answers survive a reload, the application waits to be sent, a
 test('Mijn concepten keeps a form begun on this device, to continue or to discard', async ({
 	page
 }) => {
-	await page.goto(melding);
+	// A slow phone: the citizen types before the page's scripts have arrived. (A CI machine at load
+	// 12 once did this by chance, and what was typed then was not kept: the page told the keeper
+	// before the keeper first ran, and the keeper dropped it.)
+	let scriptsArrive = () => {};
+	const held = new Promise<void>((release) => (scriptsArrive = release));
+	await page.route('**/_app/immutable/**', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto(melding, { waitUntil: 'domcontentloaded' });
 	await expectStep(page, `${melding}/probleem`, 'Wat is het probleem?');
 	await page.getByLabel('Soort probleem').selectOption({ label: 'Put of schade in de weg' });
 	await page.getByLabel('Beschrijf het probleem').fill('Diepe put voor nummer 3');
-	// Typed, not yet continued: leaving the page loses nothing. (The device writes what is typed a
-	// moment later; on a CI machine at load 12 that took more than the default 5 s once.)
+	scriptsArrive();
+	await expect(page.locator('[data-device="ready"]')).toBeAttached();
+	// Typed, not yet continued: leaving the page loses nothing.
 	await expect
 		.poll(async () => (await typedOnDevice(page, 'melding-openbaar-domein'))?.omschrijving, {
 			timeout: 15_000

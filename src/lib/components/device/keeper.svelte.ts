@@ -26,7 +26,8 @@ export class DeviceDraftKeeper {
 	#page: Page | null = null;
 	/** True once this page's device copy has been read and anything kept put back. */
 	ready = $state(false);
-	#typed: Record<string, unknown> | null = null;
+	/** What was typed, and on which page: the page's effect and this keeper's may run in either order. */
+	#typed: { step: string; values: Record<string, unknown> } | null = null;
 
 	constructor(read: () => Page) {
 		$effect(() => {
@@ -36,10 +37,10 @@ export class DeviceDraftKeeper {
 	}
 
 	async #mirror(page: Page) {
-		if (this.#page?.step !== page.step) {
-			this.restored = null;
-			this.#typed = null;
-		}
+		if (this.#page?.step !== page.step) this.restored = null;
+		// Typing on another page is dropped; typing on this one is kept, even when the page told it
+		// before this keeper first ran (typed before the page's script ran, on a slow phone).
+		if (this.#typed?.step !== page.step) this.#typed = null;
 		this.#page = page;
 		this.ready = false;
 		if (typeof indexedDB === 'undefined') return;
@@ -76,21 +77,22 @@ export class DeviceDraftKeeper {
 
 	#save = async () => {
 		const page = this.#page;
-		if (!page || !this.#typed) return;
+		const typed = this.#typed;
+		if (!page || typed?.step !== page.step) return;
 		const { typingKeeper } = await import('$lib/device/drafts');
 		this.#keeper ??= typingKeeper();
-		await this.#keeper(page.form.id, page.step, this.#typed);
+		await this.#keeper(page.form.id, page.step, typed.values);
 	};
 
-	keep = (values: Record<string, unknown>) => {
-		this.#typed = values;
+	keep = (values: Record<string, unknown>, step: string) => {
+		this.#typed = { step, values };
 		if (this.ready) void this.#save();
 	};
 
 	continueOffline = async (values: Record<string, unknown>) => {
 		const page = this.#page;
 		if (!page) return;
-		this.#typed = values;
+		this.#typed = { step: page.step, values };
 		await this.#save();
 		const query = `p=${encodeURIComponent(page.form.id)}&stap=${encodeURIComponent(page.step)}`;
 		location.assign(`/concepten/formulier?${query}`);
