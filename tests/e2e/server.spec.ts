@@ -2,7 +2,7 @@
 // in one line instead of corrupting data or printing a stack trace, and the security headers.
 import { spawn } from 'node:child_process';
 import { get } from 'node:http';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -117,6 +117,18 @@ test('a malformed DATABASE_URL or PORT is named in one line', async () => {
 	expect(output.trim()).toBe(
 		'Loket cannot start: Invalid configuration: DATABASE_URL must be a postgres:// URL such as postgres://user:password@host:5432/loket; PORT Invalid input: expected number, received NaN'
 	);
+});
+
+test('a broken identity providers file stops the start, not the first sign-in', async () => {
+	const file = join(mkdtempSync(join(tmpdir(), 'loket-oidc-')), 'providers.json');
+	writeFileSync(file, JSON.stringify([{ id: 'acm' }]));
+	const { code, output } = await startServer({
+		DATA_DIR: mkdtempSync(join(tmpdir(), 'loket-data-')),
+		OIDC_PROVIDERS_FILE: file
+	});
+	expect(code).toBe(1);
+	expect(output).toMatch(/^Loket cannot start: Invalid OIDC_PROVIDERS_FILE:\n {2}- providers\.0\./);
+	expect(output).not.toContain(' at ');
 });
 
 test.describe('security headers', () => {

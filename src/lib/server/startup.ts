@@ -18,14 +18,24 @@ import { startOutboxWorker, stopOutboxWorker } from './outbox/worker';
 import { installPostcodeList } from './places/postcodes';
 import { registerWebhookHandler } from './webhooks/delivery';
 import { loadLibrary } from './processes/library';
+import { ProviderConfigError } from './oidc/config';
+import { getProviders } from './oidc/providers';
 import * as processes from './processes/service';
 import { LibraryError } from './processes/service';
 
-const expected = [ConfigError, DatabaseUnavailableError, DatabaseLockedError, LibraryError];
+const expected = [
+	ConfigError,
+	DatabaseUnavailableError,
+	DatabaseLockedError,
+	LibraryError,
+	ProviderConfigError
+];
 
 export async function start(): Promise<void> {
 	try {
 		const config = getConfig();
+		// A bad identity providers' file stops the start, not the first sign-in.
+		const providers = getProviders();
 		const library = loadLibrary();
 		if (!library.ok) throw new LibraryError(library.errors);
 		const { db, kind, migrated: migrations } = await useDatabase(config.database);
@@ -57,6 +67,7 @@ export async function start(): Promise<void> {
 			// Every quarter of an hour: from 07:00 each member of staff's daily e-mail goes out once.
 			{ name: 'staff-digest', every: 15 * 60 * 1000, run: (db, now) => queueDueDigests(db, now) }
 		]);
+		if (providers.length > 0) console.log(`Sign-in with ${providers.map((p) => p.id).join(', ')}`);
 		console.log(
 			config.mail.smtpUrl
 				? `Mail goes through ${redactUrl(config.mail.smtpUrl)}`
