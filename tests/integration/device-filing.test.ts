@@ -19,7 +19,13 @@ import { backend, openTestDatabase, type TestDatabase } from './test-db';
 const opts: AnswerOptions = { messages: testMessages, locale: 'nl', today: toIsoDate(new Date()) };
 const storage = new LocalFileStorage(mkdtempSync(join(tmpdir(), 'loket-device-')));
 const deps = { storage, opts };
-const guest = { processId: 'proef', token: undefined, ownerId: null, language: 'nl' as const };
+const guest = {
+	processId: 'proef',
+	token: undefined,
+	ownerId: null,
+	language: 'nl' as const,
+	signedIn: null
+};
 
 /** The answers as the device keeps them: what the page rules accepted, in their stored form. */
 function canonical(): AnswerMap {
@@ -195,7 +201,11 @@ describe(`answers and submissions from a device on ${backend}`, () => {
 			.values({ email: `device-${crypto.randomUUID()}@example.be`, name: 'Ada' })
 			.returning('id')
 			.executeTakeFirstOrThrow();
-		const who = { ...guest, ownerId: user.id };
+		const who = {
+			...guest,
+			ownerId: user.id,
+			signedIn: { provider: null, assurance: 'low' as const }
+		};
 		const phone = await receiveFromDevice(
 			who,
 			submission({ mode: 'save', submissionId: null }),

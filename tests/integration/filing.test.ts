@@ -153,7 +153,11 @@ describe(`filing a request on ${backend}`, () => {
 	it('submits once: dossier, files, first event and receipt e-mail together, whatever the retries', async () => {
 		const { view, token } = await fillDraft();
 		const submit = () =>
-			dossiers.submitDraft(view, { ownerId: null, opts, trackingToken: token }, t.db);
+			dossiers.submitDraft(
+				view,
+				{ ownerId: null, signedIn: null, opts, trackingToken: token },
+				t.db
+			);
 		const [first, second, third] = await Promise.all([submit(), submit(), submit()]);
 		if (!first.ok || !second.ok || !third.ok) throw new Error('submit failed');
 		expect(new Set([first.dossier.id, second.dossier.id, third.dossier.id]).size).toBe(1);
@@ -204,7 +208,7 @@ describe(`filing a request on ${backend}`, () => {
 		expect(reloaded).toBeNull();
 		const retry = await dossiers.submitDraft(
 			{ ...view, draft: { ...view.draft, dossierId: dossier.id } },
-			{ ownerId: null, opts },
+			{ ownerId: null, signedIn: null, opts },
 			t.db
 		);
 		expect(retry.ok && retry.dossier.id).toBe(dossier.id);
@@ -216,7 +220,11 @@ describe(`filing a request on ${backend}`, () => {
 			t.db
 		);
 		const before = await t.db.selectFrom('dossier').select('id').execute();
-		const result = await dossiers.submitDraft(opened!.view, { ownerId: null, opts }, t.db);
+		const result = await dossiers.submitDraft(
+			opened!.view,
+			{ ownerId: null, signedIn: null, opts },
+			t.db
+		);
 		expect(result.ok).toBe(false);
 		if (!result.ok)
 			expect(result.issues.map((i) => i.name)).toEqual([

@@ -102,7 +102,11 @@ describe(`account self-service on ${backend}`, () => {
 			if (!saved.ok) throw new Error(JSON.stringify(saved.issues));
 			view = (await drafts.findDraft({ processId: 'proef', token: opened.token, ownerId }, t.db))!;
 		}
-		const result = await dossiers.submitDraft(view, { ownerId, opts }, t.db);
+		const result = await dossiers.submitDraft(
+			view,
+			{ ownerId, signedIn: { provider: null, assurance: 'low' }, opts },
+			t.db
+		);
 		if (!result.ok) throw new Error(JSON.stringify(result.issues));
 		return { dossier: result.dossier, trackingToken: opened.token };
 	}

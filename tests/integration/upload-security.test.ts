@@ -61,7 +61,13 @@ const definition = processDefinition.parse({
 		}
 	]
 });
-const guest = { processId: 'bijlagen', token: undefined, ownerId: null, language: 'nl' as const };
+const guest = {
+	processId: 'bijlagen',
+	token: undefined,
+	ownerId: null,
+	language: 'nl' as const,
+	signedIn: null
+};
 
 /** Every name under the storage root: directories of hash prefixes, files named by their hash. */
 function storedNames(dir = root): string[] {
@@ -177,7 +183,11 @@ describe(`upload security on ${backend}`, () => {
 		);
 		for (const name of storedNames()) expect(name).toMatch(/^([0-9a-f]{2}|[0-9a-f]{64})$/);
 
-		const filed = await dossiers.submitDraft(await reread(token), { ownerId: null, opts }, t.db);
+		const filed = await dossiers.submitDraft(
+			await reread(token),
+			{ ownerId: null, signedIn: null, opts },
+			t.db
+		);
 		if (!filed.ok) throw new Error(JSON.stringify(filed.issues));
 		const attachments = await t.db
 			.selectFrom('attachment')

@@ -142,7 +142,7 @@ describe(`webhooks on ${backend}`, () => {
 				t.db
 			))!;
 		}
-		const result = await dossiers.submitDraft(view, { ownerId: null, opts }, t.db);
+		const result = await dossiers.submitDraft(view, { ownerId: null, signedIn: null, opts }, t.db);
 		if (!result.ok) throw new Error(JSON.stringify(result.issues));
 		return result.dossier;
 	}

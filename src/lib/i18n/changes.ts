@@ -19,6 +19,7 @@ const propertyNames: Record<string, Message> = {
 	requestKind: m.procPropRequestKind,
 	audience: m.procPropAudience,
 	auth: m.procPropAuth,
+	assurance: m.procPropAssurance,
 	keywords: m.procPropKeywords,
 	eligibility: m.procPropEligibility,
 	requirements: m.procPropRequirements,

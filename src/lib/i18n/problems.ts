@@ -43,6 +43,7 @@ const known: [RegExp, (g: string[], o: O) => string][] = [
 		(_, o) => m.problemMinMoreThanMax({}, o)
 	],
 	[/ is after notAfter /, (_, o) => m.problemDateOrder({}, o)],
+	[/^a level above low needs auth "required"$/, (_, o) => m.problemAssuranceNeedsAuth({}, o)],
 	[/^duplicate page "(.*)"$/, ([id], o) => m.problemDuplicatePage({ id }, o)],
 	[/^"(.*)" is reserved for the form's own steps$/, ([id], o) => m.problemReservedPage({ id }, o)],
 	[/^duplicate key "(.*?)"/, ([key], o) => m.problemDuplicateKey({ key }, o)],

@@ -18,3 +18,14 @@ export function meetsAssurance(reached: AssuranceLevel | null, needed: RequiredA
 export function isAssuranceLevel(value: unknown): value is AssuranceLevel {
 	return typeof value === 'string' && (assuranceLevels as readonly string[]).includes(value);
 }
+
+/** What filing a process asks of the sign-in: `none` unless signing in is required. */
+export function neededAssurance(def: {
+	auth: 'none' | 'optional' | 'required';
+	assurance?: AssuranceLevel;
+}): RequiredAssurance {
+	return def.auth === 'required' ? (def.assurance ?? 'low') : 'none';
+}
+
+/** How a citizen had signed in: a provider's id (null: a password) and the level reached. */
+export type SignedIn = { provider: string | null; assurance: AssuranceLevel };

@@ -3,6 +3,7 @@
 // `processDefinition` validates a whole definition, including the cross-references between its
 // parts (conditions, lead times, workflow), so the loader and the form builder apply one rule.
 import { z } from 'zod';
+import { assuranceLevels, type AssuranceLevel } from './assurance';
 import { condition, listConditionFields, type Comparison } from './conditions';
 import { dateBound } from './fields/date/definition';
 import { fee, findFeeProblems } from './fees';
@@ -13,6 +14,16 @@ import { findWorkflowProblems, workflow, type Problem } from './workflow';
 import { audiences, categories, productTypes, requestKinds } from './taxonomy';
 
 export { audiences, categories, productTypes, requestKinds };
+
+/** A level above `low` only means something when the citizen must sign in. */
+export function findAssuranceProblems(def: {
+	auth: 'none' | 'optional' | 'required';
+	assurance?: AssuranceLevel;
+}): Problem[] {
+	return def.assurance && def.assurance !== 'low' && def.auth !== 'required'
+		? [{ path: ['assurance'], message: 'a level above low needs auth "required"' }]
+		: [];
+}
 export type { Audience, Category } from './taxonomy';
 
 const dayUnit = z.enum(['calendar', 'working']);
@@ -57,6 +68,10 @@ export const processDefinition = z
 		auth: z.enum(['none', 'optional', 'required']).meta({
 			description: 'Whether the citizen must log in to file'
 		}),
+		assurance: z.enum(assuranceLevels).optional().meta({
+			description:
+				'With auth "required": the level of assurance the sign-in must reach: low (any account, a password too; the default), substantial (e.g. the CSAM app, an SMS code) or high (eID, itsme)'
+		}),
 		keywords: z.array(z.string().min(1)).default([]),
 		eligibility: localText.optional().meta({ description: 'Who may apply' }),
 		requirements: z
@@ -86,7 +101,8 @@ export const processDefinition = z
 			...findFormProblems(def),
 			...findWorkflowProblems(def.workflow),
 			...findFeeProblems(def.fee, fields, def.workflow),
-			...findDocumentProblems(def)
+			...findDocumentProblems(def),
+			...findAssuranceProblems(def)
 		])
 			ctx.addIssue({ code: 'custom', path: p.path, message: p.message });
 	})

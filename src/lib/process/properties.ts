@@ -107,6 +107,7 @@ export const generalControls: Control[] = describeShape(
 			'requestKind',
 			'audience',
 			'auth',
+			'assurance',
 			'keywords',
 			'handlingTime',
 			'fee'

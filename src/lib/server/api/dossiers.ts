@@ -131,6 +131,9 @@ export async function describeDossier(
 		},
 		language: dossier.language,
 		channel: dossier.channel,
+		signedIn: dossier.assurance
+			? { provider: dossier.signedInWith, assurance: dossier.assurance }
+			: null,
 		applicant: { name: dossier.applicantName, email: dossier.applicantEmail },
 		assigneeId: dossier.assigneeId,
 		submittedAt: iso(dossier.submittedAt),

@@ -283,6 +283,19 @@ export const dossierDetail = z
 				'Filed at the e-counter (`web`), by another system (`api`), or by staff for a citizen ' +
 					'at the desk, by phone, letter or e-mail.'
 			),
+		signedIn: z
+			.object({
+				provider: z
+					.string()
+					.nullable()
+					.describe('The identity provider (OIDC_PROVIDERS_FILE id); null for a password.'),
+				assurance: z.enum(['low', 'substantial', 'high'])
+			})
+			.nullable()
+			.describe(
+				'How the citizen had signed in when filing, with the level of assurance reached ' +
+					'(high: eID or itsme); null for a guest, an intake by staff or the API.'
+			),
 		applicant: z.object({ name: z.string(), email: z.string().nullable() }),
 		assigneeId: uuid.nullable(),
 		submittedAt: dateTime,

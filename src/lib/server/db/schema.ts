@@ -146,6 +146,12 @@ export interface DossierTable {
 	filedBy: string | null;
 	/** The department it was handed over to; null: its process's departments handle it. */
 	departmentId: string | null;
+	/**
+	 * How the citizen had signed in when filing (migration dossier_assurance): the identity
+	 * provider's id, or null for a password; `assurance` null for a guest, an intake or the API.
+	 */
+	signedInWith: Generated<string | null>;
+	assurance: Generated<AssuranceLevel | null>;
 }
 
 /**

@@ -4,6 +4,12 @@
 // id makes a retried submit (double click, reload, lost response) return the same dossier.
 import { findApplicant } from '$lib/process/applicant';
 import {
+	meetsAssurance,
+	neededAssurance,
+	type AssuranceLevel,
+	type SignedIn
+} from '$lib/process/assurance';
+import {
 	validateSubmission,
 	type AnswerMap,
 	type AnswerOptions,
@@ -26,7 +32,10 @@ import { dossierData, emitWebhookEvent } from '../webhooks/events';
 import * as repo from './repository';
 
 export type SubmitResult =
-	{ ok: true; dossier: Dossier; created: boolean } | { ok: false; issues: SubmissionIssue[] };
+	| { ok: true; dossier: Dossier; created: boolean }
+	| { ok: false; issues: SubmissionIssue[] }
+	/** The process needs a sign-in at this level, and the citizen has not reached it. */
+	| { ok: false; issues: []; needs: AssuranceLevel };
 
 function listFileIds(answers: Record<string, unknown>): string[] {
 	return Object.values(answers)
@@ -45,6 +54,8 @@ export async function submitDraft(
 		trackingToken?: string;
 		/** The idempotency key a device made for a submission it queued; else the draft's own. */
 		submissionId?: string;
+		/** How the citizen is signed in now (null: a guest); an intake's is never asked. */
+		signedIn: SignedIn | null;
 	},
 	db: Db = getDb(),
 	now = new Date()
@@ -55,15 +66,20 @@ export async function submitDraft(
 		const earlier = await repo.findById(db, draft.dossierId);
 		if (earlier) return { ok: true, dossier: earlier, created: false };
 	}
-	const issues = validateSubmission(definition, view.answers, q.opts);
-	if (issues.length > 0) return { ok: false, issues };
-
-	const applicant = findApplicant(definition, view.answers);
 	// An intake (staff filing for a citizen) is never linked to an account: what staff typed is no
 	// proof of who the citizen is. The citizen follows it with the tracking link, like a guest.
 	const intake =
 		draft.filedBy && draft.channel ? { by: draft.filedBy, channel: draft.channel } : null;
+	const needed = neededAssurance(definition);
+	if (!intake && needed !== 'none' && !meetsAssurance(q.signedIn?.assurance ?? null, needed))
+		return { ok: false, issues: [], needs: needed };
+	const issues = validateSubmission(definition, view.answers, q.opts);
+	if (issues.length > 0) return { ok: false, issues };
+
+	const applicant = findApplicant(definition, view.answers);
 	const ownerId = intake ? null : (q.ownerId ?? draft.ownerId);
+	// How the citizen signed in goes on the dossier; a guest, an intake or the API leave it empty.
+	const signedIn = intake || !ownerId ? null : q.signedIn;
 	return db.transaction().execute(async (trx) => {
 		const filed = await insertFiled(
 			trx,
@@ -87,7 +103,8 @@ export async function submitDraft(
 				submissionId,
 				channel: intake?.channel ?? 'web',
 				filedBy: intake?.by ?? null,
-				trackingToken: q.trackingToken
+				trackingToken: q.trackingToken,
+				signedIn
 			},
 			now,
 			async (dossier) => {
@@ -120,6 +137,8 @@ export type FiledDossier = {
 	actorLabel?: string;
 	/** A guest's tracking link, mailed in the receipt only. */
 	trackingToken?: string;
+	/** How the owner had signed in (stored on the dossier); none for a guest, intake or API. */
+	signedIn?: SignedIn | null;
 };
 
 /**
@@ -152,7 +171,9 @@ export async function insertFiled(
 		submissionId: f.submissionId,
 		dueDate: computeDueDate(today, f.definition.handlingTime),
 		channel: f.channel,
-		filedBy: f.filedBy ?? null
+		filedBy: f.filedBy ?? null,
+		signedInWith: f.signedIn?.provider ?? null,
+		assurance: f.signedIn?.assurance ?? null
 	});
 	// A concurrent submit of the same submission won the race: return its dossier.
 	const dossier = inserted ?? (await repo.findBySubmissionId(trx, f.submissionId));

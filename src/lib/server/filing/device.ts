@@ -22,6 +22,7 @@ import {
 	type PageReading,
 	type StoredFile
 } from '$lib/process/answers';
+import type { AssuranceLevel, SignedIn } from '$lib/process/assurance';
 import type { ProcessDefinition } from '$lib/process/definition';
 import { getDb, type Db } from '../db';
 import * as dossierRepo from '../dossiers/repository';
@@ -47,13 +48,17 @@ export type DeviceResult =
 	| { kind: 'unknownVersion' }
 	| { kind: 'filed'; reference: string; created: boolean; token: string | null }
 	| { kind: 'saved'; token: string; step: string }
-	| { kind: 'incomplete'; token: string; step: string; issues: Issue[] };
+	| { kind: 'incomplete'; token: string; step: string; issues: Issue[] }
+	/** The process needs a sign-in at this level first; what was sent is saved. */
+	| { kind: 'login'; token: string; needs: AssuranceLevel };
 
 type Requester = {
 	processId: string;
 	token: string | undefined;
 	ownerId: string | null;
 	language: 'nl' | 'en';
+	/** How they are signed in now (null: a guest). */
+	signedIn: SignedIn | null;
 };
 
 /**
@@ -170,10 +175,12 @@ export async function receiveFromDevice(
 			ownerId: who.ownerId,
 			opts: deps.opts,
 			trackingToken: token,
-			submissionId: upload.submissionId
+			submissionId: upload.submissionId,
+			signedIn: who.signedIn
 		},
 		db
 	);
+	if (!result.ok && 'needs' in result) return { kind: 'login', token, needs: result.needs };
 	if (!result.ok)
 		return {
 			kind: 'incomplete',

@@ -198,7 +198,7 @@ export async function submit(
 	}
 	const result = await dossiers.submitDraft(
 		view,
-		{ ownerId: null, opts: q.opts, trackingToken: token ?? undefined },
+		{ ownerId: null, opts: q.opts, trackingToken: token ?? undefined, signedIn: null },
 		db,
 		now
 	);

@@ -20,3 +20,9 @@ export type ProviderChoice = Pick<Provider, 'id' | 'label' | 'audience'>;
 export function providerChoices(): ProviderChoice[] {
 	return getProviders().map(({ id, label, audience }) => ({ id, label, audience }));
 }
+
+/** A provider's name in a language; its id when it is no longer configured. */
+export function providerName(id: string, locale: 'nl' | 'en'): string {
+	const label = findProvider(id)?.label;
+	return label ? (label[locale] ?? label.nl) : id;
+}

@@ -5,7 +5,7 @@
 // Linking (from "Mijn account", signed in with a password) keeps the session it began in.
 import type { Cookies, RequestEvent } from '@sveltejs/kit';
 import { isAssuranceLevel, type AssuranceLevel } from '$lib/process/assurance';
-import { createSessionWith } from '../auth/session';
+import { createSessionWith, invalidateSession } from '../auth/session';
 import type { Provider } from '../oidc/config';
 import * as oidc from '../oidc/service';
 import { safeReturnPath } from './guards';
@@ -62,6 +62,8 @@ export async function finishSignIn(event: RequestEvent, provider: Provider) {
 		return result;
 	}
 	if (!result.linked) {
+		// Signing in again at a higher level replaces the session it was signed in with.
+		if (event.locals.session) await invalidateSession(event.locals.session.id);
 		const { token, session } = await createSessionWith(result.userId, {
 			provider: provider.id,
 			assurance: result.level,

@@ -36,6 +36,7 @@ import * as handling from '../dossiers/handling';
 import * as views from '../dossiers/views';
 import * as payments from '../payments/service';
 import * as processes from '../processes/service';
+import { providerName } from '../oidc/providers';
 import { getSiteSettings } from '../settings';
 import { templatesForDossier } from '../replies/service';
 import { setFlash } from './flash';
@@ -56,6 +57,13 @@ export async function loadStaffDossier(dossier: Dossier, user: SessionUser, loca
 		applicantEmail: view.applicantEmail,
 		channel: view.channel,
 		filedBy: view.filedBy,
+		/** How the citizen had signed in to file it (web only): provider, level; null for a guest. */
+		signedIn: dossier.assurance
+			? {
+					provider: dossier.signedInWith ? providerName(dossier.signedInWith, locale) : null,
+					level: dossier.assurance
+				}
+			: null,
 		submittedAt: view.submittedAt,
 		dueDate: view.dueDate,
 		pausedSince: view.pausedSince,

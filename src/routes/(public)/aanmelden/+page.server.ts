@@ -5,6 +5,8 @@ import { m } from '$lib/i18n';
 import { writeSessionCookie } from '$lib/server/web/session-cookie';
 import { postedForm, refuse, withhold } from '$lib/server/web/forms';
 import { safeReturnPath } from '$lib/server/web/guards';
+import { signedInNow, wantedLevel } from '$lib/server/web/sign-in-level';
+import { meetsAssurance } from '$lib/process/assurance';
 import { createSession } from '$lib/server/auth/session';
 import { loginSchema } from '$lib/server/auth/form';
 import * as users from '$lib/server/users/service';
@@ -12,8 +14,12 @@ import { providerChoices } from '$lib/server/oidc/providers';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.user) redirect(303, safeReturnPath(url.searchParams.get('next')));
-	return { providers: providerChoices() };
+	// Signed in at the level the page that sent them here needs: back to it. Signed in lower (a
+	// process that needs eID): this page, to sign in again at that level.
+	const level = wantedLevel(url);
+	if (locals.user && meetsAssurance(signedInNow(locals)?.assurance ?? null, level))
+		redirect(303, safeReturnPath(url.searchParams.get('next')));
+	return { providers: providerChoices(), level, signedInBelow: locals.user !== null };
 };
 
 export const actions: Actions = {
@@ -21,6 +27,9 @@ export const actions: Actions = {
 		const form = await superValidate(await postedForm(event.request), zod4(loginSchema));
 		const { password } = withhold(form, 'password');
 		if (!form.valid) return fail(400, { form });
+		// A password reaches `low` only: the page did not offer it for more.
+		if (wantedLevel(event.url) !== 'low')
+			return message(form, { text: m.assurancePasswordTooLow(), tone: 'error' }, { status: 403 });
 		const ip = event.getClientAddress();
 		const result = await users.authenticate({ email: form.data.email, password, ip });
 		if (!result.ok && result.reason === 'rate-limited') {

@@ -1,6 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import * as drafts from '$lib/server/drafts/service';
 import { readDraftToken, writeDraftToken } from '$lib/server/web/draft-cookie';
+import { signInFirst } from '$lib/server/web/sign-in-level';
 import { serverAnswerOptions } from '$lib/server/filing/options';
 import { findStartStep } from '$lib/server/filing/service';
 import * as processes from '$lib/server/processes/service';
@@ -10,8 +11,8 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ params, cookies, locals, url }) => {
 	const product = await processes.findProduct(params.processId);
 	if (!product) error(404, 'Not found');
-	if (product.definition.auth === 'required' && !locals.user)
-		redirect(303, `/aanmelden?next=${encodeURIComponent(url.pathname)}`);
+	const signIn = signInFirst(locals, product.definition, url.pathname);
+	if (signIn) redirect(303, signIn);
 	const opened = await drafts.openDraft({
 		processId: params.processId,
 		token: readDraftToken(cookies, params.processId),

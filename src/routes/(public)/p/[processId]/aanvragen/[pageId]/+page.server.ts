@@ -3,6 +3,7 @@ import * as drafts from '$lib/server/drafts/service';
 import { getFileStorage } from '$lib/server/files';
 import { serverAnswerOptions } from '$lib/server/filing/options';
 import { findRequestDraft } from '$lib/server/web/filing-request';
+import { signInFirst } from '$lib/server/web/sign-in-level';
 import { loadFormPage, postFormPage } from '$lib/server/web/form-runner';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -10,6 +11,8 @@ import type { Actions, PageServerLoad } from './$types';
 async function openStore(event: RequestEvent<{ processId: string; pageId: string }>) {
 	const view = (await findRequestDraft(event))?.view;
 	if (!view || view.draft.dossierId) redirect(303, `/p/${event.params.processId}/aanvragen`);
+	const signIn = signInFirst(event.locals, view.definition, event.url.pathname);
+	if (signIn) redirect(303, signIn);
 	const opts = serverAnswerOptions(event.locals.locale);
 	return { view, opts, store: drafts.answerStore(view, { storage: getFileStorage(), opts }) };
 }

@@ -6,6 +6,7 @@ import { findLeadTimes, summarizeAnswers } from '$lib/process/answers';
 import { findFeeToPay } from '$lib/process/fees';
 import * as dossiers from '$lib/server/dossiers/service';
 import { findRequestDraft } from '$lib/server/web/filing-request';
+import { signedInNow, signInFirst, signInPath } from '$lib/server/web/sign-in-level';
 import * as filing from '$lib/server/filing/service';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -14,6 +15,8 @@ export const load: PageServerLoad = async (event) => {
 	const view = (await findRequestDraft(event))?.view;
 	if (!view) redirect(303, `/p/${params.processId}/aanvragen`);
 	if (view.draft.dossierId) redirect(303, `/p/${params.processId}/aanvragen/ontvangen`);
+	const signIn = signInFirst(locals, view.definition, event.url.pathname);
+	if (signIn) redirect(303, signIn);
 	const opts = serverAnswerOptions(locals.locale);
 	const start = filing.findStartStep(view.definition, view.answers, opts);
 	if (start !== filing.CHECK_PAGE) redirect(303, `/p/${params.processId}/aanvragen/${start}`);
@@ -40,8 +43,11 @@ export const actions: Actions = {
 		const result = await dossiers.submitDraft(view, {
 			ownerId: locals.user?.id ?? null,
 			opts: serverAnswerOptions(locals.locale),
-			trackingToken: token
+			trackingToken: token,
+			signedIn: signedInNow(locals)
 		});
+		if (!result.ok && 'needs' in result)
+			redirect(303, signInPath(`/p/${params.processId}/aanvragen/controle`, result.needs));
 		if (!result.ok) return fail(400, { issues: result.issues });
 		redirect(303, `/p/${params.processId}/aanvragen/ontvangen`);
 	}

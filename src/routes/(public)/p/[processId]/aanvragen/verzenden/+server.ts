@@ -4,6 +4,7 @@ import { m } from '$lib/i18n';
 import type { AnswerMap } from '$lib/process/answers';
 import { writeDraftToken, readDraftToken } from '$lib/server/web/draft-cookie';
 import { receiveFromDevice } from '$lib/server/filing/device';
+import { signedInNow, signInFirst, signInPath } from '$lib/server/web/sign-in-level';
 import { serverAnswerOptions } from '$lib/server/filing/options';
 import * as processes from '$lib/server/processes/service';
 import { getFileStorage } from '$lib/server/files';
@@ -31,14 +32,8 @@ const upload = z.object({
 export const POST: RequestHandler = async ({ params, request, cookies, locals }) => {
 	const product = await processes.findProduct(params.processId);
 	if (!product) error(404, 'Not found');
-	if (product.definition.auth === 'required' && !locals.user)
-		return json(
-			{
-				status: 'login',
-				next: `/aanmelden?next=${encodeURIComponent(`/p/${params.processId}/aanvragen`)}`
-			},
-			{ status: 401 }
-		);
+	const signIn = signInFirst(locals, product.definition, `/p/${params.processId}/aanvragen`);
+	if (signIn) return json({ status: 'login', next: signIn }, { status: 401 });
 	let form: FormData;
 	try {
 		form = await request.formData();
@@ -68,7 +63,8 @@ export const POST: RequestHandler = async ({ params, request, cookies, locals })
 			processId: params.processId,
 			token: readDraftToken(cookies, params.processId),
 			ownerId: locals.user?.id ?? null,
-			language: locals.locale
+			language: locals.locale,
+			signedIn: signedInNow(locals)
 		},
 		{ ...parsed.data, answers: parsed.data.answers as AnswerMap, files },
 		{ storage: getFileStorage(), opts: serverAnswerOptions(locals.locale) }
@@ -81,6 +77,8 @@ export const POST: RequestHandler = async ({ params, request, cookies, locals })
 		);
 	if (result.token) writeDraftToken(cookies, params.processId, result.token);
 	const apply = `/p/${params.processId}/aanvragen`;
+	if (result.kind === 'login')
+		return json({ status: 'login', next: signInPath(apply, result.needs) }, { status: 401 });
 	switch (result.kind) {
 		case 'filed':
 			return json({
