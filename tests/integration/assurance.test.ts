@@ -12,6 +12,7 @@ import { testMessages } from '$lib/process/answers/test-messages';
 import type { SignedIn } from '$lib/process/assurance';
 import { toIsoDate } from '$lib/process/calendar';
 import { processDefinition } from '$lib/process/definition';
+import { lockedAnswers } from '$lib/process/identity';
 import * as dossiers from '$lib/server/dossiers/service';
 import * as drafts from '$lib/server/drafts/service';
 import { receiveFromDevice } from '$lib/server/filing/device';
@@ -190,5 +191,38 @@ describe(`filing a process that needs eID or itsme on ${backend}`, () => {
 		if (!byPassword.ok || !asGuest.ok) throw new Error('not filed');
 		expect(byPassword.dossier).toMatchObject({ signedInWith: null, assurance: 'low' });
 		expect(asGuest.dossier).toMatchObject({ signedInWith: null, assurance: null });
+	});
+
+	it('files the name eID vouched for, and refuses a page post that changes it', async () => {
+		const ownerId = await newCitizen();
+		const identity = { givenName: 'Ada', familyName: 'Peeters-Janssens' };
+		const { view } = await filledDraft('proef-eid', ownerId);
+		const locked = lockedAnswers(view.definition, identity);
+		expect(locked).toEqual({ naam: 'Ada Peeters-Janssens' });
+
+		const store = drafts.answerStore(view, { storage, opts, locked }, t.db);
+		const changed = readPage(view.definition, 0, answers[0], view.answers, opts);
+		expect(await store.save(0, changed)).toEqual({
+			ok: false,
+			issues: [{ name: 'naam', message: 'identityLocked(label=Naam)' }]
+		});
+		const kept = readPage(
+			view.definition,
+			0,
+			{ ...answers[0], naam: 'Ada Peeters-Janssens' },
+			view.answers,
+			opts
+		);
+		expect((await store.save(0, kept)).ok).toBe(true);
+
+		// The draft still says "Ada Peeters" (typed before signing in): what is filed is eID's.
+		const filed = await dossiers.submitDraft(
+			view,
+			{ ownerId, opts, signedIn: { ...eid, identity } },
+			t.db
+		);
+		if (!filed.ok) throw new Error(JSON.stringify(filed));
+		expect(filed.dossier.applicantName).toBe('Ada Peeters-Janssens');
+		expect(filed.dossier.answers).toMatchObject({ naam: 'Ada Peeters-Janssens' });
 	});
 });

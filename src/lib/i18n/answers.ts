@@ -20,6 +20,7 @@ export function answerMessages(locale: Locale): AnswerMessages {
 		chooseAtLeast: (p) => m.vChooseAtLeast(p, o),
 		chooseAtMost: (p) => m.vChooseAtMost(p, o),
 		mustConsent: (p) => m.vMustConsent(p, o),
+		identityLocked: (p) => m.vIdentityLocked(p, o),
 		tooShort: (p) => m.vTooShort(p, o),
 		tooLong: (p) => m.vTooLong(p, o),
 		email: (p) => m.vEmail(p, o),

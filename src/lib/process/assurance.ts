@@ -1,6 +1,8 @@
 // Levels of assurance (eIDAS): how certain the municipality is of who signed in. A process asks
 // for one (`none`: a guest may file; `low`: any account, a password too; `substantial`: e.g. the
 // CSAM app or an SMS code; `high`: eID or itsme); a session reaches one when it signs in.
+import type { VerifiedIdentity } from './identity';
+
 export const assuranceLevels = ['low', 'substantial', 'high'] as const;
 export type AssuranceLevel = (typeof assuranceLevels)[number];
 
@@ -27,5 +29,12 @@ export function neededAssurance(def: {
 	return def.auth === 'required' ? (def.assurance ?? 'low') : 'none';
 }
 
-/** How a citizen had signed in: a provider's id (null: a password) and the level reached. */
-export type SignedIn = { provider: string | null; assurance: AssuranceLevel };
+/**
+ * How a citizen is signed in: a provider's id (null: a password), the level reached, and the
+ * person the provider vouched for (their applicant fields are filed as it says).
+ */
+export type SignedIn = {
+	provider: string | null;
+	assurance: AssuranceLevel;
+	identity?: VerifiedIdentity | null;
+};

@@ -15,6 +15,7 @@ export const testMessages: AnswerMessages = {
 	chooseAtLeast: say('chooseAtLeast'),
 	chooseAtMost: say('chooseAtMost'),
 	mustConsent: say('mustConsent'),
+	identityLocked: say('identityLocked'),
 	tooShort: say('tooShort'),
 	tooLong: say('tooLong'),
 	email: say('email'),

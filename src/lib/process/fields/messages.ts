@@ -10,6 +10,8 @@ export type AnswerMessages = {
 	chooseAtLeast: (p: { label: string; count: number }) => string;
 	chooseAtMost: (p: { label: string; count: number }) => string;
 	mustConsent: (p: { label: string }) => string;
+	/** A field the identity provider vouched for (eID, itsme) was changed. */
+	identityLocked: (p: { label: string }) => string;
 	tooShort: (p: { label: string; count: number }) => string;
 	tooLong: (p: { label: string; count: number }) => string;
 	email: (p: { label: string }) => string;

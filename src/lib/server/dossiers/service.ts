@@ -3,6 +3,7 @@
 // (e-mail and push) in the outbox in one transaction, or nothing at all. The draft's submission
 // id makes a retried submit (double click, reload, lost response) return the same dossier.
 import { findApplicant } from '$lib/process/applicant';
+import { lockedAnswers, withLocked } from '$lib/process/identity';
 import {
 	meetsAssurance,
 	neededAssurance,
@@ -73,13 +74,19 @@ export async function submitDraft(
 	const needed = neededAssurance(definition);
 	if (!intake && needed !== 'none' && !meetsAssurance(q.signedIn?.assurance ?? null, needed))
 		return { ok: false, issues: [], needs: needed };
-	const issues = validateSubmission(definition, view.answers, q.opts);
+	// What the identity provider vouched for is filed as it said it (a draft begun before the
+	// citizen signed in with eID, or a device's copy, may hold something else).
+	const answers =
+		intake || !q.signedIn?.identity
+			? view.answers
+			: withLocked(view.answers, lockedAnswers(definition, q.signedIn.identity));
+	const issues = validateSubmission(definition, answers, q.opts);
 	if (issues.length > 0) return { ok: false, issues };
 
-	const applicant = findApplicant(definition, view.answers);
+	const applicant = findApplicant(definition, answers);
 	const ownerId = intake ? null : (q.ownerId ?? draft.ownerId);
 	// How the citizen signed in goes on the dossier; a guest, an intake or the API leave it empty.
-	const signedIn = intake || !ownerId ? null : q.signedIn;
+	const signedIn = intake || !ownerId || !q.signedIn ? null : q.signedIn;
 	return db.transaction().execute(async (trx) => {
 		const filed = await insertFiled(
 			trx,
@@ -87,7 +94,7 @@ export async function submitDraft(
 				processId: draft.processId,
 				processVersion: draft.processVersion,
 				definition,
-				answers: view.answers,
+				answers,
 				// An intake's citizen gets the receipt and mails in the language staff chose for them.
 				language: intake ? draft.language : q.opts.locale,
 				ownerId,

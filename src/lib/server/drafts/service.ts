@@ -13,6 +13,12 @@ import {
 } from '$lib/process/answers';
 import { describeAccept } from '$lib/process/answers';
 import { prefillApplicant } from '$lib/process/applicant';
+import {
+	changedLocked,
+	lockedAnswers,
+	withLocked,
+	type VerifiedIdentity
+} from '$lib/process/identity';
 import { mergePage, type AnswerStore, type Saved } from '$lib/process/runner';
 import { localize } from '$lib/process/text';
 import { getDb, type Db } from '../db';
@@ -56,6 +62,8 @@ export async function openDraft(
 		language: 'nl' | 'en';
 		/** The signed-in citizen's account: a new draft starts with their name and e-mail. */
 		account?: { name: string; email: string } | null;
+		/** The person an identity provider vouched for: a new draft starts with what it gave. */
+		identity?: VerifiedIdentity | null;
 		/**
 		 * The published version the answers are given under (a phone's queued submission), when
 		 * not the current one: a draft on another version is not resumed, a new one starts on it.
@@ -86,7 +94,10 @@ export async function openDraft(
 		const definition = await processes.getVersion(mine.processId, mine.processVersion, db);
 		return { view: { draft: mine, definition, answers: mine.answers as AnswerMap }, token };
 	}
-	const answers = q.account ? prefillApplicant(product.definition, q.account) : {};
+	const answers = withLocked(
+		q.account ? prefillApplicant(product.definition, q.account) : {},
+		lockedAnswers(product.definition, q.identity)
+	);
 	const draft = await repo.insertDraft(db, {
 		tokenHash: hashToken(token),
 		ownerId: q.ownerId,
@@ -186,14 +197,30 @@ export async function discardDraft(view: DraftView, db: Db = getDb()): Promise<v
 /** The draft as the form runner's answer store: its pages live under /p/<process>/aanvragen. */
 export function answerStore(
 	view: DraftView,
-	deps: { storage: FileStorage; opts: AnswerOptions },
+	deps: {
+		storage: FileStorage;
+		opts: AnswerOptions;
+		/** Fields the identity provider vouched for, with their values (`lockedAnswers`). */
+		locked?: Record<string, string>;
+	},
 	db: Db = getDb(),
 	locate: (step: string) => string = (step) => `/p/${view.draft.processId}/aanvragen/${step}`
 ): AnswerStore {
 	return {
 		form: view.definition,
 		load: () => Promise.resolve(view.answers),
-		save: (_pageIndex, reading) => savePage(view, reading, deps, db),
+		save: async (pageIndex, reading) => {
+			// What the identity provider vouched for is not changed by a post.
+			const changed = changedLocked(
+				view.definition,
+				pageIndex,
+				reading,
+				deps.locked ?? {},
+				deps.opts
+			);
+			if (changed.length > 0) return { ok: false, issues: changed };
+			return savePage(view, reading, deps, db);
+		},
 		locate
 	};
 }

@@ -13,7 +13,11 @@ import {
 /** How the request is signed in now: null for a guest. */
 export function signedInNow(locals: App.Locals): SignedIn | null {
 	return locals.user && locals.session
-		? { provider: locals.session.provider, assurance: locals.session.assurance }
+		? {
+				provider: locals.session.provider,
+				assurance: locals.session.assurance,
+				identity: locals.session.identity
+			}
 		: null;
 }
 

@@ -29,6 +29,8 @@ export type InputProps<F extends InputField> = {
 	label: string;
 	hint: string | undefined;
 	help: string | undefined;
+	/** Vouched for by an identity provider: shown, not changed (one-line inputs). */
+	readonly?: boolean;
 };
 
 export type FieldInput<F extends InputField> = {

@@ -18,6 +18,7 @@ export const GET: RequestHandler = async ({ params, cookies, locals, url }) => {
 		token: readDraftToken(cookies, params.processId),
 		ownerId: locals.user?.id ?? null,
 		account: locals.user,
+		identity: locals.session?.identity,
 		language: locals.locale
 	});
 	if (!opened) error(404, 'Not found');

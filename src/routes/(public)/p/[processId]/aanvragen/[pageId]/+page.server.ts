@@ -4,6 +4,8 @@ import { getFileStorage } from '$lib/server/files';
 import { serverAnswerOptions } from '$lib/server/filing/options';
 import { findRequestDraft } from '$lib/server/web/filing-request';
 import { signInFirst } from '$lib/server/web/sign-in-level';
+import { lockedAnswers } from '$lib/process/identity';
+import { providerName } from '$lib/server/oidc/providers';
 import { loadFormPage, postFormPage } from '$lib/server/web/form-runner';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -14,15 +16,23 @@ async function openStore(event: RequestEvent<{ processId: string; pageId: string
 	const signIn = signInFirst(event.locals, view.definition, event.url.pathname);
 	if (signIn) redirect(303, signIn);
 	const opts = serverAnswerOptions(event.locals.locale);
-	return { view, opts, store: drafts.answerStore(view, { storage: getFileStorage(), opts }) };
+	// What an identity provider vouched for (eID, itsme) is shown as confirmed and cannot change.
+	const locked = lockedAnswers(view.definition, event.locals.session?.identity);
+	const store = drafts.answerStore(view, { storage: getFileStorage(), opts, locked });
+	return { view, opts, store, locked };
 }
 
 export const load: PageServerLoad = async (event) => {
-	const { view, opts, store } = await openStore(event);
+	const { view, opts, store, locked } = await openStore(event);
 	const page = await loadFormPage(store, event.params.pageId, { url: event.url, opts });
 	const { id, title, pages, leadTimes, auth } = view.definition;
+	const provider = event.locals.session?.provider;
 	return {
 		...page,
+		confirmed: {
+			values: locked,
+			by: provider ? providerName(provider, event.locals.locale) : null
+		},
 		definition: { id, title, pages, leadTimes, auth },
 		version: view.draft.processVersion
 	};
