@@ -16,6 +16,7 @@ import { compress } from '$lib/server/web/compress';
 import { refuseCrossSiteForm } from '$lib/server/web/cross-site';
 import { movedPath } from '$lib/moved-paths';
 import { hstsFor } from '$lib/server/web/hsts';
+import { providerOrigins } from '$lib/server/oidc/providers';
 import { start, stopOnShutdown } from '$lib/server/startup';
 import { isDatabaseUnavailable, respondUnavailable } from '$lib/server/unavailable';
 
@@ -127,11 +128,14 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
 	response.headers.set('X-Frame-Options', frameable ? 'SAMEORIGIN' : 'DENY');
 	const csp = response.headers.get('content-security-policy');
-	if (frameable && csp)
-		response.headers.set(
-			'content-security-policy',
-			csp.replace("frame-ancestors 'none'", "frame-ancestors 'self'")
-		);
+	if (csp) {
+		// A sign-in button posts to Loket, which redirects the browser to the identity provider:
+		// the browser checks that redirect against form-action too.
+		const formTargets = ["'self'", ...providerOrigins()].join(' ');
+		let policy = csp.replace("form-action 'self'", `form-action ${formTargets}`);
+		if (frameable) policy = policy.replace("frame-ancestors 'none'", "frame-ancestors 'self'");
+		if (policy !== csp) response.headers.set('content-security-policy', policy);
+	}
 	response.headers.set('Permissions-Policy', 'camera=(self), geolocation=(self), microphone=()');
 	const hsts = hstsFor(event.url.hostname);
 	if (hsts) response.headers.set('Strict-Transport-Security', hsts);

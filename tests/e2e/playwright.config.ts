@@ -7,11 +7,12 @@
 // allowed to create databases), at the same time as the others. (On a machine held at a load of
 // 11–19 by other work, the process editor's spec once timed out that way.) E2E_SCOPE=smoke runs only the main journeys (tests
 // tagged @smoke), as CI does on the embedded database.
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { makeTestSeal, TEST_SEAL_PASSWORD } from '../fixtures/seal';
+import { e2eProvidersFile } from './test-provider';
 import { userAddCommands } from './users';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
@@ -20,6 +21,8 @@ const workers = Number(process.env.E2E_WORKERS ?? 2);
 /** The alone specs on a second server of their own (see above). */
 const separate = !smoke && process.env.E2E_ALONE_SERVER === '1';
 const alonePort = port + 1;
+/** The test identity provider (eID, itsme, an SMS code) both servers sign citizens in with. */
+const providerPort = port + 3;
 /**
  * Specs that others must not run beside: counts of all rows compared before and after, a library
  * process retired for a moment, a new version of the complaint form published.
@@ -42,6 +45,8 @@ if (!existsSync(join(sealDir, 'seal.p12'))) {
 	makeTestSeal(sealDir);
 }
 const seal = makeSealEnv(sealDir);
+const providersFile = join(process.env.E2E_DATA_DIR, 'oidc-providers.json');
+writeFileSync(providersFile, JSON.stringify(e2eProvidersFile(providerPort), null, '\t'));
 
 function makeSealEnv(dir: string) {
 	return { SEAL_P12_FILE: join(dir, 'seal.p12'), SEAL_P12_PASSWORD: TEST_SEAL_PASSWORD };
@@ -73,6 +78,7 @@ function server(p: number, dataDir: string, databaseUrl: string, fresh: boolean)
 			// The account fees are paid into: the payment pages show it with the EPC QR code.
 			PAYMENT_IBAN: 'BE68 5390 0754 7034',
 			PAYMENT_BIC: 'GKCCBEBB',
+			OIDC_PROVIDERS_FILE: providersFile,
 			...seal
 		}
 	};
@@ -131,6 +137,14 @@ export default defineConfig({
 		}
 	},
 	webServer: [
+		{
+			command: `npx tsx tests/e2e/test-provider.ts ${providerPort} http://localhost:${port} http://localhost:${alonePort}`,
+			cwd: '../..',
+			url: `http://127.0.0.1:${providerPort}/.well-known/openid-configuration`,
+			reuseExistingServer: false,
+			timeout: 60_000,
+			stdout: 'pipe' as const
+		},
 		server(port, process.env.E2E_DATA_DIR, process.env.DATABASE_URL ?? '', false),
 		...(separate
 			? [

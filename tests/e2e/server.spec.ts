@@ -154,6 +154,11 @@ test.describe('security headers', () => {
 			expect(csp.get('script-src'), path).not.toContain("'unsafe-inline'");
 			expect(csp.get('frame-ancestors'), path).toEqual(["'none'"]);
 			expect(csp.get('object-src'), path).toEqual(["'none'"]);
+			// Forms go to this site, and on from it only to the identity provider (test-provider.ts).
+			expect(csp.get('form-action'), path).toEqual([
+				"'self'",
+				`http://127.0.0.1:${Number(process.env.E2E_PORT ?? 4173) + 3}`
+			]);
 			expect(headers['referrer-policy'], path).toBe('strict-origin-when-cross-origin');
 			expect(headers['permissions-policy'], path).toBe(
 				'camera=(self), geolocation=(self), microphone=()'

@@ -33,7 +33,7 @@ export async function logIn(page: Page, who: E2eUser | { email: string; password
 	await page.goto('/aanmelden');
 	await page.getByLabel('E-mailadres').fill(email);
 	await page.getByLabel('Wachtwoord').fill(password);
-	await page.getByRole('button', { name: 'Aanmelden' }).click();
+	await page.getByRole('button', { name: 'Aanmelden', exact: true }).click();
 	await expect(page).not.toHaveURL(/\/aanmelden/);
 }
 

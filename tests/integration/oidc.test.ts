@@ -214,8 +214,15 @@ describe(`sign-in through OpenID Connect on ${backend}`, () => {
 		expect(high.result).toMatchObject({
 			ok: false,
 			reason: 'level-too-low',
-			returnTo: '/p/x/aanvragen'
+			returnTo: '/p/x/aanvragen',
+			// Trying again asks for the same level.
+			level: 'high'
 		});
+		// Above low the provider is asked to sign the person in again (not reuse the SMS session);
+		// any account is not.
+		expect(high.begun.url.searchParams.get('prompt')).toBe('login');
+		expect(substantial.begun.url.searchParams.get('prompt')).toBe('login');
+		expect((await start(acm, 'low')).url.searchParams.get('prompt')).toBeNull();
 	});
 
 	it('staff get their roles from the group claim, and lose them when the group is gone', async () => {

@@ -106,6 +106,9 @@ export async function begin(
 	};
 	const acr = provider.askLevel[input.level];
 	if (acr) parameters.acr_values = acr;
+	// A page that needs more than any account: the provider must ask again, not reuse a session
+	// signed in with a weaker means (an SMS code), so the citizen can choose eID or itsme.
+	if (input.level !== 'low') parameters.prompt = 'login';
 	if (input.locale) parameters.ui_locales = input.locale;
 	return { ok: true, url: client.buildAuthorizationUrl(config, parameters), key };
 }
@@ -148,7 +151,7 @@ export type Completed =
 			returnTo: string;
 			linked: boolean;
 	  }
-	| { ok: false; reason: Failure; claim?: string; returnTo?: string };
+	| { ok: false; reason: Failure; claim?: string; returnTo?: string; level?: AssuranceLevel };
 
 /** Whichever step failed, as a reason; never the tokens (they are not logged). */
 function classify(e: unknown): Failure {
@@ -177,7 +180,8 @@ export async function complete(
 		ok: false,
 		reason,
 		claim,
-		returnTo: flow.returnTo
+		returnTo: flow.returnTo,
+		level: flow.wantedLevel
 	});
 	const error = input.callbackUrl.searchParams.get('error');
 	if (error) return fail(error === 'access_denied' ? 'cancelled' : 'provider-error');

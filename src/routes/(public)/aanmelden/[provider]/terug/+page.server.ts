@@ -13,7 +13,7 @@ export const load: PageServerLoad = async (event) => {
 	const startFailed = event.url.searchParams.get('fout');
 	if (startFailed !== null) {
 		const failure: Failure = startFailed === 'unavailable' ? 'unavailable' : 'provider-error';
-		return { provider: choice, failure, claim: undefined, returnTo: '/' };
+		return { provider: choice, failure, claim: undefined, returnTo: '/', level: 'low' as const };
 	}
 	const result = await finishSignIn(event, provider);
 	if (result.ok) redirect(303, result.returnTo);
@@ -21,6 +21,8 @@ export const load: PageServerLoad = async (event) => {
 		provider: choice,
 		failure: result.reason,
 		claim: result.claim,
-		returnTo: result.returnTo ?? '/'
+		returnTo: result.returnTo ?? '/',
+		// Trying again asks for the level the page needed (a process that needs eID).
+		level: result.level ?? 'low'
 	};
 };

@@ -1,0 +1,69 @@
+// The identity provider the end-to-end servers sign citizens in with: the real `oidc-provider`
+// (tests/fixtures/oidc-provider.ts) on its own port, started by playwright.config.ts beside the
+// Loket servers, with the test people the journeys choose on its page. Usage:
+//   npx tsx tests/e2e/test-provider.ts <port> <loket origin>...
+import { startTestProvider, type TestAccount } from '../fixtures/oidc-provider';
+
+export const E2E_PROVIDER_ID = 'acmidm';
+export const E2E_CLIENT = { id: 'loket-e2e', secret: 'loket-e2e-secret' };
+
+/** Who can sign in at the test provider, with the means (acr) ACM/IDM would report. */
+export const e2eAccounts: TestAccount[] = [
+	{
+		id: 'an-eid',
+		acr: 'urn:be:vlaanderen:authmech:eid',
+		claims: {
+			email: 'an.claes@example.be',
+			email_verified: true,
+			given_name: 'An',
+			family_name: 'Claes',
+			rrn: '85073003328',
+			birthdate: '1985-07-30'
+		}
+	},
+	{
+		id: 'bert-sms',
+		acr: 'urn:be:vlaanderen:authmech:sms',
+		claims: {
+			email: 'bert.wouters@example.be',
+			email_verified: true,
+			given_name: 'Bert',
+			family_name: 'Wouters',
+			rrn: '90020199704'
+		}
+	}
+];
+
+/** The providers' file the Loket servers read (OIDC_PROVIDERS_FILE). */
+export function e2eProvidersFile(port: number) {
+	return [
+		{
+			id: E2E_PROVIDER_ID,
+			label: { nl: 'eID of itsme', en: 'eID or itsme' },
+			audience: 'citizens',
+			issuer: `http://127.0.0.1:${port}`,
+			clientId: E2E_CLIENT.id,
+			clientSecret: E2E_CLIENT.secret,
+			scopes: ['openid', 'profile', 'email', 'rrn'],
+			claims: 'acmidm',
+			allowInsecure: true
+		}
+	];
+}
+
+if (process.argv[1]?.endsWith('test-provider.ts')) {
+	const [port, ...origins] = process.argv.slice(2);
+	const op = await startTestProvider({
+		port: Number(port),
+		accounts: e2eAccounts,
+		clients: [
+			{
+				client_id: E2E_CLIENT.id,
+				client_secret: E2E_CLIENT.secret,
+				redirect_uris: origins.map((o) => `${o}/aanmelden/${E2E_PROVIDER_ID}/terug`),
+				post_logout_redirect_uris: origins.map((o) => `${o}/`)
+			}
+		]
+	});
+	console.log(`Test identity provider at ${op.issuer}`);
+}
