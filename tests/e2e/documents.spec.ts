@@ -448,4 +448,11 @@ test('staff send a message with a PDF: a refused file keeps the text; the citize
 	const file = join(downloads, `bijlage-${stamp}.pdf`);
 	await download.saveAs(file);
 	expect(readFileSync(file).equals(Buffer.from(pdfBytes))).toBe(true);
+
+	// Staff's emptied form is a new message (a new id): sent, it is stored too, not taken for a double.
+	const another = `Nog een bericht, zonder bijlage (${stamp}).`;
+	await form.getByLabel('Tekst').fill(another);
+	await form.getByRole('button', { name: 'Toevoegen' }).click();
+	await expect(staff.getByRole('listitem').filter({ hasText: another })).toHaveCount(1);
+	await expect(staff.getByRole('listitem').filter({ hasText: text })).toHaveCount(1);
 });
