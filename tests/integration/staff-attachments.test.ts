@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDefinition } from '$lib/process/answers/test-definition';
 import type { ProcessDefinition } from '$lib/process/definition';
@@ -24,6 +24,7 @@ import { FileMailer } from '$lib/server/mail/transport';
 import { drainOutbox, registerOutboxHandler } from '$lib/server/outbox/worker';
 import * as processes from '$lib/server/processes/service';
 import { hashToken } from '$lib/server/tokens';
+import * as migration from '../../migrations/2026_12_09_0002_message_attachments';
 import { fileDossier, recordSubmitted } from '../fixtures/dossiers';
 import { addUser } from '../fixtures/users';
 import { asOwner, backend, openTestDatabase, type TestDatabase } from './test-db';
@@ -426,5 +427,35 @@ describe(`files staff send with a message, on ${backend}`, () => {
 			expect(await refused(() => t.db.insertInto('attachment').values(values).execute())).toBe(
 				'23514'
 			);
+	});
+});
+
+describe(`the message_attachments migration on ${backend}`, () => {
+	let owner: TestDatabase;
+	beforeAll(async () => {
+		owner = await openTestDatabase('owner');
+	});
+	afterAll(async () => {
+		await owner?.drop();
+	});
+
+	it('goes down and up again, and the triggers are back', async () => {
+		const db = owner.db as unknown as Kysely<unknown>;
+		const triggers = async () =>
+			(
+				await sql<{ name: string }>`select tgname as name from pg_trigger
+					where tgrelid = 'attachment'::regclass and not tgisinternal order by tgname`.execute(db)
+			).rows.map((r) => r.name);
+		const all = [
+			'attachment_dossier_change',
+			'attachment_no_truncate',
+			'attachment_of_message',
+			'attachment_unchanged'
+		];
+		expect(await triggers()).toEqual(all);
+		await migration.down(db);
+		expect(await triggers()).toEqual(['attachment_dossier_change']);
+		await migration.up(db);
+		expect(await triggers()).toEqual(all);
 	});
 });
