@@ -333,7 +333,7 @@ export async function postStaffMessage(
 	const files = (input.files ?? []).filter(isChosenFile);
 	const issues: MessageFileIssue[] = [];
 	const prepared: { bytes: Uint8Array; type: string; name: string }[] = [];
-	// An internal note stays with staff: a file with it could reach nobody it is meant for.
+	// Files go to the citizen; an internal note takes none (the database refuses them as well).
 	if (files.length > 0 && input.internal) issues.push({ code: 'internal' });
 	else if (files.length > MAX_REPLY_FILES) issues.push({ code: 'too-many' });
 	else
@@ -355,9 +355,11 @@ export async function postStaffMessage(
 			? { ok: true, messageId, duplicate: true }
 			: { ok: false, reason: 'not-found' };
 	// Files are content-addressed: storing them before the transaction is harmless if it fails.
-	const storage = prepared.length > 0 ? (deps?.storage ?? getFileStorage()) : null;
 	const stored: ((typeof prepared)[number] & { sha256: string; size: number })[] = [];
-	for (const p of prepared) stored.push({ ...p, ...(await storage!.put(p.bytes)) });
+	if (prepared.length > 0) {
+		const storage = deps?.storage ?? getFileStorage();
+		for (const p of prepared) stored.push({ ...p, ...(await storage.put(p.bytes)) });
+	}
 	return db.transaction().execute(async (trx): Promise<MessageResult> => {
 		const dossier = await repo.lockById(trx, dossierId);
 		if (!dossier) return { ok: false, reason: 'not-found' };
