@@ -1,7 +1,7 @@
 // The back-office page of one dossier: what staff see (everything, with who did what) and its
 // actions, taking a workflow transition (with the version the page showed, so nobody overwrites a
-// colleague's change unseen), assigning it, adding a message to the citizen or an internal note,
-// and handing it over to another department. Each is a superforms form with an id of its own
+// colleague's change unseen), assigning it, adding a message to the citizen (with files, if any)
+// or an internal note, and handing it over to another department. Each is a superforms form with an id of its own
 // (`$lib/views/dossier-forms`); its result is the form's message, shown beside it on the page.
 import { randomUUID } from 'node:crypto';
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
