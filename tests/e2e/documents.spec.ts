@@ -4,13 +4,16 @@
 // downloads it, a real PDF whose seal poppler's pdfsig finds valid over the whole file (and a copy
 // with one byte changed not), and whose text pdftotext reads back. The same in English for a
 // citizen who chose English, and a refusal: its letter carries the reason staff wrote. The e2e
-// server seals with a throw-away certificate (playwright.config.ts). axe runs on every page.
+// server seals with a throw-away certificate (playwright.config.ts). Staff also send their own
+// files with a message: a refused file is said at the field with the text kept, a PDF reaches the
+// citizen's phone byte for byte, and the mail only says it is there. axe runs on every page.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { pdfBytes } from '../../src/lib/server/files/test-files';
 import { runPdfsig } from '../fixtures/seal';
 import { expectAccessible } from './axe';
 import { answerTo, escapeRegExp, expectStep } from './filing-helpers';
@@ -371,4 +374,85 @@ test('a refusal issues the sealed refusal letter with the reason staff gave', as
 	expect(text).toContain(`(dossier ${reference})`);
 	expect(text).toContain(`Reden ${reason}`);
 	expect(text).not.toContain('Verklaring');
+});
+
+test('staff send a message with a PDF: a refused file keeps the text; the citizen downloads the PDF on a phone', async ({
+	browser,
+	baseURL
+}) => {
+	const email = `bijlage-${stamp}@example.be`;
+	const context = await browser.newContext({
+		viewport: { width: 393, height: 852 },
+		isMobile: true,
+		hasTouch: true
+	});
+	const citizen = await context.newPage();
+	await logIn(citizen, 'citizen');
+	const reference = await fileAttest(citizen, 'nl', email);
+
+	const staff = await staffOnDossier(browser, reference);
+	const form = staff.getByRole('form', { name: 'Bericht of notitie' });
+	const text = `Hierbij de beslissing over uw aanvraag, ondertekend (bericht ${stamp}).`;
+	await form.getByLabel('Tekst').fill(text);
+	await form.getByRole('radio', { name: 'Bericht aan de aanvrager (wordt gemaild)' }).check();
+	const files = form.getByLabel(/^Bijlagen voor de aanvrager/);
+	// A web page named .pdf: refused at the field and in the summary, nothing sent, the text kept.
+	await files.setInputFiles({
+		name: 'beslissing.pdf',
+		mimeType: 'application/pdf',
+		buffer: Buffer.from('<!doctype html><html><script>alert(1)</script></html>')
+	});
+	await form.getByRole('button', { name: 'Toevoegen' }).click();
+	const refusal = 'beslissing.pdf is geen PDF, JPG, PNG, HEIC, WEBP, DOCX, ODT-bestand.';
+	await expect(
+		staff.getByRole('complementary', { name: 'Behandeling' }).getByRole('alert')
+	).toContainText(refusal);
+	await expect(files).toHaveAttribute('aria-invalid', 'true');
+	await expect(form.getByText(refusal)).toBeVisible();
+	await expect(form.getByLabel('Tekst')).toHaveValue(text);
+	await expect(staff.getByRole('listitem').filter({ hasText: text })).toHaveCount(0);
+	await expectAccessible(staff);
+
+	await files.setInputFiles({
+		name: 'Beslissing.pdf',
+		mimeType: 'application/pdf',
+		buffer: Buffer.from(pdfBytes)
+	});
+	await form.getByRole('button', { name: 'Toevoegen' }).click();
+	await expect(staff.getByRole('status')).toHaveText('Toegevoegd aan het dossier.');
+	await expect(form.getByLabel('Tekst')).toHaveValue('');
+	// Staff see it in the history, under the message.
+	const sent = staff.getByRole('listitem').filter({ hasText: text });
+	await expect(sent.getByRole('link', { name: /^Beslissing\.pdf \(/ })).toBeVisible();
+	await expectAccessible(staff);
+
+	const dossierUrl = new URL(`/dossiers/${reference}`, baseURL).href;
+	const mail = await waitForMail(email, {
+		subject: new RegExp(`^${escapeRegExp(`Nieuw bericht over uw dossier ${reference}`)} ·`)
+	});
+	expect(mail.text.replace(/\s+/g, ' ')).toContain('Bij het bericht hoort een bijlage.');
+	expect(mail.text).not.toContain(text);
+	expect(mail.links).toContain(dossierUrl);
+	expect(mail.attachments).toEqual([]);
+
+	await citizen.goto(dossierUrl);
+	await expect(citizen.getByRole('heading', { level: 1 })).toContainText(reference);
+	const message = citizen.getByRole('listitem').filter({ hasText: text });
+	const link = message.getByRole('link', { name: /^Beslissing\.pdf \(/ });
+	await expect(link).toBeVisible();
+	await expectAccessible(citizen);
+	const downloading = citizen.waitForEvent('download');
+	await link.click();
+	const download = await downloading;
+	expect(download.suggestedFilename()).toBe('Beslissing.pdf');
+	const file = join(downloads, `bijlage-${stamp}.pdf`);
+	await download.saveAs(file);
+	expect(readFileSync(file).equals(Buffer.from(pdfBytes))).toBe(true);
+
+	// Staff's emptied form is a new message (a new id): sent, it is stored too, not taken for a double.
+	const another = `Nog een bericht, zonder bijlage (${stamp}).`;
+	await form.getByLabel('Tekst').fill(another);
+	await form.getByRole('button', { name: 'Toevoegen' }).click();
+	await expect(staff.getByRole('listitem').filter({ hasText: another })).toHaveCount(1);
+	await expect(staff.getByRole('listitem').filter({ hasText: text })).toHaveCount(1);
 });

@@ -160,7 +160,10 @@ export async function describeDossier(
 			author: msg.authorName,
 			internal: msg.internal,
 			body: msg.body,
-			createdAt: iso(msg.createdAt)
+			createdAt: iso(msg.createdAt),
+			attachments: attachments
+				.filter((a) => a.messageId === msg.id)
+				.map((a) => describeAttachment(dossier.id, a))
 		})),
 		events: events.map((e) => ({
 			type: e.type,

@@ -319,7 +319,13 @@ export const dossierDetail = z
 				author: z.string().nullable(),
 				internal: z.boolean(),
 				body: z.string(),
-				createdAt: dateTime
+				createdAt: dateTime,
+				attachments: z
+					.array(attachmentSchema)
+					.describe(
+						'The files sent with this message (also in the dossier’s `attachments`); ' +
+							'download each from its `href`.'
+					)
 			})
 		),
 		events: z

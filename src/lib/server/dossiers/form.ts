@@ -7,12 +7,7 @@
 import { z } from 'zod';
 import { m } from '$lib/i18n';
 import type { FieldErrors } from '../auth/form';
-import {
-	MAX_MESSAGE_LENGTH,
-	MAX_NOTE_LENGTH,
-	type HandOverResult,
-	type MessageResult
-} from './handling';
+import { MAX_MESSAGE_LENGTH, MAX_NOTE_LENGTH, type HandOverResult } from './handling';
 
 /**
  * The dossier version the page showed. A post without it reads as version 0, which no stored
@@ -35,10 +30,15 @@ export const assignSchema = z.object({
 	assignee: z.string()
 });
 
-/** A message to the citizen (mailed) or an internal note for colleagues. */
+/**
+ * A message to the citizen (mailed, with files if any) or an internal note for colleagues. The
+ * files are posted beside it (`files`) and read by the upload gate, not by this schema;
+ * `messageId` is made when the form is drawn, so the same message sent twice is stored once.
+ */
 export const messageSchema = z.object({
 	body: z.string(),
-	kind: z.enum(['internal', 'citizen'])
+	kind: z.enum(['internal', 'citizen']),
+	messageId: z.string()
 });
 
 /** The dossier handed over to another department, with the note it reads first. */
@@ -68,7 +68,7 @@ export function transitionNoteError(reason: 'note-required' | 'too-long'): strin
 }
 
 /** A refused message, as the message next to its text. */
-export function messageError(reason: Extract<MessageResult, { ok: false }>['reason']): string {
+export function messageError(reason: 'not-found' | 'empty' | 'too-long' | 'closed'): string {
 	return reason === 'too-long'
 		? m.staffDossierNoteTooLong({ max: MAX_MESSAGE_LENGTH })
 		: m.staffDossierMessageEmpty();

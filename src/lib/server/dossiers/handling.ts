@@ -25,6 +25,7 @@ import type { SessionUser } from '../auth/repository';
 import { getDb, type Db } from '../db';
 import type { Attachment, Database, Dossier, DossierUpdate } from '../db/schema';
 import type { FileStorage } from '../files/storage';
+import { getFileStorage } from '../files';
 import { checkUpload, type UploadRefusal } from '../files/upload';
 import * as departments from '../departments/service';
 import * as documents from '../documents/service';
@@ -299,49 +300,107 @@ async function takeTransition(
 	});
 }
 
+/** Why a file sent with a staff message is refused (`fileName` names it, where it is one file). */
+export type MessageFileIssue = {
+	code: UploadRefusal | 'too-many' | 'internal';
+	fileName?: string;
+};
+
 export type MessageResult =
-	| { ok: true; messageId: string }
+	| { ok: true; messageId: string; duplicate: boolean }
 	| { ok: false; reason: 'not-found' | 'empty' | 'too-long' | 'closed' }
+	/** A file was refused (with the text's refusal too, if any); nothing is stored. */
+	| { ok: false; reason: 'files'; issues: MessageFileIssue[]; body: 'empty' | 'too-long' | null }
 	| Conflict;
 
 /**
  * A message from staff (or another system through the API) to the citizen, mailed to them, or an
- * internal note for colleagues.
+ * internal note for colleagues. A message to the citizen may carry files (as many, as large and
+ * of the types a citizen may send), each through the one upload gate; the message, its files, its
+ * audit event and its mail are stored together or not at all. With `messageId` (the form's, made
+ * when it was drawn) the same message sent twice is stored once.
  */
 export async function postStaffMessage(
 	dossierId: string,
 	author: SessionUser | ApiActor,
-	input: { body: string; internal: boolean },
-	db: Db = getDb()
+	input: { body: string; internal: boolean; messageId?: string; files?: readonly File[] },
+	db: Db = getDb(),
+	deps?: { storage: FileStorage }
 ): Promise<MessageResult> {
 	const actor: Actor = 'kind' in author ? author : { kind: 'staff', user: author };
 	const body = stripBidiControls(input.body).trim();
-	if (!body) return { ok: false, reason: 'empty' };
-	if (body.length > MAX_MESSAGE_LENGTH) return { ok: false, reason: 'too-long' };
+	const bodyIssue = !body ? 'empty' : body.length > MAX_MESSAGE_LENGTH ? 'too-long' : null;
+	const files = (input.files ?? []).filter(isChosenFile);
+	const issues: MessageFileIssue[] = [];
+	const prepared: { bytes: Uint8Array; type: string; name: string }[] = [];
+	// Files go to the citizen; an internal note takes none (the database refuses them as well).
+	if (files.length > 0 && input.internal) issues.push({ code: 'internal' });
+	else if (files.length > MAX_REPLY_FILES) issues.push({ code: 'too-many' });
+	else
+		for (const file of files) {
+			const checked = await checkUpload(file, {
+				accept: acceptedTypes,
+				maxBytes: MAX_REPLY_FILE_MB * 1024 * 1024
+			});
+			if (checked.ok) prepared.push(checked);
+			else issues.push({ code: checked.reason, fileName: checked.name });
+		}
+	if (issues.length > 0) return { ok: false, reason: 'files', issues, body: bodyIssue };
+	if (bodyIssue) return { ok: false, reason: bodyIssue };
+	// The form carries the message's id; a tampered one only loses the protection against doubles.
+	const messageId = input.messageId && isUuid(input.messageId) ? input.messageId : randomUUID();
+	const earlier = await repo.findMessage(db, messageId);
+	if (earlier)
+		return earlier.dossierId === dossierId
+			? { ok: true, messageId, duplicate: true }
+			: { ok: false, reason: 'not-found' };
+	// Files are content-addressed: storing them before the transaction is harmless if it fails.
+	const stored: ((typeof prepared)[number] & { sha256: string; size: number })[] = [];
+	if (prepared.length > 0) {
+		const storage = deps?.storage ?? getFileStorage();
+		for (const p of prepared) stored.push({ ...p, ...(await storage.put(p.bytes)) });
+	}
 	return db.transaction().execute(async (trx): Promise<MessageResult> => {
 		const dossier = await repo.lockById(trx, dossierId);
 		if (!dossier) return { ok: false, reason: 'not-found' };
 		const message = await repo.insertMessage(trx, {
+			id: messageId,
 			dossierId,
 			authorId: actor.kind === 'staff' ? actor.user.id : null,
 			authorRole: 'staff',
 			body,
 			internal: input.internal
 		});
-		if (!message) throw new Error(`Message of dossier ${dossierId} was not stored`);
+		// Sent twice at once: the other request stored it (its row lock held this one back).
+		if (!message) return { ok: true, messageId, duplicate: true };
+		const attachments: { id: string; fileName: string; sha256: string }[] = [];
+		for (const s of stored) {
+			const attachment = await repo.insertAttachment(trx, {
+				dossierId,
+				messageId: message.id,
+				documentRequestId: null,
+				fileName: s.name,
+				mediaType: s.type,
+				sizeBytes: s.size,
+				sha256: s.sha256,
+				uploadedBy: actor.kind === 'staff' ? actor.user.id : null
+			});
+			attachments.push({ id: attachment.id, fileName: attachment.fileName, sha256: s.sha256 });
+		}
 		await repo.insertEvent(trx, {
 			dossierId,
 			type: input.internal ? 'note' : 'message',
 			...actorColumns(actor),
 			visibility: input.internal ? 'internal' : 'public',
-			data: { messageId: message.id }
+			data:
+				attachments.length > 0 ? { messageId: message.id, attachments } : { messageId: message.id }
 		});
 		await emitWebhookEvent(trx, 'message.created', messageData(dossier, message));
 		if (!input.internal) {
 			await outbox.insertOutbox(trx, 'dossier-message', { dossierId, messageId: message.id });
 			await enqueuePush(trx, { event: 'message', dossierId, messageId: message.id });
 		}
-		return { ok: true, messageId: message.id };
+		return { ok: true, messageId: message.id, duplicate: false };
 	});
 }
 

@@ -2,11 +2,24 @@
 
 import type { Executor } from '../db/executor';
 
-/** Who wrote a message and whether the citizen may see it; never its body. */
+/**
+ * Who wrote a message, whether the citizen may see it and how many files came with it; never its
+ * body, nor the files.
+ */
 export async function findMessageMeta(db: Executor, id: string) {
 	return db
 		.selectFrom('message')
-		.select(['id', 'dossierId', 'authorRole', 'internal'])
+		.select((eb) => [
+			'id',
+			'dossierId',
+			'authorRole',
+			'internal',
+			eb
+				.selectFrom('attachment')
+				.select((a) => a.fn.countAll<number>().as('n'))
+				.whereRef('attachment.messageId', '=', 'message.id')
+				.as('attachments')
+		])
 		.where('id', '=', id)
 		.executeTakeFirst();
 }

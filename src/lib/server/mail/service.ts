@@ -180,7 +180,9 @@ const handlers: Record<MailKind, Handler> = {
 			{
 				reference: dossier.reference,
 				processTitle: localize(definition.title, locale),
-				hasAccount: dossier.ownerId !== null
+				hasAccount: dossier.ownerId !== null,
+				// Said, never attached: the files wait in the dossier, behind its sign-in or link.
+				attachments: Number(message.attachments ?? 0)
 			},
 			context(deps, locale)
 		);

@@ -129,6 +129,19 @@ describe('mail templates', () => {
 		expect(guest.text).toContain('personal link from the receipt e-mail');
 	});
 
+	it('a message with files: says how many wait in the dossier, in both languages', () => {
+		const mail = (attachments: number, ctx: MailContext) =>
+			dossierMessageMail(
+				{ reference: '2026-000007', processTitle: 'Klacht', hasAccount: true, attachments },
+				ctx
+			).text.replace(/\s+/g, ' ');
+		expect(mail(1, nl)).toContain('Bij het bericht hoort een bijlage. U vindt ze bij het bericht');
+		expect(mail(3, nl)).toContain('Bij het bericht horen 3 bijlagen.');
+		expect(mail(1, en)).toContain('The message comes with an attachment.');
+		expect(mail(2, en)).toContain('The message comes with 2 attachments.');
+		expect(mail(0, nl)).not.toContain('bijlage');
+	});
+
 	it('a new state: its citizen label in the subject and its text in the body', () => {
 		const mail = dossierTransitionedMail(
 			{

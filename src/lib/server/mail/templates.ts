@@ -246,16 +246,24 @@ export function receiptMail(
  * private channel): the citizen reads it in Loket, signed in, or through the receipt's link.
  */
 export function dossierMessageMail(
-	p: { reference: string; processTitle: string; hasAccount: boolean },
+	p: {
+		reference: string;
+		processTitle: string;
+		hasAccount: boolean;
+		/** How many files came with the message: named, never attached to the mail. */
+		attachments?: number;
+	},
 	ctx: MailContext
 ): RenderedMail {
 	const { locale, municipality } = ctx;
 	const { reference } = p;
+	const count = p.attachments ?? 0;
 	return render(
 		{
 			subject: m.mailMessageSubject({ reference, municipality }, { locale }),
 			paragraphs: [
-				m.mailMessageIntro({ municipality, reference, process: p.processTitle }, { locale })
+				m.mailMessageIntro({ municipality, reference, process: p.processTitle }, { locale }),
+				...(count > 0 ? [m.mailMessageAttachments({ count }, { locale })] : [])
 			],
 			action: p.hasAccount
 				? dossierAction({ reference }, m.mailDossierAction({}, { locale }), ctx)

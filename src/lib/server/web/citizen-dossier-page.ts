@@ -6,14 +6,14 @@ import { randomUUID } from 'node:crypto';
 import { fail, type RequestEvent } from '@sveltejs/kit';
 import { m, type Locale } from '$lib/i18n';
 import { displayWords } from '$lib/i18n/answers';
-import { describeAccept, isChosenFile, summarizeAnswers } from '$lib/process/answers';
-import { mediaTypes } from '$lib/process/fields/file';
+import { isChosenFile, summarizeAnswers } from '$lib/process/answers';
 import type { CitizenDossierData, FormError, ReplyLimits } from '$lib/views/dossier';
 import type { Dossier } from '../db/schema';
 import * as handling from '../dossiers/handling';
 import * as views from '../dossiers/views';
 import * as payments from '../payments/service';
 import { getFileStorage } from '../files';
+import { acceptedInWords, uploadRefusalMessage } from './upload-refusals';
 
 type CitizenActor = { kind: 'citizen'; userId: string | null };
 
@@ -21,7 +21,7 @@ export const replyLimits: ReplyLimits = {
 	maxLength: handling.MAX_MESSAGE_LENGTH,
 	maxFiles: handling.MAX_REPLY_FILES,
 	maxFileMb: handling.MAX_REPLY_FILE_MB,
-	accepted: describeAccept(mediaTypes)
+	accepted: acceptedInWords
 };
 
 /** What the page shows; the definition itself stays on the server. */
@@ -68,23 +68,13 @@ function replyError(issue: handling.ReplyIssue): FormError {
 		case 'too-many':
 			return { name, message: m.followReplyErrorTooMany({ max: replyLimits.maxFiles }) };
 		case 'too-large':
-			return {
-				name,
-				message: m.followReplyErrorTooLarge({ name: file, max: replyLimits.maxFileMb })
-			};
 		case 'type':
-			return {
-				name,
-				message: m.followReplyErrorType({ name: file, accepted: replyLimits.accepted })
-			};
 		case 'empty':
-			return { name, message: m.followReplyErrorEmpty({ name: file }) };
+		case 'dimensions':
+		case 'active-content':
+			return { name, message: uploadRefusalMessage(issue.code, file) };
 		case 'one-file':
 			return { name, message: m.followReplyErrorOneFile() };
-		case 'dimensions':
-			return { name, message: m.followReplyErrorDimensions({ name: file }) };
-		case 'active-content':
-			return { name, message: m.followReplyErrorActiveContent({ name: file }) };
 		case 'unknown-request':
 			return { name, message: m.followReplyErrorUnknownRequest() };
 	}

@@ -1,8 +1,9 @@
 // The back-office page of one dossier: what staff see (everything, with who did what) and its
 // actions, taking a workflow transition (with the version the page showed, so nobody overwrites a
-// colleague's change unseen), assigning it, adding a message to the citizen or an internal note,
-// and handing it over to another department. Each is a superforms form with an id of its own
+// colleague's change unseen), assigning it, adding a message to the citizen (with files, if any)
+// or an internal note, and handing it over to another department. Each is a superforms form with an id of its own
 // (`$lib/views/dossier-forms`); its result is the form's message, shown beside it on the page.
+import { randomUUID } from 'node:crypto';
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { message, superValidate, type SuperValidated } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
@@ -41,6 +42,8 @@ import { getSiteSettings } from '../settings';
 import { templatesForDossier } from '../replies/service';
 import { setFlash } from './flash';
 import { refuse, postedForm } from './forms';
+import { replyLimits } from './citizen-dossier-page';
+import { uploadRefusalMessage } from './upload-refusals';
 
 export async function loadStaffDossier(dossier: Dossier, user: SessionUser, locale: Locale) {
 	const [view, templates, payment] = await Promise.all([
@@ -83,6 +86,8 @@ export async function loadStaffDossier(dossier: Dossier, user: SessionUser, loca
 		issuesDocuments: (view.definition.documents ?? []).length > 0,
 		sealConfigured: documents.isSealConfigured(),
 		templates,
+		/** The files a message may carry: as many, as large and of the types a citizen may send. */
+		fileLimits: replyLimits,
 		payment,
 		sections: summarizeAnswers(view.definition, view.answers, locale, displayWords(locale))
 	};
@@ -100,7 +105,10 @@ export async function staffDossierForms(actions: readonly StaffAction[]) {
 	const [take, assign, writing, handOver, steps] = await Promise.all([
 		superValidate({ assignee: 'me' }, zod4(assignSchema), { ...noErrors, id: TAKE_FORM }),
 		superValidate(zod4(assignSchema), { id: ASSIGN_FORM }),
-		superValidate(zod4(messageSchema), { id: MESSAGE_FORM }),
+		superValidate({ messageId: randomUUID() }, zod4(messageSchema), {
+			...noErrors,
+			id: MESSAGE_FORM
+		}),
 		superValidate(zod4(handOverSchema), { id: HAND_OVER_FORM }),
 		Promise.all(
 			actions.map((action) =>
@@ -162,16 +170,53 @@ export async function transitionAction(event: RequestEvent, dossier: Dossier, us
 	}
 }
 
-/** ?/message: a message to the citizen (mailed) or an internal note. */
+/** The words for files refused with a message, next to the file field. */
+function messageFilesError(issues: handling.MessageFileIssue[]): string {
+	return issues
+		.map((issue) => {
+			switch (issue.code) {
+				case 'internal':
+					return m.staffDossierMessageFilesInternal();
+				case 'too-many':
+					return m.followReplyErrorTooMany({ max: handling.MAX_REPLY_FILES });
+				case 'too-large':
+				case 'type':
+				case 'empty':
+				case 'dimensions':
+				case 'active-content':
+					return uploadRefusalMessage(issue.code, issue.fileName ?? '');
+			}
+		})
+		.join(' ');
+}
+
+/**
+ * ?/message: a message to the citizen (mailed, with the files chosen) or an internal note. Sent,
+ * the form comes back empty with a new message id; refused, with what was typed and each refusal
+ * next to its field.
+ */
 export async function messageAction(event: RequestEvent, dossier: Dossier, user: SessionUser) {
-	const form = await superValidate(await postedForm(event.request), zod4(messageSchema));
+	const posted = await postedForm(event.request);
+	const form = await superValidate(posted, zod4(messageSchema));
 	if (!form.valid) return fail(400, { form });
-	const { body, kind } = form.data;
+	const { body, kind, messageId } = form.data;
+	const files = posted.getAll('files').filter((f): f is File => f instanceof File);
 	const result = await handling.postStaffMessage(dossier.id, user, {
 		body,
-		internal: kind === 'internal'
+		internal: kind === 'internal',
+		messageId,
+		files
 	});
-	if (result.ok) return message(form, { text: m.staffDossierMessageSent(), tone: 'info' });
+	if (result.ok) {
+		form.data = { body: '', kind, messageId: randomUUID() };
+		return message(form, { text: m.staffDossierMessageSent(), tone: 'info' });
+	}
+	if (result.reason === 'conflict') return conflictNotice(form, result, event.locals.locale);
+	if (result.reason === 'files')
+		return refuse(form, {
+			body: result.body ? messageError(result.body) : undefined,
+			files: messageFilesError(result.issues)
+		});
 	return refuse(form, { body: messageError(result.reason) });
 }
 
