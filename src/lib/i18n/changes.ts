@@ -45,7 +45,10 @@ const propertyNames: Record<string, Message> = {
 	to: m.procPropTo,
 	roles: m.procPropRoles,
 	requiresNote: m.procPropRequiresNote,
-	notifyCitizen: m.procPropNotifyCitizen
+	notifyCitizen: m.procPropNotifyCitizen,
+	body: m.procPropBody,
+	transitions: m.procPropTransitions,
+	documents: m.procPropDocuments
 };
 
 const roleNames: Record<string, Message> = {

@@ -25,6 +25,7 @@ import {
 	describeComparison,
 	findField,
 	listConditionSources,
+	listDocuments,
 	listOperators,
 	toDraft,
 	type Direction,
@@ -33,6 +34,7 @@ import {
 } from '$lib/process/edit';
 import { fieldTypes, valueKinds, type FieldType } from '$lib/process/fields';
 import {
+	describeDocumentControls,
 	describeFieldControls,
 	describeTransitionControls,
 	generalControls,
@@ -89,6 +91,7 @@ export function readEditForm(
 		case 'add-page':
 		case 'add-state':
 		case 'add-transition':
+		case 'add-document':
 			return { action };
 		case 'set-requirement':
 			return { action, index: index(form), values: readControls(requirementControls, form) };
@@ -96,6 +99,7 @@ export function readEditForm(
 		case 'remove-page':
 		case 'remove-state':
 		case 'remove-transition':
+		case 'remove-document':
 			return { action, index: index(form) };
 		case 'set-page':
 			return {
@@ -146,7 +150,26 @@ export function readEditForm(
 				index: index(form),
 				values: readControls(describeTransitionControls(def.workflow.states.map((s) => s.id)), form)
 			};
+		case 'set-document': {
+			const controls = describeDocumentControls(def.workflow.transitions.map((t) => t.id));
+			return { action, index: index(form), values: readControls(controls, form) };
+		}
 	}
+}
+
+/** What the documents page shows: each template, the controls, and what its text may use. */
+export function describeDocumentEditor(definition: Record<string, unknown>) {
+	const def = toDraft(definition);
+	return {
+		documents: listDocuments(def),
+		controls: describeDocumentControls(def.workflow.transitions.map((t) => t.id)),
+		transitions: def.workflow.transitions.map((t) => ({ id: t.id, label: t.label })),
+		answers: def.pages.flatMap((p) =>
+			p.fields
+				.filter((f) => (valueKinds[f.type as FieldType] ?? 'none') !== 'none')
+				.map((f) => ({ key: f.key, label: f.label }))
+		)
+	};
 }
 
 /** What the field page shows: the field, where it sits, and the controls of its kind. */
