@@ -350,6 +350,10 @@ const expected: Record<string, Row> = {
 	// The editor's operations without the draft's revision: a conflict, or a refusal where the
 	// operation names something (a field, an option, a state) that the form did not give.
 	'POST /backoffice/processes/[id]/versions/[version]/edit?/setGeneral': backoffice(clerks, '409'),
+	'POST /backoffice/processes/[id]/versions/[version]/edit?/setFeeOptions': backoffice(
+		clerks,
+		'409'
+	),
 	'POST /backoffice/processes/[id]/versions/[version]/edit?/addRequirement': backoffice(
 		clerks,
 		'409'

@@ -4,7 +4,8 @@
 // summary, fixes it, and downloads the preview PDF: pdftotext reads the sample dossier's values and
 // the VOORBEELD marking, and pdfsig finds no seal (the e2e server does seal issued documents). A
 // template is removed after a confirmation, by keyboard; a published version's templates are shown
-// read-only. axe on every page.
+// read-only. On a copy of the bewonerskaart the clerk sets the fee's amount per answer: a word
+// where a number belongs is kept and named in the summary, then fixed. axe on every page.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -120,4 +121,38 @@ test('a clerk edits a document template, sees a placeholder problem, fixes it an
 	await expect(page.getByRole('region', { name: 'Document ‘weigering’' })).toBeVisible();
 	await expect(page.getByRole('textbox')).toHaveCount(0);
 	await expectAccessible(page);
+});
+
+test('a clerk sets the fee per answer: an amount that is not a number is kept and named, then fixed', async ({
+	page
+}) => {
+	const kaart = `kaart-fee-${Date.now().toString(36)}`;
+	await logIn(page, 'clerk');
+	await page.goto('/backoffice/processes/bewonerskaart');
+	await page.getByLabel('Id van het nieuwe proces').fill(kaart);
+	await page.getByRole('button', { name: 'Kopie maken' }).click();
+	await expect(page).toHaveURL(new RegExp(`/backoffice/processes/${kaart}\\?created$`));
+	await page.getByRole('link', { name: 'Ontwerp bewerken (versie 1)' }).click();
+	await expect(page.getByRole('heading', { level: 2, name: 'Bedrag per antwoord' })).toBeVisible();
+	const field = page.getByLabel('Vraag waarvan het bedrag afhangt');
+	await expect(field.locator('option:checked')).toHaveText('Voor hoelang?');
+	const halfYear = page.getByLabel('Bedrag voor ‘6 maanden’ (euro)');
+	await expect(halfYear).toHaveValue('20');
+	await expectAccessible(page);
+
+	await halfYear.fill('twintig');
+	await page.getByRole('button', { name: 'Bedragen per antwoord bewaren' }).click();
+	await saved(page).toBeVisible();
+	await expect(halfYear).toHaveValue('twintig');
+	await expect(halfYear).toHaveAttribute('aria-invalid', 'true');
+	await expect(
+		page.getByRole('region', { name: 'Nog op te lossen voor u kunt publiceren' }).getByRole('link')
+	).toHaveText('Kostprijs, bedrag per antwoord, ‘halfjaar’: Hier hoort een getal.');
+	await expectAccessible(page);
+
+	await halfYear.fill('22,50');
+	await page.getByRole('button', { name: 'Bedragen per antwoord bewaren' }).click();
+	await saved(page).toBeVisible();
+	await expect(halfYear).toHaveValue('22.5');
+	await expect(page.getByText('Dit ontwerp heeft geen problemen')).toBeVisible();
 });

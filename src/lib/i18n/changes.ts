@@ -48,7 +48,12 @@ const propertyNames: Record<string, Message> = {
 	notifyCitizen: m.procPropNotifyCitizen,
 	body: m.procPropBody,
 	transitions: m.procPropTransitions,
-	documents: m.procPropDocuments
+	documents: m.procPropDocuments,
+	perOption: m.procPropPerOption,
+	field: m.procPropField,
+	times: m.procPropTimes,
+	due: m.procPropDue,
+	amount: m.procPropAmount
 };
 
 const roleNames: Record<string, Message> = {

@@ -118,5 +118,8 @@ describe('definition problems in words', () => {
 		expect(describeLocation('documents[3].title.nl', { documents: [] }, 'nl')).toBe(
 			'Document ‘4’, titel (Nederlands)'
 		);
+		expect(describeLocation('fee.perOption.amounts.halfjaar', {}, 'nl')).toBe(
+			'Kostprijs, bedrag per antwoord, ‘halfjaar’'
+		);
 	});
 });

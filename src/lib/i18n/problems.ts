@@ -210,6 +210,9 @@ export function describeLocation(path: string, definition: unknown, locale: Loca
 		if (part === 'options') {
 			const at = index();
 			if (at !== null) words.push(m.problemAtOption({ n: at + 1 }, o));
+		} else if (part === 'amounts' && typeof parts[i] === 'string') {
+			// The fee's amount of one option: named by its value.
+			words.push(`‘${String(next())}’`);
 		} else if (part === 'showIf') {
 			words.push(m.problemAtCondition({}, o));
 			break;

@@ -308,3 +308,42 @@ describe('document template edits', () => {
 		expect(checkDefinition(renamedTransition).ok).toBe(true);
 	});
 });
+
+describe('fee amounts per answer', () => {
+	const kaart = JSON.parse(readFileSync('forms/bewonerskaart.json', 'utf8')) as Record<
+		string,
+		unknown
+	>;
+
+	it('sets the field and its amounts, keeps the rest of the fee, and removes them for no field', () => {
+		const set = apply(kaart, {
+			action: 'set-fee-options',
+			field: 'welkeKaart',
+			amounts: { tweede: 75 }
+		});
+		expect(set.fee).toEqual({
+			...(kaart.fee as object),
+			perOption: { field: 'welkeKaart', amounts: { tweede: 75 } }
+		});
+		expect(checkDefinition(set).ok).toBe(true);
+		const wrong = apply(kaart, {
+			action: 'set-fee-options',
+			field: 'periode',
+			amounts: { jaar: 'veertig' }
+		});
+		const check = checkDefinition(wrong);
+		expect(check.ok ? [] : check.problems.map((p) => p.path)).toEqual([
+			'fee.perOption.amounts.jaar'
+		]);
+		// A value of the wrong type is not a missing one ("Hier hoort een getal", not "Vul dit in").
+		expect(check.ok ? null : check.problems[0].issue).toMatchObject({
+			code: 'invalid_type',
+			expected: 'number',
+			missing: false
+		});
+		const none = apply(set, { action: 'set-fee-options', field: '', amounts: {} });
+		expect(none.fee).not.toHaveProperty('perOption');
+		expect(none.fee).toMatchObject({ amount: 40, due: 'decision' });
+		expect((kaart.fee as { perOption: object }).perOption).toMatchObject({ field: 'periode' });
+	});
+});

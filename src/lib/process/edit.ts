@@ -52,7 +52,8 @@ export type EditOp =
 	| { action: 'remove-transition'; index: number }
 	| { action: 'add-document' }
 	| { action: 'set-document'; index: number; values: Obj }
-	| { action: 'remove-document'; index: number };
+	| { action: 'remove-document'; index: number }
+	| { action: 'set-fee-options'; field: string; amounts: Obj };
 
 export type RefusalReason =
 	| 'not-found'
@@ -512,6 +513,13 @@ export function applyEdit(raw: unknown, op: EditOp): EditResult {
 			if (!t) return refuse('not-found');
 			const transitions = wf.transitions.filter((_, i) => i !== op.index);
 			return ok({ ...def, workflow: { ...wf, transitions } }, t.id);
+		}
+		case 'set-fee-options': {
+			// The amount per option of one select or radio field; no field: the fixed amount only.
+			const fee = { ...asObj(def.fee) };
+			if (op.field) fee.perOption = { field: op.field, amounts: op.amounts };
+			else delete fee.perOption;
+			return ok({ ...def, fee }, 'fee');
 		}
 		case 'add-document': {
 			const documents = listDocuments(def);

@@ -114,8 +114,8 @@ export const generalControls: Control[] = describeShape(
 		].map((k) => [k, general[k]])
 	),
 	[]
-	// An amount per option (a record of option values) has no generic control: it is edited in the
-	// definition's JSON, and saving the other settings keeps it as it is.
+	// An amount per option (a record of option values) has no generic control: it has its own form
+	// (FeeOptions.svelte, the set-fee-options edit), and saving the other settings keeps it as it is.
 ).filter((c) => !c.name.startsWith('fee.perOption.'));
 
 export const stateControls: Control[] = describeShape(shapeOf(workflowState) ?? {}, []);
