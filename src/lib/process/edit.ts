@@ -1,7 +1,8 @@
 // Edit operations on a draft definition: the raw JSON a clerk is working on, which may have
 // problems. Each operation is pure: it returns a new definition (the input is never changed) or
 // a refusal with a reason, e.g. removing a field that a condition elsewhere still reads. Renaming
-// a field key or a state id carries every reference to it along.
+// a field key, a state id or a transition id carries every reference to it along (conditions,
+// lead times, the transitions' states, document templates' placeholders and transitions).
 import type { Comparison, Condition } from './evaluate';
 import { valueKinds } from './fields/kinds';
 import type { FieldType, ValueKind } from './fields';
