@@ -5,9 +5,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseDefinition } from '../lib/process/loader';
-import { sampleAnswers } from '../lib/process/documents';
 import { parseConfig } from '../lib/server/config-schema';
-import { renderTemplate } from '../lib/server/documents/compose';
+import { renderTemplate, sampleContext } from '../lib/server/documents/compose';
 
 const USAGE =
 	'Usage: npm run documents:sample -- --process <id> [--template <id>] [--language nl|en] --out <file.pdf>';
@@ -52,19 +51,7 @@ const config = parseConfig(process.env);
 const { bytes } = await renderTemplate(
 	definition,
 	template,
-	{
-		documentId: '00000000-0000-4000-8000-000000000000',
-		reference: '2026-000123',
-		applicantName: 'An Peeters',
-		officerName: 'Stijn Balie',
-		note:
-			locale === 'en'
-				? 'Sample reason or condition, as staff write it with the step.'
-				: 'Voorbeeld van een reden of voorwaarde, zoals een medewerker die bij de stap schrijft.',
-		answers: sampleAnswers(definition) as never,
-		locale,
-		at: new Date()
-	},
+	sampleContext(definition, locale, new Date()),
 	{
 		municipalityName: config.municipalityName,
 		logoFile: config.documents.logoFile,

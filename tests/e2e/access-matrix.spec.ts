@@ -340,10 +340,20 @@ const expected: Record<string, Row> = {
 	),
 	'GET /backoffice/processes/[id]/diff': backoffice(clerks, '400'),
 	'GET /backoffice/processes/[id]/versions/[version]/export.json': backoffice(clerks, '200'),
+	'GET /backoffice/processes/[id]/versions/[version]/documents': backoffice(clerks, '200'),
+	// The complaint has no document templates: a clerk reaches the preview and is told so.
+	'GET /backoffice/processes/[id]/versions/[version]/documents/[template]/preview.pdf': backoffice(
+		clerks,
+		'404'
+	),
 	'GET /backoffice/processes/[id]/versions/[version]/edit': backoffice(clerks, '200'),
 	// The editor's operations without the draft's revision: a conflict, or a refusal where the
 	// operation names something (a field, an option, a state) that the form did not give.
 	'POST /backoffice/processes/[id]/versions/[version]/edit?/setGeneral': backoffice(clerks, '409'),
+	'POST /backoffice/processes/[id]/versions/[version]/edit?/setFeeOptions': backoffice(
+		clerks,
+		'409'
+	),
 	'POST /backoffice/processes/[id]/versions/[version]/edit?/addRequirement': backoffice(
 		clerks,
 		'409'
@@ -358,6 +368,19 @@ const expected: Record<string, Row> = {
 	),
 	'POST /backoffice/processes/[id]/versions/[version]/edit?/publish': backoffice(clerks, '409'),
 	'POST /backoffice/processes/[id]/versions/[version]/edit?/discard': backoffice(clerks, '409'),
+	'GET /backoffice/processes/[id]/versions/[version]/edit/documents': backoffice(clerks, '200'),
+	'POST /backoffice/processes/[id]/versions/[version]/edit/documents?/addDocument': backoffice(
+		clerks,
+		'409'
+	),
+	'POST /backoffice/processes/[id]/versions/[version]/edit/documents?/setDocument': backoffice(
+		clerks,
+		'400'
+	),
+	'POST /backoffice/processes/[id]/versions/[version]/edit/documents?/removeDocument': backoffice(
+		clerks,
+		'400'
+	),
 	'GET /backoffice/processes/[id]/versions/[version]/edit/fields/[key]': backoffice(clerks, '200'),
 	'POST /backoffice/processes/[id]/versions/[version]/edit/fields/[key]?/setField': backoffice(
 		clerks,
@@ -622,6 +645,7 @@ function paramsFor(route: string, s: Setup): Record<string, string> {
 						: s.dossierId,
 		version: s.draftVersion,
 		key: 'voornaam',
+		template: 'attest',
 		file: s.mailFile,
 		provider: 'acm'
 	};

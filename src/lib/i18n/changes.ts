@@ -46,7 +46,15 @@ const propertyNames: Record<string, Message> = {
 	to: m.procPropTo,
 	roles: m.procPropRoles,
 	requiresNote: m.procPropRequiresNote,
-	notifyCitizen: m.procPropNotifyCitizen
+	notifyCitizen: m.procPropNotifyCitizen,
+	body: m.procPropBody,
+	transitions: m.procPropTransitions,
+	documents: m.procPropDocuments,
+	perOption: m.procPropPerOption,
+	field: m.procPropField,
+	times: m.procPropTimes,
+	due: m.procPropDue,
+	amount: m.procPropAmount
 };
 
 const roleNames: Record<string, Message> = {

@@ -81,11 +81,45 @@ describe('definition problems in words', () => {
 			'the workflow needs at least one final state',
 			'state "x" cannot be reached from the initial state "y"',
 			'waiting state "x" needs a transition out of it that the citizen can take',
-			'JSON: Unexpected token } in JSON at position 3'
+			'JSON: Unexpected token } in JSON at position 3',
+			'unknown field "x" in "{{answers.x}}"',
+			'unknown placeholder "{{datum}}"',
+			'a "{{" or "}}" without its other half',
+			'unknown transition "weg"',
+			'duplicate document "attest"'
 		].map((message) => ({ path: '', message, issue: { code: 'custom' } }));
 		for (const p of samples) {
 			expect(problemMessage(p, 'nl'), p.message).not.toBe('Deze waarde is niet geldig.');
 			expect(problemMessage(p, 'en'), p.message).not.toBe(p.message);
 		}
+	});
+
+	it('name a document template by its title, then the text and language, in both languages', () => {
+		const d = {
+			documents: [{ id: 'attest', title: { nl: 'Attest', en: 'Certificate' }, body: { nl: '' } }]
+		};
+		const problem = {
+			path: 'documents[0].body.nl',
+			message: 'unknown field "doelx" in "{{answers.doelx}}"'
+		};
+		expect(describeProblem(problem, d, 'nl')).toBe(
+			'Document ‘Attest’, tekst (Nederlands): Het formulier heeft geen invulveld ‘doelx’ (in {{answers.doelx}}).'
+		);
+		expect(describeProblem(problem, d, 'en')).toBe(
+			'Document ‘Certificate’, text (Dutch): The form has no input field ‘doelx’ (in {{answers.doelx}}).'
+		);
+		expect(
+			describeProblem(
+				{ path: 'documents[0].transitions[1]', message: 'unknown transition "weg"' },
+				d,
+				'nl'
+			)
+		).toBe('Document ‘Attest’, overgangen: Er is geen overgang ‘weg’.');
+		expect(describeLocation('documents[3].title.nl', { documents: [] }, 'nl')).toBe(
+			'Document ‘4’, titel (Nederlands)'
+		);
+		expect(describeLocation('fee.perOption.amounts.halfjaar', {}, 'nl')).toBe(
+			'Kostprijs, bedrag per antwoord, ‘halfjaar’'
+		);
 	});
 });

@@ -17,7 +17,18 @@ const known: [RegExp, (g: string[], o: O) => string][] = [
 	[/^must be camelCase/, (_, o) => m.problemCamelFormat({}, o)],
 	[/^must be lower-case letters and digits, with - or _/, (_, o) => m.problemValueFormat({}, o)],
 	[/^unknown field type /, (_, o) => m.problemFieldType({}, o)],
+	[
+		/^unknown field "(.*)" in "(.*)"$/,
+		([key, name], o) => m.problemPlaceholderField({ key, name }, o)
+	],
 	[/^unknown field "(.*)"$/, ([key], o) => m.problemUnknownField({ key }, o)],
+	[/^unknown placeholder "(.*)"$/, ([name], o) => m.problemUnknownPlaceholder({ name }, o)],
+	[
+		/^a "\{\{" or "\}\}" without its other half$/,
+		(_, o) => m.problemOpenBraces({ open: '{{', close: '}}' }, o)
+	],
+	[/^unknown transition "(.*)"$/, ([id], o) => m.problemUnknownTransition({ id }, o)],
+	[/^duplicate document "(.*)"$/, ([id], o) => m.problemDuplicateDocument({ id }, o)],
 	[/^"(.*)" is a \w+ block and has no answer$/, ([key], o) => m.problemBlockNoAnswer({ key }, o)],
 	[/^field "(.*)" is on a later page/, ([key], o) => m.problemLaterPage({ key }, o)],
 	[/^a field cannot depend on itself$/, (_, o) => m.problemSelf({}, o)],
@@ -178,6 +189,13 @@ export function describeLocation(path: string, definition: unknown, locale: Loca
 			} else words.push(m.problemAtWorkflow({}, o));
 		} else if (part === 'initial') words.push(m.problemAtInitial({}, o));
 		else words.push(m.problemAtWorkflow({}, o));
+	} else if (first === 'documents') {
+		const at = index();
+		const item = at === null ? undefined : list(def.documents)[at];
+		const name =
+			nameOf(item, 'title', locale) ??
+			(typeof item?.id === 'string' && item.id ? item.id : String((at ?? 0) + 1));
+		words.push(m.problemAtDocument({ name }, o));
 	} else if (first === 'requirements' || first === 'leadTimes') {
 		const at = index();
 		const n = (at ?? 0) + 1;
@@ -193,6 +211,9 @@ export function describeLocation(path: string, definition: unknown, locale: Loca
 		if (part === 'options') {
 			const at = index();
 			if (at !== null) words.push(m.problemAtOption({ n: at + 1 }, o));
+		} else if (part === 'amounts' && typeof parts[i] === 'string') {
+			// The fee's amount of one option: named by its value.
+			words.push(`‘${String(next())}’`);
 		} else if (part === 'showIf') {
 			words.push(m.problemAtCondition({}, o));
 			break;

@@ -1,8 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { applyEdit, buildComparison, listConditionSources, toDraft, type Draft } from './edit';
+import {
+	applyEdit,
+	buildComparison,
+	listConditionSources,
+	listDocuments,
+	toDraft,
+	type Draft
+} from './edit';
 import { checkDefinition } from './loader';
-import { describeFieldControls, readControls } from './properties';
+import { describeDocumentControls, describeFieldControls, readControls } from './properties';
 import { fieldTypes } from './fields';
 
 const klacht = JSON.parse(readFileSync('forms/klacht.json', 'utf8')) as Record<string, unknown>;
@@ -181,5 +188,162 @@ describe('edit operations', () => {
 		expect(options()).toEqual(['optie-3', 'optie-2']);
 		def = apply(def, { action: 'set-option', key: 'radio1', index: 0, values: { value: 'ja' } });
 		expect(options()).toEqual(['ja', 'optie-2']);
+	});
+});
+
+const attest = JSON.parse(readFileSync('forms/attest-gezinssamenstelling.json', 'utf8')) as Record<
+	string,
+	unknown
+>;
+
+function posted(values: Record<string, string | string[]>): FormData {
+	const form = new FormData();
+	for (const [k, v] of Object.entries(values))
+		for (const one of Array.isArray(v) ? v : [v]) form.append(k, one);
+	return form;
+}
+
+describe('document template edits', () => {
+	const transitionIds = toDraft(attest).workflow.transitions.map((t) => t.id);
+	const controls = describeDocumentControls(transitionIds);
+
+	it('offers the body as text areas and the transitions as checkboxes of the workflow', () => {
+		expect(controls.map((c) => [c.name, c.kind])).toEqual([
+			['id', 'text'],
+			['kind', 'select'],
+			['title', 'localText'],
+			['body', 'localText'],
+			['transitions', 'multi']
+		]);
+		expect(controls.find((c) => c.name === 'body')).toMatchObject({ multiline: true });
+		expect(controls.find((c) => c.name === 'kind')).toMatchObject({
+			options: ['decision', 'certificate', 'permit', 'refusal']
+		});
+		expect(controls.find((c) => c.name === 'transitions')).toMatchObject({
+			options: transitionIds
+		});
+	});
+
+	it('adds a template that is saved with its problems, and fills it in until it is valid', () => {
+		let def = apply(attest, { action: 'add-document' });
+		const added = listDocuments(def).at(-1)!;
+		expect(added).toEqual({
+			id: 'document-1',
+			kind: 'decision',
+			title: { nl: '' },
+			body: { nl: '' },
+			transitions: []
+		});
+		const before = checkDefinition(def);
+		expect(before.ok ? [] : before.problems.map((p) => p.path)).toEqual([
+			'documents[2].title.nl',
+			'documents[2].body.nl',
+			'documents[2].transitions'
+		]);
+		const values = readControls(
+			controls,
+			posted({
+				id: 'beslissing',
+				kind: 'decision',
+				'title.nl': 'Beslissing',
+				'title.en': '',
+				'body.nl': 'Dossier {{reference}}\n\nDoel: {{answers.doelx}} {{ onbekend }}',
+				'body.en': '',
+				transitions: ['weigeren']
+			})
+		);
+		def = apply(def, { action: 'set-document', index: 2, values });
+		const saved = listDocuments(def)[2];
+		expect(saved).toMatchObject({ id: 'beslissing', title: { nl: 'Beslissing' } });
+		expect(saved.title).not.toHaveProperty('en');
+		const problems = checkDefinition(def);
+		expect(problems.ok ? [] : problems.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+			'documents[2].body.nl: unknown field "doelx" in "{{answers.doelx}}"',
+			'documents[2].body.nl: unknown placeholder "{{onbekend}}"'
+		]);
+		def = apply(def, {
+			action: 'set-document',
+			index: 2,
+			values: { body: { nl: 'Dossier {{reference}}\n\nDoel: {{answers.doel}}' } }
+		});
+		expect(checkDefinition(def).ok).toBe(true);
+		expect(attest).toEqual(
+			JSON.parse(readFileSync('forms/attest-gezinssamenstelling.json', 'utf8'))
+		);
+	});
+
+	it('refuses an id that is taken or not lower-case, and removes a template by its place', () => {
+		expect(
+			applyEdit(attest, { action: 'set-document', index: 1, values: { id: 'attest' } })
+		).toEqual({ ok: false, reason: 'key-taken', detail: 'attest' });
+		expect(
+			applyEdit(attest, { action: 'set-document', index: 1, values: { id: 'Attest 2' } })
+		).toEqual({ ok: false, reason: 'key-invalid', detail: 'Attest 2' });
+		expect(applyEdit(attest, { action: 'set-document', index: 9, values: {} })).toMatchObject({
+			ok: false,
+			reason: 'not-found'
+		});
+		const removed = apply(attest, { action: 'remove-document', index: 0 });
+		expect(listDocuments(removed).map((d) => d.id)).toEqual(['weigering']);
+		expect(applyEdit(removed, { action: 'remove-document', index: 1 })).toMatchObject({
+			ok: false,
+			reason: 'not-found'
+		});
+	});
+
+	it('carries a renamed field into the placeholders and a renamed transition into the list', () => {
+		const renamedField = apply(attest, { action: 'rename-field', key: 'doel', to: 'reden' });
+		const body = listDocuments(renamedField)[0].body as { nl: string; en: string };
+		expect(body.nl).toContain('Doel: {{answers.reden}}');
+		expect(body.en).toContain('Purpose: {{answers.reden}}');
+		expect(body.nl).not.toContain('{{answers.doel}}');
+		expect(checkDefinition(renamedField).ok).toBe(true);
+		const index = transitionIds.indexOf('afleveren');
+		const renamedTransition = apply(attest, {
+			action: 'set-transition',
+			index,
+			values: { id: 'versturen' }
+		});
+		expect(listDocuments(renamedTransition)[0].transitions).toEqual(['versturen', 'klaarleggen']);
+		expect(checkDefinition(renamedTransition).ok).toBe(true);
+	});
+});
+
+describe('fee amounts per answer', () => {
+	const kaart = JSON.parse(readFileSync('forms/bewonerskaart.json', 'utf8')) as Record<
+		string,
+		unknown
+	>;
+
+	it('sets the field and its amounts, keeps the rest of the fee, and removes them for no field', () => {
+		const set = apply(kaart, {
+			action: 'set-fee-options',
+			field: 'welkeKaart',
+			amounts: { tweede: 75 }
+		});
+		expect(set.fee).toEqual({
+			...(kaart.fee as object),
+			perOption: { field: 'welkeKaart', amounts: { tweede: 75 } }
+		});
+		expect(checkDefinition(set).ok).toBe(true);
+		const wrong = apply(kaart, {
+			action: 'set-fee-options',
+			field: 'periode',
+			amounts: { jaar: 'veertig' }
+		});
+		const check = checkDefinition(wrong);
+		expect(check.ok ? [] : check.problems.map((p) => p.path)).toEqual([
+			'fee.perOption.amounts.jaar'
+		]);
+		// A value of the wrong type is not a missing one ("Hier hoort een getal", not "Vul dit in").
+		expect(check.ok ? null : check.problems[0].issue).toMatchObject({
+			code: 'invalid_type',
+			expected: 'number',
+			missing: false
+		});
+		const none = apply(set, { action: 'set-fee-options', field: '', amounts: {} });
+		expect(none.fee).not.toHaveProperty('perOption');
+		expect(none.fee).toMatchObject({ amount: 40, due: 'decision' });
+		expect((kaart.fee as { perOption: object }).perOption).toMatchObject({ field: 'periode' });
 	});
 });

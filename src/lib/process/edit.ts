@@ -1,7 +1,8 @@
 // Edit operations on a draft definition: the raw JSON a clerk is working on, which may have
 // problems. Each operation is pure: it returns a new definition (the input is never changed) or
 // a refusal with a reason, e.g. removing a field that a condition elsewhere still reads. Renaming
-// a field key or a state id carries every reference to it along.
+// a field key, a state id or a transition id carries every reference to it along (conditions,
+// lead times, the transitions' states, document templates' placeholders and transitions).
 import type { Comparison, Condition } from './evaluate';
 import { valueKinds } from './fields/kinds';
 import type { FieldType, ValueKind } from './fields';
@@ -13,6 +14,7 @@ export type DraftPage = Obj & { id: string; fields: DraftField[]; showIf?: Condi
 export type DraftLeadTime = Obj & { field: string; showIf?: Condition };
 export type DraftState = Obj & { id: string };
 export type DraftTransition = Obj & { id: string; from: string[]; to: string };
+export type DraftDocument = Obj & { id: string; transitions: string[] };
 export type Draft = Obj & {
 	pages: DraftPage[];
 	leadTimes: DraftLeadTime[];
@@ -48,7 +50,11 @@ export type EditOp =
 	| { action: 'set-initial'; id: string }
 	| { action: 'add-transition' }
 	| { action: 'set-transition'; index: number; values: Obj }
-	| { action: 'remove-transition'; index: number };
+	| { action: 'remove-transition'; index: number }
+	| { action: 'add-document' }
+	| { action: 'set-document'; index: number; values: Obj }
+	| { action: 'remove-document'; index: number }
+	| { action: 'set-fee-options'; field: string; amounts: Obj };
 
 export type RefusalReason =
 	| 'not-found'
@@ -98,6 +104,15 @@ export function toDraft(raw: unknown): Draft {
 			}))
 		}
 	} as Draft;
+}
+
+/** The draft's document templates, each with an id and a list of transitions. */
+export function listDocuments(def: Draft): DraftDocument[] {
+	return asList(def.documents).map((d) => ({
+		...d,
+		id: String(d.id ?? ''),
+		transitions: Array.isArray(d.transitions) ? d.transitions.map(String) : []
+	}));
 }
 
 /** Sets the values on a copy; `undefined` removes the property. Dotted names reach inside. */
@@ -209,6 +224,20 @@ const refuse = (reason: RefusalReason, detail?: string): EditResult => ({
 
 const fieldKeyPattern = /^[a-z][a-zA-Z0-9]*$/;
 const stateIdPattern = /^[a-z][a-z0-9_]*$/;
+const documentIdPattern = /^[a-z][a-z0-9-]*$/;
+
+function setDocument(def: Draft, index: number, values: Obj): EditResult {
+	const documents = listDocuments(def);
+	const current = documents[index];
+	if (!current) return refuse('not-found');
+	const id = values.id;
+	if (typeof id === 'string' && id !== current.id) {
+		if (!documentIdPattern.test(id)) return refuse('key-invalid', id);
+		if (documents.some((d) => d.id === id)) return refuse('key-taken', id);
+	}
+	documents[index] = assign(current, values) as DraftDocument;
+	return ok({ ...def, documents }, documents[index].id);
+}
 
 function editField(def: Draft, key: string, change: (f: DraftField) => DraftField): EditResult {
 	const at = findField(def, key);
@@ -265,7 +294,25 @@ function renameField(def: Draft, key: string, to: string): EditResult {
 		...withCondition(l, renameInCondition(l.showIf, key, to)),
 		field: l.field === key ? to : l.field
 	}));
-	return ok({ ...def, pages, leadTimes }, to);
+	const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	const answer = new RegExp(`(\\{\\{\\s*answers\\.)${escaped}(\\s*\\}\\})`, 'g');
+	const renameText = (text: unknown) =>
+		text && typeof text === 'object'
+			? Object.fromEntries(
+					Object.entries(text as Obj).map(([locale, t]) => [
+						locale,
+						typeof t === 'string' ? t.replace(answer, `$1${to}$2`) : t
+					])
+				)
+			: text;
+	const out: Draft = { ...def, pages, leadTimes };
+	if (Array.isArray(def.documents))
+		out.documents = listDocuments(def).map((d) => ({
+			...d,
+			title: renameText(d.title),
+			body: renameText(d.body)
+		}));
+	return ok(out, to);
 }
 
 function withCondition<T extends Obj>(o: T, showIf: Condition | undefined): T {
@@ -451,13 +498,49 @@ export function applyEdit(raw: unknown, op: EditOp): EditResult {
 				if (!stateIdPattern.test(id)) return refuse('key-invalid', id);
 				if (wf.transitions.some((t) => t.id === id)) return refuse('key-taken', id);
 			}
-			return ok({ ...def, workflow: { ...wf, transitions } }, transitions[op.index].id);
+			const next: Draft = { ...def, workflow: { ...wf, transitions } };
+			const renamed = transitions[op.index].id;
+			const old = wf.transitions[op.index].id;
+			// The documents a transition issues follow it when it is renamed.
+			if (renamed !== old && Array.isArray(def.documents))
+				next.documents = listDocuments(def).map((d) => ({
+					...d,
+					transitions: d.transitions.map((t) => (t === old ? renamed : t))
+				}));
+			return ok(next, renamed);
 		}
 		case 'remove-transition': {
 			const t = wf.transitions[op.index];
 			if (!t) return refuse('not-found');
 			const transitions = wf.transitions.filter((_, i) => i !== op.index);
 			return ok({ ...def, workflow: { ...wf, transitions } }, t.id);
+		}
+		case 'set-fee-options': {
+			// The amount per option of one select or radio field; no field: the fixed amount only.
+			const fee = { ...asObj(def.fee) };
+			if (op.field) fee.perOption = { field: op.field, amounts: op.amounts };
+			else delete fee.perOption;
+			return ok({ ...def, fee }, 'fee');
+		}
+		case 'add-document': {
+			const documents = listDocuments(def);
+			const id = uniqueName(new Set(documents.map((d) => d.id)), 'document', '-');
+			const document: DraftDocument = {
+				id,
+				kind: 'decision',
+				title: { nl: '' },
+				body: { nl: '' },
+				transitions: []
+			};
+			return ok({ ...def, documents: [...documents, document] }, id);
+		}
+		case 'set-document':
+			return setDocument(def, op.index, op.values);
+		case 'remove-document': {
+			const documents = listDocuments(def);
+			const document = documents[op.index];
+			if (!document) return refuse('not-found');
+			return ok({ ...def, documents: documents.filter((_, i) => i !== op.index) }, document.id);
 		}
 	}
 }

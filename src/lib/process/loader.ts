@@ -83,7 +83,8 @@ function issueFacts(issue: z.core.$ZodIssue): ProblemIssue {
 	const facts: ProblemIssue = { code: issue.code };
 	if (issue.code === 'invalid_type') {
 		facts.expected = issue.expected;
-		facts.missing = issue.input === undefined;
+		// zod leaves the input out of its issues; its message says what it received instead.
+		facts.missing = issue.input === undefined && !/, received (?!undefined\b)/.test(issue.message);
 	}
 	if (issue.code === 'too_small') {
 		facts.origin = issue.origin;

@@ -9,6 +9,7 @@ import { page, processDefinition } from './definition';
 import { field, type FieldType } from './fields';
 import { option } from './fields/common';
 import { workflowState, workflowTransition } from './workflow';
+import { documentTemplate } from './documents';
 import { readLocalText } from './edit';
 
 export type Control =
@@ -18,7 +19,7 @@ export type Control =
 	| { kind: 'select'; name: string; optional: boolean; options: string[] }
 	| { kind: 'multi'; name: string; options: string[] }
 	| { kind: 'lines'; name: string }
-	| { kind: 'localText'; name: string; optional: boolean };
+	| { kind: 'localText'; name: string; optional: boolean; multiline?: boolean };
 
 type Def = { type: string; innerType?: z.ZodType; element?: z.ZodType; shape?: unknown };
 
@@ -114,8 +115,8 @@ export const generalControls: Control[] = describeShape(
 		].map((k) => [k, general[k]])
 	),
 	[]
-	// An amount per option (a record of option values) has no generic control: it is edited in the
-	// definition's JSON, and saving the other settings keeps it as it is.
+	// An amount per option (a record of option values) has no generic control: it has its own form
+	// (FeeOptions.svelte, the set-fee-options edit), and saving the other settings keeps it as it is.
 ).filter((c) => !c.name.startsWith('fee.perOption.'));
 
 export const stateControls: Control[] = describeShape(shapeOf(workflowState) ?? {}, []);
@@ -127,6 +128,20 @@ export function describeTransitionControls(stateIds: string[]): Control[] {
 			? { kind: 'multi', name: 'from', options: stateIds }
 			: c.name === 'to'
 				? { kind: 'select', name: 'to', optional: false, options: stateIds }
+				: c
+	);
+}
+
+/**
+ * A document template's controls: its body as two text areas, and the transitions that issue it as
+ * checkboxes of the workflow's transitions, filled in by the caller.
+ */
+export function describeDocumentControls(transitionIds: string[]): Control[] {
+	return describeShape(shapeOf(documentTemplate) ?? {}, []).map((c) =>
+		c.name === 'transitions'
+			? { kind: 'multi', name: 'transitions', options: transitionIds }
+			: c.name === 'body' && c.kind === 'localText'
+				? { ...c, multiline: true }
 				: c
 	);
 }

@@ -38,7 +38,11 @@ export function controlId(path: string): string {
 /** The problems at a path (and below it when `nested`), in the interface language. */
 export function problemsAt(problems: DefinitionProblem[], path: string, nested = false): string[] {
 	return problems
-		.filter((p) => p.path === path || (nested && p.path.startsWith(`${path}.`)))
+		.filter(
+			(p) =>
+				p.path === path ||
+				(nested && (p.path.startsWith(`${path}.`) || p.path.startsWith(`${path}[`)))
+		)
 		.map((p) => problemMessage(p, getLocale()));
 }
 

@@ -9,7 +9,7 @@ export type Located = DefinitionProblem & {
 	href: string;
 	/** Where and what, in words and in the interface language. */
 	text: string;
-	area: 'general' | 'pages' | 'field' | 'workflow';
+	area: 'general' | 'pages' | 'field' | 'workflow' | 'documents';
 	key?: string;
 };
 
@@ -47,6 +47,15 @@ export function locateProblems(
 				...p,
 				area: 'pages',
 				href: resolve('/backoffice/processes/[id]/versions/[version]/edit/pages', params) + anchor
+			};
+		if (p.path.startsWith('documents'))
+			return {
+				...p,
+				area: 'documents',
+				// A transition the workflow does not have is not a checkbox: the list's control shows it.
+				href:
+					resolve('/backoffice/processes/[id]/versions/[version]/edit/documents', params) +
+					`#${controlId(p.path.replace(/(\.transitions)\[\d+\]$/, '$1'))}`
 			};
 		if (p.path.startsWith('workflow'))
 			return {

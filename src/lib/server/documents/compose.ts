@@ -8,6 +8,7 @@ import type { AnswerMap } from '$lib/process/answers/values';
 import type { ProcessDefinition } from '$lib/process/definition';
 import {
 	fillTemplate,
+	sampleAnswers,
 	type DocumentKind,
 	type DocumentTemplate,
 	type DocumentValues
@@ -23,6 +24,8 @@ export type DocumentSettings = {
 	seal: SealConfig | undefined;
 	/** The site's public address, named in the verification line. */
 	origin: string;
+	/** A clerk's preview: marked as such on the document, and never sealed. */
+	preview?: boolean;
 };
 
 /** A document could not be made; the transition that asked for it is not taken. */
@@ -70,6 +73,30 @@ export function valuesFor(
 	};
 }
 
+/**
+ * The made-up dossier a template is tried on (`npm run documents:sample`, the builder's preview):
+ * the definition's sample answers, a fixed reference and names.
+ */
+export function sampleContext(
+	definition: Pick<ProcessDefinition, 'pages'>,
+	locale: Locale,
+	at: Date
+): DocumentContext & { documentId: string } {
+	return {
+		documentId: '00000000-0000-4000-8000-000000000000',
+		reference: '2026-000123',
+		applicantName: 'An Peeters',
+		officerName: 'Stijn Balie',
+		note:
+			locale === 'en'
+				? 'Sample reason or condition, as staff write it with the step.'
+				: 'Voorbeeld van een reden of voorwaarde, zoals een medewerker die bij de stap schrijft.',
+		answers: sampleAnswers(definition) as AnswerMap,
+		locale,
+		at
+	};
+}
+
 /** One template filled in for a dossier and rendered (sealed when a seal is configured). */
 export async function renderTemplate(
 	definition: ProcessDefinition,
@@ -79,6 +106,7 @@ export async function renderTemplate(
 ): Promise<{ title: string; bytes: Uint8Array }> {
 	const { locale } = ctx;
 	const municipality = settings.municipalityName;
+	const seal = settings.preview ? undefined : settings.seal;
 	const filled = fillTemplate(template, locale, valuesFor(definition, ctx, municipality));
 	const code = ctx.documentId.slice(0, 8).toUpperCase();
 	const url = settings.origin.replace(/\/+$/, '');
@@ -96,13 +124,14 @@ export async function renderTemplate(
 				kind: kindWords[template.kind](locale),
 				reference: m.documentReference({}, { locale }),
 				issuedOn: m.documentIssuedOn({}, { locale }),
-				verification: settings.seal
+				verification: seal
 					? m.documentVerification({ code, municipality, url }, { locale })
 					: m.documentVerificationUnsealed({ code, url }, { locale }),
-				unsealed: settings.seal ? null : m.documentUnsealed({ municipality }, { locale }),
+				unsealed: seal ? null : m.documentUnsealed({ municipality }, { locale }),
+				preview: settings.preview ? m.documentPreviewMark({}, { locale }) : null,
 				sealReason: m.documentSealReason({ municipality }, { locale })
 			},
-			seal: settings.seal ? { config: settings.seal, signingTime: ctx.at } : null
+			seal: seal ? { config: seal, signingTime: ctx.at } : null
 		});
 		return { title: filled.title, bytes };
 	} catch (e) {

@@ -32,6 +32,8 @@ export type DocumentWords = {
 	verification: string;
 	/** Said on the document when it is not sealed; null when it is. */
 	unsealed: string | null;
+	/** Said at the top and the end of a preview, so it never passes for an issued document. */
+	preview?: string | null;
 	/** The seal's reason, shown by PDF readers. */
 	sealReason: string;
 };
@@ -117,6 +119,10 @@ export async function renderDocument(input: RenderInput): Promise<Uint8Array> {
 	const root = doc.struct('Document');
 	doc.addStructure(root);
 	writeHeader(doc, root, input);
+	if (words.preview) {
+		write(doc, root, 'P', words.preview, { font: fonts.bold, size: 12, color: colors.warning });
+		doc.moveDown(0.6);
+	}
 
 	write(doc, root, 'P', words.kind, { font: fonts.regular, size: 10, color: colors.muted });
 	doc.moveDown(0.2);
@@ -144,6 +150,8 @@ export async function renderDocument(input: RenderInput): Promise<Uint8Array> {
 	}
 
 	doc.moveDown(1);
+	if (words.preview)
+		write(doc, root, 'P', words.preview, { font: fonts.bold, size: 10, color: colors.warning });
 	if (words.unsealed)
 		write(doc, root, 'P', words.unsealed, { font: fonts.bold, size: 10, color: colors.warning });
 	write(doc, root, 'P', words.verification, {

@@ -25,6 +25,7 @@ import {
 	describeComparison,
 	findField,
 	listConditionSources,
+	listDocuments,
 	listOperators,
 	toDraft,
 	type Direction,
@@ -33,6 +34,7 @@ import {
 } from '$lib/process/edit';
 import { fieldTypes, valueKinds, type FieldType } from '$lib/process/fields';
 import {
+	describeDocumentControls,
 	describeFieldControls,
 	describeTransitionControls,
 	generalControls,
@@ -89,6 +91,7 @@ export function readEditForm(
 		case 'add-page':
 		case 'add-state':
 		case 'add-transition':
+		case 'add-document':
 			return { action };
 		case 'set-requirement':
 			return { action, index: index(form), values: readControls(requirementControls, form) };
@@ -96,6 +99,7 @@ export function readEditForm(
 		case 'remove-page':
 		case 'remove-state':
 		case 'remove-transition':
+		case 'remove-document':
 			return { action, index: index(form) };
 		case 'set-page':
 			return {
@@ -146,7 +150,78 @@ export function readEditForm(
 				index: index(form),
 				values: readControls(describeTransitionControls(def.workflow.states.map((s) => s.id)), form)
 			};
+		case 'set-fee-options':
+			return { action, field: key, amounts: readFeeAmounts(def, key, form) };
+		case 'set-document': {
+			const controls = describeDocumentControls(def.workflow.transitions.map((t) => t.id));
+			return { action, index: index(form), values: readControls(controls, form) };
+		}
 	}
+}
+
+const choiceFieldTypes = new Set(['select', 'radio']);
+
+/** The option values of a select or radio field of the draft; null for any other key. */
+function feeOptionsOf(def: ReturnType<typeof toDraft>, key: string) {
+	const at = findField(def, key);
+	const field = at ? def.pages[at.page].fields[at.index] : null;
+	if (!field || !choiceFieldTypes.has(field.type) || !Array.isArray(field.options)) return null;
+	return (field.options as { value?: unknown; label?: unknown }[]).map((o) => ({
+		value: String(o.value),
+		label: o.label
+	}));
+}
+
+/**
+ * The posted amounts (`amount.<option value>`, euro, a comma allowed) of the field's options: an
+ * empty one is left out (that option costs the fixed amount); one that is not a number is kept as
+ * typed, so the draft's problem points at it.
+ */
+function readFeeAmounts(def: ReturnType<typeof toDraft>, key: string, form: FormData) {
+	const options = feeOptionsOf(def, key);
+	const amounts: Record<string, unknown> = {};
+	for (const { value } of options ?? []) {
+		const raw = text(form, `amount.${value}`);
+		if (raw === '') continue;
+		const n = Number(raw.replace(',', '.'));
+		amounts[value] = Number.isFinite(n) ? n : raw;
+	}
+	return amounts;
+}
+
+/** What the fee's amounts per answer show: the fields to choose from, the chosen one's options. */
+export function describeFeeEditor(definition: Record<string, unknown>) {
+	const def = toDraft(definition);
+	const fee = (definition.fee ?? {}) as { perOption?: { field?: unknown; amounts?: unknown } };
+	const field = typeof fee.perOption?.field === 'string' ? fee.perOption.field : '';
+	const amounts = (fee.perOption?.amounts ?? {}) as Record<string, unknown>;
+	return {
+		fields: def.pages.flatMap((p) =>
+			p.fields
+				.filter((f) => choiceFieldTypes.has(f.type))
+				.map((f) => ({ key: f.key, label: f.label }))
+		),
+		field,
+		options: (feeOptionsOf(def, field) ?? []).map((o) => ({
+			...o,
+			amount: Object.hasOwn(amounts, o.value) ? String(amounts[o.value]) : ''
+		}))
+	};
+}
+
+/** What the documents page shows: each template, the controls, and what its text may use. */
+export function describeDocumentEditor(definition: Record<string, unknown>) {
+	const def = toDraft(definition);
+	return {
+		documents: listDocuments(def),
+		controls: describeDocumentControls(def.workflow.transitions.map((t) => t.id)),
+		transitions: def.workflow.transitions.map((t) => ({ id: t.id, label: t.label })),
+		answers: def.pages.flatMap((p) =>
+			p.fields
+				.filter((f) => (valueKinds[f.type as FieldType] ?? 'none') !== 'none')
+				.map((f) => ({ key: f.key, label: f.label }))
+		)
+	};
 }
 
 /** What the field page shows: the field, where it sits, and the controls of its kind. */

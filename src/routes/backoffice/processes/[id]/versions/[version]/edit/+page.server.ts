@@ -4,14 +4,15 @@ import { requireAllowed } from '$lib/server/web/guards';
 import { canConfigureProcesses } from '$lib/server/auth/policies';
 import * as editor from '$lib/server/processes/editor';
 import { generalControls, requirementControls } from '$lib/process/properties';
+import { describeFeeEditor } from '$lib/server/processes/editor-form';
 import { conflictMessage, draftVersion, editAction } from './editing';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The draft's texts and settings, all its problems, publishing and discarding. */
 export const load: PageServerLoad = async (event) => {
 	requireAllowed(event, canConfigureProcesses);
-	await event.parent();
-	return { generalControls, requirementControls };
+	const { draft } = await event.parent();
+	return { generalControls, requirementControls, fee: describeFeeEditor(draft.definition) };
 };
 
 async function lifecycle(event: Parameters<Actions[string]>[0], kind: 'publish' | 'discard') {
@@ -35,6 +36,7 @@ async function lifecycle(event: Parameters<Actions[string]>[0], kind: 'publish' 
 
 export const actions: Actions = {
 	setGeneral: editAction('set-general'),
+	setFeeOptions: editAction('set-fee-options'),
 	addRequirement: editAction('add-requirement'),
 	setRequirement: editAction('set-requirement'),
 	removeRequirement: editAction('remove-requirement'),
