@@ -16,6 +16,7 @@ import { compress } from '$lib/server/web/compress';
 import { refuseCrossSiteForm } from '$lib/server/web/cross-site';
 import { movedPath } from '$lib/moved-paths';
 import { hstsFor } from '$lib/server/web/hsts';
+import { providerOrigins } from '$lib/server/web/oidc';
 import { start, stopOnShutdown } from '$lib/server/startup';
 import { isDatabaseUnavailable, respondUnavailable } from '$lib/server/unavailable';
 
@@ -127,11 +128,17 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
 	response.headers.set('X-Frame-Options', frameable ? 'SAMEORIGIN' : 'DENY');
 	const csp = response.headers.get('content-security-policy');
-	if (frameable && csp)
-		response.headers.set(
-			'content-security-policy',
-			csp.replace("frame-ancestors 'none'", "frame-ancestors 'self'")
-		);
+	if (csp) {
+		let policy = csp;
+		if (frameable) policy = policy.replace("frame-ancestors 'none'", "frame-ancestors 'self'");
+		// The sign-in and sign-out buttons are forms whose answer redirects to an identity provider:
+		// browsers hold such a redirect to form-action too.
+		// (Prerendered pages are made without the server's settings.)
+		const providers = building ? [] : providerOrigins();
+		if (providers.length > 0)
+			policy = policy.replace("form-action 'self'", `form-action 'self' ${providers.join(' ')}`);
+		if (policy !== csp) response.headers.set('content-security-policy', policy);
+	}
 	response.headers.set('Permissions-Policy', 'camera=(self), geolocation=(self), microphone=()');
 	const hsts = hstsFor(event.url.hostname);
 	if (hsts) response.headers.set('Strict-Transport-Security', hsts);
