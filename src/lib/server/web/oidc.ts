@@ -140,7 +140,7 @@ let origins: string[] | undefined;
 /**
  * The providers' origins (their issuers'): the sign-in button's post and the sign-out's redirect
  * there, so the pages' CSP `form-action` must allow them. A provider whose authorization or
- * end-session endpoint is on another host than its issuer needs that host added (README).
+ * end-session endpoint is on another host than its issuer is not covered (README).
  */
 export function providerOrigins(): string[] {
 	origins ??= [...new Set(getProviders().map((p) => new URL(p.issuer).origin))];
