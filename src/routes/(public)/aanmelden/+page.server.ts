@@ -9,20 +9,32 @@ import { createSession } from '$lib/server/auth/session';
 import { loginSchema } from '$lib/server/auth/form';
 import * as users from '$lib/server/users/service';
 import { providerChoices } from '$lib/server/oidc/providers';
+import { passwordsOffered } from '$lib/server/auth/password-login';
+import { getPasswordLogin } from '$lib/server/settings';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeReturnPath(url.searchParams.get('next')));
-	return { providers: providerChoices() };
+	return { providers: providerChoices(), passwords: getPasswordLogin() };
 };
 
 export const actions: Actions = {
 	default: async (event) => {
 		const form = await superValidate(await postedForm(event.request), zod4(loginSchema));
 		const { password } = withhold(form, 'password');
+		const passwordLogin = getPasswordLogin();
+		if (!passwordsOffered(passwordLogin))
+			return message(form, { text: m.authPasswordsOff(), tone: 'error' }, { status: 403 });
 		if (!form.valid) return fail(400, { form });
 		const ip = event.getClientAddress();
-		const result = await users.authenticate({ email: form.data.email, password, ip });
+		const result = await users.authenticate({
+			email: form.data.email,
+			password,
+			ip,
+			passwordLogin
+		});
+		if (!result.ok && result.reason === 'password-off')
+			return message(form, { text: m.authPasswordOff(), tone: 'error' }, { status: 403 });
 		if (!result.ok && result.reason === 'rate-limited') {
 			const text = m.authRateLimited({ minutes: Math.ceil(result.retryAfterSeconds / 60) });
 			return message(form, { text, tone: 'error' }, { status: 429 });
