@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mayUsePassword, passwordsOffered } from './password-login';
+import { leftWithoutSignIn, mayUsePassword, passwordsOffered } from './password-login';
 
 const citizen = { roles: ['citizen'] as const };
 const staff = { roles: ['citizen', 'staff'] as const };
@@ -21,5 +21,11 @@ describe('who may sign in with a password', () => {
 		expect(passwordsOffered({ citizens: false, staff: false })).toBe(false);
 		expect(passwordsOffered({ citizens: false, staff: true })).toBe(true);
 		expect(passwordsOffered({ citizens: true, staff: false })).toBe(true);
+	});
+
+	it('names who could not sign in at all: no password and no provider for them', () => {
+		expect(leftWithoutSignIn({ citizens: false, staff: false }, [])).toEqual(['citizens', 'staff']);
+		expect(leftWithoutSignIn({ citizens: false, staff: true }, ['citizens'])).toEqual([]);
+		expect(leftWithoutSignIn({ citizens: true, staff: false }, ['citizens'])).toEqual(['staff']);
 	});
 });

@@ -36,3 +36,16 @@ export function mayUsePassword(user: RoleHolder, setting: PasswordLogin): boolea
 export function passwordsOffered(setting: PasswordLogin): boolean {
 	return setting.citizens || setting.staff;
 }
+
+/**
+ * Who cannot sign in at all: passwords off for them and no provider for them either (the start
+ * warns; a municipality may mean it, e.g. a site for staff only).
+ */
+export function leftWithoutSignIn(
+	setting: PasswordLogin,
+	providerAudiences: readonly ('citizens' | 'staff')[]
+): ('citizens' | 'staff')[] {
+	return (['citizens', 'staff'] as const).filter(
+		(who) => !setting[who] && !providerAudiences.includes(who)
+	);
+}
