@@ -102,11 +102,6 @@ export function postLogoutRedirectUri(url: URL): string {
 	return `${url.origin}/`;
 }
 
-/** Where a provider's server posts its logout tokens: registered with it (README). */
-export function backchannelLogoutUri(url: URL, provider: Provider): string {
-	return `${url.origin}${FLOW_PATH}/${provider.id}/afmelden`;
-}
-
 /**
  * A provider's back-channel logout: `logout_token` in a form post. 200 when it was valid (the
  * sessions it names are ended, if any were left), 400 with an OAuth-style JSON error otherwise;
