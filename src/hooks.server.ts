@@ -16,7 +16,7 @@ import { compress } from '$lib/server/web/compress';
 import { refuseCrossSiteForm } from '$lib/server/web/cross-site';
 import { movedPath } from '$lib/moved-paths';
 import { hstsFor } from '$lib/server/web/hsts';
-import { providerOrigins } from '$lib/server/oidc/providers';
+import { providerOrigins } from '$lib/server/web/oidc';
 import { start, stopOnShutdown } from '$lib/server/startup';
 import { isDatabaseUnavailable, respondUnavailable } from '$lib/server/unavailable';
 
@@ -129,11 +129,14 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	response.headers.set('X-Frame-Options', frameable ? 'SAMEORIGIN' : 'DENY');
 	const csp = response.headers.get('content-security-policy');
 	if (csp) {
-		// A sign-in button posts to Loket, which redirects the browser to the identity provider:
-		// the browser checks that redirect against form-action too.
-		const formTargets = ["'self'", ...providerOrigins()].join(' ');
-		let policy = csp.replace("form-action 'self'", `form-action ${formTargets}`);
+		let policy = csp;
 		if (frameable) policy = policy.replace("frame-ancestors 'none'", "frame-ancestors 'self'");
+		// The sign-in and sign-out buttons are forms whose answer redirects to an identity provider:
+		// browsers hold such a redirect to form-action too.
+		// (Prerendered pages are made without the server's settings.)
+		const providers = building ? [] : providerOrigins();
+		if (providers.length > 0)
+			policy = policy.replace("form-action 'self'", `form-action 'self' ${providers.join(' ')}`);
 		if (policy !== csp) response.headers.set('content-security-policy', policy);
 	}
 	response.headers.set('Permissions-Policy', 'camera=(self), geolocation=(self), microphone=()');

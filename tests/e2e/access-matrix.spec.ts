@@ -200,6 +200,8 @@ const expected: Record<string, Row> = {
 	// provider (tests/integration/oidc.test.ts signs in through a real one).
 	'POST /aanmelden/[provider]': all('404'),
 	'GET /aanmelden/[provider]/terug': all('404'),
+	// The provider's server posting a logout token (back-channel logout): no such provider either.
+	'POST /aanmelden/[provider]/afmelden': all('404'),
 	'GET /registreren': row('200', '303 /', '303 /', '303 /', '303 /', '303 /'),
 	'POST /registreren': signedInElse('303 /', '400'),
 	'GET /wachtwoord-vergeten': all('200'),

@@ -1,15 +1,29 @@
 // Signing in through OpenID Connect against a real provider (`oidc-provider` in this process):
 // the happy paths for citizens (eID at level high, the CSAM app at substantial) and staff (roles
 // from a group claim, lost when the group is), and each failure of issue 18 item 7 refused with
-// its reason and no account or session made.
+// its reason and no account or session made. Signing out: to the provider's end-session address
+// with the ID token, and the provider's back-channel logout (posted by the provider itself to a
+// receiver in this process, or crafted and signed with its key) ending exactly the sessions named.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { JWTPayload } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createSession, createSessionWith } from '$lib/server/auth/session';
+import * as backchannel from '$lib/server/oidc/backchannel';
 import { parseProviders, type Provider } from '$lib/server/oidc/config';
 import * as oidc from '$lib/server/oidc/service';
-import { signInAt, startTestProvider, type TestAccount } from '../fixtures/oidc-provider';
+import {
+	signInAt,
+	signOutAt,
+	startTestProvider,
+	type CookieJar,
+	type TestAccount
+} from '../fixtures/oidc-provider';
 import { addUser } from '../fixtures/users';
 import { backend, openTestDatabase, type TestDatabase } from './test-db';
 
 const REDIRECT = 'http://loket.test/aanmelden/acm/terug';
+const POST_LOGOUT = 'http://loket.test/';
 const STAFF_REDIRECT = 'http://loket.test/aanmelden/entra/terug';
 const STAFF_GROUP = '0b6c1f9e-staff';
 const CLERK_GROUP = '7d2a44c0-clerks';
@@ -66,9 +80,27 @@ describe(`sign-in through OpenID Connect on ${backend}`, () => {
 	let entra: Provider;
 	let accounts: TestAccount[];
 
+	// Where the provider posts its logout tokens: Loket's back-channel logout, answered as the
+	// route does (200, or 400 with the reason), each outcome kept for the test to read.
+	let receiver: Server;
+	const received: backchannel.LogoutResult[] = [];
+
 	beforeAll(async () => {
 		t = await openTestDatabase();
 		accounts = [jan, janSms, anna, noEmail, badRrn, taken];
+		receiver = createServer((req, res) => {
+			let body = '';
+			req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+			req.on('end', () => {
+				const token = new URLSearchParams(body).get('logout_token') ?? '';
+				void backchannel.logout(acm, token, t.db).then((result) => {
+					received.push(result);
+					res.writeHead(result.ok ? 200 : 400, { 'cache-control': 'no-store' }).end();
+				});
+			});
+		});
+		await new Promise<void>((done) => receiver.listen(0, '127.0.0.1', done));
+		const receiverPort = (receiver.address() as AddressInfo).port;
 		op = await startTestProvider({
 			accounts,
 			clients: [
@@ -76,7 +108,9 @@ describe(`sign-in through OpenID Connect on ${backend}`, () => {
 					client_id: 'loket-citizens',
 					client_secret: 'citizens-secret',
 					redirect_uris: [REDIRECT],
-					post_logout_redirect_uris: ['http://loket.test/']
+					post_logout_redirect_uris: [POST_LOGOUT],
+					backchannel_logout_uri: `http://127.0.0.1:${receiverPort}/aanmelden/acm/afmelden`,
+					backchannel_logout_session_required: true
 				},
 				{
 					client_id: 'loket-staff',
@@ -113,6 +147,7 @@ describe(`sign-in through OpenID Connect on ${backend}`, () => {
 		await addUser(t.db, 'els@example.be', ['citizen'], 'Els Wouters');
 	});
 	afterAll(async () => {
+		await new Promise<void>((done) => receiver.close(() => done()));
 		await op.close();
 		await t.drop();
 	});
@@ -375,6 +410,179 @@ describe(`sign-in through OpenID Connect on ${backend}`, () => {
 			expect(
 				await oidc.begin(down, { redirectUri: REDIRECT, returnTo: '/', level: 'low' }, t.db)
 			).toEqual({ ok: false, reason: 'unavailable' });
+		});
+	});
+
+	describe('signing out', () => {
+		/** Signs Jan in through the provider in the browser with `jar`: our session, as the route makes it. */
+		async function sessionOf(account: TestAccount, jar: CookieJar = new Map()) {
+			const begun = await start();
+			const callbackUrl = await signInAt(begun.url, account.id, REDIRECT, jar);
+			const result = await oidc.complete(acm, { key: begun.key, callbackUrl }, t.db);
+			if (!result.ok) throw new Error(result.reason);
+			const { session } = await createSessionWith(
+				result.userId,
+				{
+					provider: acm.id,
+					assurance: result.level,
+					identity: result.identity,
+					idToken: result.idToken,
+					providerSession: result.providerSession
+				},
+				t.db
+			);
+			return { session, userId: result.userId, idToken: result.idToken!, jar };
+		}
+		const sessionIds = async (userId: string) =>
+			(await t.db.selectFrom('userSession').select('id').where('userId', '=', userId).execute())
+				.map((r) => r.id)
+				.sort();
+		const providerSessionOf = async (id: string) =>
+			(
+				await t.db
+					.selectFrom('userSession')
+					.select('providerSession')
+					.where('id', '=', id)
+					.executeTakeFirstOrThrow()
+			).providerSession!;
+		const now = () => Math.floor(Date.now() / 1000);
+		const logoutClaims = (more: Record<string, unknown> = {}) => ({
+			iss: op.issuer,
+			aud: 'loket-citizens',
+			iat: now(),
+			exp: now() + 120,
+			jti: crypto.randomUUID(),
+			events: { [backchannel.BACKCHANNEL_LOGOUT_EVENT]: {} },
+			...more
+		});
+
+		it('sends the browser to the provider’s end-session address with the session’s ID token', async () => {
+			const { session, idToken } = await sessionOf(jan);
+			const url = await oidc.endSessionUrl(
+				acm,
+				{ sessionId: session.id, postLogoutRedirectUri: POST_LOGOUT, locale: 'nl' },
+				t.db
+			);
+			expect(url?.origin).toBe(op.issuer);
+			expect(url?.pathname).toBe(
+				new URL((await oidc.providerConfiguration(acm)).serverMetadata().end_session_endpoint!)
+					.pathname
+			);
+			expect(url?.searchParams.get('id_token_hint')).toBe(idToken);
+			expect(url?.searchParams.get('post_logout_redirect_uri')).toBe(POST_LOGOUT);
+			expect(url?.searchParams.get('client_id')).toBe('loket-citizens');
+
+			// A password's session, and a provider's session asked for through another provider: ours only.
+			const password = await createSession(session.userId, t.db);
+			expect(
+				await oidc.endSessionUrl(
+					acm,
+					{ sessionId: password.session.id, postLogoutRedirectUri: POST_LOGOUT },
+					t.db
+				)
+			).toBeNull();
+			expect(
+				await oidc.endSessionUrl(
+					entra,
+					{ sessionId: session.id, postLogoutRedirectUri: POST_LOGOUT },
+					t.db
+				)
+			).toBeNull();
+		});
+
+		it('signing out at the provider ends, by back-channel, exactly the session of that provider session', async () => {
+			const first = await sessionOf(jan);
+			const second = await sessionOf(jan);
+			const password = await createSession(first.userId, t.db);
+			expect(await providerSessionOf(first.session.id)).not.toBe(
+				await providerSessionOf(second.session.id)
+			);
+			const url = await oidc.endSessionUrl(
+				acm,
+				{ sessionId: first.session.id, postLogoutRedirectUri: POST_LOGOUT },
+				t.db
+			);
+			const before = await sessionIds(first.userId);
+			const count = received.length;
+			// The provider shows its own "sign out?" page; confirmed, it posts the logout token to
+			// Loket, then sends the browser back.
+			expect((await signOutAt(url!, first.jar, POST_LOGOUT)).href).toBe(POST_LOGOUT);
+			expect(received.slice(count)).toEqual([{ ok: true, ended: 1 }]);
+			const after = await sessionIds(first.userId);
+			expect(after).toEqual(before.filter((id) => id !== first.session.id));
+			expect(after).toEqual(expect.arrayContaining([second.session.id, password.session.id]));
+		});
+
+		it('a logout token naming only the subject ends that provider’s sessions of the account', async () => {
+			const { session, userId } = await sessionOf(jan);
+			const password = await createSession(userId, t.db);
+			const token = await op.sign.own(logoutClaims({ sub: jan.id }));
+			const result = await backchannel.logout(acm, token, t.db);
+			expect(result.ok && result.ended).toBeGreaterThanOrEqual(1);
+			const left = await t.db
+				.selectFrom('userSession')
+				.select(['id', 'provider'])
+				.where('userId', '=', userId)
+				.execute();
+			expect(left.map((s) => s.id)).not.toContain(session.id);
+			expect(left.map((s) => s.id)).toContain(password.session.id);
+			expect(left.filter((s) => s.provider === acm.id)).toEqual([]);
+		});
+
+		it.each([
+			[
+				'signed with a key the provider never published',
+				'signature',
+				(c: JWTPayload) => op.sign.stranger(c)
+			],
+			[
+				'for another audience',
+				'claims',
+				(c: JWTPayload) => op.sign.own({ ...c, aud: 'someone-else' })
+			],
+			[
+				'from another issuer',
+				'claims',
+				(c: JWTPayload) => op.sign.own({ ...c, iss: 'https://elders.example' })
+			],
+			[
+				'issued long ago',
+				'claims',
+				(c: JWTPayload) => op.sign.own({ ...c, iat: now() - 3600, exp: now() + 60 })
+			],
+			['with a nonce (an ID token)', 'nonce', (c: JWTPayload) => op.sign.own({ ...c, nonce: 'n' })],
+			[
+				'without the back-channel logout event',
+				'event',
+				(c: JWTPayload) => op.sign.own({ ...c, events: { 'https://elders.example/event': {} } })
+			],
+			[
+				'naming neither sid nor sub',
+				'no-subject',
+				(c: JWTPayload) => op.sign.own({ ...c, sid: undefined })
+			],
+			['without a jti', 'claims', (c: JWTPayload) => op.sign.own({ ...c, jti: undefined })],
+			['that is no JWT', 'malformed', async () => 'not-a-token']
+		] as const)('refuses a logout token %s, and ends nothing', async (_what, reason, make) => {
+			const { session, userId } = await sessionOf(jan);
+			const sid = await providerSessionOf(session.id);
+			const before = await sessionIds(userId);
+			const token = await make(logoutClaims({ sid }));
+			expect(await backchannel.logout(acm, token, t.db)).toEqual({ ok: false, reason });
+			expect(await sessionIds(userId)).toEqual(before);
+		});
+
+		it('refuses the same logout token a second time: a later sign-in stays', async () => {
+			const { session, userId } = await sessionOf(jan);
+			const token = await op.sign.own(logoutClaims({ sub: jan.id }));
+			expect(await backchannel.logout(acm, token, t.db)).toMatchObject({ ok: true });
+			expect(await sessionIds(userId)).not.toContain(session.id);
+			const later = await sessionOf(jan);
+			expect(await backchannel.logout(acm, token, t.db)).toEqual({
+				ok: false,
+				reason: 'replayed'
+			});
+			expect(await sessionIds(userId)).toContain(later.session.id);
 		});
 	});
 });

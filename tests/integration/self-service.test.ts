@@ -179,11 +179,13 @@ describe(`account self-service on ${backend}`, () => {
 		expect(await selfService.checkResetToken(second, t.db)).toEqual({ ok: true, userId: user.id });
 		expect(await selfService.checkResetToken(second, t.db)).toEqual({ ok: true, userId: user.id });
 		// A weak password is refused and the link still works.
-		expect(await selfService.resetPassword(second, 'eenmalig@example.be!', t.db)).toEqual({
+		expect(
+			await selfService.resetPassword({ token: second, password: 'eenmalig@example.be!' }, t.db)
+		).toEqual({
 			ok: false,
 			reason: 'contains-email'
 		});
-		const done = await selfService.resetPassword(second, NEW_PASSWORD, t.db);
+		const done = await selfService.resetPassword({ token: second, password: NEW_PASSWORD }, t.db);
 		if (!done.ok) throw new Error(done.reason);
 		expect(done.userId).toBe(user.id);
 
@@ -202,12 +204,12 @@ describe(`account self-service on ${backend}`, () => {
 		// The same link again, and the older link from the first mail, no longer work.
 		const invalid = { ok: false, reason: 'invalid' };
 		expect(await selfService.checkResetToken(second, t.db)).toEqual(invalid);
-		expect(await selfService.resetPassword(second, 'nog een ander wachtwoord', t.db)).toEqual(
-			invalid
-		);
-		expect(await selfService.resetPassword(first, 'nog een ander wachtwoord', t.db)).toEqual(
-			invalid
-		);
+		expect(
+			await selfService.resetPassword({ token: second, password: 'nog een ander wachtwoord' }, t.db)
+		).toEqual(invalid);
+		expect(
+			await selfService.resetPassword({ token: first, password: 'nog een ander wachtwoord' }, t.db)
+		).toEqual(invalid);
 		expect((await login(NEW_PASSWORD)).ok).toBe(true);
 	});
 
@@ -219,7 +221,9 @@ describe(`account self-service on ${backend}`, () => {
 		const later = (ms: number) => new Date(asked.getTime() + ms);
 		expect((await selfService.checkResetToken(token, t.db, later(HOUR - 1000))).ok).toBe(true);
 		expect((await selfService.checkResetToken(token, t.db, later(HOUR))).ok).toBe(false);
-		expect(await selfService.resetPassword(token, NEW_PASSWORD, t.db, later(HOUR + 1000))).toEqual({
+		expect(
+			await selfService.resetPassword({ token, password: NEW_PASSWORD }, t.db, later(HOUR + 1000))
+		).toEqual({
 			ok: false,
 			reason: 'invalid'
 		});
@@ -232,8 +236,8 @@ describe(`account self-service on ${backend}`, () => {
 		await askReset('tegelijk@example.be');
 		const [token] = (await resetMails(user.id)).map((p) => p.token as string);
 		const results = await Promise.all([
-			selfService.resetPassword(token, NEW_PASSWORD, t.db),
-			selfService.resetPassword(token, 'een ander lang wachtwoord', t.db)
+			selfService.resetPassword({ token, password: NEW_PASSWORD }, t.db),
+			selfService.resetPassword({ token, password: 'een ander lang wachtwoord' }, t.db)
 		]);
 		expect(results.filter((r) => r.ok)).toHaveLength(1);
 		expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, reason: 'invalid' }]);

@@ -41,6 +41,22 @@ describe('configuration', () => {
 		).toThrow(/DATABASE_OWNER_URL must be a postgres:\/\/ URL/);
 	});
 
+	it('lets passwords be switched off for citizens, staff or both (PASSWORD_LOGIN)', () => {
+		const passwordLogin = (PASSWORD_LOGIN?: string) =>
+			parseConfig({ PASSWORD_LOGIN }).passwordLogin;
+		expect(passwordLogin()).toEqual({ citizens: true, staff: true });
+		expect(passwordLogin('')).toEqual({ citizens: true, staff: true });
+		expect(passwordLogin('citizens,staff')).toEqual({ citizens: true, staff: true });
+		expect(passwordLogin(' Staff , citizens ')).toEqual({ citizens: true, staff: true });
+		expect(passwordLogin('citizens')).toEqual({ citizens: true, staff: false });
+		expect(passwordLogin('staff')).toEqual({ citizens: false, staff: true });
+		expect(passwordLogin('none')).toEqual({ citizens: false, staff: false });
+		for (const bad of ['burgers', 'none,staff', 'yes', ','])
+			expect(() => passwordLogin(bad), bad).toThrow(
+				'PASSWORD_LOGIN must be citizens,staff (the default), citizens, staff or none'
+			);
+	});
+
 	it('names every bad variable in one message', () => {
 		expect(() =>
 			parseConfig({ DATABASE_URL: 'mysql://x', PORT: 'tachtig', BODY_SIZE_LIMIT: 'veel' })

@@ -4,6 +4,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { parseIban } from '../process/validators/iban';
+import { parsePasswordLogin, type PasswordLogin } from './auth/password-login';
 
 const byteSize = z
 	.string()
@@ -90,7 +91,15 @@ export const configSchema = z.object({
 		.string()
 		.trim()
 		.optional()
-		.transform((v) => (v ? v : undefined))
+		.transform((v) => (v ? v : undefined)),
+	PASSWORD_LOGIN: z
+		.string()
+		.trim()
+		.optional()
+		.transform((v) => (v ? v : 'citizens,staff'))
+		.refine((v) => parsePasswordLogin(v) !== null, {
+			message: 'must be citizens,staff (the default), citizens, staff or none'
+		})
 });
 
 export type Config = {
@@ -129,6 +138,8 @@ export type Config = {
 	};
 	/** The OpenID Connect providers' settings (a JSON file); unset: passwords only. */
 	oidcProvidersFile: string | undefined;
+	/** Who may sign in with a password (PASSWORD_LOGIN); both by default. */
+	passwordLogin: PasswordLogin;
 };
 
 export class ConfigError extends Error {
@@ -179,7 +190,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 			smtpUrl: c.SMTP_URL,
 			from: c.MAIL_FROM ?? `${quoteDisplayName(c.MUNICIPALITY_NAME)} <noreply@loket.invalid>`
 		},
-		oidcProvidersFile: c.OIDC_PROVIDERS_FILE ? resolve(c.OIDC_PROVIDERS_FILE) : undefined
+		oidcProvidersFile: c.OIDC_PROVIDERS_FILE ? resolve(c.OIDC_PROVIDERS_FILE) : undefined,
+		passwordLogin: parsePasswordLogin(c.PASSWORD_LOGIN)!
 	};
 }
 

@@ -20,6 +20,7 @@ import { registerWebhookHandler } from './webhooks/delivery';
 import { loadLibrary } from './processes/library';
 import { ProviderConfigError } from './oidc/config';
 import { getProviders } from './oidc/providers';
+import { leftWithoutSignIn } from './auth/password-login';
 import * as processes from './processes/service';
 import { LibraryError } from './processes/service';
 
@@ -68,6 +69,15 @@ export async function start(): Promise<void> {
 			{ name: 'staff-digest', every: 15 * 60 * 1000, run: (db, now) => queueDueDigests(db, now) }
 		]);
 		if (providers.length > 0) console.log(`Sign-in with ${providers.map((p) => p.id).join(', ')}`);
+		const stranded = leftWithoutSignIn(
+			config.passwordLogin,
+			providers.map((p) => p.audience)
+		);
+		for (const who of stranded)
+			console.warn(
+				`PASSWORD_LOGIN switches passwords off for ${who}, and OIDC_PROVIDERS_FILE names no provider ` +
+					`for ${who}: they cannot sign in at all (README, "Switching passwords off").`
+			);
 		console.log(
 			config.mail.smtpUrl
 				? `Mail goes through ${redactUrl(config.mail.smtpUrl)}`

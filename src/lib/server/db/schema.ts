@@ -67,6 +67,13 @@ export interface OidcFlowTable {
 	expiresAt: Timestamp;
 }
 
+/** A back-channel logout token received, by its `jti` (migration 2026_12_09_0003). */
+export interface OidcLogoutTokenTable {
+	provider: string;
+	jti: string;
+	expiresAt: Timestamp;
+}
+
 export interface ProcessTable {
 	id: string;
 	createdAt: CreatedAt;
@@ -526,6 +533,7 @@ export interface Database {
 	userSession: UserSessionTable;
 	oidcIdentity: OidcIdentityTable;
 	oidcFlow: OidcFlowTable;
+	oidcLogoutToken: OidcLogoutTokenTable;
 	process: ProcessTable;
 	processVersion: ProcessVersionTable;
 	processEvent: ProcessEventTable;

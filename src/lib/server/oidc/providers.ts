@@ -27,10 +27,3 @@ export function providerName(id: string, locale: 'nl' | 'en'): string {
 	return label ? (label[locale] ?? label.nl) : id;
 }
 
-/**
- * Where a sign-in or sign-out form's answer may send the browser (the CSP's `form-action`): the
- * providers' issuer origins, where their authorization and end-session endpoints are.
- */
-export function providerOrigins(): string[] {
-	return [...new Set(getProviders().map((p) => new URL(p.issuer).origin))];
-}

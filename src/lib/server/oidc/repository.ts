@@ -108,4 +108,34 @@ export async function deleteProviderSessions(
 	return Number(result.numDeletedRows);
 }
 
+/** What logging out at the provider needs of a session: its provider and ID token. */
+export async function findSessionLogout(db: Executor, sessionId: string) {
+	return db
+		.selectFrom('userSession')
+		.select(['provider', 'idToken'])
+		.where('id', '=', sessionId)
+		.executeTakeFirst();
+}
+
+/** Records a logout token's `jti`; false when it was received before (a replay). */
+export async function recordLogoutToken(
+	db: Executor,
+	v: { provider: string; jti: string; expiresAt: Date }
+): Promise<boolean> {
+	const inserted = await db
+		.insertInto('oidcLogoutToken')
+		.values(v)
+		.onConflict((oc) => oc.columns(['provider', 'jti']).doNothing())
+		.executeTakeFirst();
+	return Number(inserted.numInsertedOrUpdatedRows ?? 0n) > 0;
+}
+
+export async function deleteExpiredLogoutTokens(db: Executor, now: Date): Promise<number> {
+	const result = await db
+		.deleteFrom('oidcLogoutToken')
+		.where('expiresAt', '<=', now)
+		.executeTakeFirst();
+	return Number(result.numDeletedRows);
+}
+
 export type LevelOfSession = { provider: string | null; assurance: AssuranceLevel };

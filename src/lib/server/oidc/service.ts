@@ -48,6 +48,44 @@ async function configurationOf(provider: Provider, now: Date): Promise<client.Co
 	return config;
 }
 
+/** The provider's configuration from discovery (cached), for the back-channel logout's checks. */
+export async function providerConfiguration(
+	provider: Provider,
+	now = new Date()
+): Promise<client.Configuration> {
+	return configurationOf(provider, now);
+}
+
+/**
+ * RP-initiated logout: where to send the browser so the provider ends its session too, with the
+ * session's ID token as `id_token_hint` and `postLogoutRedirectUri` (registered with the provider)
+ * to come back to. Null when the session was not made by this provider, the provider has no
+ * `end_session_endpoint`, or it cannot be reached now: then only our session ends.
+ * Read before the session is deleted.
+ */
+export async function endSessionUrl(
+	provider: Provider,
+	input: { sessionId: string; postLogoutRedirectUri: string; locale?: string },
+	db: Db = getDb(),
+	now = new Date()
+): Promise<URL | null> {
+	const session = await repo.findSessionLogout(db, input.sessionId);
+	if (!session || session.provider !== provider.id) return null;
+	let config: client.Configuration;
+	try {
+		config = await configurationOf(provider, now);
+	} catch {
+		return null;
+	}
+	if (!config.serverMetadata().end_session_endpoint) return null;
+	const parameters: Record<string, string> = {
+		post_logout_redirect_uri: input.postLogoutRedirectUri
+	};
+	if (session.idToken) parameters.id_token_hint = session.idToken;
+	if (input.locale) parameters.ui_locales = input.locale;
+	return client.buildEndSessionUrl(config, parameters);
+}
+
 /** Forgets what discovery found (tests that restart a provider; a changed configuration). */
 export function forgetConfigurations(): void {
 	configurations.clear();

@@ -12,6 +12,7 @@ import { getDb, type Db } from '../db';
 import type { Database } from '../db/schema';
 import { checkPasswordStrength, hashPassword, type PasswordWeakness } from '../auth/password';
 import { normaliseEmail } from '../auth/rate-limit';
+import { mayUsePassword, PASSWORDS_FOR_ALL, type PasswordLogin } from '../auth/password-login';
 import { createSession, type Session } from '../auth/session';
 import { generateToken, hashToken } from '../tokens';
 import * as outbox from '../outbox/repository';
@@ -73,7 +74,7 @@ export type ChangeRolesResult =
 	  };
 export type AcceptInvitationResult =
 	| { ok: true; userId: string; token: string; session: Session }
-	| { ok: false; reason: 'invalid' | PasswordWeakness };
+	| { ok: false; reason: 'invalid' | 'password-off' | PasswordWeakness };
 
 function statusOf(row: repo.AdminUserRow, now: Date): UserStatus {
 	if (row.deletedAt) return 'closed';
@@ -358,13 +359,16 @@ class InvitationGone extends Error {}
  */
 export async function acceptInvitation(
 	token: string,
-	input: { name: string; password: string },
+	input: { name: string; password: string; passwordLogin?: PasswordLogin },
 	db: Db = getDb(),
 	now = new Date()
 ): Promise<AcceptInvitationResult> {
 	const tokenHash = hashToken(token);
 	const invitation = await repo.findInvitation(db, tokenHash, now);
 	if (!invitation) return { ok: false, reason: 'invalid' };
+	// Where these roles sign in without a password, the invitation sets none (and is not used).
+	if (!mayUsePassword(invitation, input.passwordLogin ?? PASSWORDS_FOR_ALL))
+		return { ok: false, reason: 'password-off' };
 	const name = input.name.trim().slice(0, 200) || invitation.name;
 	const weakness = checkPasswordStrength(input.password, { email: invitation.email, name });
 	if (weakness) return { ok: false, reason: weakness };

@@ -6,6 +6,7 @@ import type { LocalText, Locale } from '$lib/process/text';
 import { isUuid } from '$lib/uuid';
 import { getDb, type Db } from '../db';
 import { checkPasswordStrength, hashPassword, verifyPassword } from '../auth/password';
+import { mayUsePassword, PASSWORDS_FOR_ALL, type PasswordLogin } from '../auth/password-login';
 import { checkLoginAllowed, normaliseEmail, recordLoginAttempt } from '../auth/rate-limit';
 import { createSession, invalidateUserSessions, type Session } from '../auth/session';
 import * as dossierRepo from '../dossiers/repository';
@@ -33,7 +34,7 @@ type RateLimited = { ok: false; reason: 'rate-limited'; retryAfterSeconds: numbe
 export type ResetRequestResult = { ok: true } | RateLimited;
 export type ResetPasswordResult =
 	| { ok: true; userId: string; token: string; session: Session }
-	| { ok: false; reason: 'invalid' | PasswordWeakness };
+	| { ok: false; reason: 'invalid' | 'password-off' | PasswordWeakness };
 export type ChangeOwnPasswordResult = ChangePasswordResult | RateLimited;
 export type CloseAccountResult =
 	| { ok: true }
@@ -57,7 +58,7 @@ function isPlausibleToken(token: string): boolean {
  * outbox row for the mailer, stored together.
  */
 export async function requestPasswordReset(
-	input: { email: string; ip: string; language: Locale },
+	input: { email: string; ip: string; language: Locale; passwordLogin?: PasswordLogin },
 	db: Db = getDb(),
 	now = new Date()
 ): Promise<ResetRequestResult> {
@@ -76,6 +77,8 @@ export async function requestPasswordReset(
 	await db.transaction().execute(async (trx) => {
 		await selfRepo.insertResetRequest(trx, { emailLower, ip: input.ip, at: now });
 		if (!user || user.deletedAt) return;
+		// An account that may not sign in with a password gets no link (the same answer, though).
+		if (!mayUsePassword(user, input.passwordLogin ?? PASSWORDS_FOR_ALL)) return;
 		const token = generateToken();
 		await repo.insertUserToken(trx, {
 			id: hashToken(token),
@@ -111,14 +114,17 @@ export async function checkResetToken(
  * new one for this browser.
  */
 export async function resetPassword(
-	token: string,
-	password: string,
+	input: { token: string; password: string; passwordLogin?: PasswordLogin },
 	db: Db = getDb(),
 	now = new Date()
 ): Promise<ResetPasswordResult> {
+	const { token, password } = input;
 	const checked = await checkResetToken(token, db, now);
 	const user = checked.ok ? await repo.findById(db, checked.userId) : undefined;
 	if (!user) return { ok: false, reason: 'invalid' };
+	// A link mailed before passwords were switched off for this account: it sets nothing.
+	if (!mayUsePassword(user, input.passwordLogin ?? PASSWORDS_FOR_ALL))
+		return { ok: false, reason: 'password-off' };
 	const weakness = checkPasswordStrength(password, { email: user.email, name: user.name });
 	if (weakness) return { ok: false, reason: weakness };
 	const passwordHash = await hashPassword(password);

@@ -13,6 +13,7 @@ import {
 	verifyPassword,
 	type PasswordWeakness
 } from '../auth/password';
+import { mayUsePassword, PASSWORDS_FOR_ALL, type PasswordLogin } from '../auth/password-login';
 import { checkLoginAllowed, normaliseEmail, recordLoginAttempt } from '../auth/rate-limit';
 import { createSession, invalidateUserSessions, type Session } from '../auth/session';
 import type { SessionUser } from '../auth/repository';
@@ -39,6 +40,8 @@ export type AuthenticateResult =
 	| { ok: false; reason: 'invalid' }
 	/** The right password, but the address is not verified yet: no session until it is. */
 	| { ok: false; reason: 'unverified' }
+	/** The right password, but passwords are switched off for this kind of account (PASSWORD_LOGIN). */
+	| { ok: false; reason: 'password-off' }
 	| { ok: false; reason: 'rate-limited'; retryAfterSeconds: number };
 export type AddUserResult =
 	| { ok: true; user: PublicUser }
@@ -153,10 +156,11 @@ export async function registerUser(
 /**
  * Password login. Rate-limited per account and per IP; an unknown e-mail costs the same argon2
  * verification (against a dummy hash) and gets the same answers as a wrong password. Only who
- * knows the password learns that the address still waits for its verification.
+ * knows the password learns that the address still waits for its verification, or that this
+ * account may not use a password here (`passwordLogin`, the configured PASSWORD_LOGIN).
  */
 export async function authenticate(
-	input: { email: string; password: string; ip: string },
+	input: { email: string; password: string; ip: string; passwordLogin?: PasswordLogin },
 	db: Db = getDb(),
 	now = new Date()
 ): Promise<AuthenticateResult> {
@@ -168,6 +172,9 @@ export async function authenticate(
 	const succeeded = matches && user !== undefined && user.passwordHash !== null;
 	await recordLoginAttempt({ email: input.email, ip: input.ip, succeeded }, db, now);
 	if (!succeeded) return { ok: false, reason: 'invalid' };
+	// Told only to who typed the right password, like the unverified address below.
+	if (!mayUsePassword(user, input.passwordLogin ?? PASSWORDS_FOR_ALL))
+		return { ok: false, reason: 'password-off' };
 	if (!user.emailVerifiedAt) return { ok: false, reason: 'unverified' };
 	return { ok: true, user: toPublic(user) };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTokenRoute, refuseCrossSiteForm } from './cross-site';
+import { BACKCHANNEL_LOGOUT_ROUTE, isTokenRoute, refuseCrossSiteForm } from './cross-site';
 
 const url = new URL('https://loket.example/aanmelden');
 const post = (type: string | null, origin: string | null, method = 'POST', accept?: string) =>
@@ -53,6 +53,22 @@ describe('the cross-site form check (kit’s rule, outside the API)', () => {
 				'/api/v1/dossiers/[id]/messages'
 			)
 		).toBeNull();
+		// A provider's server posting its logout token: no Origin, and no cookies either.
+		expect(
+			refuseCrossSiteForm(
+				post('application/x-www-form-urlencoded', null),
+				url,
+				BACKCHANNEL_LOGOUT_ROUTE
+			)
+		).toBeNull();
+		// Only that route: the sign-in button's post next to it is still checked.
+		expect(
+			refuseCrossSiteForm(
+				post('application/x-www-form-urlencoded', 'https://elders.example'),
+				url,
+				'/(public)/aanmelden/[provider]'
+			)?.status
+		).toBe(403);
 		expect(isTokenRoute('/api/v1/[...rest]')).toBe(true);
 		expect(isTokenRoute('/api/v1x')).toBe(false);
 		expect(isTokenRoute(null)).toBe(false);

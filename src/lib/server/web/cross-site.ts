@@ -5,7 +5,9 @@
 // (url-encoded, multipart, text/plain, or kit's own binary form data) whose Origin is not this
 // site's is refused with 403, in the same words. The API authenticates with bearer tokens only,
 // never cookies, so a browser cannot be made to call it for someone; it answers such bodies itself
-// (415 problem+json).
+// (415 problem+json). The identity providers' back-channel logout is exempt too: the provider's
+// server posts a form there (no browser, no Origin, no cookies), and what it posts is a signed
+// logout token, checked by itself (oidc/backchannel.ts).
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const FORM_TYPES = new Set([
@@ -20,6 +22,9 @@ export function isTokenRoute(routeId: string | null): boolean {
 	return routeId === '/api/v1' || (routeId?.startsWith('/api/v1/') ?? false);
 }
 
+/** The route an identity provider's server posts its logout tokens to (no browser, no cookies). */
+export const BACKCHANNEL_LOGOUT_ROUTE = '/(public)/aanmelden/[provider]/afmelden';
+
 function isFormContentType(request: Request): boolean {
 	const type = request.headers.get('content-type')?.split(';', 1)[0]?.trim().toLowerCase() ?? '';
 	return FORM_TYPES.has(type);
@@ -33,6 +38,7 @@ export function refuseCrossSiteForm(
 ): Response | null {
 	if (!UNSAFE.has(request.method) || !isFormContentType(request)) return null;
 	if (request.headers.get('origin') === url.origin || isTokenRoute(routeId)) return null;
+	if (routeId === BACKCHANNEL_LOGOUT_ROUTE) return null;
 	const message = `Cross-site ${request.method} form submissions are forbidden`;
 	return request.headers.get('accept') === 'application/json'
 		? new Response(JSON.stringify({ message }), {

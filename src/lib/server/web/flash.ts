@@ -4,7 +4,7 @@
 import type { Cookies } from '@sveltejs/kit';
 
 const FLASH_COOKIE = 'flash';
-const FLASHES = ['password-reset', 'signed-out-everywhere', 'handed-over'] as const;
+const FLASHES = ['password-reset', 'signed-out', 'signed-out-everywhere', 'handed-over'] as const;
 export type Flash = (typeof FLASHES)[number];
 
 export function setFlash(cookies: Cookies, flash: Flash): void {

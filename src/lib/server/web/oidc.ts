@@ -3,10 +3,15 @@
 // the provider's redirect, only under /aanmelden); the provider's answer is completed with that
 // key, and a session is made like a password's, with the level reached and the identity on it.
 // Linking (from "Mijn account", signed in with a password) keeps the session it began in.
-import type { Cookies, RequestEvent } from '@sveltejs/kit';
+// Signing out of a provider's session sends the browser on to the provider's end-session address
+// (RP-initiated logout); the provider's own server ends sessions here with a logout token
+// (back-channel logout).
+import { json, type Cookies, type RequestEvent } from '@sveltejs/kit';
 import { isAssuranceLevel, type AssuranceLevel } from '$lib/process/assurance';
 import { createSessionWith, invalidateSession } from '../auth/session';
+import * as backchannel from '../oidc/backchannel';
 import type { Provider } from '../oidc/config';
+import { findProvider, getProviders } from '../oidc/providers';
 import * as oidc from '../oidc/service';
 import { safeReturnPath } from './guards';
 import { writeSessionCookie } from './session-cookie';
@@ -74,4 +79,67 @@ export async function finishSignIn(event: RequestEvent, provider: Provider) {
 		writeSessionCookie(event.cookies, token, session.expiresAt);
 	}
 	return result;
+}
+
+/**
+ * Where the provider this session was signed in with ends its own session (RP-initiated logout),
+ * or null (a password's session, a provider without an end-session endpoint). The provider sends
+ * the browser back to our home page, which must be registered with it as a post-logout redirect
+ * URI (README). Called before the session is deleted.
+ */
+export async function providerSignOutUrl(event: RequestEvent): Promise<string | null> {
+	const session = event.locals.session;
+	const provider = session?.provider ? findProvider(session.provider) : undefined;
+	if (!session || !provider) return null;
+	const url = await oidc.endSessionUrl(provider, {
+		sessionId: session.id,
+		postLogoutRedirectUri: postLogoutRedirectUri(event.url),
+		locale: event.locals.locale
+	});
+	return url?.href ?? null;
+}
+
+/** Where a provider sends the browser back after signing out there: registered with it (README). */
+export function postLogoutRedirectUri(url: URL): string {
+	return `${url.origin}/`;
+}
+
+/**
+ * A provider's back-channel logout: `logout_token` in a form post. 200 when it was valid (the
+ * sessions it names are ended, if any were left), 400 with an OAuth-style JSON error otherwise;
+ * never stored by a cache. Logged without the token.
+ */
+export async function receiveBackchannelLogout(
+	event: RequestEvent,
+	provider: Provider
+): Promise<Response> {
+	const headers = { 'cache-control': 'no-store' };
+	const form = await event.request.formData().catch(() => null);
+	const token = form?.get('logout_token');
+	if (typeof token !== 'string' || token === '')
+		return json(
+			{ error: 'invalid_request', error_description: 'logout_token is missing' },
+			{ status: 400, headers }
+		);
+	const result = await backchannel.logout(provider, token);
+	if (!result.ok) {
+		console.warn(`Back-channel logout from ${provider.id} refused: ${result.reason}`);
+		return json(
+			{ error: 'invalid_request', error_description: `logout_token refused: ${result.reason}` },
+			{ status: 400, headers }
+		);
+	}
+	return new Response(null, { status: 200, headers });
+}
+
+let origins: string[] | undefined;
+
+/**
+ * The providers' origins (their issuers'): the sign-in button's post and the sign-out's redirect
+ * there, so the pages' CSP `form-action` must allow them. A provider whose authorization or
+ * end-session endpoint is on another host than its issuer is not covered (README).
+ */
+export function providerOrigins(): string[] {
+	origins ??= [...new Set(getProviders().map((p) => new URL(p.issuer).origin))];
+	return origins;
 }

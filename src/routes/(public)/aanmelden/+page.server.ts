@@ -11,6 +11,8 @@ import { createSession } from '$lib/server/auth/session';
 import { loginSchema } from '$lib/server/auth/form';
 import * as users from '$lib/server/users/service';
 import { providerChoices } from '$lib/server/oidc/providers';
+import { passwordsOffered } from '$lib/server/auth/password-login';
+import { getPasswordLogin } from '$lib/server/settings';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -19,19 +21,34 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	const level = wantedLevel(url);
 	if (locals.user && meetsAssurance(signedInNow(locals)?.assurance ?? null, level))
 		redirect(303, safeReturnPath(url.searchParams.get('next')));
-	return { providers: providerChoices(), level, signedInBelow: locals.user !== null };
+	return {
+		providers: providerChoices(),
+		passwords: getPasswordLogin(),
+		level,
+		signedInBelow: locals.user !== null
+	};
 };
 
 export const actions: Actions = {
 	default: async (event) => {
 		const form = await superValidate(await postedForm(event.request), zod4(loginSchema));
 		const { password } = withhold(form, 'password');
+		const passwordLogin = getPasswordLogin();
+		if (!passwordsOffered(passwordLogin))
+			return message(form, { text: m.authPasswordsOff(), tone: 'error' }, { status: 403 });
 		if (!form.valid) return fail(400, { form });
 		// A password reaches `low` only: the page did not offer it for more.
 		if (wantedLevel(event.url) !== 'low')
 			return message(form, { text: m.assurancePasswordTooLow(), tone: 'error' }, { status: 403 });
 		const ip = event.getClientAddress();
-		const result = await users.authenticate({ email: form.data.email, password, ip });
+		const result = await users.authenticate({
+			email: form.data.email,
+			password,
+			ip,
+			passwordLogin
+		});
+		if (!result.ok && result.reason === 'password-off')
+			return message(form, { text: m.authPasswordOff(), tone: 'error' }, { status: 403 });
 		if (!result.ok && result.reason === 'rate-limited') {
 			const text = m.authRateLimited({ minutes: Math.ceil(result.retryAfterSeconds / 60) });
 			return message(form, { text, tone: 'error' }, { status: 429 });

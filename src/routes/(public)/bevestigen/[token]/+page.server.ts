@@ -8,6 +8,7 @@ import * as users from '$lib/server/users/service';
 import * as selfService from '$lib/server/users/self-service';
 import { postedForm, refuse, withhold } from '$lib/server/web/forms';
 import { writeSessionCookie } from '$lib/server/web/session-cookie';
+import { getPasswordLogin } from '$lib/server/settings';
 import type { Actions, PageServerLoad } from './$types';
 
 // The link from the verification e-mail. Opening it changes nothing (mail scanners and link
@@ -29,7 +30,9 @@ export const actions: Actions = {
 		if (!result.ok && result.reason === 'wrong-password')
 			return refuse(form, { password: m.authVerifyPasswordWrong() });
 		if (!result.ok) return fail(400, { form, verified: false, signedIn: false, claimable: 0 });
-		const signedIn = !locals.user;
+		// An address confirmed is signed in, as a password's sign-in would: not where citizens
+		// use no passwords (PASSWORD_LOGIN; an account registered before the switch).
+		const signedIn = !locals.user && getPasswordLogin().citizens;
 		if (signedIn) {
 			const { token, session } = await createSession(result.userId);
 			writeSessionCookie(cookies, token, session.expiresAt);

@@ -8,6 +8,8 @@ import { PASSWORD_MIN_LENGTH } from '$lib/server/auth/password';
 import { invalidateSession } from '$lib/server/auth/session';
 import * as admin from '$lib/server/users/admin';
 import { acceptSchema } from '$lib/server/users/admin-form';
+import { mayUsePassword } from '$lib/server/auth/password-login';
+import { getPasswordLogin } from '$lib/server/settings';
 import type { Actions, PageServerLoad } from './$types';
 
 // The link from the invitation mail. Opening it only shows the form (mail scanners open links
@@ -15,7 +17,8 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ params, setHeaders }) => {
 	setHeaders({ 'cache-control': 'no-store' });
 	const invitation = await admin.findInvitation(params.token);
-	return { invitation, passwordMinLength: PASSWORD_MIN_LENGTH };
+	const passwordOff = invitation !== null && !mayUsePassword(invitation, getPasswordLogin());
+	return { invitation, passwordOff, passwordMinLength: PASSWORD_MIN_LENGTH };
 };
 
 export const actions: Actions = {
@@ -23,9 +26,14 @@ export const actions: Actions = {
 		const form = await superValidate(await postedForm(request), zod4(acceptSchema));
 		const { password } = withhold(form, 'password');
 		if (!form.valid) return fail(400, { form });
-		const result = await admin.acceptInvitation(params.token, { name: form.data.name, password });
+		const result = await admin.acceptInvitation(params.token, {
+			name: form.data.name,
+			password,
+			passwordLogin: getPasswordLogin()
+		});
 		if (!result.ok) {
 			if (result.reason === 'invalid') return fail(410, { form, invalid: true });
+			if (result.reason === 'password-off') return fail(403, { form, passwordOff: true });
 			return refuse(form, accountRefusalError(result.reason));
 		}
 		// Whoever was signed in in this browser is not any more: the invited person is.
