@@ -12,6 +12,7 @@ import type { Db } from '../db';
 import type { Dossier } from '../db/schema';
 import * as dossiers from '../dossiers/repository';
 import * as documents from '../documents/repository';
+import * as payments from '../payments/service';
 import * as processes from '../processes/service';
 import { getSiteSettings } from '../settings';
 import { PermanentOutboxError, registerOutboxHandler, type OutboxJob } from '../outbox/worker';
@@ -157,7 +158,9 @@ const handlers: Record<MailKind, Handler> = {
 				reference: dossier.reference,
 				processTitle: localize(definition.title, locale),
 				dueDate: dossier.dueDate,
-				link
+				link,
+				// A fee due at filing: the citizen can pay from the mail alone.
+				payment: await openPayment(job.db, dossier.id)
 			},
 			context(deps, locale)
 		);
@@ -207,13 +210,27 @@ const handlers: Record<MailKind, Handler> = {
 				hasAccount: dossier.ownerId !== null,
 				documents: (await documents.listForDossier(job.db, dossier.id))
 					.filter((d) => p.documentIds?.includes(d.id))
-					.map((d) => d.title)
+					.map((d) => d.title),
+				payment: await openPayment(job.db, dossier.id)
 			},
 			context(deps, locale)
 		);
 		await send(deps, job, dossier.applicantEmail, locale, mail);
 	}
 };
+
+/** What the dossier still owes and how to transfer it; null when nothing (or no account is set). */
+async function openPayment(db: Db, dossierId: string): Promise<templates.ReceiptPayment | null> {
+	const payment = await payments.findPaymentView(dossierId, db);
+	return payment?.transfer && payment.amountOpenCents > 0
+		? {
+				amountCents: payment.amountOpenCents,
+				iban: payment.transfer.iban,
+				beneficiary: payment.transfer.beneficiary,
+				structuredReference: payment.structuredReference
+			}
+		: null;
+}
 
 /** Where links in mails point: ORIGIN, else this server on localhost. */
 export function siteOrigin(config = getConfig()): string {

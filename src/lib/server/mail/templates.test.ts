@@ -113,6 +113,33 @@ describe('mail templates', () => {
 		expect(noLink.text).toContain('mention the number 2026-000042');
 	});
 
+	it('receipt with a fee due: the amount and the transfer with its structured reference', () => {
+		const payment = {
+			amountCents: 1250,
+			iban: 'BE68 5390 0754 7034',
+			beneficiary: 'Gemeente Proef',
+			structuredReference: '+++090/9337/55493+++'
+		};
+		const mail = receiptMail(
+			{
+				reference: '2026-000042',
+				processTitle: 'Bewonerskaart',
+				dueDate: null,
+				link: null,
+				payment
+			},
+			nl
+		);
+		expect(mail.text.replace(/\s+/g, ' ')).toContain(
+			'Te betalen: € 12,50. Schrijf het bedrag over naar rekening BE68 5390 0754 7034 op naam van Gemeente Proef, met de gestructureerde mededeling +++090/9337/55493+++.'
+		);
+		const free = receiptMail(
+			{ reference: '2026-000042', processTitle: 'X', dueDate: null, link: null, payment: null },
+			en
+		);
+		expect(free.text).not.toContain('To pay');
+	});
+
 	it('a message: never the message itself; a link for account holders, a hint for guests', () => {
 		const owner = dossierMessageMail(
 			{ reference: '2026-000007', processTitle: 'Klacht', hasAccount: true },

@@ -2,7 +2,7 @@
 // municipality, the site's address) they return the subject, a plain-text body and a simple,
 // accessible HTML body. Texts are Paraglide messages in the recipient's language. Every value that
 // reaches the HTML is escaped; links are built here from tokens and references only.
-import { formatDate, formatList, m, type Locale } from '$lib/i18n';
+import { formatDate, formatList, formatMoney, m, type Locale } from '$lib/i18n';
 import type { Role } from '$lib/process/workflow';
 
 export type MailContext = {
@@ -210,16 +210,44 @@ function dossierAction(link: DossierLink, label: string, ctx: MailContext) {
 		: { label, url: siteUrl(ctx.origin, 'dossiers', link.reference) };
 }
 
+export type ReceiptPayment = {
+	amountCents: number;
+	iban: string;
+	beneficiary: string;
+	structuredReference: string;
+};
+
+/** What is still to pay, and how to transfer it. */
+function paymentParagraph(payment: ReceiptPayment, locale: Locale): string {
+	return m.mailReceiptPayment(
+		{
+			amount: formatMoney(payment.amountCents / 100, locale),
+			iban: payment.iban,
+			beneficiary: payment.beneficiary,
+			reference: payment.structuredReference
+		},
+		{ locale }
+	);
+}
+
 /** The receipt of a submitted request, with the expected decision date and where to follow it. */
 export function receiptMail(
-	p: { reference: string; processTitle: string; dueDate: string | null; link: DossierLink },
+	p: {
+		reference: string;
+		processTitle: string;
+		dueDate: string | null;
+		link: DossierLink;
+		/** What is due at filing, and how to pay it by transfer (the dossier page has the QR code). */
+		payment?: ReceiptPayment | null;
+	},
 	ctx: MailContext
 ): RenderedMail {
 	const { locale, municipality } = ctx;
 	const { reference } = p;
-	const paragraphs = [m.mailReceiptIntro({ reference, process: p.processTitle }, { locale })];
+	const paragraphs: string[] = [m.mailReceiptIntro({ reference, process: p.processTitle }, { locale })];
 	if (p.dueDate)
 		paragraphs.push(m.mailReceiptDue({ date: formatDate(p.dueDate, locale) }, { locale }));
+	if (p.payment) paragraphs.push(paymentParagraph(p.payment, locale));
 	const after =
 		p.link === null
 			? [m.mailReceiptNoLink({ reference }, { locale })]
@@ -284,6 +312,8 @@ export function dossierTransitionedMail(
 		hasAccount: boolean;
 		/** Titles of the documents this step issued: they wait in the dossier, not in the mail. */
 		documents?: string[];
+		/** Still to pay (e.g. asked for by this step), and how. */
+		payment?: ReceiptPayment | null;
 	},
 	ctx: MailContext
 ): RenderedMail {
@@ -299,7 +329,8 @@ export function dossierTransitionedMail(
 				p.statusText,
 				...(documents.length > 0
 					? [m.documentMailReady({ titles: formatList(documents, locale) }, { locale })]
-					: [])
+					: []),
+				...(p.payment ? [paymentParagraph(p.payment, locale)] : [])
 			],
 			action: p.hasAccount
 				? dossierAction({ reference }, m.mailDossierAction({}, { locale }), ctx)
