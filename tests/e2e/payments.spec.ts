@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { writeCoda } from '../fixtures/coda';
 import { expectAccessible } from './axe';
+import { waitForMail } from './mail';
 import { answerTo, expectStep, fillAddress, pressContinue, upload } from './filing-helpers';
 import { e2eUsers, logIn } from './users';
 
@@ -115,6 +116,15 @@ test('a bewonerskaart is approved, paid through a CODA statement and moves on @s
 	await expect(qr).toBeVisible();
 	await expect(qr.locator('svg')).toHaveCount(1);
 	await expectAccessible(citizen);
+	// The mail of the approval says the same: a citizen can pay from it alone.
+	const mail = await waitForMail(e2eUsers.citizen.email, {
+		subject: new RegExp(`^${reference}: `)
+	});
+	expect(mail.text.replace(/\s+/g, ' ')).toMatch(
+		new RegExp(
+			`Te betalen: €\\s?20,00\\. Schrijf het bedrag over naar rekening BE68 5390 0754 7034 .* met de gestructureerde mededeling ${ogm.replace(/[+/]/g, '\\$&')}\\.`
+		)
+	);
 
 	// The bank's statement: this payment, and one nobody can place.
 	const unplaced = `Bewonerskaart voor Kerkstraat ${Date.now()}`;
