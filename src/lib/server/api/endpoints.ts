@@ -218,7 +218,7 @@ export const endpoints: Endpoint[] = [
 		handle: async (ctx) => {
 			const dossier = await dossierOf(ctx);
 			if (!dossier) return dossierNotFound();
-			return json(200, await apiDossiers.describeDossier(dossier, ctx.db));
+			return json(200, await apiDossiers.readDossier(ctx.client, dossier, ctx.db));
 		}
 	}),
 	define({
@@ -240,6 +240,7 @@ export const endpoints: Endpoint[] = [
 			const dossier = await dossierOf(ctx);
 			if (!dossier) return dossierNotFound();
 			const file = await apiDossiers.openAttachment(
+				ctx.client,
 				dossier,
 				ctx.params.attachmentId,
 				{ storage: ctx.storage },
@@ -268,6 +269,7 @@ export const endpoints: Endpoint[] = [
 			const dossier = await dossierOf(ctx);
 			if (!dossier) return dossierNotFound();
 			const file = await apiDossiers.openDocument(
+				ctx.client,
 				dossier,
 				ctx.params.documentId,
 				{ storage: ctx.storage },

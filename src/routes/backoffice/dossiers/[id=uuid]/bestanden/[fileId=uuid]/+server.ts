@@ -9,7 +9,9 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async (event) => {
 	const user = requireAllowed(event, canHandleDossiers);
 	const dossier = await views.findForStaff(event.params.id, user);
-	const file = dossier ? await views.openFile(dossier, event.params.fileId) : null;
+	const file = dossier
+		? await views.openFile(dossier, event.params.fileId, { kind: 'staff', user })
+		: null;
 	if (!file) error(404, 'Not found');
 	return fileResponse(file);
 };
