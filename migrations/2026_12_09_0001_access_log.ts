@@ -1,6 +1,6 @@
 // The access log (issue 23, item 4): every look at a dossier, on record. Each row says who looked
 // (a member of staff, or an API token, with the name as it was then), when, what they did (opened
-// the dossier, downloaded one of its files or documents, exported it in a list, read it through
+// the dossier, downloaded one of its files or documents or saw a photo's preview on its page, exported it in a list, read it through
 // the API, exported its access log) and which file or document. An export of N dossiers is N rows,
 // so a data-protection request about one dossier finds every list it left in. Part of the record:
 // the application may insert rows, never change or remove one (privileges, and a trigger of the
@@ -12,8 +12,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		id bigserial primary key,
 		at timestamptz not null default now(),
 		action text not null check (action in (
-			'dossier.viewed', 'file.downloaded', 'document.downloaded', 'dossiers.exported',
-			'api.dossier.read', 'api.file.downloaded', 'api.document.downloaded', 'api.dossiers.listed',
+			'dossier.viewed', 'file.downloaded', 'file.previewed', 'document.downloaded',
+			'dossiers.exported', 'api.dossier.read', 'api.file.downloaded', 'api.document.downloaded', 'api.dossiers.listed',
 			'access-log.exported'
 		)),
 		-- Exactly one of the two: a member of staff or a token. No foreign keys: the log outlives
@@ -25,7 +25,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		attachment_id uuid,
 		document_id uuid,
 		check ((user_id is null) <> (token_id is null)),
-		check (attachment_id is null or action in ('file.downloaded', 'api.file.downloaded')),
+		check (attachment_id is null
+			or action in ('file.downloaded', 'file.previewed', 'api.file.downloaded')),
 		check (document_id is null or action in ('document.downloaded', 'api.document.downloaded'))
 	)`.execute(db);
 	await sql`create index access_log_dossier on access_log (dossier_id, at desc, id desc)`.execute(

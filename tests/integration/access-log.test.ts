@@ -171,6 +171,14 @@ describe(`the access log on ${backend}`, () => {
 		const plan = await attach(d, 'plan.pdf');
 		const served = await views.openFile(d, plan.id, staff(), { storage }, t.db);
 		expect(new TextDecoder().decode(served?.bytes)).toBe('%PDF-1.7\nplan.pdf');
+		// A photo's preview on the page is recorded as seen there, not downloaded.
+		await views.openFile(
+			d,
+			plan.id,
+			{ kind: 'staff', user: stijn, preview: true },
+			{ storage },
+			t.db
+		);
 		// The citizen's own download is not logged, nor a file that is not the dossier's.
 		await views.openFile(d, plan.id, { kind: 'citizen' }, { storage }, t.db);
 		expect(await views.openFile(d, randomUUID(), staff(), { storage }, t.db)).toBeNull();
@@ -202,10 +210,11 @@ describe(`the access log on ${backend}`, () => {
 			(await rowsOf(d.id)).map((r) => [r.action, r.actorName, r.attachmentId, r.documentId])
 		).toEqual([
 			['file.downloaded', 'Stijn Balie', plan.id, null],
+			['file.previewed', 'Stijn Balie', plan.id, null],
 			['document.downloaded', 'Stijn Balie', null, document.id]
 		]);
 		const log = await accessLog.listForDossier(d.id, { all: false }, t.db);
-		expect(log.entries.map((e) => e.subject)).toEqual(['Besluit', 'plan.pdf']);
+		expect(log.entries.map((e) => e.subject)).toEqual(['Besluit', 'plan.pdf', 'plan.pdf']);
 	});
 
 	it('records a CSV export of three chosen dossiers as one row per dossier, and no other', async () => {
@@ -243,6 +252,12 @@ describe(`the access log on ${backend}`, () => {
 		expect(list.status).toBe(200);
 		const listed = (await list.json()) as { items: { id: string }[] };
 		expect(listed.items.map((i) => i.id)).toEqual([d.id]);
+		// A page of the change feed lists it too.
+		const sync = await call('listDossiers', '/dossiers?cursor=c0', {});
+		expect(sync.status).toBe(200);
+		expect(((await sync.json()) as { items: { id: string }[] }).items.map((i) => i.id)).toContain(
+			d.id
+		);
 		// A dossier that is not there is no look at anything.
 		expect((await call('getDossier', '/dossiers/2026-999999', { id: '2026-999999' })).status).toBe(
 			404
@@ -253,6 +268,7 @@ describe(`the access log on ${backend}`, () => {
 		).toEqual([
 			['api.dossier.read', token.id, 'Mid-office Gent', null],
 			['api.file.downloaded', token.id, 'Mid-office Gent', photo.id],
+			['api.dossiers.listed', token.id, 'Mid-office Gent', null],
 			['api.dossiers.listed', token.id, 'Mid-office Gent', null]
 		]);
 		const log = await accessLog.listForDossier(d.id, { all: false }, t.db);

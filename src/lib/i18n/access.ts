@@ -9,6 +9,7 @@ const labels: Record<AccessAction, (o: Options) => string> = {
 	'dossier.viewed': (o) => m.accessDossierViewed({}, o),
 	'file.downloaded': (o) => m.accessFileDownloaded({}, o),
 	'api.file.downloaded': (o) => m.accessFileDownloaded({}, o),
+	'file.previewed': (o) => m.accessFilePreviewed({}, o),
 	'document.downloaded': (o) => m.accessDocumentDownloaded({}, o),
 	'api.document.downloaded': (o) => m.accessDocumentDownloaded({}, o),
 	'dossiers.exported': (o) => m.accessDossiersExported({}, o),

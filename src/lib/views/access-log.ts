@@ -4,6 +4,7 @@
 export const accessActions = [
 	'dossier.viewed',
 	'file.downloaded',
+	'file.previewed',
 	'document.downloaded',
 	'dossiers.exported',
 	'api.dossier.read',

@@ -17,10 +17,13 @@ import type { AccessLogView } from '$lib/views/access-log';
 import * as dossierRepo from '../dossiers/repository';
 import * as repo from './repository';
 
-/** Who is looking: the citizen (not logged), a member of staff, or an API token. */
+/**
+ * Who is looking: the citizen (not logged), a member of staff, or an API token. `preview`: staff
+ * see a photo as a preview on the dossier's page (the browser loads it), not a download.
+ */
 export type Reader =
 	| { kind: 'citizen' }
-	| { kind: 'staff'; user: { id: string; name: string; email: string } }
+	| { kind: 'staff'; user: { id: string; name: string; email: string }; preview?: boolean }
 	| { kind: 'api'; tokenId: string; name: string };
 
 /** What they look at. A list (an export, an API page) names every dossier in it. */
@@ -61,7 +64,10 @@ export async function record(
 	now = new Date()
 ): Promise<void> {
 	if (reader.kind === 'citizen') return;
-	const action = ACTIONS[reader.kind][look.what];
+	const action =
+		reader.kind === 'staff' && reader.preview && look.what === 'file'
+			? 'file.previewed'
+			: ACTIONS[reader.kind][look.what];
 	if (!action) throw new Error(`${reader.kind} cannot ${look.what}`);
 	const who =
 		reader.kind === 'staff'
