@@ -1,8 +1,9 @@
-// The access log (issue 23, item 4): a guest files a complaint with a letter (a PDF, because a
-// photo's preview is itself a download, on record); staff open the dossier and find their own look
-// in its "Inzage", then download the letter and find that too; an admin finds the dossier on the
-// data-protection page (a wrong reference is refused beside its field) and downloads its log as
-// CSV, which holds the staff's looks and the export itself. axe runs on every page.
+// The access log (issue 23, item 4): a guest files a complaint with a letter (a PDF: a photo's
+// preview, loaded whenever the browser likes, would add a line of its own); staff open the dossier
+// and find their own look in its "Inzage", then download the letter and find that too; an admin
+// finds the dossier on the data-protection page (a wrong reference is refused beside its field)
+// and downloads its log as CSV, which holds the staff's looks and the export itself. axe runs on
+// every page.
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from './axe';
