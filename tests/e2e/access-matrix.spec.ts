@@ -287,6 +287,9 @@ const expected: Record<string, Row> = {
 	'GET /backoffice/intake/[id]/ontvangen': backoffice(handlers, '404'),
 	'GET /backoffice/intake/[id]/ontvangen/ontvangstbewijs.pdf': backoffice(handlers, '404'),
 	'GET /backoffice/mail': backoffice(admins, '200'),
+	// The access log for a data-protection request: admins only; the export names no dossier here.
+	'GET /backoffice/inzage': backoffice(admins, '200'),
+	'GET /backoffice/inzage.csv': backoffice(admins, '400'),
 	// A token the admin made in the setup; revoking without the confirmation is refused.
 	'GET /backoffice/api-tokens': backoffice(admins, '200'),
 	'POST /backoffice/api-tokens?/create': backoffice(admins, '400'),

@@ -305,7 +305,7 @@ describe(`bulk work on ${backend}`, () => {
 		const tree = await file('bomen');
 		const params = new URLSearchParams();
 		for (const id of [a.id, tree.id]) params.append('id', id);
-		const csv = await new Response(inbox.exportCsv(stijn.id, params, 'nl', t.db, NOW)).text();
+		const csv = await new Response(inbox.exportCsv(stijn, params, 'nl', t.db, NOW)).text();
 		const lines = csv.trim().split('\r\n');
 		expect(lines).toHaveLength(2); // the header and a; b was not chosen, the tree is not theirs
 		expect(lines[1]).toContain(a.reference);
@@ -313,7 +313,7 @@ describe(`bulk work on ${backend}`, () => {
 		expect(csv).not.toContain(tree.reference);
 		// None chosen: an empty list, not everything.
 		const none = await new Response(
-			inbox.exportCsv(stijn.id, new URLSearchParams('id='), 'nl', t.db, NOW)
+			inbox.exportCsv(stijn, new URLSearchParams('id='), 'nl', t.db, NOW)
 		).text();
 		expect(none.trim().split('\r\n')).toHaveLength(1);
 	});

@@ -176,7 +176,7 @@ describe(`departments on ${backend}`, () => {
 		expect(view.processes.map((p) => p.value)).toEqual(['bomen']);
 		expect(view.staff.map((s) => s.label)).toEqual(['Gert Groen']);
 		expect(await refs(gert, 'process=wegen')).toEqual([]);
-		const csv = await readAll(inbox.exportCsv(gert.id, new URLSearchParams(), 'nl', t.db, NOW));
+		const csv = await readAll(inbox.exportCsv(gert, new URLSearchParams(), 'nl', t.db, NOW));
 		expect(csv).toContain(tree.reference);
 		expect(csv).not.toContain(road.reference);
 		// The dossier page and its files find the dossier only for its departments.

@@ -113,7 +113,13 @@ describe(`issued documents on ${backend}`, () => {
 				sealed: true
 			})
 		]);
-		const file = await documents.openDocument(d, issued[0].id, { storage }, t.db);
+		const file = await documents.openDocument(
+			d,
+			issued[0].id,
+			{ kind: 'citizen' },
+			{ storage },
+			t.db
+		);
 		if (!file) throw new Error('not stored');
 		expect(file.type).toBe('application/pdf');
 		expect(file.bytes.byteLength).toBe(issued[0].size);
@@ -178,7 +184,7 @@ describe(`issued documents on ${backend}`, () => {
 		if (!result.ok) throw new Error(result.reason);
 		const [letter] = await documents.listForDossier(d.id, t.db);
 		expect(letter).toMatchObject({ kind: 'refusal', sealed: true });
-		const file = await documents.openDocument(d, letter.id, { storage }, t.db);
+		const file = await documents.openDocument(d, letter.id, { kind: 'citizen' }, { storage }, t.db);
 		const text = pdfText(file!.bytes);
 		expect(text).toContain('Refusal of a certificate of household composition');
 		expect(text).toContain('The person concerned is not registered in Testdorp.');
@@ -198,7 +204,7 @@ describe(`issued documents on ${backend}`, () => {
 		if (!result.ok) throw new Error(result.reason);
 		const [doc] = await documents.listForDossier(d.id, t.db);
 		expect(doc.sealed).toBe(false);
-		const file = await documents.openDocument(d, doc.id, { storage }, t.db);
+		const file = await documents.openDocument(d, doc.id, { kind: 'citizen' }, { storage }, t.db);
 		expect(pdfText(file!.bytes)).toContain('Dit document is niet elektronisch verzegeld.');
 	});
 
@@ -292,7 +298,11 @@ describe(`issued documents on ${backend}`, () => {
 		);
 		if (!result.ok) throw new Error(result.reason);
 		const [doc] = await documents.listForDossier(a.id, t.db);
-		expect(await documents.openDocument(b, doc.id, { storage }, t.db)).toBeNull();
-		expect(await documents.openDocument(a, 'not-a-uuid', { storage }, t.db)).toBeNull();
+		expect(
+			await documents.openDocument(b, doc.id, { kind: 'citizen' }, { storage }, t.db)
+		).toBeNull();
+		expect(
+			await documents.openDocument(a, 'not-a-uuid', { kind: 'citizen' }, { storage }, t.db)
+		).toBeNull();
 	});
 });

@@ -217,6 +217,7 @@ describe(`handling a dossier on ${backend}`, () => {
 		const file = await views.openFile(
 			now,
 			replies[0].kind === 'message' ? replies[0].files[0].id : '',
+			{ kind: 'citizen' },
 			{ storage },
 			t.db
 		);
@@ -388,7 +389,9 @@ describe(`handling a dossier on ${backend}`, () => {
 		expect(await views.findForOwner('2026-999999', citizen.id, t.db)).toBeNull();
 		expect(await views.findForOwner("' or 1=1 --", citizen.id, t.db)).toBeNull();
 		expect(await views.findForStaff('not-a-uuid', staff, t.db)).toBeNull();
-		expect(await views.openFile(d, 'not-a-uuid', { storage }, t.db)).toBeNull();
+		expect(
+			await views.openFile(d, 'not-a-uuid', { kind: 'citizen' }, { storage }, t.db)
+		).toBeNull();
 
 		const mine = await views.listForOwner(citizen.id, t.db);
 		expect(mine.length).toBeGreaterThanOrEqual(5);

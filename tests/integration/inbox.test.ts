@@ -303,7 +303,7 @@ describe(`the staff inbox on ${backend}`, () => {
 
 		it('exports every filtered row in pages, once each', async () => {
 			const csv = await new Response(
-				inbox.exportCsv(stijn.id, new URLSearchParams('process=bulk&sort=due'), 'nl', t.db, NOW, 7)
+				inbox.exportCsv(stijn, new URLSearchParams('process=bulk&sort=due'), 'nl', t.db, NOW, 7)
 			).text();
 			const lines = csv.trimEnd().split('\r\n');
 			expect(lines).toHaveLength(131);
@@ -454,7 +454,7 @@ describe(`the staff inbox on ${backend}`, () => {
 				dueDate: '2026-11-30'
 			});
 			const response = new Response(
-				inbox.exportCsv(stijn.id, new URLSearchParams(`q=${d.reference}`), 'en', t.db, NOW)
+				inbox.exportCsv(stijn, new URLSearchParams(`q=${d.reference}`), 'en', t.db, NOW)
 			);
 			const bytes = new Uint8Array(await response.arrayBuffer());
 			expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

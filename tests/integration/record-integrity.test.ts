@@ -2,7 +2,7 @@
 // application works as the role loket_app, and as that role every attempt to rewrite history is
 // refused by the database itself: disabling or dropping a trigger, altering, dropping or
 // truncating a table, changing or deleting an audit event, a message, an attachment, what a dossier
-// was filed with, an API call or a webhook delivery. What the application legitimately changes
+// was filed with, an API call, a webhook delivery or a line of the access log. What the application legitimately changes
 // (a dossier's status, a delivery's outcome, old API calls after their retention) still works.
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
@@ -12,7 +12,7 @@ import { openDatabase, openMigrated } from '$lib/server/db/connect';
 import { migrateToLatest } from '$lib/server/db/migrate';
 import type { Database } from '$lib/server/db/schema';
 import { pruneCalls, CALL_RETENTION_MS } from '$lib/server/api/tokens';
-import { backend, openTestDatabase, type TestDatabase } from './test-db';
+import { asOwner, backend, openTestDatabase, type TestDatabase } from './test-db';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -157,6 +157,9 @@ describe(`the record on ${backend}, as the application's role`, () => {
 			sql`truncate message, attachment`,
 			sql`truncate api_call`,
 			sql`truncate webhook_delivery`,
+			sql`truncate access_log`,
+			sql`alter table access_log disable trigger access_log_append_only`,
+			sql`drop trigger access_log_append_only on access_log`,
 			sql`create table shadow (id int)`,
 			sql`delete from kysely_migration`,
 			sql`create trigger sneak before insert on dossier_event for each row execute function dossier_filed_unchanged()`
@@ -241,6 +244,43 @@ describe(`the record on ${backend}, as the application's role`, () => {
 			reference: before.reference,
 			applicantName: before.applicantName
 		});
+	});
+
+	it('cannot change or delete a line of the access log, nor can the owner', async () => {
+		await db
+			.insertInto('accessLog')
+			.values({
+				action: 'dossier.viewed',
+				userId: randomUUID(),
+				actorName: 'Stijn Balie',
+				dossierId: dossier.id
+			})
+			.execute();
+		const before = await db.selectFrom('accessLog').selectAll().execute();
+		for (const run of [
+			() => db.updateTable('accessLog').set({ actorName: 'Niemand' }).execute(),
+			() =>
+				db
+					.updateTable('accessLog')
+					.set({ at: new Date(0) })
+					.execute(),
+			() => db.updateTable('accessLog').set({ dossierId: randomUUID() }).execute(),
+			() => db.deleteFrom('accessLog').execute(),
+			() => sql`truncate access_log`.execute(db)
+		])
+			expect(await refusal(run)).toEqual(DENIED);
+		// The owner's own mistakes are stopped by the trigger.
+		for (const statement of [
+			sql`update access_log set actor_name = 'Niemand'`,
+			sql`delete from access_log`,
+			sql`truncate access_log`
+		])
+			expect(await refusal(() => asOwner(t, (trx) => statement.execute(trx)))).toEqual({
+				code: '42501',
+				message: expect.stringContaining('append-only')
+			});
+		expect(await db.selectFrom('accessLog').selectAll().execute()).toEqual(before);
+		expect(before).toHaveLength(1);
 	});
 
 	it('cannot rewrite the API call log; only calls past their retention are pruned', async () => {

@@ -193,7 +193,13 @@ describe(`files staff send with a message, on ${backend}`, () => {
 
 		// The owner downloads the bytes as sent.
 		const mine = await views.findForOwner(d.reference, owner.id, t.db);
-		const file = await views.openFile(mine!, rows.attachments[0]!.id, { storage }, t.db);
+		const file = await views.openFile(
+			mine!,
+			rows.attachments[0]!.id,
+			{ kind: 'citizen' },
+			{ storage },
+			t.db
+		);
 		expect(file).toMatchObject({ name: 'Beslissing.pdf', type: 'application/pdf' });
 		expect(Buffer.from(file!.bytes).equals(Buffer.from(pdfBytes))).toBe(true);
 	});
@@ -310,14 +316,24 @@ describe(`files staff send with a message, on ${backend}`, () => {
 		// The tracking link opens its dossier's file.
 		const tracked = await views.findForGuest(token, t.db);
 		expect(tracked?.id).toBe(guestDossier.id);
-		const file = await views.openFile(tracked!, guestFile!.id, { storage }, t.db);
+		const file = await views.openFile(
+			tracked!,
+			guestFile!.id,
+			{ kind: 'citizen' },
+			{ storage },
+			t.db
+		);
 		expect(Buffer.from(file!.bytes).equals(Buffer.from(pdfBytes))).toBe(true);
 		// Another citizen does not find the dossier; no dossier opens another dossier's file.
 		expect(await views.findForOwner(ownDossier.reference, other.id, t.db)).toBeNull();
 		expect(await views.findForGuest(`volg-${randomUUID()}`, t.db)).toBeNull();
-		expect(await views.openFile(tracked!, ownFile!.id, { storage }, t.db)).toBeNull();
+		expect(
+			await views.openFile(tracked!, ownFile!.id, { kind: 'citizen' }, { storage }, t.db)
+		).toBeNull();
 		const mine = await views.findForOwner(ownDossier.reference, owner.id, t.db);
-		expect(await views.openFile(mine!, guestFile!.id, { storage }, t.db)).toBeNull();
+		expect(
+			await views.openFile(mine!, guestFile!.id, { kind: 'citizen' }, { storage }, t.db)
+		).toBeNull();
 	});
 
 	it('mails that there are files, with the link to the dossier, and never the files', async () => {

@@ -196,7 +196,13 @@ describe(`upload security on ${backend}`, () => {
 			.execute();
 		expect(attachments.map((a) => a.fileName).sort()).toEqual([...clean].sort());
 		const rtl = attachments.find((a) => a.fileName === 'fotognp.pdf')!;
-		const file = await views.openFile(filed.dossier, rtl.id, { storage }, t.db);
+		const file = await views.openFile(
+			filed.dossier,
+			rtl.id,
+			{ kind: 'citizen' },
+			{ storage },
+			t.db
+		);
 		const response = fileResponse(file!);
 		expect(response.headers.get('content-disposition')).toBe(
 			`attachment; filename="fotognp.pdf"; filename*=UTF-8''fotognp.pdf`
@@ -317,7 +323,9 @@ describe(`upload security on ${backend}`, () => {
 				.where('dossierId', '=', d.id)
 				.execute();
 			expect(row).toMatchObject({ fileName: 'Rekeninggnp.png', mediaType: 'image/png' });
-			const served = fileResponse((await views.openFile(d, row.id, { storage }, t.db))!);
+			const served = fileResponse(
+				(await views.openFile(d, row.id, { kind: 'citizen' }, { storage }, t.db))!
+			);
 			expect(served.headers.get('content-disposition')).toBe(
 				`attachment; filename="Rekeninggnp.png"; filename*=UTF-8''Rekeninggnp.png`
 			);

@@ -18,6 +18,7 @@ import { toIsoDate } from '$lib/process/calendar';
 import { isUuid } from '$lib/uuid';
 import { formatStructuredReference } from '$lib/process/validators/structured-reference';
 import { findState, listAllowedTransitions } from '$lib/process/progress';
+import * as accessLog from '../access-log/service';
 import * as inbox from '../inbox/service';
 import { getDb, type Db } from '../db';
 import type { Attachment, Dossier } from '../db/schema';
@@ -68,6 +69,12 @@ export async function listDossiers(
 	const processIds =
 		query.process && !canSeeProcess(client, query.process) ? [] : client.processIds;
 	const page = await inbox.listDossierPage(params, { processIds, limit: query.limit }, db, now);
+	await accessLog.record(
+		readerOf(client),
+		{ what: 'list', dossierIds: page.rows.map((r) => r.id) },
+		db,
+		now
+	);
 	return {
 		items: page.rows.map((r) => ({
 			id: r.id,
@@ -193,23 +200,41 @@ export async function describeDossier(
 	};
 }
 
+/** The reader the access log names: the token, by its name. */
+function readerOf(client: ApiClient): accessLog.Reader {
+	return { kind: 'api', tokenId: client.tokenId, name: client.name };
+}
+
+/** The dossier as getDossier answers it; the read is in the access log first. */
+export async function readDossier(
+	client: ApiClient,
+	dossier: Dossier,
+	db: Db = getDb()
+): Promise<z.input<typeof schemas.dossierDetail>> {
+	await accessLog.record(readerOf(client), { what: 'dossier', dossierId: dossier.id }, db);
+	return describeDossier(dossier, db);
+}
+
+/** One file of this dossier, with its bytes, or null; the download is in the access log. */
 export function openAttachment(
+	client: ApiClient,
 	dossier: Dossier,
 	attachmentId: string,
 	deps: { storage: FileStorage } = { storage: getFileStorage() },
 	db: Db = getDb()
 ) {
-	return views.openFile(dossier, attachmentId, deps, db);
+	return views.openFile(dossier, attachmentId, readerOf(client), deps, db);
 }
 
-/** One document the municipality issued for this dossier, with its bytes, or null. */
+/** One document the municipality issued for this dossier, with its bytes, or null (logged). */
 export function openDocument(
+	client: ApiClient,
 	dossier: Dossier,
 	documentId: string,
 	deps: { storage: FileStorage } = { storage: getFileStorage() },
 	db: Db = getDb()
 ) {
-	return documents.openDocument(dossier, documentId, deps, db);
+	return documents.openDocument(dossier, documentId, readerOf(client), deps, db);
 }
 
 function actorOf(client: ApiClient): handling.ApiActor {
@@ -327,6 +352,12 @@ export async function listChanges(
 	}
 	// A full page continues after its last dossier; otherwise everything below the horizon that
 	// this token and filter may see was on it.
+	await accessLog.record(
+		readerOf(client),
+		{ what: 'list', dossierIds: page.map((r) => r.id) },
+		db,
+		now
+	);
 	const covered = more ? Number(page.at(-1)?.changeSeq ?? after) : Math.max(after, horizon - 1);
 	return { ok: true, list: { items, next: next(covered), more } };
 }

@@ -130,7 +130,8 @@ export const endpoints: Endpoint[] = [
 			'`cursor` the next time, with the same `process` filter. While `more` is true, call again ' +
 			'at once. A page never passes a change that is still being written: a client that always ' +
 			'passes the `next` it got misses no change, whatever order concurrent changes commit in. ' +
-			'A dossier changed again later comes again.',
+			'A dossier changed again later comes again.\n\n' +
+			'Every dossier on a page is recorded in its access log with the token’s name.',
 		scope: 'read',
 		query: s.dossierListQuery,
 		responses: {
@@ -208,7 +209,8 @@ export const endpoints: Endpoint[] = [
 		summary: 'Get a dossier',
 		description:
 			'Everything staff see: answers, attachments (metadata; download each from its `href`), ' +
-			'messages and internal notes, the audit trail, and the transitions that may be taken now.',
+			'messages and internal notes, the audit trail, and the transitions that may be taken now. ' +
+			'The read is recorded in the dossier’s access log with the token’s name.',
 		scope: 'read',
 		params: s.dossierPath,
 		responses: {
@@ -218,7 +220,7 @@ export const endpoints: Endpoint[] = [
 		handle: async (ctx) => {
 			const dossier = await dossierOf(ctx);
 			if (!dossier) return dossierNotFound();
-			return json(200, await apiDossiers.describeDossier(dossier, ctx.db));
+			return json(200, await apiDossiers.readDossier(ctx.client, dossier, ctx.db));
 		}
 	}),
 	define({
@@ -229,7 +231,7 @@ export const endpoints: Endpoint[] = [
 		summary: 'Download an attachment',
 		description:
 			'The file as received, with its sniffed media type; the `Repr-Digest` header carries ' +
-			'its SHA-256.',
+			'its SHA-256. The download is recorded in the dossier’s access log.',
 		scope: 'read',
 		params: s.attachmentPath,
 		responses: {
@@ -240,6 +242,7 @@ export const endpoints: Endpoint[] = [
 			const dossier = await dossierOf(ctx);
 			if (!dossier) return dossierNotFound();
 			const file = await apiDossiers.openAttachment(
+				ctx.client,
 				dossier,
 				ctx.params.attachmentId,
 				{ storage: ctx.storage },
@@ -257,7 +260,8 @@ export const endpoints: Endpoint[] = [
 		summary: 'Download an issued document',
 		description:
 			'A decision or certificate the municipality issued, as a PDF (sealed when the ' +
-			'municipality configured its seal); the `Repr-Digest` header carries its SHA-256.',
+			'municipality configured its seal); the `Repr-Digest` header carries its SHA-256. The ' +
+			'download is recorded in the dossier’s access log.',
 		scope: 'read',
 		params: s.documentPath,
 		responses: {
@@ -268,6 +272,7 @@ export const endpoints: Endpoint[] = [
 			const dossier = await dossierOf(ctx);
 			if (!dossier) return dossierNotFound();
 			const file = await apiDossiers.openDocument(
+				ctx.client,
 				dossier,
 				ctx.params.documentId,
 				{ storage: ctx.storage },

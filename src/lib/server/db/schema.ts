@@ -1,5 +1,6 @@
 // The Database interface Kysely checks every query against: one entry per table, in camelCase
 // (the CamelCasePlugin maps to the snake_case columns of the migrations).
+import type { AccessAction } from '$lib/views/access-log';
 import type { ProcessVersionSource, ProcessVersionStatus } from '$lib/views/processes';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { Role } from '$lib/process/workflow';
@@ -528,6 +529,20 @@ export interface BankLineTable {
 	matchedAt: Date | null;
 }
 
+/** One look at a dossier by staff or the API (migration 2026_12_09_0001): append-only. */
+export interface AccessLogTable {
+	id: ColumnType<number, never, never>;
+	at: DefaultedTimestamp;
+	action: AccessAction;
+	userId: string | null;
+	tokenId: string | null;
+	/** The member of staff's name (or e-mail) or the token's name, as it was then. */
+	actorName: string;
+	dossierId: string;
+	attachmentId: string | null;
+	documentId: string | null;
+}
+
 export interface Database {
 	appUser: AppUserTable;
 	userSession: UserSessionTable;
@@ -568,6 +583,7 @@ export interface Database {
 	payment: PaymentTable;
 	bankLine: BankLineTable;
 	outgoingDocument: OutgoingDocumentTable;
+	accessLog: AccessLogTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;
@@ -594,7 +610,10 @@ export type SavedFilter = Selectable<SavedFilterTable>;
 export type ReplyTemplate = Selectable<ReplyTemplateTable>;
 export type StoredPushSubscription = Selectable<PushSubscriptionTable>;
 export type ApiToken = Selectable<ApiTokenTable>;
+export type { AccessAction };
 export type ApiCall = Selectable<ApiCallTable>;
+export type AccessLogEntry = Selectable<AccessLogTable>;
+export type NewAccessLogEntry = Insertable<AccessLogTable>;
 export type Webhook = Selectable<WebhookTable>;
 export type WebhookDelivery = Selectable<WebhookDeliveryTable>;
 export type Department = Selectable<DepartmentTable>;

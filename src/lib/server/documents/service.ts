@@ -17,6 +17,7 @@ import { getDb, type Db } from '../db';
 import type { Database, Dossier, OutgoingDocument } from '../db/schema';
 import { getFileStorage } from '../files';
 import type { FileStorage } from '../files/storage';
+import * as accessLog from '../access-log/service';
 import * as dossierRepo from '../dossiers/repository';
 import { dossierData, emitWebhookEvent } from '../webhooks/events';
 import { DocumentIssueError, renderTemplate, type DocumentSettings } from './compose';
@@ -154,19 +155,21 @@ export async function listForDossier(
 	return (await repo.listForDossier(db, dossierId)).map(toView);
 }
 
-/** One issued document of this dossier with its bytes, or null. */
+/**
+ * One issued document of this dossier with its bytes, or null; the reader's download is in the
+ * access log before the bytes are handed out (the citizen's own is not logged).
+ */
 export async function openDocument(
 	dossier: Pick<Dossier, 'id'>,
 	documentId: string,
+	reader: accessLog.Reader,
 	deps: { storage: FileStorage } = { storage: getFileStorage() },
 	db: Db = getDb()
 ): Promise<{ name: string; type: string; bytes: Uint8Array } | null> {
 	if (!isUuid(documentId)) return null;
 	const document = await repo.findForDossier(db, dossier.id, documentId);
 	if (!document) return null;
-	return {
-		name: document.fileName,
-		type: 'application/pdf',
-		bytes: await deps.storage.read(document.storageKey)
-	};
+	const bytes = await deps.storage.read(document.storageKey);
+	await accessLog.record(reader, { what: 'document', dossierId: dossier.id, documentId }, db);
+	return { name: document.fileName, type: 'application/pdf', bytes };
 }

@@ -20,6 +20,7 @@ import { getDb, type Db } from '../db';
 import type { Attachment, Dossier } from '../db/schema';
 import { getFileStorage } from '../files';
 import type { FileStorage } from '../files/storage';
+import * as accessLog from '../access-log/service';
 import * as departments from '../departments/service';
 import * as documents from '../documents/service';
 import * as processes from '../processes/service';
@@ -360,19 +361,47 @@ export async function markSeen(
 	await repo.markSeen(db, dossier.id, user.id, now);
 }
 
-/** A file of this dossier (filed with the form, or sent with a message) with its bytes. */
+/**
+ * A member of staff opens the dossier's page: the look goes into the access log and the inbox's
+ * news marker remembers it (one transaction), then the page's view is built.
+ */
+export async function openForStaff(
+	dossier: Dossier,
+	user: SessionUser,
+	db: Db = getDb(),
+	now = new Date()
+): Promise<StaffDossierView> {
+	await db.transaction().execute(async (trx) => {
+		await accessLog.record(
+			accessLog.staffReader(user),
+			{ what: 'dossier', dossierId: dossier.id },
+			trx,
+			now
+		);
+		await repo.markSeen(trx, dossier.id, user.id, now);
+	});
+	return viewForStaff(dossier, user, db);
+}
+
+/**
+ * A file of this dossier (filed with the form, or sent with a message) with its bytes; the reader's
+ * download is in the access log before the bytes are handed out (the citizen's own is not logged).
+ */
 export async function openFile(
 	dossier: Dossier,
 	fileId: string,
+	reader: accessLog.Reader,
 	deps: { storage: FileStorage } = { storage: getFileStorage() },
 	db: Db = getDb()
 ): Promise<{ name: string; type: string; bytes: Uint8Array } | null> {
 	if (!isUuid(fileId)) return null;
 	const file = await repo.findAttachment(db, dossier.id, fileId);
 	if (!file) return null;
-	return {
-		name: file.fileName,
-		type: file.mediaType,
-		bytes: await deps.storage.read(file.storageKey)
-	};
+	const bytes = await deps.storage.read(file.storageKey);
+	await accessLog.record(
+		reader,
+		{ what: 'file', dossierId: dossier.id, attachmentId: file.id },
+		db
+	);
+	return { name: file.fileName, type: file.mediaType, bytes };
 }

@@ -16,6 +16,8 @@ import * as bulk from '../dossiers/bulk';
 import type { StaffScope } from '../departments/repository';
 import * as departmentRepo from '../departments/repository';
 import * as repo from './repository';
+import { csvCell } from '../csv';
+import * as accessLog from '../access-log/service';
 
 export const INBOX_PAGE_SIZE = 50;
 export const EXPORT_PAGE_SIZE = 500;
@@ -452,14 +454,7 @@ export async function deleteSavedFilter(
 	return repo.deleteSavedFilter(db, userId, id);
 }
 
-/**
- * One CSV cell. Text a spreadsheet would read as a formula (=, +, -, @, tab, carriage return) gets
- * a leading apostrophe; every cell is quoted, quotes doubled.
- */
-export function csvCell(value: string): string {
-	const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-	return `"${safe.replace(/"/g, '""')}"`;
-}
+export { csvCell };
 
 function csvLine(cells: string[]): string {
 	return cells.map(csvCell).join(';') + '\r\n';
@@ -469,10 +464,10 @@ function csvLine(cells: string[]): string {
  * The filtered inbox as CSV (UTF-8 with a byte order mark, `;`-separated as Excel in Belgium
  * expects), read in keyset pages while it is sent so a large export never sits in memory. With
  * `id` parameters, only those dossiers (the ones chosen in the inbox), still within the filter
- * and the user's departments.
+ * and the user's departments. Every dossier in it is in the access log (one insert per page read).
  */
 export function exportCsv(
-	userId: string,
+	user: { id: string; name: string; email: string },
 	params: URLSearchParams,
 	locale: Locale,
 	db: Db = getDb(),
@@ -492,7 +487,7 @@ export function exportCsv(
 			labels = await loadLabels(db);
 			const ids = params.getAll('id').filter(isUuid);
 			query = {
-				...toQuery(filter, userId, now, await departments.scopeFor(userId, db)),
+				...toQuery(filter, user.id, now, await departments.scopeFor(user.id, db)),
 				...(params.has('id') ? { ids } : {})
 			};
 			controller.enqueue(
@@ -516,6 +511,13 @@ export function exportCsv(
 		async pull(controller) {
 			if (done || !labels || !query) return;
 			const rows = await repo.listInbox(db, query, sort, cursor, pageSize);
+			// On record before the rows leave: one insert for the page's dossiers.
+			await accessLog.record(
+				accessLog.staffReader(user),
+				{ what: 'list', dossierIds: rows.map((r) => r.id) },
+				db,
+				now
+			);
 			const l = labels;
 			const today = query.today;
 			const text = rows

@@ -22,6 +22,7 @@ import {
 import type { FormNotice } from '$lib/views/forms';
 import type { SessionUser } from '../auth/session';
 import type { Dossier } from '../db/schema';
+import * as accessLog from '../access-log/service';
 import * as departments from '../departments/service';
 import {
 	assignSchema,
@@ -45,11 +46,21 @@ import { refuse, postedForm } from './forms';
 import { replyLimits } from './citizen-dossier-page';
 import { uploadRefusalMessage } from './upload-refusals';
 
-export async function loadStaffDossier(dossier: Dossier, user: SessionUser, locale: Locale) {
-	const [view, templates, payment] = await Promise.all([
-		views.viewForStaff(dossier, user),
+/**
+ * The page's data. Opening it is a look at the dossier, on record in the access log before the
+ * view is built; the page then shows that log (the latest lines, or all with `allLooks`).
+ */
+export async function loadStaffDossier(
+	dossier: Dossier,
+	user: SessionUser,
+	locale: Locale,
+	options: { allLooks: boolean } = { allLooks: false }
+) {
+	const view = await views.openForStaff(dossier, user);
+	const [templates, payment, looks] = await Promise.all([
 		templatesForDossier(dossier, getSiteSettings().municipalityName),
-		payments.findPaymentView(dossier.id)
+		payments.findPaymentView(dossier.id),
+		accessLog.listForDossier(dossier.id, { all: options.allLooks })
 	]);
 	return {
 		id: view.id,
@@ -89,6 +100,7 @@ export async function loadStaffDossier(dossier: Dossier, user: SessionUser, loca
 		/** The files a message may carry: as many, as large and of the types a citizen may send. */
 		fileLimits: replyLimits,
 		payment,
+		looks,
 		sections: summarizeAnswers(view.definition, view.answers, locale, displayWords(locale))
 	};
 }

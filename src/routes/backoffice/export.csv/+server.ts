@@ -6,7 +6,7 @@ import type { RequestEvent, RequestHandler } from './$types';
 function csv(event: RequestEvent, params: URLSearchParams) {
 	const user = requireAllowed(event, canHandleDossiers);
 	const day = new Date().toISOString().slice(0, 10);
-	return new Response(inbox.exportCsv(user.id, params, event.locals.locale), {
+	return new Response(inbox.exportCsv(user, params, event.locals.locale), {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
 			'content-disposition': `attachment; filename="dossiers-${day}.csv"`,

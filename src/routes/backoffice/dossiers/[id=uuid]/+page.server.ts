@@ -26,8 +26,8 @@ async function findDossier(event: RequestEvent | Parameters<PageServerLoad>[0]) 
 export const load: PageServerLoad = async (event) => {
 	const { user, dossier } = await findDossier(event);
 	event.setHeaders({ 'cache-control': 'private, no-store' });
-	await views.markSeen(dossier, user);
-	const view = await loadStaffDossier(dossier, user, event.locals.locale);
+	const all = event.url.searchParams.get('inzage') === 'alle';
+	const view = await loadStaffDossier(dossier, user, event.locals.locale, { allLooks: all });
 	return {
 		dossier: view,
 		forms: await staffDossierForms(view.actions),

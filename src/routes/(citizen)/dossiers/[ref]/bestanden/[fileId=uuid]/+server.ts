@@ -8,7 +8,9 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async (event) => {
 	const user = requireUser(event);
 	const dossier = await views.findForOwner(event.params.ref, user.id);
-	const file = dossier ? await views.openFile(dossier, event.params.fileId) : null;
+	const file = dossier
+		? await views.openFile(dossier, event.params.fileId, { kind: 'citizen' })
+		: null;
 	if (!file) error(404, 'Not found');
 	return fileResponse(file);
 };

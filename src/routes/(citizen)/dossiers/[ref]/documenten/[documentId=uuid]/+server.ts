@@ -9,7 +9,9 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async (event) => {
 	const user = requireUser(event);
 	const dossier = await views.findForOwner(event.params.ref, user.id);
-	const file = dossier ? await documents.openDocument(dossier, event.params.documentId) : null;
+	const file = dossier
+		? await documents.openDocument(dossier, event.params.documentId, { kind: 'citizen' })
+		: null;
 	if (!file) error(404, 'Not found');
 	return fileResponse(file);
 };

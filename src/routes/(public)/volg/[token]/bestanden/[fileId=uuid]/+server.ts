@@ -6,7 +6,7 @@ import type { RequestHandler } from './$types';
 /** A file of the dossier this tracking link leads to, as a download. */
 export const GET: RequestHandler = async ({ params }) => {
 	const dossier = await views.findForGuest(params.token);
-	const file = dossier ? await views.openFile(dossier, params.fileId) : null;
+	const file = dossier ? await views.openFile(dossier, params.fileId, { kind: 'citizen' }) : null;
 	if (!file) error(404, 'Not found');
 	return fileResponse(file);
 };

@@ -7,7 +7,9 @@ import type { RequestHandler } from './$types';
 /** A document the municipality issued for the dossier this tracking link leads to. */
 export const GET: RequestHandler = async ({ params }) => {
 	const dossier = await views.findForGuest(params.token);
-	const file = dossier ? await documents.openDocument(dossier, params.documentId) : null;
+	const file = dossier
+		? await documents.openDocument(dossier, params.documentId, { kind: 'citizen' })
+		: null;
 	if (!file) error(404, 'Not found');
 	return fileResponse(file);
 };

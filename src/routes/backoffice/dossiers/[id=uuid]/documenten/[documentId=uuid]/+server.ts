@@ -10,7 +10,12 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async (event) => {
 	const user = requireAllowed(event, canHandleDossiers);
 	const dossier = await views.findForStaff(event.params.id, user);
-	const file = dossier ? await documents.openDocument(dossier, event.params.documentId) : null;
+	const file = dossier
+		? await documents.openDocument(dossier, event.params.documentId, {
+				kind: 'staff',
+				user
+			})
+		: null;
 	if (!file) error(404, 'Not found');
 	return fileResponse(file);
 };
