@@ -244,7 +244,9 @@ export function receiptMail(
 ): RenderedMail {
 	const { locale, municipality } = ctx;
 	const { reference } = p;
-	const paragraphs: string[] = [m.mailReceiptIntro({ reference, process: p.processTitle }, { locale })];
+	const paragraphs: string[] = [
+		m.mailReceiptIntro({ reference, process: p.processTitle }, { locale })
+	];
 	if (p.dueDate)
 		paragraphs.push(m.mailReceiptDue({ date: formatDate(p.dueDate, locale) }, { locale }));
 	if (p.payment) paragraphs.push(paymentParagraph(p.payment, locale));

@@ -26,4 +26,3 @@ export function providerName(id: string, locale: 'nl' | 'en'): string {
 	const label = findProvider(id)?.label;
 	return label ? (label[locale] ?? label.nl) : id;
 }
-
