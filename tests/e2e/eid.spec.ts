@@ -70,6 +70,9 @@ test('a process that needs eID: signed in at its level, name confirmed, staff se
 	await expect(firstName).toHaveValue('An');
 	await expect(firstName).toHaveAttribute('readonly', '');
 	await expect(page.getByLabel('Achternaam')).toHaveValue('Claes');
+	const nationalNumber = page.getByLabel('Uw rijksregisternummer');
+	await expect(nationalNumber).toHaveValue('85.07.30-033.28');
+	await expect(nationalNumber).toHaveAttribute('readonly', '');
 	await expect(firstName).toHaveAccessibleDescription(
 		'Bevestigd door uw aanmelding met eID of itsme. Klopt dit niet? Neem contact op met de gemeente.'
 	);
@@ -83,6 +86,7 @@ test('a process that needs eID: signed in at its level, name confirmed, staff se
 			levering: 'email',
 			voornaam: 'Anna',
 			achternaam: 'Claes',
+			rijksregisternummer: '85.07.30-033.28',
 			email: 'an.claes@example.be'
 		}
 	});

@@ -34,6 +34,7 @@ const propertyNames: Record<string, Message> = {
 	hint: m.procPropHint,
 	help: m.procPropHelp,
 	required: m.procPropRequired,
+	applicant: m.procPropApplicant,
 	options: m.procPropOptions,
 	minLength: m.procPropMinLength,
 	maxLength: m.procPropMaxLength,

@@ -3,7 +3,7 @@ import { readPage, type AnswerOptions } from './answers';
 import { testDefinition } from './answers/test-definition';
 import { testMessages } from './answers/test-messages';
 import { processDefinition } from './definition';
-import { changedLocked, lockedAnswers, withLocked } from './identity';
+import { changedLocked, lockedAnswers, shownLocked, withLocked } from './identity';
 
 const opts: AnswerOptions = { messages: testMessages, locale: 'nl', today: '2026-12-07' };
 const partner = processDefinition.parse({
@@ -16,6 +16,8 @@ const partner = processDefinition.parse({
 				{ type: 'text', key: 'voornaam', label: { nl: 'Voornaam' }, autocomplete: 'given-name' },
 				{ type: 'text', key: 'naam', label: { nl: 'Familienaam' }, autocomplete: 'family-name' },
 				{ type: 'date', key: 'geboren', label: { nl: 'Geboortedatum' }, autocomplete: 'bday' },
+				{ type: 'nationalNumber', key: 'rrnKind', label: { nl: 'Rijksregisternummer kind' } },
+				{ type: 'nationalNumber', key: 'rrn', label: { nl: 'Uw nummer' }, applicant: true },
 				{ type: 'yesNo', key: 'ander', label: { nl: 'Voor iemand anders?' } },
 				{
 					type: 'text',
@@ -34,13 +36,24 @@ const partner = processDefinition.parse({
 	],
 	leadTimes: []
 });
-const eid = { givenName: ' An ', familyName: 'Van  den Broeck', birthDate: '1990-05-17' };
+const eid = {
+	givenName: ' An ',
+	familyName: 'Van  den Broeck',
+	birthDate: '1990-05-17',
+	nationalNumber: '85073003328'
+};
 
 describe('what an identity provider vouched for', () => {
 	it("locks the first always-asked field of each purpose: the applicant's own", () => {
+		// A national number field is the applicant's only when the definition says so.
 		expect(lockedAnswers(partner, eid)).toEqual({
 			voornaam: 'An',
 			naam: 'Van den Broeck',
+			geboren: '1990-05-17',
+			rrn: '85073003328'
+		});
+		expect(shownLocked(partner, lockedAnswers(partner, eid))).toMatchObject({
+			rrn: '85.07.30-033.28',
 			geboren: '1990-05-17'
 		});
 		// A full-name field is the applicant's when it is asked always.
@@ -58,7 +71,13 @@ describe('what an identity provider vouched for', () => {
 			readPage(
 				partner,
 				0,
-				{ voornaam, naam: 'Van den Broeck', geboren: '1990-05-17', ander: 'no' },
+				{
+					voornaam,
+					naam: 'Van den Broeck',
+					geboren: '1990-05-17',
+					rrn: '85.07.30-033.28',
+					ander: 'no'
+				},
 				{},
 				opts
 			);
@@ -77,6 +96,7 @@ describe('what an identity provider vouched for', () => {
 			voornaam: 'An',
 			naam: 'Van den Broeck',
 			geboren: '1990-05-17',
+			rrn: '85073003328',
 			ander: false
 		});
 	});

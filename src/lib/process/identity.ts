@@ -3,6 +3,7 @@
 import type { AnswerMap, AnswerOptions, Issue, PageReading } from './answers';
 import type { Field } from './fields';
 import { isInputField } from './fields/kinds';
+import { writeField } from './fields/registry';
 import { localize } from './text';
 
 export type VerifiedIdentity = {
@@ -28,22 +29,33 @@ function byPurpose(identity: VerifiedIdentity): Record<string, string | undefine
 }
 
 /**
- * The applicant's fields the identity provider vouched for, with its values: the first field of
- * each purpose (name, given-name, family-name, bday) that is always asked (no condition), as
- * `prefillApplicant` fills from the account. These are shown as confirmed and cannot be changed.
+ * The applicant's fields the identity provider vouched for, with its values as stored: the first
+ * field of each purpose (name, given-name, family-name, bday, and a national number field marked
+ * `applicant`) that is always asked (no condition), as `prefillApplicant` fills from the account.
+ * These are shown as confirmed and cannot be changed.
  */
 export function lockedAnswers(
 	def: { pages: { fields: Field[] }[] },
 	identity: VerifiedIdentity | null | undefined
 ): Record<string, string> {
 	if (!identity) return {};
-	const values = byPurpose(identity);
+	const values: Record<string, string | undefined> = {
+		...byPurpose(identity),
+		nationalNumber: identity.nationalNumber
+	};
 	const locked: Record<string, string> = {};
 	const done = new Set<string>();
 	for (const field of def.pages.flatMap((p) => p.fields).filter(isInputField)) {
-		const purpose = 'autocomplete' in field ? field.autocomplete : undefined;
+		const purpose =
+			field.type === 'nationalNumber'
+				? field.applicant
+					? 'nationalNumber'
+					: undefined
+				: 'autocomplete' in field
+					? field.autocomplete
+					: undefined;
 		if (typeof purpose !== 'string' || !(purpose in values) || done.has(purpose)) continue;
-		if (field.type !== 'text' && field.type !== 'date') continue;
+		if (field.type !== 'text' && field.type !== 'date' && field.type !== 'nationalNumber') continue;
 		done.add(purpose);
 		const value = values[purpose];
 		if (value && !field.showIf) locked[field.key] = value;
@@ -71,4 +83,18 @@ export function changedLocked(
 /** The answers with the vouched-for fields set to the identity's values (what is filed). */
 export function withLocked(answers: AnswerMap, locked: Record<string, string>): AnswerMap {
 	return { ...answers, ...locked };
+}
+
+/** The locked answers as their fields show them (a national number as 85.07.30-033.28). */
+export function shownLocked(
+	def: { pages: { fields: Field[] }[] },
+	locked: Record<string, string>
+): Record<string, string> {
+	const shown: Record<string, string> = {};
+	for (const field of def.pages.flatMap((p) => p.fields).filter(isInputField))
+		if (field.key in locked)
+			shown[field.key] = String(
+				writeField(field, locked[field.key])[field.key] ?? locked[field.key]
+			);
+	return shown;
 }

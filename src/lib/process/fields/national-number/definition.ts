@@ -4,7 +4,11 @@ import { inputBase } from '../common';
 
 export const nationalNumberField = z.strictObject({
 	type: z.literal('nationalNumber'),
-	...inputBase
+	...inputBase,
+	applicant: z.boolean().optional().meta({
+		description:
+			"The applicant's own national number: filled in from eID or itsme and locked after such a sign-in"
+	})
 });
 
 export type NationalNumberField = z.infer<typeof nationalNumberField>;

@@ -4,7 +4,7 @@ import { getFileStorage } from '$lib/server/files';
 import { serverAnswerOptions } from '$lib/server/filing/options';
 import { findRequestDraft } from '$lib/server/web/filing-request';
 import { signInFirst } from '$lib/server/web/sign-in-level';
-import { lockedAnswers } from '$lib/process/identity';
+import { lockedAnswers, shownLocked } from '$lib/process/identity';
 import { providerName } from '$lib/server/oidc/providers';
 import { loadFormPage, postFormPage } from '$lib/server/web/form-runner';
 import type { Actions, PageServerLoad } from './$types';
@@ -30,7 +30,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		...page,
 		confirmed: {
-			values: locked,
+			values: shownLocked(view.definition, locked),
 			by: provider ? providerName(provider, event.locals.locale) : null
 		},
 		definition: { id, title, pages, leadTimes, auth },
