@@ -1,15 +1,17 @@
-// Citizen-facing text: Dutch is the language of record and always present; English is optional and
-// falls back to Dutch. Every label, help text and status text in a definition is a `LocalText`
+// Citizen-facing text: Dutch is the language of record and always present; English and French are
+// optional and fall back to Dutch. Every label, help text and status text in a definition is a `LocalText`
 // (its schema is in local-text.ts).
 
 export const locales = ['nl', 'en'] as const;
 export type Locale = (typeof locales)[number];
+/** The languages a definition's texts may be written in (French is on its way to the site). */
+export type TextLocale = 'nl' | 'en' | 'fr';
 
-export type LocalText = { nl: string; en?: string };
+export type LocalText = { nl: string; en?: string; fr?: string };
 
 /** Picks the text for a locale, falling back to Dutch. */
-export function localize(text: LocalText, locale: Locale): string {
-	return (locale === 'en' ? text.en : undefined) ?? text.nl;
+export function localize(text: LocalText, locale: TextLocale): string {
+	return (locale === 'nl' ? undefined : text[locale]) ?? text.nl;
 }
 
 /** A value read from a stored definition (jsonb) as a LocalText, or null when it is not one. */
