@@ -57,6 +57,47 @@ describe('configuration', () => {
 			);
 	});
 
+	it('keeps files under DATA_DIR unless FILE_STORAGE=s3 names a bucket', () => {
+		expect(parseConfig({ DATA_DIR: '/srv/loket' }).files).toEqual({
+			kind: 'local',
+			dir: '/srv/loket/files'
+		});
+		expect(
+			parseConfig({
+				FILE_STORAGE: 's3',
+				S3_BUCKET: 'loket-lier',
+				S3_ENDPOINT: 'https://s3.example.be',
+				S3_PREFIX: 'loket/',
+				S3_ACCESS_KEY_ID: 'id',
+				S3_SECRET_ACCESS_KEY: 'secret'
+			}).files
+		).toEqual({
+			kind: 's3',
+			bucket: 'loket-lier',
+			prefix: 'loket/',
+			endpoint: 'https://s3.example.be',
+			region: 'us-east-1',
+			forcePathStyle: true,
+			credentials: { accessKeyId: 'id', secretAccessKey: 'secret' }
+		});
+		// AWS itself: addressed by host, credentials from the SDK's chain.
+		expect(
+			parseConfig({ FILE_STORAGE: 's3', S3_BUCKET: 'b', S3_REGION: 'eu-west-1' }).files
+		).toMatchObject({
+			endpoint: undefined,
+			region: 'eu-west-1',
+			forcePathStyle: false,
+			credentials: undefined
+		});
+		expect(() => parseConfig({ FILE_STORAGE: 's3' })).toThrow('FILE_STORAGE=s3 needs S3_BUCKET');
+		expect(() =>
+			parseConfig({ FILE_STORAGE: 's3', S3_BUCKET: 'b', S3_ACCESS_KEY_ID: 'id' })
+		).toThrow('go together');
+		expect(() => parseConfig({ FILE_STORAGE: 's3', S3_BUCKET: 'b', S3_PREFIX: '../x' })).toThrow(
+			'S3_PREFIX'
+		);
+	});
+
 	it('names every bad variable in one message', () => {
 		expect(() =>
 			parseConfig({ DATABASE_URL: 'mysql://x', PORT: 'tachtig', BODY_SIZE_LIMIT: 'veel' })

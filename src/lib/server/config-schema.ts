@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { parseIban } from '../process/validators/iban';
 import { parsePasswordLogin, type PasswordLogin } from './auth/password-login';
+import type { S3Settings } from './files/s3-storage';
 
 const byteSize = z
 	.string()
@@ -92,6 +93,26 @@ export const configSchema = z.object({
 		.trim()
 		.optional()
 		.transform((v) => (v ? v : undefined)),
+	FILE_STORAGE: z.enum(['local', 's3']).default('local'),
+	S3_BUCKET: z
+		.string()
+		.trim()
+		.optional()
+		.transform((v) => (v ? v : undefined)),
+	S3_PREFIX: z
+		.string()
+		.trim()
+		.default('')
+		.refine((v) => v === '' || /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*\/$/.test(v), {
+			message: 'must be empty or a path ending in /, such as loket/'
+		}),
+	S3_ENDPOINT: z
+		.url({ message: 'must be the URL of the S3-compatible service, e.g. https://s3.example.be' })
+		.optional(),
+	S3_REGION: z.string().trim().min(1).default('us-east-1'),
+	S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).optional(),
+	S3_ACCESS_KEY_ID: z.string().trim().optional(),
+	S3_SECRET_ACCESS_KEY: z.string().optional(),
 	PASSWORD_LOGIN: z
 		.string()
 		.trim()
@@ -113,6 +134,8 @@ export type Config = {
 		  }
 		| { kind: 'pglite'; dataDir: string };
 	dataDir: string;
+	/** Where uploaded files live: DATA_DIR/files, or an S3-compatible bucket (FILE_STORAGE=s3). */
+	files: { kind: 'local'; dir: string } | ({ kind: 's3' } & S3Settings);
 	port: number;
 	host: string;
 	origin: string | undefined;
@@ -163,12 +186,36 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 			'Invalid configuration: DATABASE_OWNER_URL is only used with DATABASE_URL (PostgreSQL)'
 		);
 	const dataDir = resolve(c.DATA_DIR);
+	if (c.FILE_STORAGE === 's3' && !c.S3_BUCKET)
+		throw new ConfigError('Invalid configuration: FILE_STORAGE=s3 needs S3_BUCKET');
+	if (!c.S3_ACCESS_KEY_ID !== !c.S3_SECRET_ACCESS_KEY)
+		throw new ConfigError(
+			'Invalid configuration: S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together'
+		);
 	const iban = c.PAYMENT_IBAN ? parseIban(c.PAYMENT_IBAN) : null;
 	return {
 		database: c.DATABASE_URL
 			? { kind: 'postgres', url: c.DATABASE_URL, ownerUrl: c.DATABASE_OWNER_URL }
 			: { kind: 'pglite', dataDir: resolve(dataDir, 'pglite') },
 		dataDir,
+		files:
+			c.FILE_STORAGE === 's3'
+				? {
+						kind: 's3',
+						bucket: c.S3_BUCKET!,
+						prefix: c.S3_PREFIX,
+						endpoint: c.S3_ENDPOINT,
+						region: c.S3_REGION,
+						// A service of its own is nearly always addressed by path; AWS by host.
+						forcePathStyle: c.S3_FORCE_PATH_STYLE
+							? c.S3_FORCE_PATH_STYLE === 'true'
+							: c.S3_ENDPOINT !== undefined,
+						credentials:
+							c.S3_ACCESS_KEY_ID && c.S3_SECRET_ACCESS_KEY
+								? { accessKeyId: c.S3_ACCESS_KEY_ID, secretAccessKey: c.S3_SECRET_ACCESS_KEY }
+								: undefined
+					}
+				: { kind: 'local', dir: resolve(dataDir, 'files') },
 		port: c.PORT,
 		host: c.HOST,
 		origin: c.ORIGIN,

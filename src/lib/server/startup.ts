@@ -19,6 +19,7 @@ import { installPostcodeList } from './places/postcodes';
 import { registerWebhookHandler } from './webhooks/delivery';
 import { loadLibrary } from './processes/library';
 import { ProviderConfigError } from './oidc/config';
+import { FileStorageError, S3FileStorage } from './files/s3-storage';
 import { getProviders } from './oidc/providers';
 import { leftWithoutSignIn } from './auth/password-login';
 import * as processes from './processes/service';
@@ -29,7 +30,8 @@ const expected = [
 	DatabaseUnavailableError,
 	DatabaseLockedError,
 	LibraryError,
-	ProviderConfigError
+	ProviderConfigError,
+	FileStorageError
 ];
 
 export async function start(): Promise<void> {
@@ -48,6 +50,14 @@ export async function start(): Promise<void> {
 					'set DATABASE_OWNER_URL to the owner and DATABASE_URL to a login role that is a member of ' +
 					'loket_app (README, "Running against PostgreSQL").'
 			);
+		// A bucket that cannot be used stops the start, not the first upload.
+		if (config.files.kind === 's3') {
+			await new S3FileStorage(config.files).check();
+			console.log(
+				`Files are kept in the S3 bucket ${config.files.bucket}` +
+					`${config.files.prefix ? ` under ${config.files.prefix}` : ''} (${config.files.endpoint ?? 'AWS'})`
+			);
+		}
 		const { imported } = await processes.importLibrary(library.definitions, db);
 		const postcodes = installPostcodeList(config.postcodesFile);
 		console.log(

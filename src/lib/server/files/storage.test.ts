@@ -1,9 +1,13 @@
+import { ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FileStorageError, S3FileStorage } from './s3-storage';
 import { sniffMediaType } from './sniff';
-import { hashBytes, LocalFileStorage } from './storage';
+import { hashBytes, LocalFileStorage, type FileStorage } from './storage';
+import { startS3Server } from './test-s3';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const PNG = new Uint8Array([
@@ -11,11 +15,40 @@ const PNG = new Uint8Array([
 	0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89
 ]);
 
-describe('local file storage', () => {
+// One contract, two places: a local directory and an S3-compatible bucket. The bucket is a real S3
+// server on this machine (s3rver, started here on a free port), reached with the AWS SDK over HTTP.
+type Backend = {
+	name: string;
+	open: () => Promise<{ storage: FileStorage; close: () => Promise<void> }>;
+};
+
+const backends: Backend[] = [
+	{
+		name: 'a local directory',
+		open: async () => ({
+			storage: new LocalFileStorage(mkdtempSync(join(tmpdir(), 'loket-files-'))),
+			close: async () => {}
+		})
+	},
+	{
+		name: 'an S3 bucket',
+		open: async () => {
+			const server = await startS3Server();
+			return { storage: new S3FileStorage(server.settings), close: server.close };
+		}
+	}
+];
+
+describe.each(backends)('file storage in $name', ({ open }) => {
+	let storage: FileStorage;
+	let close: () => Promise<void>;
+	beforeAll(async () => {
+		({ storage, close } = await open());
+	});
+	afterAll(() => close());
+
 	it('stores bytes once under their SHA-256 and reads them back', async () => {
-		const root = mkdtempSync(join(tmpdir(), 'loket-files-'));
-		const storage = new LocalFileStorage(root);
-		const content = bytes('%PDF-1.7 bewijs');
+		const content = bytes(`%PDF-1.7 bewijs ${randomUUID()}`);
 		const first = await storage.put(content);
 		const again = await storage.put(content);
 		expect(first).toEqual({ sha256: hashBytes(content), size: content.byteLength });
@@ -23,13 +56,94 @@ describe('local file storage', () => {
 		expect(await storage.read(first.sha256)).toEqual(content);
 		expect(await storage.exists(first.sha256)).toBe(true);
 		expect(await storage.exists(hashBytes(bytes('iets anders')))).toBe(false);
-		const dir = join(root, first.sha256.slice(0, 2), first.sha256.slice(2, 4));
-		expect(readdirSync(dir)).toEqual([first.sha256]);
 	});
 
-	it('refuses keys that are not a SHA-256, so no path can escape the root', async () => {
-		const storage = new LocalFileStorage(mkdtempSync(join(tmpdir(), 'loket-files-')));
-		await expect(storage.read('../../etc/passwd')).rejects.toThrow('Not a SHA-256 key');
+	it('keeps a photo of several megabytes byte for byte', async () => {
+		const photo = randomBytes(6 * 1024 * 1024);
+		const { sha256, size } = await storage.put(photo);
+		expect(size).toBe(photo.byteLength);
+		expect(Buffer.from(await storage.read(sha256)).equals(photo)).toBe(true);
+	});
+
+	it('stores the same bytes put at the same time once', async () => {
+		const content = bytes(`tegelijk ${randomUUID()}`);
+		const results = await Promise.all([1, 2, 3, 4].map(() => storage.put(content)));
+		expect(new Set(results.map((r) => r.sha256)).size).toBe(1);
+		expect(await storage.read(results[0].sha256)).toEqual(content);
+	});
+
+	it('deletes, and a missing key is no error to delete but one to read', async () => {
+		const { sha256 } = await storage.put(bytes(`weg ${randomUUID()}`));
+		await storage.delete(sha256);
+		expect(await storage.exists(sha256)).toBe(false);
+		await expect(storage.delete(sha256)).resolves.toBeUndefined();
+		await expect(storage.read(sha256)).rejects.toMatchObject({ code: 'ENOENT' });
+	});
+
+	it('refuses keys that are not a SHA-256, so no path or key can escape', async () => {
+		for (const key of ['../../etc/passwd', `${'a'.repeat(63)}/`, 'A'.repeat(64)]) {
+			await expect(storage.read(key)).rejects.toThrow('Not a SHA-256 key');
+			await expect(storage.exists(key)).rejects.toThrow('Not a SHA-256 key');
+			await expect(storage.delete(key)).rejects.toThrow('Not a SHA-256 key');
+		}
+	});
+});
+
+describe('local file storage on disk', () => {
+	it('writes one file per key, in two levels of folders', async () => {
+		const root = mkdtempSync(join(tmpdir(), 'loket-files-'));
+		const { sha256 } = await new LocalFileStorage(root).put(bytes('%PDF-1.7 bewijs'));
+		const dir = join(root, sha256.slice(0, 2), sha256.slice(2, 4));
+		expect(readdirSync(dir)).toEqual([sha256]);
+	});
+});
+
+describe('S3 file storage', () => {
+	it('keeps its objects under the prefix and refuses an object changed in the bucket', async () => {
+		const server = await startS3Server();
+		try {
+			const storage = new S3FileStorage({ ...server.settings, prefix: 'loket/' });
+			const { sha256 } = await storage.put(bytes('origineel'));
+			const key = `loket/${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${sha256}`;
+			const client = server.client();
+			const listed = await client.send(
+				new ListObjectsV2Command({ Bucket: server.settings.bucket })
+			);
+			expect(listed.Contents?.map((o) => o.Key)).toEqual([key]);
+			await client.send(
+				new PutObjectCommand({ Bucket: server.settings.bucket, Key: key, Body: bytes('vervalst') })
+			);
+			await expect(storage.read(sha256)).rejects.toThrow('does not match its hash');
+		} finally {
+			await server.close();
+		}
+	});
+
+	it('says so when the bucket cannot be used, instead of claiming a file is missing', async () => {
+		const server = await startS3Server();
+		try {
+			await expect(new S3FileStorage(server.settings).check()).resolves.toBeUndefined();
+			await expect(
+				new S3FileStorage({ ...server.settings, bucket: 'geen-emmer' }).check()
+			).rejects.toThrow('S3 bucket geen-emmer at http://127.0.0.1:');
+			await expect(
+				new S3FileStorage({
+					...server.settings,
+					credentials: { accessKeyId: 'ONBEKEND', secretAccessKey: 'fout' }
+				}).check()
+			).rejects.toThrow(
+				new FileStorageError(
+					`S3 bucket loket-test at ${server.settings.endpoint} refuses this key (S3_ACCESS_KEY_ID)`
+				)
+			);
+		} finally {
+			await server.close();
+		}
+		const storage = new S3FileStorage(server.settings);
+		await expect(storage.check()).rejects.toThrow('cannot be reached');
+		await expect(storage.exists(hashBytes(bytes('x')))).rejects.not.toMatchObject({
+			code: 'ENOENT'
+		});
 	});
 });
 

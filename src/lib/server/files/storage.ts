@@ -1,6 +1,6 @@
 // Where uploaded files live: content-addressed by SHA-256, so the same bytes are stored once and a
 // stored file can never change under its name. The local implementation writes under
-// DATA_DIR/files; an S3-compatible one can implement the same interface. Nothing here is served
+// DATA_DIR/files; s3-storage.ts keeps the same contract in a bucket. Nothing here is served
 // directly: routes check access first and then read through this interface.
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
@@ -55,11 +55,13 @@ export class LocalFileStorage implements FileStorage {
 	}
 
 	async exists(sha256: string): Promise<boolean> {
+		const path = this.pathOf(sha256);
 		try {
-			await stat(this.pathOf(sha256));
+			await stat(path);
 			return true;
-		} catch {
-			return false;
+		} catch (e) {
+			if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
+			throw e;
 		}
 	}
 }
