@@ -19,7 +19,8 @@ import { installPostcodeList } from './places/postcodes';
 import { registerWebhookHandler } from './webhooks/delivery';
 import { loadLibrary } from './processes/library';
 import { ProviderConfigError } from './oidc/config';
-import { FileStorageError, S3FileStorage } from './files/s3-storage';
+import { openFileStorage } from './files';
+import { FileStorageError } from './files/storage';
 import { getProviders } from './oidc/providers';
 import { leftWithoutSignIn } from './auth/password-login';
 import * as processes from './processes/service';
@@ -51,13 +52,7 @@ export async function start(): Promise<void> {
 					'loket_app (README, "Running against PostgreSQL").'
 			);
 		// A bucket that cannot be used stops the start, not the first upload.
-		if (config.files.kind === 's3') {
-			await new S3FileStorage(config.files).check();
-			console.log(
-				`Files are kept in the S3 bucket ${config.files.bucket}` +
-					`${config.files.prefix ? ` under ${config.files.prefix}` : ''} (${config.files.endpoint ?? 'AWS'})`
-			);
-		}
+		console.log(await openFileStorage());
 		const { imported } = await processes.importLibrary(library.definitions, db);
 		const postcodes = installPostcodeList(config.postcodesFile);
 		console.log(

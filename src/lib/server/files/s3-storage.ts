@@ -12,7 +12,7 @@ import {
 	S3Client,
 	S3ServiceException
 } from '@aws-sdk/client-s3';
-import { hashBytes, type FileStorage } from './storage';
+import { FileStorageError, hashBytes, type FileStorage } from './storage';
 
 const HEX = /^[0-9a-f]{64}$/;
 
@@ -28,11 +28,6 @@ export type S3Settings = {
 	/** Unset: the SDK's own chain (AWS_ACCESS_KEY_ID…, a profile, an instance role). */
 	credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
 };
-
-/** The bucket cannot be used (unreachable, unknown, or the key may not use it). */
-export class FileStorageError extends Error {
-	override name = 'FileStorageError';
-}
 
 export class S3FileStorage implements FileStorage {
 	private readonly client: S3Client;

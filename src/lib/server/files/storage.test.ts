@@ -4,9 +4,9 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FileStorageError, S3FileStorage } from './s3-storage';
+import { S3FileStorage } from './s3-storage';
 import { sniffMediaType } from './sniff';
-import { hashBytes, LocalFileStorage, type FileStorage } from './storage';
+import { FileStorageError, hashBytes, LocalFileStorage, type FileStorage } from './storage';
 import { startS3Server } from './test-s3';
 
 const bytes = (text: string) => new TextEncoder().encode(text);

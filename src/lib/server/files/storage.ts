@@ -15,6 +15,11 @@ export interface FileStorage {
 	delete(sha256: string): Promise<void>;
 }
 
+/** The configured storage cannot be used (e.g. a bucket unreachable, unknown, or refusing the key). */
+export class FileStorageError extends Error {
+	override name = 'FileStorageError';
+}
+
 const HEX = /^[0-9a-f]{64}$/;
 
 export function hashBytes(bytes: Uint8Array): string {
