@@ -174,6 +174,32 @@ test('a bewonerskaart is approved, paid through a CODA statement and moves on @s
 	await expect(unmatched.getByRole('row').filter({ hasText: unplaced })).toHaveCount(1);
 	await expectAccessible(admin);
 
+	// The amount nobody could place: the admin finds out which dossier it is for and links it.
+	await unmatched
+		.getByRole('link', { name: /^Ontvangst van €\s?35,00 van ONBEKENDE BETALER koppelen$/ })
+		.click();
+	await expect(admin.getByRole('heading', { level: 1 })).toHaveText(
+		'Ontvangst koppelen aan een dossier'
+	);
+	await expect(admin.getByRole('main')).toContainText(unplaced);
+	await expectAccessible(admin);
+	const dossierNumber = admin.getByLabel('Dossiernummer');
+	await dossierNumber.fill('Kerkstraat');
+	await admin.getByRole('button', { name: 'Koppelen' }).click();
+	await expect(admin.getByRole('alert')).toContainText('Geef een dossiernummer zoals 2026-000123.');
+	await expect(dossierNumber).toHaveValue('Kerkstraat');
+	await expectAccessible(admin);
+	await dossierNumber.fill('2099-000001');
+	await admin.getByRole('button', { name: 'Koppelen' }).click();
+	await expect(admin.getByRole('alert')).toContainText('Er is geen dossier met dit nummer.');
+	await dossierNumber.fill(reference);
+	await admin.getByRole('button', { name: 'Koppelen' }).click();
+	await expect(admin.getByRole('status')).toContainText(
+		`De ontvangst is gekoppeld aan dossier ${reference}. Betaling: Betaald.`
+	);
+	await expect(unmatched.getByRole('row').filter({ hasText: unplaced })).toHaveCount(0);
+	await expectAccessible(admin);
+
 	// The dossier moved on by itself: the card is granted, the payment in the history.
 	await citizen.reload();
 	await expect(answerTo(citizen, 'Stand')).toContainText('Kaart toegekend');

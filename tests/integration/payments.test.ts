@@ -352,6 +352,89 @@ describe(`fees and payments on ${backend}`, () => {
 		);
 	});
 
+	it('links an amount that matched nothing to the dossier staff name, once, as if it had matched', async () => {
+		const { dossier, payment } = await approvedDossier({ naam: 'Bea', eigendom: 'eigen' });
+		const other = await approvedDossier({ naam: 'Cas', eigendom: 'eigen' });
+		const result = await importCredits([
+			{ amountCents: payment.amountDueCents, communication: `dossier ${dossier.reference}` }
+		]);
+		expect(result.ok && result.summary).toMatchObject({ matched: [], unmatched: 1 });
+		const line = (await payments.listUnmatched(t.db)).find(
+			(l) => l.communication === `dossier ${dossier.reference}`
+		)!;
+		expect(await payments.findUnmatched(line.id, t.db)).toMatchObject({ id: line.id });
+
+		// A dossier that does not exist, or owes nothing, is refused and nothing is booked.
+		const unknown = await payments.assignBankLine(
+			{ lineId: line.id, reference: '2099-000001' },
+			admin.id,
+			t.db
+		);
+		expect(unknown).toEqual({ ok: false, reason: 'unknown-dossier' });
+		const free = await insertDossier(t.db, {
+			reference: `2026-${String(800000 + ++counter)}`,
+			processId: 'kaart-betalend',
+			answers: {}
+		});
+		expect(
+			await payments.assignBankLine({ lineId: line.id, reference: free.reference }, admin.id, t.db)
+		).toEqual({ ok: false, reason: 'nothing-owed' });
+
+		const linked = await payments.assignBankLine(
+			{ lineId: line.id, reference: dossier.reference },
+			admin.id,
+			t.db
+		);
+		expect(linked).toEqual({
+			ok: true,
+			matched: {
+				reference: dossier.reference,
+				amountCents: payment.amountDueCents,
+				state: 'paid',
+				movedOn: true
+			}
+		});
+		expect(await payments.findPayment(dossier.id, t.db)).toMatchObject({ state: 'paid' });
+		const events = await eventsOf(dossier.id);
+		expect(events).toContainEqual(
+			expect.objectContaining({
+				type: 'payment',
+				data: expect.objectContaining({ bankLineId: line.id, assignedBy: admin.id })
+			})
+		);
+		expect(await deliveriesOf(dossier.id)).toHaveLength(1);
+		expect(await payments.findUnmatched(line.id, t.db)).toBeNull();
+		expect((await payments.listUnmatched(t.db)).map((l) => l.id)).not.toContain(line.id);
+
+		// Linked once: not again, not to another dossier; the other dossier still owes it all.
+		expect(
+			await payments.assignBankLine(
+				{ lineId: line.id, reference: other.dossier.reference },
+				admin.id,
+				t.db
+			)
+		).toEqual({ ok: false, reason: 'already-matched' });
+		expect(await payments.findPayment(other.dossier.id, t.db)).toMatchObject({
+			amountPaidCents: 0,
+			state: 'unpaid'
+		});
+		// And the database itself refuses moving a matched line to another payment.
+		await expect(
+			t.db
+				.updateTable('bankLine')
+				.set({ paymentId: other.payment.id })
+				.where('id', '=', line.id)
+				.execute()
+		).rejects.toThrow(/matched once/);
+		expect(
+			await payments.assignBankLine(
+				{ lineId: '00000000-0000-4000-8000-000000000000', reference: dossier.reference },
+				admin.id,
+				t.db
+			)
+		).toEqual({ ok: false, reason: 'line-gone' });
+	});
+
 	it('refuses a file that is not CODA, storing nothing', async () => {
 		const count = async () => (await t.db.selectFrom('bankLine').select('id').execute()).length;
 		const before = await count();

@@ -37,11 +37,20 @@ export type UnmatchedLineView = {
 };
 
 /** What one CODA import did. */
+/** An amount received, booked on a dossier's payment. */
+export type MatchedLine = {
+	reference: string;
+	amountCents: number;
+	state: PaymentState;
+	/** The dossier went on by itself (its onPaid transition), now fully paid. */
+	movedOn: boolean;
+};
+
 export type ImportSummary = {
 	statements: number;
 	credits: number;
 	/** Lines already imported before (the same file, or an overlapping one). */
 	duplicates: number;
-	matched: { reference: string; amountCents: number; state: PaymentState; movedOn: boolean }[];
+	matched: MatchedLine[];
 	unmatched: number;
 };

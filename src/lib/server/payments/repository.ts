@@ -71,6 +71,38 @@ export async function insertBankLine(
 		.executeTakeFirst();
 }
 
+export async function lockByDossier(db: Executor, dossierId: string): Promise<Payment | undefined> {
+	return db
+		.selectFrom('payment')
+		.selectAll()
+		.where('dossierId', '=', dossierId)
+		.forUpdate()
+		.executeTakeFirst();
+}
+
+export async function findBankLine(db: Executor, id: string): Promise<BankLine | undefined> {
+	return db.selectFrom('bankLine').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function lockBankLine(db: Executor, id: string): Promise<BankLine | undefined> {
+	return db.selectFrom('bankLine').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+/** Matches a line once; the database refuses a second match (bank_line_unchanged). */
+export async function matchBankLine(
+	db: Executor,
+	id: string,
+	paymentId: string,
+	now: Date
+): Promise<void> {
+	await db
+		.updateTable('bankLine')
+		.set({ paymentId, matchedAt: now })
+		.where('id', '=', id)
+		.where('paymentId', 'is', null)
+		.execute();
+}
+
 export async function listUnmatched(db: Executor, limit: number): Promise<BankLine[]> {
 	return db
 		.selectFrom('bankLine')

@@ -9,6 +9,7 @@ import { formatIban } from '$lib/process/validators/iban';
 import { formatStructuredReference } from '$lib/process/validators/structured-reference';
 import type {
 	ImportSummary,
+	MatchedLine,
 	PaymentState,
 	PaymentView,
 	UnmatchedLineView
@@ -17,7 +18,8 @@ import { PAYMENT_ACTOR } from '$lib/views/dossier';
 import { getConfig } from '../config';
 import type { Config } from '../config-schema';
 import { getDb, type Db } from '../db';
-import type { Payment } from '../db/schema';
+import type { Transaction } from 'kysely';
+import type { BankLine, Database, Payment } from '../db/schema';
 import * as dossierRepo from '../dossiers/repository';
 import * as handling from '../dossiers/handling';
 import { dossierData, emitWebhookEvent } from '../webhooks/events';
@@ -145,60 +147,113 @@ export async function importCoda(
 					summary.unmatched += 1;
 					continue;
 				}
-				const paid = payment.amountPaidCents + m.amountCents;
-				const state = stateOf(payment.amountDueCents, paid);
-				const updated = await repo.updatePaid(trx, payment.id, {
-					amountPaidCents: paid,
-					state,
-					paidAt: state === 'paid' ? (payment.paidAt ?? now) : null
-				});
-				const dossier = await dossierRepo.lockById(trx, payment.dossierId);
-				if (!dossier) throw new Error(`Payment ${payment.id} lost its dossier`);
-				await dossierRepo.insertEvent(trx, {
-					dossierId: dossier.id,
-					type: 'payment',
-					actorLabel: PAYMENT_ACTOR,
-					visibility: 'public',
-					data: {
-						amountCents: m.amountCents,
-						amountPaidCents: paid,
-						state,
-						bankLineId: line.id
-					}
-				});
-				await emitWebhookEvent(
-					trx,
-					'payment.received',
-					{
-						...dossierData(dossier),
-						structuredReference: updated.structuredReference,
-						amountCents: m.amountCents,
-						amountDueCents: updated.amountDueCents,
-						amountPaidCents: updated.amountPaidCents,
-						paymentState: state
-					},
-					now
-				);
-				const movedOn =
-					state === 'paid' && payment.state !== 'paid'
-						? await handling.moveOnPaid(trx, dossier, now)
-						: false;
-				summary.matched.push({
-					reference: dossier.reference,
-					amountCents: m.amountCents,
-					state,
-					movedOn
-				});
+				summary.matched.push(await credit(trx, payment, line, now));
 			}
 		}
 		return { ok: true, summary };
 	});
 }
 
+/**
+ * Books a bank line on a payment (locked by the caller, in the caller's transaction): the amount
+ * paid, the public payment event, the payment.received webhook, and the dossier's onPaid move when
+ * this line makes it fully paid. `assignedBy`: the member of staff who linked it by hand.
+ */
+async function credit(
+	trx: Transaction<Database>,
+	payment: Payment,
+	line: { id: string; amountCents: number },
+	now: Date,
+	assignedBy?: string
+): Promise<MatchedLine> {
+	const paid = payment.amountPaidCents + line.amountCents;
+	const state = stateOf(payment.amountDueCents, paid);
+	const updated = await repo.updatePaid(trx, payment.id, {
+		amountPaidCents: paid,
+		state,
+		paidAt: state === 'paid' ? (payment.paidAt ?? now) : null
+	});
+	const dossier = await dossierRepo.lockById(trx, payment.dossierId);
+	if (!dossier) throw new Error(`Payment ${payment.id} lost its dossier`);
+	await dossierRepo.insertEvent(trx, {
+		dossierId: dossier.id,
+		type: 'payment',
+		actorLabel: PAYMENT_ACTOR,
+		visibility: 'public',
+		data: {
+			amountCents: line.amountCents,
+			amountPaidCents: paid,
+			state,
+			bankLineId: line.id,
+			...(assignedBy ? { assignedBy } : {})
+		}
+	});
+	await emitWebhookEvent(
+		trx,
+		'payment.received',
+		{
+			...dossierData(dossier),
+			structuredReference: updated.structuredReference,
+			amountCents: line.amountCents,
+			amountDueCents: updated.amountDueCents,
+			amountPaidCents: updated.amountPaidCents,
+			paymentState: state
+		},
+		now
+	);
+	const movedOn =
+		state === 'paid' && payment.state !== 'paid'
+			? await handling.moveOnPaid(trx, dossier, now)
+			: false;
+	return { reference: dossier.reference, amountCents: line.amountCents, state, movedOn };
+}
+
+export type AssignResult =
+	| { ok: true; matched: MatchedLine }
+	| { ok: false; reason: 'line-gone' | 'already-matched' | 'unknown-dossier' | 'nothing-owed' };
+
+/**
+ * Links an amount received that matched nothing (the citizen wrote the dossier's number instead of
+ * the structured reference, a colleague paid for them…) to the dossier staff found it is for: booked
+ * exactly as a matched line, once (the line is locked and the database lets it be matched once),
+ * with who linked it in the dossier's record.
+ */
+export async function assignBankLine(
+	input: { lineId: string; reference: string },
+	assignedBy: string,
+	db: Db = getDb(),
+	now = new Date()
+): Promise<AssignResult> {
+	return db.transaction().execute(async (trx): Promise<AssignResult> => {
+		const line = await repo.lockBankLine(trx, input.lineId);
+		if (!line) return { ok: false, reason: 'line-gone' };
+		if (line.paymentId) return { ok: false, reason: 'already-matched' };
+		const dossier = await dossierRepo.findByReference(trx, input.reference);
+		if (!dossier) return { ok: false, reason: 'unknown-dossier' };
+		const payment = await repo.lockByDossier(trx, dossier.id);
+		if (!payment) return { ok: false, reason: 'nothing-owed' };
+		await repo.matchBankLine(trx, line.id, payment.id, now);
+		return { ok: true, matched: await credit(trx, payment, line, now, assignedBy) };
+	});
+}
+
 /** Credit lines no payment claimed, newest import first. */
 export async function listUnmatched(db: Db = getDb()): Promise<UnmatchedLineView[]> {
 	const lines = await repo.listUnmatched(db, MAX_UNMATCHED_LISTED);
-	return lines.map((l) => ({
+	return lines.map(viewOf);
+}
+
+/** One line no payment claimed; null when it is unknown or was linked since. */
+export async function findUnmatched(
+	id: string,
+	db: Db = getDb()
+): Promise<UnmatchedLineView | null> {
+	const line = await repo.findBankLine(db, id);
+	return line && !line.paymentId ? viewOf(line) : null;
+}
+
+function viewOf(l: BankLine): UnmatchedLineView {
+	return {
 		id: l.id,
 		entryDate: l.entryDate,
 		amountCents: l.amountCents,
@@ -209,5 +264,5 @@ export async function listUnmatched(db: Db = getDb()): Promise<UnmatchedLineView
 			: l.communication,
 		fileName: l.fileName,
 		importedAt: l.importedAt
-	}));
+	};
 }

@@ -7,6 +7,7 @@ import * as payments from '$lib/server/payments/service';
 import { postedForm, putErrors } from '$lib/server/web/forms';
 import { readCodaFile, importErrors } from '$lib/server/web/payments';
 import { requireAllowed } from '$lib/server/web/guards';
+import type { PaymentState } from '$lib/views/payment';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Admins: import a bank statement (CODA); the amounts received that no dossier claimed. */
@@ -14,10 +15,23 @@ export const load: PageServerLoad = async (event) => {
 	requireAllowed(event, canImportPayments);
 	event.setHeaders({ 'cache-control': 'private, no-store' });
 	return {
+		assigned: readAssigned(event.url.searchParams),
 		unmatched: await payments.listUnmatched(),
 		form: await superValidate(zod4(codaSchema))
 	};
 };
+
+const STATES: readonly string[] = ['unpaid', 'partly', 'paid'] satisfies PaymentState[];
+
+/** After linking a line by hand (payments/[id]): what it did, as the redirect says. */
+function readAssigned(
+	params: URLSearchParams
+): { reference: string; state: PaymentState; movedOn: boolean } | null {
+	const reference = params.get('gekoppeld');
+	const state = params.get('betaling') ?? '';
+	if (!reference || !STATES.includes(state)) return null;
+	return { reference, state: state as PaymentState, movedOn: params.has('verder') };
+}
 
 export const actions: Actions = {
 	import: async (event) => {
