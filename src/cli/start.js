@@ -39,7 +39,7 @@ if (embedded || asked === 1 || !cluster.isPrimary) {
 	});
 	// SIGTERM/SIGINT: each worker finishes its requests and its outbox batch (adapter-node's shutdown),
 	// then the primary ends.
-	for (const signal of ['SIGTERM', 'SIGINT'])
+	for (const signal of /** @type {const} */ (['SIGTERM', 'SIGINT']))
 		process.on(signal, () => {
 			stopping = true;
 			for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);

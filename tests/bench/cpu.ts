@@ -113,13 +113,13 @@ const cookie = [started.headers['set-cookie'] ?? []]
 const formPath = String(started.headers.location ?? '');
 if (!formPath) throw new Error(`starting the form answered ${started.status} without a location`);
 
-const pages = [
+const pages: { name: string; path: string; headers: Record<string, string> }[] = [
 	{ name: 'home page (catalogue)', path: '/', headers: {} },
 	{ name: 'product page', path: `/p/${args.process}`, headers: {} },
 	{ name: 'first form page with its draft', path: formPath, headers: { cookie } },
 	{ name: '/healthz', path: '/healthz', headers: {} }
 ];
-const encodings = [
+const encodings: { name: string; headers: Record<string, string> }[] = [
 	{ name: 'none', headers: {} },
 	{ name: 'br, gzip', headers: { 'accept-encoding': 'br, gzip' } }
 ];
