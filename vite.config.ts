@@ -1,10 +1,45 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * Paraglide's compiled registry makes a new Intl.PluralRules (NumberFormat, DateTimeFormat) on every
+ * call: a quarter of a millisecond of each home-page render went to it (issue 21). Each is kept
+ * per locale and options instead; they hold no state. The build fails if the code it rewrites
+ * changes shape, so an upgrade of paraglide is looked at rather than silently slow again.
+ */
+function reuseIntlFormatters(): Plugin {
+	const kinds = ['PluralRules', 'NumberFormat', 'DateTimeFormat'];
+	return {
+		name: 'loket-reuse-intl-formatters',
+		enforce: 'pre',
+		transform(code, id) {
+			if (!id.replace(/\\/g, '/').endsWith('/src/lib/paraglide/registry.js')) return null;
+			let out = code;
+			for (const kind of kinds) {
+				const made = `new Intl.${kind}(locale, options)`;
+				if (!out.includes(made))
+					throw new Error(`paraglide's registry.js no longer has ${made}: check vite.config.ts`);
+				out = out.replaceAll(made, `reuse(Intl.${kind}, locale, options)`);
+			}
+			return `${out}
+const reused = new Map();
+function reuse(Kind, locale, options) {
+	const key = Kind.name + '|' + locale + '|' + JSON.stringify(options ?? null);
+	let made = reused.get(key);
+	if (!made) reused.set(key, (made = new Kind(locale, options)));
+	return made;
+}
+`;
+		}
+	};
+}
 
 export default defineConfig({
 	plugins: [
+		reuseIntlFormatters(),
 		// Compiles the interface texts (src/lib/i18n/messages/*.json) to typed functions in
 		// src/lib/paraglide. The locale lives in a cookie; URLs carry none. Keep the options in step
 		// with the `i18n:compile` script, which svelte-check relies on before any build.

@@ -5,7 +5,7 @@
 // build or the tests), so only a server sends mail.
 import { getConfig } from './config';
 import { ConfigError, redactUrl } from './config-schema';
-import { closeDatabase, useDatabase } from './db';
+import { closeDatabase, listenDatabase, useDatabase } from './db';
 import { DatabaseUnavailableError } from './db/connect';
 import { DatabaseLockedError } from './db/lock';
 import { registerMailHandlers } from './mail/service';
@@ -24,6 +24,7 @@ import { FileStorageError } from './files/storage';
 import { getProviders } from './oidc/providers';
 import { leftWithoutSignIn } from './auth/password-login';
 import * as processes from './processes/service';
+import { watchCatalogue } from './processes/catalogue-cache';
 import { LibraryError } from './processes/service';
 
 const expected = [
@@ -34,6 +35,8 @@ const expected = [
 	ProviderConfigError,
 	FileStorageError
 ];
+
+let stopWatching: (() => Promise<void>) | undefined;
 
 export async function start(): Promise<void> {
 	try {
@@ -54,6 +57,7 @@ export async function start(): Promise<void> {
 		// A bucket that cannot be used stops the start, not the first upload.
 		console.log(await openFileStorage());
 		const { imported } = await processes.importLibrary(library.definitions, db);
+		stopWatching = watchCatalogue(db, listenDatabase);
 		const postcodes = installPostcodeList(config.postcodesFile);
 		console.log(
 			`Loket ready on ${kind === 'pglite' ? `the embedded database in ${config.dataDir}` : 'PostgreSQL'}: ` +
@@ -103,6 +107,8 @@ export async function start(): Promise<void> {
  */
 export function stopOnShutdown(): void {
 	process.once('sveltekit:shutdown' as 'exit', () => {
-		void stopOutboxWorker().finally(() => closeDatabase());
+		void stopOutboxWorker()
+			.then(() => stopWatching?.())
+			.finally(() => closeDatabase());
 	});
 }

@@ -34,7 +34,64 @@ export type OpenDatabase = {
 	close: () => Promise<void>;
 	/** PGlite only: its data directory as one tar file (a copy to load elsewhere). */
 	dump?: () => Promise<Blob>;
+	/**
+	 * LISTEN on `channel`: `notified` for each NOTIFY, `up` once listening (again: notifications
+	 * may have been missed while down), `down` when the listening connection is lost (it is
+	 * reopened). Returns the function that stops listening.
+	 */
+	listen: (channel: string, on: Listener) => () => Promise<void>;
 };
+
+export type Listener = { notified: () => void; up: () => void; down: () => void };
+
+const RELISTEN_MS = 1000;
+
+/**
+ * A LISTEN on its own connection (a pooled one would be handed to queries), reopened a second after
+ * it is lost, for as long as it is not stopped.
+ */
+function listenPostgres(
+	pg: typeof import('pg').default,
+	url: string,
+	channel: string,
+	on: Listener
+): () => Promise<void> {
+	let stopped = false;
+	let client: import('pg').Client | undefined;
+	let retry: ReturnType<typeof setTimeout> | undefined;
+	const lost = () => {
+		if (!client) return;
+		const old = client;
+		client = undefined;
+		old.removeAllListeners();
+		old.on('error', () => {});
+		void old.end().catch(() => {});
+		on.down();
+		if (!stopped) retry = setTimeout(open, RELISTEN_MS).unref();
+	};
+	const open = () => {
+		if (stopped) return;
+		const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+		client = c;
+		c.on('error', lost);
+		c.on('end', lost);
+		c.on('notification', (n) => n.channel === channel && on.notified());
+		c.connect()
+			.then(() => c.query(`listen ${channel}`))
+			.then(() => client === c && !stopped && on.up())
+			.catch(lost);
+	};
+	open();
+	return async () => {
+		stopped = true;
+		clearTimeout(retry);
+		const c = client;
+		client = undefined;
+		c?.removeAllListeners();
+		c?.on('error', () => {});
+		await c?.end().catch(() => {});
+	};
+}
 
 async function openPostgres(url: string, schema?: string, role?: string): Promise<OpenDatabase> {
 	const { default: pg } = await import('pg');
@@ -74,7 +131,12 @@ async function openPostgres(url: string, schema?: string, role?: string): Promis
 					: 'Check DATABASE_URL and that the server is running.')
 		);
 	}
-	return { db, kind: 'postgres', close: () => db.destroy() };
+	return {
+		db,
+		kind: 'postgres',
+		close: () => db.destroy(),
+		listen: (channel, on) => listenPostgres(pg, url, channel, on)
+	};
 }
 
 async function openPglite(dataDir: string | null, image?: Blob): Promise<OpenDatabase> {
@@ -98,6 +160,16 @@ async function openPglite(dataDir: string | null, image?: Blob): Promise<OpenDat
 			db,
 			kind: 'pglite',
 			dump: () => client.dumpDataDir('none'),
+			// One process, one session: a NOTIFY reaches this listener right after its commit.
+			listen: (channel, on) => {
+				const unsubscribe = client.listen(channel, () => on.notified());
+				let stopped = false;
+				void unsubscribe.then(() => !stopped && on.up());
+				return async () => {
+					stopped = true;
+					if (!client.closed) await (await unsubscribe)();
+				};
+			},
 			close: async () => {
 				await db.destroy();
 				if (!client.closed) await client.close();

@@ -2,7 +2,13 @@
 // requests. Kept on globalThis so that Vite's module reloads in development reuse the open
 // embedded database instead of trying to lock it a second time.
 import type { MigrationResult } from 'kysely';
-import { openMigrated, type DatabaseTarget, type Db, type OpenDatabase } from './connect';
+import {
+	openMigrated,
+	type DatabaseTarget,
+	type Db,
+	type Listener,
+	type OpenDatabase
+} from './connect';
 import { migrateToLatest } from './migrate';
 
 export type { Db } from './connect';
@@ -38,6 +44,12 @@ export function getDb(): Db {
 export function getDatabaseKind(): 'postgres' | 'pglite' {
 	if (!current) throw new Error('The database is not open yet (start-up has not run)');
 	return current.kind;
+}
+
+/** LISTEN on the open database (see OpenDatabase.listen). */
+export function listenDatabase(channel: string, on: Listener): () => Promise<void> {
+	if (!current) throw new Error('The database is not open yet (start-up has not run)');
+	return current.listen(channel, on);
 }
 
 export async function closeDatabase(): Promise<void> {

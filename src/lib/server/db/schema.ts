@@ -543,6 +543,18 @@ export interface AccessLogTable {
 	documentId: string | null;
 }
 
+/** One row: raised (and NOTIFY loket_catalogue sent) by a trigger when the catalogue may differ. */
+export interface CatalogueRevisionTable {
+	id: Generated<boolean>;
+	revision: Generated<number>;
+}
+
+/** When each periodic job last ran, on any worker of any machine. */
+export interface PeriodicJobTable {
+	name: string;
+	lastRunAt: Date;
+}
+
 export interface Database {
 	appUser: AppUserTable;
 	userSession: UserSessionTable;
@@ -584,6 +596,8 @@ export interface Database {
 	bankLine: BankLineTable;
 	outgoingDocument: OutgoingDocumentTable;
 	accessLog: AccessLogTable;
+	catalogueRevision: CatalogueRevisionTable;
+	periodicJob: PeriodicJobTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;

@@ -24,8 +24,19 @@ export interface Mailer {
 	send(mail: OutgoingMail, meta: MailMeta): Promise<void>;
 }
 
+/**
+ * `<outbox-42@gemeente.be>`: fixed by the outbox row, so every attempt of one mail (a retry after a
+ * lease ran out, on whichever worker) carries the same Message-ID, and a receiver or mail store
+ * that meets it again can drop the copy.
+ */
+export function messageId(outboxId: number, from: string): string {
+	const domain = /@([^\s>]+)>?\s*$/.exec(from)?.[1] ?? 'loket.invalid';
+	return `<outbox-${outboxId}@${domain}>`;
+}
+
 function message(mail: OutgoingMail, from: string, meta: MailMeta) {
 	return {
+		messageId: messageId(meta.outboxId, from),
 		from,
 		to: mail.to,
 		subject: mail.subject,

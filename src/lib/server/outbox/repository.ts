@@ -95,3 +95,24 @@ export async function deleteProcessedBefore(db: Executor, before: Date): Promise
 		.execute();
 	return rows.length;
 }
+
+/**
+ * Claims this round of a periodic job: true for exactly one caller among all the workers of all
+ * the machines, once `every` ms have passed since the last round began (one statement: the row
+ * lock orders callers that come at once, and the later ones find the round taken).
+ */
+export async function claimPeriodic(
+	db: Executor,
+	q: { name: string; now: Date; every: number }
+): Promise<boolean> {
+	const due = new Date(q.now.getTime() - q.every);
+	const row = await db
+		.insertInto('periodicJob')
+		.values({ name: q.name, lastRunAt: q.now })
+		.onConflict((oc) =>
+			oc.column('name').doUpdateSet({ lastRunAt: q.now }).where('periodicJob.lastRunAt', '<=', due)
+		)
+		.returning('name')
+		.executeTakeFirst();
+	return row !== undefined;
+}

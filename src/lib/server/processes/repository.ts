@@ -304,3 +304,9 @@ export async function listProcessTitles(db: Executor): Promise<{ id: string; tit
 		.orderBy('p.id')
 		.execute();
 }
+
+/** The counter a trigger raises whenever the catalogue may have changed (migration jobs). */
+export async function readCatalogueRevision(db: Executor): Promise<number> {
+	const row = await db.selectFrom('catalogueRevision').select('revision').executeTakeFirst();
+	return Number(row?.revision ?? 0);
+}

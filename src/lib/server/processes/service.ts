@@ -4,6 +4,7 @@ import type { Audience, Category, ProcessDefinition } from '$lib/process/definit
 import type { LocalText } from '$lib/process/text';
 import { getDb, type Db } from '../db';
 import type { LoadedDefinition } from '$lib/process/loader';
+import { cached } from './catalogue-cache';
 import * as repo from './repository';
 
 export class LibraryError extends Error {
@@ -52,8 +53,15 @@ export type CatalogueEntry = {
 	keywords: string[];
 };
 
-/** The current version of every published process, sorted by Dutch title. */
+/**
+ * The current version of every published process, sorted by Dutch title. From memory until the
+ * catalogue changes (catalogue-cache.ts); a copy, so a caller may sort or filter it.
+ */
 export async function listCatalogue(db: Db = getDb()): Promise<CatalogueEntry[]> {
+	return [...(await cached(db, 'catalogue', () => readCatalogue(db)))];
+}
+
+async function readCatalogue(db: Db): Promise<CatalogueEntry[]> {
 	const rows = await repo.listCurrentPublished(db);
 	return rows
 		.map(({ processId, version, definition }) => {
@@ -72,10 +80,20 @@ export async function listCatalogue(db: Db = getDb()): Promise<CatalogueEntry[]>
 		.sort((a, b) => a.title.nl.localeCompare(b.title.nl, 'nl'));
 }
 
-/** The definition new filings of a process use, or null when it is unknown or retired. */
-export async function findProduct(
+/**
+ * The definition new filings of a process use, or null when it is unknown or retired. From memory
+ * until the catalogue changes (catalogue-cache.ts).
+ */
+export function findProduct(
 	processId: string,
 	db: Db = getDb()
+): Promise<{ version: number; definition: ProcessDefinition } | null> {
+	return cached(db, `product:${processId}`, () => readProduct(processId, db));
+}
+
+async function readProduct(
+	processId: string,
+	db: Db
 ): Promise<{ version: number; definition: ProcessDefinition } | null> {
 	const row = await repo.findCurrentPublished(db, processId);
 	return row ? { version: row.version, definition: row.definition as ProcessDefinition } : null;

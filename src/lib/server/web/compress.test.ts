@@ -1,6 +1,13 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { chooseEncoding, compressResponse, isCompressible } from './compress';
+import {
+	chooseEncoding,
+	compressedOnce,
+	compressResponse,
+	compressShared,
+	isCompressible,
+	isSharedWhole
+} from './compress';
 
 const html = `<!doctype html><html><body>${'<p>Aanvraag ingediend.</p>'.repeat(200)}</body></html>`;
 const get = new Request('http://127.0.0.1/');
@@ -89,5 +96,39 @@ describe('compressResponse', () => {
 		expect(gunzipSync(Buffer.concat(chunks)).toString()).toBe(
 			'referentie;status\n2026-0001;ontvangen\n'
 		);
+	});
+});
+
+describe('compressShared', () => {
+	const page = (headers: Record<string, string>, text = html) =>
+		new Response(text, { headers: { 'content-type': 'text/html', ...headers } });
+
+	it('compresses a page that is the same for everyone once, and keeps the bytes', async () => {
+		const first = await compressShared(page({ etag: '"p1"' }), 'br');
+		expect(first.headers.get('content-encoding')).toBe('br');
+		expect(first.headers.get('etag')).toBe('W/"p1"');
+		expect(first.headers.get('vary')).toBe('Accept-Encoding');
+		const bytes = Buffer.from(await first.arrayBuffer());
+		expect(first.headers.get('content-length')).toBe(String(bytes.length));
+		expect(brotliDecompressSync(bytes).toString()).toBe(html);
+		// The same rendered bytes again: the very same compressed buffer, not compressed anew.
+		const body = new TextEncoder().encode(html);
+		expect(compressedOnce(body, 'br')).toBe(compressedOnce(body, 'br'));
+		expect(compressedOnce(body, 'gzip')).not.toBe(compressedOnce(body, 'br'));
+		// Other bytes, another entry.
+		const other = await compressShared(page({ etag: '"p2"' }, `${html}<p>anders</p>`), 'gzip');
+		expect(gunzipSync(Buffer.from(await other.arrayBuffer())).toString()).toBe(
+			`${html}<p>anders</p>`
+		);
+	});
+
+	it('keeps personal, cookie-setting and streamed responses out of the shared cache', () => {
+		expect(isSharedWhole(page({ etag: '"a"' }))).toBe(true);
+		expect(isSharedWhole(page({ 'content-length': '5400' }))).toBe(true);
+		expect(isSharedWhole(page({ etag: '"a"', 'loket-personal': '1' }))).toBe(false);
+		expect(isSharedWhole(page({ etag: '"a"', 'set-cookie': 'x=1' }))).toBe(false);
+		// A streamed page has no ETag and no length.
+		expect(isSharedWhole(page({}))).toBe(false);
+		expect(isSharedWhole(page({ etag: 'W/"a"' }))).toBe(false);
 	});
 });

@@ -3,12 +3,21 @@
 // time to first paint. Built assets are compressed once at build time by the adapter and served
 // as they are; this handles what SvelteKit makes per request. Streamed responses (a page whose
 // data arrives later, a CSV export) stay streamed: every chunk is flushed as it comes.
+//
+// What it costs (issue 21, measured with tests/bench/cpu.ts and the numbers in the README): a
+// page that is the same for everyone (the catalogue, a product page, the form's JSON: no session,
+// no draft) is compressed once at the best setting and its bytes kept, keyed by the SHA-256 of
+// what was rendered, so the next visitor costs a hash and a lookup. A page made for one person is
+// compressed per request at a setting chosen by measuring bytes against CPU (PER_REQUEST below).
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import { createHash } from 'node:crypto';
 import {
+	brotliCompressSync,
 	constants,
 	createBrotliCompress,
 	createGzip,
+	gzipSync,
 	type BrotliCompress,
 	type Gzip
 } from 'node:zlib';
@@ -50,21 +59,83 @@ export function isCompressible(request: Request, response: Response): boolean {
 	return length === null || Number(length) >= MIN_BYTES;
 }
 
+/**
+ * Per request (pages made for one person): Brotli at quality 4 with a 64 kB window (lgwin 16, as
+ * big as our pages, so a smaller, cheaper window loses nothing), which on our 20–35 kB pages sends
+ * within a few per cent of quality 5's bytes at about half its CPU; gzip level 6 beside it costs
+ * more and sends more (README, "Capacity": the table).
+ */
+const PER_REQUEST = { brQuality: 4, brWindow: 16, gzipLevel: 6 };
+/** Once for many visitors: the best the encoders do, whatever it costs. */
+const ONCE = { brQuality: 11, brWindow: 22, gzipLevel: 9 };
+
 function compressor(encoding: Encoding): BrotliCompress | Gzip {
 	return encoding === 'br'
 		? createBrotliCompress({
-				// Quality 5 compresses HTML nearly as well as 11 at a fraction of the CPU.
-				params: { [constants.BROTLI_PARAM_QUALITY]: 5 },
+				params: {
+					[constants.BROTLI_PARAM_QUALITY]: PER_REQUEST.brQuality,
+					[constants.BROTLI_PARAM_LGWIN]: PER_REQUEST.brWindow,
+					[constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT
+				},
 				flush: constants.BROTLI_OPERATION_FLUSH
 			})
-		: createGzip({ level: 6, flush: constants.Z_SYNC_FLUSH });
+		: createGzip({ level: PER_REQUEST.gzipLevel, flush: constants.Z_SYNC_FLUSH });
 }
 
-/** The response compressed with `encoding`, its other headers and status kept. */
-export function compressResponse(response: Response, encoding: Encoding): Response {
-	const source = Readable.fromWeb(response.body as unknown as NodeReadableStream<Uint8Array>);
-	const compressed = source.pipe(compressor(encoding));
-	source.on('error', (error) => compressed.destroy(error));
+function compressOnce(bytes: Uint8Array, encoding: Encoding): Buffer {
+	return encoding === 'br'
+		? brotliCompressSync(bytes, {
+				params: {
+					[constants.BROTLI_PARAM_QUALITY]: ONCE.brQuality,
+					[constants.BROTLI_PARAM_LGWIN]: ONCE.brWindow,
+					[constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+					[constants.BROTLI_PARAM_SIZE_HINT]: bytes.length
+				}
+			})
+		: gzipSync(bytes, { level: ONCE.gzipLevel });
+}
+
+/**
+ * Compressed bytes of responses that are the same for everyone, by encoding and SHA-256 of the
+ * rendered bytes, the least recently used dropped first beyond MAX_CACHED_BYTES. A page changes
+ * (a new catalogue, another language) and gets a new key; the old one ages out.
+ */
+const MAX_CACHED_BYTES = 16 * 1024 * 1024;
+const compressedCache = new Map<string, Buffer>();
+let cachedBytes = 0;
+
+export function compressedOnce(bytes: Uint8Array, encoding: Encoding): Buffer {
+	const key = `${encoding}:${createHash('sha256').update(bytes).digest('base64')}`;
+	const hit = compressedCache.get(key);
+	if (hit) {
+		compressedCache.delete(key);
+		compressedCache.set(key, hit);
+		return hit;
+	}
+	const compressed = compressOnce(bytes, encoding);
+	compressedCache.set(key, compressed);
+	cachedBytes += compressed.length;
+	for (const [old, value] of compressedCache) {
+		if (cachedBytes <= MAX_CACHED_BYTES) break;
+		compressedCache.delete(old);
+		cachedBytes -= value.length;
+	}
+	return compressed;
+}
+
+/**
+ * Whether the whole body is known and the same for anyone who asks: a page kit rendered at once
+ * (it gives those, and only those, a strong ETag of their content; a streamed page has none) or a
+ * body of known length, with no cookie set and nothing personal in it (the security headers mark
+ * a response for a signed-in user or a guest with a form under way with Loket-Personal).
+ */
+export function isSharedWhole(response: Response): boolean {
+	const h = response.headers;
+	const whole = (h.get('etag')?.startsWith('"') ?? false) || h.has('content-length');
+	return whole && !h.has('set-cookie') && !h.has('loket-personal');
+}
+
+function encodedHeaders(response: Response, encoding: Encoding): Headers {
 	const headers = new Headers(response.headers);
 	headers.set('content-encoding', encoding);
 	headers.delete('content-length');
@@ -72,6 +143,28 @@ export function compressResponse(response: Response, encoding: Encoding): Respon
 	const etag = headers.get('etag');
 	if (etag && !etag.startsWith('W/')) headers.set('etag', `W/${etag}`);
 	headers.append('vary', 'Accept-Encoding');
+	return headers;
+}
+
+/** A shared, whole response compressed once for all who ask (see compressedOnce). */
+export async function compressShared(response: Response, encoding: Encoding): Promise<Response> {
+	const bytes = new Uint8Array(await response.arrayBuffer());
+	const compressed = compressedOnce(bytes, encoding);
+	const headers = encodedHeaders(response, encoding);
+	headers.set('content-length', String(compressed.length));
+	return new Response(new Uint8Array(compressed), {
+		status: response.status,
+		statusText: response.statusText,
+		headers
+	});
+}
+
+/** The response compressed with `encoding`, its other headers and status kept. */
+export function compressResponse(response: Response, encoding: Encoding): Response {
+	const source = Readable.fromWeb(response.body as unknown as NodeReadableStream<Uint8Array>);
+	const compressed = source.pipe(compressor(encoding));
+	source.on('error', (error) => compressed.destroy(error));
+	const headers = encodedHeaders(response, encoding);
 	return new Response(Readable.toWeb(compressed) as unknown as ReadableStream<Uint8Array>, {
 		status: response.status,
 		statusText: response.statusText,
@@ -84,7 +177,10 @@ export const compress: Handle = async ({ event, resolve }) => {
 	// A load's fetch to our own endpoints is answered in memory and read as it is: never encoded.
 	if (event.isSubRequest || !isCompressible(event.request, response)) return response;
 	const encoding = chooseEncoding(event.request.headers.get('accept-encoding'));
-	if (encoding) return compressResponse(response, encoding);
+	if (encoding)
+		return isSharedWhole(response)
+			? compressShared(response, encoding)
+			: compressResponse(response, encoding);
 	response.headers.append('vary', 'Accept-Encoding');
 	return response;
 };
