@@ -82,7 +82,7 @@ test('a French browser files a report in French from the home page to the tracki
 		page.getByRole('heading', { level: 2, name: 'Combien cela coûte-t-il ?' })
 	).toBeVisible();
 	await expect(page.getByRole('main')).toContainText('Vous ne devez pas vous connecter.');
-	await page.getByRole('link', { name: 'Commencer votre demande' }).click();
+	await page.getByRole('link', { name: 'Commencer votre demande' }).first().click();
 
 	// First page: empty, then the errors in French, in the summary and next to the fields.
 	await expect(page).toHaveURL(`${melding}/probleem`);
@@ -181,5 +181,5 @@ test('a French browser files a report in French from the home page to the tracki
 	await expectAccessible(page);
 	const fresh = await page.context().newPage();
 	await fresh.goto('/p/melding-openbaar-domein');
-	await expect(fresh.getByRole('link', { name: 'Aanvraag starten' })).toBeVisible();
+	await expect(fresh.getByRole('link', { name: 'Aanvraag starten' }).first()).toBeVisible();
 });
