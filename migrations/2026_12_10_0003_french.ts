@@ -7,9 +7,7 @@ import { sql, type Kysely } from 'kysely';
 export async function up(db: Kysely<unknown>): Promise<void> {
 	await sql`alter table outgoing_document
 		drop constraint outgoing_document_language_check,
-		add constraint outgoing_document_language_check check (language in ('nl', 'en', 'fr'))`.execute(
-		db
-	);
+		add constraint outgoing_document_language_check check (language in ('nl', 'en', 'fr'))`.execute(db);
 	await sql`alter table reply_template add column body_fr text not null default ''`.execute(db);
 }
 
@@ -17,7 +15,5 @@ export async function down(db: Kysely<unknown>): Promise<void> {
 	await sql`alter table reply_template drop column body_fr`.execute(db);
 	await sql`alter table outgoing_document
 		drop constraint outgoing_document_language_check,
-		add constraint outgoing_document_language_check check (language in ('nl', 'en'))`.execute(
-		db
-	);
+		add constraint outgoing_document_language_check check (language in ('nl', 'en'))`.execute(db);
 }
