@@ -41,12 +41,14 @@ export default defineConfig({
 	plugins: [
 		reuseIntlFormatters(),
 		// Compiles the interface texts (src/lib/i18n/messages/*.json) to typed functions in
-		// src/lib/paraglide. The locale lives in a cookie; URLs carry none. Keep the options in step
-		// with the `i18n:compile` script, which svelte-check relies on before any build.
+		// src/lib/paraglide. The locale lives in a cookie (a choice made with the switch); without
+		// one, the browser's languages (Accept-Language, navigator.languages) decide; else Dutch.
+		// URLs carry none. Keep the options in step with the `i18n:compile` script, which
+		// svelte-check relies on before any build.
 		paraglideVitePlugin({
 			project: './src/lib/i18n/project.inlang',
 			outdir: './src/lib/paraglide',
-			strategy: ['cookie', 'baseLocale']
+			strategy: ['cookie', 'preferredLanguage', 'baseLocale']
 		}),
 		sveltekit(),
 		// The service worker is our own (src/sw.ts, compiled by SvelteKit); the plugin injects the

@@ -35,8 +35,9 @@ const rejectNul: Handle = ({ event, resolve }) =>
 		? new Response('Bad request', { status: 400 })
 		: resolve(event);
 
-// The locale comes from the cookie that POST /taal sets, else Dutch. Paraglide keeps it for the
-// rest of the request, so message functions called while rendering use it.
+// The locale comes from the cookie that POST /taal sets, else from the browser's languages
+// (Accept-Language: a French browser gets French on its first visit), else Dutch. Paraglide keeps
+// it for the rest of the request, so message functions called while rendering use it.
 const language: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
 		event.request = request;

@@ -5,11 +5,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseDefinition } from '../lib/process/loader';
+import { isLocale, locales } from '../lib/process/text';
 import { parseConfig } from '../lib/server/config-schema';
 import { renderTemplate, sampleContext } from '../lib/server/documents/compose';
 
 const USAGE =
-	'Usage: npm run documents:sample -- --process <id> [--template <id>] [--language nl|en] --out <file.pdf>';
+	'Usage: npm run documents:sample -- --process <id> [--template <id>] [--language nl|en|fr] --out <file.pdf>';
 
 function fail(message: string): never {
 	console.error(`${message}\n${USAGE}`);
@@ -25,7 +26,7 @@ const { values } = parseArgs({
 	}
 });
 if (!values.process || !values.out) fail('give --process and --out');
-if (values.language !== 'nl' && values.language !== 'en') fail('--language is nl or en');
+if (!isLocale(values.language)) fail(`--language is one of ${locales.join(', ')}`);
 const locale = values.language;
 
 const file = `forms/${values.process}.json`;

@@ -1,28 +1,36 @@
-// The placeholders of standard replies, under their Dutch and English names: {naam} or {name},
-// {referentie} or {reference}, {termijn} or {due}, {gemeente} or {municipality}. Pure, so the
+// The placeholders of standard replies, under their Dutch, English and French names: {naam},
+// {name} or {nom}; {referentie} or {reference}; {termijn}, {due} or {echeance}; {gemeente},
+// {municipality} or {commune}. Pure, so the
 // server fills them in and the clerk's form names them alike.
+import type { Locale } from '$lib/process/text';
+
 export type Placeholder = 'name' | 'reference' | 'due' | 'municipality';
 
-/** Each placeholder under its Dutch and its English name. */
+/** Each placeholder under its Dutch, English and French name. */
 const PLACEHOLDERS = new Map<string, Placeholder>([
 	['naam', 'name'],
 	['name', 'name'],
+	['nom', 'name'],
 	['referentie', 'reference'],
 	['reference', 'reference'],
 	['termijn', 'due'],
 	['due', 'due'],
+	['echeance', 'due'],
 	['gemeente', 'municipality'],
-	['municipality', 'municipality']
+	['municipality', 'municipality'],
+	['commune', 'municipality']
 ]);
 
 /** The placeholders as clerks see them in hints and messages, in their language. */
-export function placeholderNames(locale: 'nl' | 'en'): string {
-	const names =
-		locale === 'en'
-			? ['name', 'reference', 'due', 'municipality']
-			: ['naam', 'referentie', 'termijn', 'gemeente'];
-	return names.map((n) => `{${n}}`).join(', ');
+export function placeholderNames(locale: Locale): string {
+	return NAMES[locale].map((n) => `{${n}}`).join(', ');
 }
+
+const NAMES: Record<Locale, string[]> = {
+	nl: ['naam', 'referentie', 'termijn', 'gemeente'],
+	en: ['name', 'reference', 'due', 'municipality'],
+	fr: ['nom', 'reference', 'echeance', 'commune']
+};
 
 const BRACED = /\{([^{}\s]{1,40})\}/g;
 

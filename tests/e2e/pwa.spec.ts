@@ -76,7 +76,10 @@ test('offline, the catalogue and a product page seen before still open; other pa
 
 	await page.goto('/aanmelden');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Geen verbinding');
-	await expect(page.getByRole('heading', { level: 2 })).toHaveText('No connection');
+	await expect(page.getByRole('heading', { level: 2 })).toHaveText([
+		'No connection',
+		'Pas de connexion'
+	]);
 	await expectAccessible(page);
 	await context.setOffline(false);
 	await page.getByRole('link', { name: 'Naar de dienstencatalogus' }).click();

@@ -66,7 +66,7 @@ describe(`issued documents on ${backend}`, () => {
 		await t.drop();
 	});
 
-	async function attestDossier(language: 'nl' | 'en' = 'nl') {
+	async function attestDossier(language: 'nl' | 'en' | 'fr' = 'nl') {
 		counter++;
 		const dossier = await fileDossier(t.db, {
 			reference: `2026-${String(700000 + counter)}`,
@@ -189,6 +189,36 @@ describe(`issued documents on ${backend}`, () => {
 		expect(text).toContain('Refusal of a certificate of household composition');
 		expect(text).toContain('The person concerned is not registered in Testdorp.');
 		expect(text).toContain('Dear An Peeters');
+	});
+
+	it('a citizen who filed in French gets the document in French (the definition’s text falling back to Dutch)', async () => {
+		const d = await attestDossier('fr');
+		const result = await handling.transition(
+			d.id,
+			staffActor(),
+			{
+				transitionId: 'weigeren',
+				expectedVersion: d.version,
+				note: 'La personne n’est pas inscrite à Testdorp.'
+			},
+			t.db,
+			new Date(),
+			{ storage, settings }
+		);
+		if (!result.ok) throw new Error(result.reason);
+		const [letter] = await documents.listForDossier(d.id, t.db);
+		expect(letter).toMatchObject({ kind: 'refusal', sealed: true });
+		const row = await t.db
+			.selectFrom('outgoingDocument')
+			.select('language')
+			.where('id', '=', letter.id)
+			.executeTakeFirstOrThrow();
+		expect(row.language).toBe('fr');
+		const file = await documents.openDocument(d, letter.id, { kind: 'citizen' }, { storage }, t.db);
+		const text = pdfText(file!.bytes);
+		expect(text).toContain('La personne n’est pas inscrite à Testdorp.');
+		expect(text).toContain('Numéro du document');
+		expect(text).toContain('Refus');
 	});
 
 	it('without a seal, the document is made unsealed and says so', async () => {

@@ -38,7 +38,11 @@ describe(`standard replies on ${backend}`, () => {
 		await t.drop();
 	});
 
-	const dossier = async (processId: string, language: 'nl' | 'en', dueDate: string | null) => {
+	const dossier = async (
+		processId: string,
+		language: 'nl' | 'en' | 'fr',
+		dueDate: string | null
+	) => {
 		const d = await dossierRepo.insertDossier(t.db, {
 			reference: `2026-${String(Math.floor(Math.random() * 900000) + 100000)}`,
 			processId,
@@ -60,7 +64,13 @@ describe(`standard replies on ${backend}`, () => {
 	it('refuses a template without title or Dutch text, with an unknown placeholder or process', async () => {
 		const result = await templates.saveTemplate(
 			clerkId,
-			{ processId: 'bestaat-niet', title: ' ', bodyNl: 'Beste {nam},', bodyEn: 'x'.repeat(5001) },
+			{
+				processId: 'bestaat-niet',
+				title: ' ',
+				bodyNl: 'Beste {nam},',
+				bodyEn: 'x'.repeat(5001),
+				bodyFr: 'Madame, Monsieur {nome},'
+			},
 			null,
 			t.db
 		);
@@ -70,12 +80,13 @@ describe(`standard replies on ${backend}`, () => {
 				title: 'required',
 				bodyNl: { unknown: ['{nam}'] },
 				bodyEn: 'too-long',
+				bodyFr: { unknown: ['{nome}'] },
 				processId: 'unknown-process'
 			}
 		});
 		const empty = await templates.saveTemplate(
 			clerkId,
-			{ processId: null, title: 'Leeg', bodyNl: '  ', bodyEn: '' },
+			{ processId: null, title: 'Leeg', bodyNl: '  ', bodyEn: '', bodyFr: '' },
 			null,
 			t.db
 		);
@@ -90,20 +101,27 @@ describe(`standard replies on ${backend}`, () => {
 				processId: 'een',
 				title: ' Ontvangen ',
 				bodyNl: 'Beste {naam}, dossier {referentie} krijgt een beslissing vóór {termijn}.',
-				bodyEn: 'Dear {name}, case {reference} is decided by {due}.'
+				bodyEn: 'Dear {name}, case {reference} is decided by {due}.',
+				bodyFr: 'Madame, Monsieur {nom}, le dossier {reference} sera décidé avant le {echeance}.'
 			},
 			null,
 			t.db
 		);
 		const all = await templates.saveTemplate(
 			clerkId,
-			{ processId: null, title: 'Groet', bodyNl: 'Met vriendelijke groet, {gemeente}', bodyEn: '' },
+			{
+				processId: null,
+				title: 'Groet',
+				bodyNl: 'Met vriendelijke groet, {gemeente}',
+				bodyEn: '',
+				bodyFr: ''
+			},
 			null,
 			t.db
 		);
 		const elsewhere = await templates.saveTemplate(
 			clerkId,
-			{ processId: 'twee', title: 'Ander proces', bodyNl: 'Niet hier.', bodyEn: '' },
+			{ processId: 'twee', title: 'Ander proces', bodyNl: 'Niet hier.', bodyEn: '', bodyFr: '' },
 			null,
 			t.db
 		);
@@ -127,6 +145,14 @@ describe(`standard replies on ${backend}`, () => {
 			`Dear Ada Peeters, case ${english.reference} is decided by no deadline.`
 		]);
 
+		// French likewise, with its own placeholder names and the date written the Belgian French way.
+		const french = await dossier('een', 'fr', '2026-12-12');
+		const inFrench = await templates.templatesForDossier(french, 'Gemeente Voorbeeld', t.db);
+		expect(inFrench.map((o) => o.text)).toEqual([
+			'Met vriendelijke groet, Gemeente Voorbeeld',
+			`Madame, Monsieur Ada Peeters, le dossier ${french.reference} sera décidé avant le 12 décembre 2026.`
+		]);
+
 		const other = await dossier('twee', 'nl', null);
 		expect(
 			(await templates.templatesForDossier(other, 'X', t.db)).map((o) => o.title).sort()
@@ -136,14 +162,14 @@ describe(`standard replies on ${backend}`, () => {
 	it('changes and deletes a template, and says when there is none', async () => {
 		const saved = await templates.saveTemplate(
 			clerkId,
-			{ processId: 'een', title: 'Oud', bodyNl: 'Oude tekst', bodyEn: '' },
+			{ processId: 'een', title: 'Oud', bodyNl: 'Oude tekst', bodyEn: '', bodyFr: '' },
 			null,
 			t.db
 		);
 		if (!saved.ok) throw new Error('not saved');
 		const changed = await templates.saveTemplate(
 			clerkId,
-			{ processId: 'twee', title: 'Nieuw', bodyNl: 'Nieuwe tekst', bodyEn: 'New text' },
+			{ processId: 'twee', title: 'Nieuw', bodyNl: 'Nieuwe tekst', bodyEn: 'New text', bodyFr: '' },
 			saved.id,
 			t.db
 		);
@@ -160,7 +186,7 @@ describe(`standard replies on ${backend}`, () => {
 		expect(await templates.getTemplate('not-a-uuid', t.db)).toBeNull();
 		const gone = await templates.saveTemplate(
 			clerkId,
-			{ processId: null, title: 'X', bodyNl: 'Y', bodyEn: '' },
+			{ processId: null, title: 'X', bodyNl: 'Y', bodyEn: '', bodyFr: '' },
 			saved.id,
 			t.db
 		);

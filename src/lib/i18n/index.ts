@@ -1,9 +1,9 @@
-// Language and formatting for the interface: Dutch first, English complete. Interface texts are
-// Paraglide messages (messages/nl.json and en.json beside this file, compiled to $lib/paraglide):
-// call `m.someKey()` and the locale of the request (server) or the cookie (browser) is used.
-// Texts that come from process definitions are `LocalText` and go through `localize()`.
-// Dates, numbers and money are written the Belgian way (nl-BE / en-BE) by $lib/process/format,
-// re-exported here.
+// Language and formatting for the interface: Dutch first, English and French complete. Interface
+// texts are Paraglide messages (messages/nl.json, en.json and fr.json beside this file, compiled
+// to $lib/paraglide): call `m.someKey()` and the locale of the request (server) or the cookie
+// (browser) is used. Texts that come from process definitions are `LocalText` and go through
+// `localize()`. Dates, numbers and money are written the Belgian way (nl-BE, en-BE, fr-BE) by
+// $lib/process/format, re-exported here.
 import type { Audience, Category } from '$lib/process/taxonomy';
 import type { Locale } from '$lib/process/text';
 import { m } from '$lib/paraglide/messages';

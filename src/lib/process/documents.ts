@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { isInputField } from './fields/kinds';
 import type { Field } from './fields';
 import { localText } from './local-text';
-import type { LocalText } from './text';
+import { locales, localize, type LocalText, type Locale } from './text';
 import type { Problem } from './workflow';
 
 export const documentKinds = ['decision', 'certificate', 'permit', 'refusal'] as const;
@@ -84,7 +84,7 @@ export function findDocumentProblems(def: {
 				});
 		});
 		for (const part of ['title', 'body'] as const)
-			for (const locale of ['nl', 'en'] as const) {
+			for (const locale of locales) {
 				const text = doc[part][locale];
 				if (text === undefined) continue;
 				const path = ['documents', i, part, locale];
@@ -153,13 +153,13 @@ export function fillDocument(text: string, values: DocumentValues): DocumentBloc
 		);
 }
 
-/** A document's title and blocks in one language (English falls back to Dutch). */
+/** A document's title and blocks in one language (English and French fall back to Dutch). */
 export function fillTemplate(
 	template: { title: LocalText; body: LocalText },
-	locale: 'nl' | 'en',
+	locale: Locale,
 	values: DocumentValues
 ): { title: string; blocks: DocumentBlock[] } {
-	const pick = (t: LocalText) => (locale === 'en' ? (t.en ?? t.nl) : t.nl);
+	const pick = (t: LocalText) => localize(t, locale);
 	return {
 		title: fillText(pick(template.title), values).replace(/\n+/g, ' '),
 		blocks: fillDocument(pick(template.body), values)

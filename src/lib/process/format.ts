@@ -1,6 +1,7 @@
 // How Loket writes dates, times, numbers, money, file sizes and lists for people: one function per
-// kind, each taking the locale, all in the Belgian variant of the language (`nl-BE`, `en-BE`) and,
-// for moments, in Brussels time, so the server, the browser, the receipt and the device agree.
+// kind, each taking the locale, all in the Belgian variant of the language (`nl-BE`, `en-BE`,
+// `fr-BE`) and, for moments, in Brussels time, so the server, the browser, the receipt and the
+// device agree.
 // Pure and isomorphic (the field modules use it); `$lib/i18n` re-exports it for components.
 import type { Locale } from './text';
 

@@ -2,10 +2,15 @@
 // optional and fall back to Dutch. Every label, help text and status text in a definition is a `LocalText`
 // (its schema is in local-text.ts).
 
-export const locales = ['nl', 'en'] as const;
+export const locales = ['nl', 'en', 'fr'] as const;
 export type Locale = (typeof locales)[number];
-/** The languages a definition's texts may be written in (French is on its way to the site). */
-export type TextLocale = 'nl' | 'en' | 'fr';
+/** The languages a definition's texts may be written in: the site's languages. */
+export type TextLocale = Locale;
+
+/** Whether a value (a stored language column, a query parameter) is one of the site's languages. */
+export function isLocale(value: unknown): value is Locale {
+	return (locales as readonly unknown[]).includes(value);
+}
 
 export type LocalText = { nl: string; en?: string; fr?: string };
 

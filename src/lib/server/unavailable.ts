@@ -3,6 +3,7 @@
 // the generic 500 page, so a citizen reads that it is temporary and the device's queue, the
 // service worker and other clients know to send again (with the same idempotency key).
 import { m } from '$lib/i18n';
+import type { Locale } from '$lib/process/text';
 
 /** Seconds a client is asked to wait before trying again. */
 export const RETRY_AFTER_SECONDS = 5;
@@ -72,7 +73,7 @@ function wantsJson(request: Request, url: URL): boolean {
  * The 503 answer: JSON for a client that asked for it (in SvelteKit's action-result shape for an
  * enhanced form), else a small page of its own that needs neither the database nor scripts.
  */
-export function respondUnavailable(request: Request, url: URL, locale: 'nl' | 'en'): Response {
+export function respondUnavailable(request: Request, url: URL, locale: Locale): Response {
 	const headers = {
 		'retry-after': String(RETRY_AFTER_SECONDS),
 		'cache-control': 'no-store'

@@ -13,4 +13,5 @@ export type TemplateInput = {
 	title: string;
 	bodyNl: string;
 	bodyEn: string;
+	bodyFr: string;
 };

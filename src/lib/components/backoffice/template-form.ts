@@ -2,11 +2,12 @@
 // edit page hand their superform to TemplateForm.
 import type { StaffForm } from './staff-form.svelte';
 
-export const templateFields = ['processId', 'title', 'bodyNl', 'bodyEn'] as const;
+export const templateFields = ['processId', 'title', 'bodyNl', 'bodyEn', 'bodyFr'] as const;
 
 export type TemplateForm = StaffForm<{
 	processId: string;
 	title: string;
 	bodyNl: string;
 	bodyEn: string;
+	bodyFr: string;
 }>;

@@ -2,6 +2,7 @@
 // schemas) and what responses contain (the integration tests parse every response with them).
 // The OpenAPI document is generated from the same schemas, so the three cannot drift apart.
 import { z } from 'zod';
+import { locales } from '$lib/process/text';
 import { MAX_DOCUMENT_REQUESTS, MAX_MESSAGE_LENGTH, MAX_NOTE_LENGTH } from '../dossiers/handling';
 
 const dateTime = z.string().meta({ format: 'date-time', example: '2026-12-04T09:30:00.000Z' });
@@ -147,7 +148,7 @@ export const createDossierBody = z
 			.max(100)
 			.describe('The process id; filed under its current version.'),
 		language: z
-			.enum(['nl', 'en'])
+			.enum(locales)
 			.default('nl')
 			.describe('The applicant’s language (mails, and the messages of `errors`).'),
 		answers: z
@@ -276,7 +277,7 @@ export const dossierDetail = z
 			label: localText,
 			kind: z.enum(['open', 'waiting', 'final'])
 		}),
-		language: z.enum(['nl', 'en']),
+		language: z.enum(locales),
 		channel: z
 			.enum(['web', 'api', 'desk', 'phone', 'letter', 'email'])
 			.describe(

@@ -7,6 +7,7 @@ import type { Role } from '$lib/process/workflow';
 import type { AssuranceLevel } from '$lib/process/assurance';
 import type { VerifiedIdentity } from '$lib/process/identity';
 import type { DossierChannel, IntakeChannel } from '$lib/views/intake';
+import type { Locale } from '$lib/process/text';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -121,7 +122,7 @@ export interface DossierTable {
 	processVersion: number;
 	status: string;
 	answers: Json<Record<string, unknown>>;
-	language: Generated<'nl' | 'en'>;
+	language: Generated<Locale>;
 	ownerId: string | null;
 	guestTokenHash: string | null;
 	applicantName: Generated<string>;
@@ -250,7 +251,7 @@ export interface OutgoingDocumentTable {
 	kind: 'decision' | 'certificate' | 'permit' | 'refusal';
 	title: string;
 	fileName: string;
-	language: 'nl' | 'en';
+	language: Locale;
 	sha256: string;
 	sizeBytes: BigIntColumn;
 	storageKey: string;
@@ -286,7 +287,7 @@ export interface FormDraftTable {
 	processId: string;
 	processVersion: number;
 	answers: Json<Record<string, unknown>>;
-	language: Generated<'nl' | 'en'>;
+	language: Generated<Locale>;
 	submissionId: Generated<string>;
 	dossierId: string | null;
 	createdAt: CreatedAt;
@@ -350,6 +351,7 @@ export interface ReplyTemplateTable {
 	title: string;
 	bodyNl: string;
 	bodyEn: ColumnType<string, string | undefined, string>;
+	bodyFr: ColumnType<string, string | undefined, string>;
 	createdBy: string | null;
 	createdAt: CreatedAt;
 	updatedBy: string | null;
@@ -374,7 +376,7 @@ export interface PushSubscriptionTable {
 	auth: string;
 	userId: string | null;
 	dossierId: string | null;
-	language: Generated<'nl' | 'en'>;
+	language: Generated<Locale>;
 	createdAt: CreatedAt;
 	/** The last failed delivery to this browser, if the last one failed. */
 	lastError: string | null;

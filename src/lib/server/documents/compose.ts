@@ -77,6 +77,13 @@ export function valuesFor(
  * The made-up dossier a template is tried on (`npm run documents:sample`, the builder's preview):
  * the definition's sample answers, a fixed reference and names.
  */
+// The sample's reason or condition, as staff write it with the step, in the preview's language.
+const SAMPLE_NOTE: Record<Locale, string> = {
+	nl: 'Voorbeeld van een reden of voorwaarde, zoals een medewerker die bij de stap schrijft.',
+	en: 'Sample reason or condition, as staff write it with the step.',
+	fr: 'Exemple de motif ou de condition, tel qu’un collaborateur l’écrit avec l’étape.'
+};
+
 export function sampleContext(
 	definition: Pick<ProcessDefinition, 'pages'>,
 	locale: Locale,
@@ -87,10 +94,7 @@ export function sampleContext(
 		reference: '2026-000123',
 		applicantName: 'An Peeters',
 		officerName: 'Stijn Balie',
-		note:
-			locale === 'en'
-				? 'Sample reason or condition, as staff write it with the step.'
-				: 'Voorbeeld van een reden of voorwaarde, zoals een medewerker die bij de stap schrijft.',
+		note: SAMPLE_NOTE[locale],
 		answers: sampleAnswers(definition) as AnswerMap,
 		locale,
 		at

@@ -15,9 +15,13 @@ import {
 	type TextStyle
 } from '../pdf/layout';
 import type { DocumentBlock } from '$lib/process/documents';
+import type { Locale } from '$lib/process/text';
 import { addSealPlaceholder, sealPdf, type SealConfig } from './seal';
 
 const require = createRequire(import.meta.url);
+
+// The language the PDF declares (its /Lang), for screen readers.
+const PDF_LANGUAGE: Record<Locale, string> = { nl: 'nl-BE', en: 'en-GB', fr: 'fr-BE' };
 const fontFiles = {
 	regular: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
 	bold: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')
@@ -42,7 +46,7 @@ export type RenderInput = {
 	municipalityName: string;
 	/** PNG or JPEG bytes of the municipality's logo. */
 	logo: Uint8Array | null;
-	locale: 'nl' | 'en';
+	locale: Locale;
 	title: string;
 	blocks: DocumentBlock[];
 	reference: string;
@@ -104,7 +108,7 @@ export async function renderDocument(input: RenderInput): Promise<Uint8Array> {
 		subset: 'PDF/A-2b',
 		tagged: true,
 		displayTitle: true,
-		lang: input.locale === 'en' ? 'en-GB' : 'nl-BE',
+		lang: PDF_LANGUAGE[input.locale],
 		info: {
 			Title: `${input.title} ${input.reference}`,
 			Author: input.municipalityName,

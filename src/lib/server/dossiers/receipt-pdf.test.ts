@@ -5,6 +5,7 @@ import type { AnswerMap } from '$lib/process/answers/values';
 import { testDefinition } from '$lib/process/answers/test-definition';
 import { formatDate } from '$lib/process/answers/display';
 import type { ProcessDefinition } from '$lib/process/definition';
+import { receiptWords } from '$lib/i18n/answers';
 import { renderReceiptPdf, toWinAnsi, type ReceiptWords } from './receipt-pdf';
 
 const words: ReceiptWords = {
@@ -117,6 +118,25 @@ describe('renderReceiptPdf', () => {
 		expect(readPages(await renderReceiptPdf({ ...base, locale: 'en' })).flat()).toContain(
 			'4 January 2027 at 10:30'
 		);
+	});
+
+	it('is written in French for a citizen who filed in French', async () => {
+		const bytes = await renderReceiptPdf({ ...base, locale: 'fr', words: receiptWords('fr') });
+		expect(latin1(bytes)).toContain('/Lang (fr)');
+		const text = readPages(bytes).flat().join('\n');
+		for (const expected of [
+			'Accusé de réception',
+			'Votre référence',
+			'Introduite le',
+			'4 janvier 2027 à 10:30',
+			'Décision au plus tard le',
+			'18 janvier 2027',
+			'Vos réponses',
+			'1 février 2027',
+			'Pas de réponse'
+		])
+			expect(text).toContain(expected);
+		expect(text).not.toContain('Ontvangstbewijs');
 	});
 
 	it('leaves out the expected decision when there is no due date', async () => {

@@ -3,6 +3,7 @@ import type { IntakeChannel } from '$lib/views/intake';
 import type { DraftFile, FormDraft } from '../db/schema';
 
 import type { Executor } from '../db/executor';
+import type { Locale } from '$lib/process/text';
 
 export async function findByTokenHash(
 	db: Executor,
@@ -22,7 +23,7 @@ export async function insertDraft(
 		ownerId: string | null;
 		processId: string;
 		processVersion: number;
-		language: 'nl' | 'en';
+		language: Locale;
 		expiresAt: Date;
 		answers?: Record<string, unknown>;
 		/** An intake: the member of staff, how the request came in, whom it is for. */

@@ -20,7 +20,7 @@ import {
 	type VerifiedIdentity
 } from '$lib/process/identity';
 import { mergePage, type AnswerStore, type Saved } from '$lib/process/runner';
-import { localize } from '$lib/process/text';
+import { localize, type Locale } from '$lib/process/text';
 import { getDb, type Db } from '../db';
 import type { FormDraft } from '../db/schema';
 import type { FileStorage } from '../files/storage';
@@ -59,7 +59,7 @@ export async function openDraft(
 		processId: string;
 		token: string | undefined;
 		ownerId: string | null;
-		language: 'nl' | 'en';
+		language: Locale;
 		/** The signed-in citizen's account: a new draft starts with their name and e-mail. */
 		account?: { name: string; email: string } | null;
 		/** The person an identity provider vouched for: a new draft starts with what it gave. */

@@ -31,6 +31,7 @@ import * as drafts from '../drafts/service';
 import type { FileStorage } from '../files/storage';
 import * as processes from '../processes/service';
 import { findStartStep } from './service';
+import type { Locale } from '$lib/process/text';
 
 export type DeviceUpload = {
 	submissionId: string | null;
@@ -56,7 +57,7 @@ type Requester = {
 	processId: string;
 	token: string | undefined;
 	ownerId: string | null;
-	language: 'nl' | 'en';
+	language: Locale;
 	/** How they are signed in now (null: a guest). */
 	signedIn: SignedIn | null;
 };

@@ -3,7 +3,7 @@
 // address, a process of the staff member's departments) are the intake service's; this only
 // bounds what a post may hold, with the same messages.
 import { z } from 'zod';
-import { m } from '$lib/i18n';
+import { locales, m } from '$lib/i18n';
 import { NAME_MAX } from './service';
 
 export const startSchema = z.object({
@@ -15,7 +15,7 @@ export const startSchema = z.object({
 	name: z.string().max(NAME_MAX * 4, { error: () => m.intakeNameTooLong({ max: NAME_MAX }) }),
 	email: z.string().max(254, { error: () => m.intakeEmailInvalid() }),
 	/** The citizen's language: their receipt, mails and tracking page in it. */
-	language: z.enum(['nl', 'en']).catch('nl').default('nl')
+	language: z.enum(locales).catch('nl').default('nl')
 });
 
 export type StartForm = z.infer<typeof startSchema>;

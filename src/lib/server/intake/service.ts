@@ -8,7 +8,7 @@
 import type { AnswerOptions } from '$lib/process/answers';
 import { prefillApplicant } from '$lib/process/applicant';
 import type { AnswerStore } from '$lib/process/runner';
-import type { LocalText } from '$lib/process/text';
+import type { LocalText, Locale } from '$lib/process/text';
 import { isUuid } from '$lib/uuid';
 import { isIntakeChannel, type IntakeChannel, type IntakeProcess } from '$lib/views/intake';
 import { getDb, type Db } from '../db';
@@ -57,7 +57,7 @@ export type StartResult =
 export async function start(
 	user: { id: string },
 	input: StartInput,
-	language: 'nl' | 'en',
+	language: Locale,
 	db: Db = getDb(),
 	now = new Date()
 ): Promise<StartResult> {

@@ -5,7 +5,7 @@
 // Dutch. A dossier without an e-mail address gets no mail, and its row counts as processed; so do
 // internal notes and the citizen's own messages.
 import { z } from 'zod';
-import { localize, type Locale } from '$lib/i18n';
+import { localize, locales, type Locale } from '$lib/i18n';
 import type { ProcessDefinition } from '$lib/process/definition';
 import { getConfig } from '../config';
 import type { Db } from '../db';
@@ -27,7 +27,7 @@ export type MailDeps = {
 	origin: string;
 };
 
-const language = z.enum(['nl', 'en']).optional().catch(undefined);
+const language = z.enum(locales).optional().catch(undefined);
 const email = z
 	.string()
 	.trim()

@@ -18,6 +18,7 @@ const nl: MailContext = {
 	origin: 'https://loket.proef.be/'
 };
 const en: MailContext = { ...nl, locale: 'en' };
+const fr: MailContext = { ...nl, locale: 'fr' };
 
 /** The href of every link in the HTML. */
 const hrefs = (html: string) => [...html.matchAll(/href="([^"]*)"/g)].map((x) => x[1]);
@@ -111,6 +112,26 @@ describe('mail templates', () => {
 		);
 		expect(hrefs(noLink.html)).toEqual([]);
 		expect(noLink.text).toContain('mention the number 2026-000042');
+	});
+
+	it('receipt in French: the subject, the text, the date in fr-BE and the tracking link', () => {
+		const mail = receiptMail(
+			{
+				reference: '2026-000042',
+				processTitle: 'Permis de terrasse',
+				dueDate: '2026-12-24',
+				link: { trackingToken: 'trackMe' }
+			},
+			fr
+		);
+		expect(mail.subject).toBe('Nous avons bien reçu votre demande 2026-000042 · Gemeente Proef');
+		expect(mail.text).toContain(
+			'Nous avons bien reçu votre demande 2026-000042 pour « Permis de terrasse ».'
+		);
+		expect(mail.text).toContain('au plus tard le 24 décembre 2026');
+		expect(mail.text).toContain('https://loket.proef.be/volg/trackMe');
+		expect(mail.text).toContain('Meilleures salutations\nGemeente Proef');
+		expect(mail.html).toContain('<html lang="fr">');
 	});
 
 	it('receipt with a fee due: the amount and the transfer with its structured reference', () => {

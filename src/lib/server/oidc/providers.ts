@@ -2,6 +2,7 @@
 // start-up with its errors, as any bad setting does).
 import { getConfig } from '../config';
 import { readProviders, type Provider } from './config';
+import { localize, type Locale } from '$lib/process/text';
 
 let providers: Provider[] | undefined;
 
@@ -22,7 +23,7 @@ export function providerChoices(): ProviderChoice[] {
 }
 
 /** A provider's name in a language; its id when it is no longer configured. */
-export function providerName(id: string, locale: 'nl' | 'en'): string {
+export function providerName(id: string, locale: Locale): string {
 	const label = findProvider(id)?.label;
-	return label ? (label[locale] ?? label.nl) : id;
+	return label ? localize(label, locale) : id;
 }

@@ -5,6 +5,7 @@
 // The rules stay Loket's: the provider is told what to collect and says what was paid; recording
 // it (the payment row, the audit event, payment.received, moving the workflow on) is the same
 // path as a matched bank line.
+import type { Locale } from '$lib/process/text';
 
 /** What Loket asks the provider to collect for one dossier's payment. */
 export type PaymentRequest = {
@@ -16,7 +17,7 @@ export type PaymentRequest = {
 	structuredReference: string;
 	/** What the citizen's bank statement or app shows: "Gemeente X – 2026-000123". */
 	description: string;
-	locale: 'nl' | 'en';
+	locale: Locale;
 	/** Where the provider sends the citizen back to (the dossier page or tracking link). */
 	returnUrl: string;
 	/** Where the provider posts its status notifications (webhook) to Loket. */

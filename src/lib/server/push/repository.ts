@@ -4,6 +4,7 @@ import type { ExpressionBuilder } from 'kysely';
 import type { Database, StoredPushSubscription } from '../db/schema';
 
 import type { Executor } from '../db/executor';
+import type { Locale } from '$lib/process/text';
 
 export type VapidKeyRow = { publicKey: string; privateKey: string; subject: string };
 
@@ -32,7 +33,7 @@ export type Scope = { userId: string; dossierId: null } | { userId: null; dossie
 /** One row per endpoint: subscribing again moves the browser to this scope with its new keys. */
 export async function upsertSubscription(
 	db: Executor,
-	v: Scope & { endpoint: string; p256dh: string; auth: string; language: 'nl' | 'en' }
+	v: Scope & { endpoint: string; p256dh: string; auth: string; language: Locale }
 ): Promise<void> {
 	await db
 		.insertInto('pushSubscription')

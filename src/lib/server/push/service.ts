@@ -9,6 +9,7 @@ import { getDb, type Db } from '../db';
 import * as views from '../dossiers/views';
 import { ensureVapidKeys } from './keys';
 import * as repo from './repository';
+import type { Locale } from '$lib/process/text';
 
 export const MAX_PER_SCOPE = 10;
 
@@ -72,7 +73,7 @@ export async function getPublicKey(db: Db = getDb()): Promise<string> {
 export async function subscribe(
 	scope: PushScope,
 	input: SubscriptionInput,
-	language: 'nl' | 'en',
+	language: Locale,
 	db: Db = getDb()
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {

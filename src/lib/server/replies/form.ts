@@ -7,6 +7,7 @@ import { m } from '$lib/i18n';
 import type { FieldErrors } from '../auth/form';
 import { placeholderNames } from '$lib/replies';
 import { BODY_MAX, TITLE_MAX, type TemplateRefusal } from './service';
+import type { Locale } from '$lib/process/text';
 
 const text = (max: number) =>
 	z
@@ -15,15 +16,16 @@ const text = (max: number) =>
 		.trim()
 		.max(max, { error: () => m.templateErrorTooLong({ max }) });
 
-/** A process id ('' for every process), a title and the two texts; the service checks the rest. */
+/** A process id ('' for every process), a title and the three texts; the service checks the rest. */
 export const templateSchema = z.object({
 	processId: z.string().max(200, { error: () => m.templateErrorProcess() }),
 	title: text(TITLE_MAX),
 	bodyNl: text(BODY_MAX),
-	bodyEn: text(BODY_MAX)
+	bodyEn: text(BODY_MAX),
+	bodyFr: text(BODY_MAX)
 });
 
-export function refusalErrors(refusal: TemplateRefusal, locale: 'nl' | 'en'): FieldErrors {
+export function refusalErrors(refusal: TemplateRefusal, locale: Locale): FieldErrors {
 	const errors: FieldErrors = {};
 	for (const [field, reason] of Object.entries(refusal)) {
 		if (reason === undefined) continue;

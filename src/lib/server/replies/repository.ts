@@ -8,6 +8,7 @@ export type TemplateValues = {
 	title: string;
 	bodyNl: string;
 	bodyEn: string;
+	bodyFr: string;
 };
 
 /** Every template with the name of the clerk who changed it last, by process then title. */
@@ -21,6 +22,7 @@ export async function listAll(db: Executor) {
 			't.title',
 			't.bodyNl',
 			't.bodyEn',
+			't.bodyFr',
 			't.updatedAt',
 			'u.name as updatedByName'
 		])
@@ -33,7 +35,7 @@ export async function listAll(db: Executor) {
 export async function listForProcess(db: Executor, processId: string) {
 	return db
 		.selectFrom('replyTemplate')
-		.select(['id', 'title', 'bodyNl', 'bodyEn', 'processId'])
+		.select(['id', 'title', 'bodyNl', 'bodyEn', 'bodyFr', 'processId'])
 		.where((eb) => eb.or([eb('processId', '=', processId), eb('processId', 'is', null)]))
 		.orderBy('title')
 		.execute();

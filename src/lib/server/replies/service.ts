@@ -6,7 +6,7 @@ import type { FilledTemplate, ProcessOption, TemplateInput } from '$lib/views/re
 
 export type { FilledTemplate, ProcessOption, TemplateInput };
 import { formatDate, m } from '$lib/i18n';
-import { asLocalText, type Locale } from '$lib/process/text';
+import { asLocalText, isLocale, type Locale } from '$lib/process/text';
 import { getDb, type Db } from '../db';
 import { fillTemplate, unknownPlaceholders, type FillValues } from '$lib/replies';
 import { isUuid } from '$lib/uuid';
@@ -17,7 +17,7 @@ export const BODY_MAX = 5000;
 
 export type TemplateRefusal = Partial<
 	Record<
-		'processId' | 'title' | 'bodyNl' | 'bodyEn',
+		'processId' | 'title' | 'bodyNl' | 'bodyEn' | 'bodyFr',
 		'required' | 'too-long' | 'unknown-process' | { unknown: string[] }
 	>
 >;
@@ -28,7 +28,7 @@ function check(input: TemplateInput): TemplateRefusal {
 	const refusal: TemplateRefusal = {};
 	if (!input.title.trim()) refusal.title = 'required';
 	else if (input.title.length > TITLE_MAX) refusal.title = 'too-long';
-	for (const key of ['bodyNl', 'bodyEn'] as const) {
+	for (const key of ['bodyNl', 'bodyEn', 'bodyFr'] as const) {
 		const text = input[key];
 		if (key === 'bodyNl' && !text.trim()) refusal[key] = 'required';
 		else if (text.length > BODY_MAX) refusal[key] = 'too-long';
@@ -43,7 +43,8 @@ function clean(input: TemplateInput): TemplateInput {
 		processId: input.processId || null,
 		title: input.title.trim(),
 		bodyNl: input.bodyNl.trim(),
-		bodyEn: input.bodyEn.trim()
+		bodyEn: input.bodyEn.trim(),
+		bodyFr: input.bodyFr.trim()
 	};
 }
 
@@ -80,7 +81,7 @@ export async function deleteTemplate(id: string, db: Db = getDb()): Promise<bool
 
 /**
  * The templates offered on one dossier, filled in for it, in the language the citizen filed in
- * (the Dutch text where a template has no English one).
+ * (the Dutch text where a template has no English or French one).
  */
 export async function templatesForDossier(
 	dossier: {
@@ -93,7 +94,7 @@ export async function templatesForDossier(
 	municipalityName: string,
 	db: Db = getDb()
 ): Promise<FilledTemplate[]> {
-	const locale: Locale = dossier.language === 'en' ? 'en' : 'nl';
+	const locale: Locale = isLocale(dossier.language) ? dossier.language : 'nl';
 	const values: FillValues = {
 		name: dossier.applicantName,
 		reference: dossier.reference,
@@ -106,7 +107,10 @@ export async function templatesForDossier(
 	return rows.map((t) => ({
 		id: t.id,
 		title: t.title,
-		text: fillTemplate(locale === 'en' && t.bodyEn ? t.bodyEn : t.bodyNl, values)
+		text: fillTemplate(
+			(locale === 'en' ? t.bodyEn : locale === 'fr' ? t.bodyFr : '') || t.bodyNl,
+			values
+		)
 	}));
 }
 

@@ -16,9 +16,7 @@ export const load: PageServerLoad = async (event) => {
 	const [processes, open, form] = await Promise.all([
 		intakes.listProcesses(user.id),
 		intakes.listOpen(user),
-		superValidate({ language: event.locals.locale === 'en' ? 'en' : 'nl' }, zod4(startSchema), {
-			errors: false
-		})
+		superValidate({ language: event.locals.locale }, zod4(startSchema), { errors: false })
 	]);
 	return { processes, open, form };
 };

@@ -18,8 +18,8 @@ export const load: PageServerLoad = async (event) => {
 		templates.listProcessOptions()
 	]);
 	if (!template) error(404, m.templateNotFound());
-	const { title, bodyNl, bodyEn } = template;
-	const values = { processId: template.processId ?? '', title, bodyNl, bodyEn };
+	const { title, bodyNl, bodyEn, bodyFr } = template;
+	const values = { processId: template.processId ?? '', title, bodyNl, bodyEn, bodyFr };
 	return {
 		template,
 		processes,

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { m } from '$lib/i18n';
+import { isLocale, m } from '$lib/i18n';
 import { requireAllowed } from '$lib/server/web/guards';
 import { canConfigureProcesses } from '$lib/server/auth/policies';
 import { renderPreview } from '$lib/server/documents/preview';
@@ -17,7 +17,7 @@ export const GET: RequestHandler = async (event) => {
 		processId: event.params.id,
 		version,
 		templateId: event.params.template,
-		locale: taal === 'nl' || taal === 'en' ? taal : event.locals.locale
+		locale: isLocale(taal) ? taal : event.locals.locale
 	});
 	if (!pdf) error(404, m.procNotFound());
 	return fileResponse({ name: pdf.fileName, type: 'application/pdf', bytes: pdf.bytes });
