@@ -29,6 +29,10 @@ export type InputProps<F extends InputField> = {
 	label: string;
 	hint: string | undefined;
 	help: string | undefined;
+	/** 'nl' when the label or hint is Dutch on a page in another language (marked fallback). */
+	labelLang?: string;
+	hintLang?: string;
+	helpLang?: string;
 	/** Vouched for by an identity provider: shown, not changed (one-line inputs). */
 	readonly?: boolean;
 };
