@@ -213,6 +213,21 @@ describe('names and texts', () => {
 			after: { nl: 'Kort', en: 'Brief' }
 		};
 		expect(describeTexts(english, 'nl')).toEqual({ before: 'Kort / Short', after: 'Kort / Brief' });
+		const french = {
+			...hint,
+			before: { nl: 'Kort', en: 'Short' },
+			after: { nl: 'Kort', en: 'Short', fr: 'Court' }
+		};
+		expect(describeTexts(french, 'nl')).toEqual({
+			before: 'Kort / Short',
+			after: 'Kort / Short / FR: Court'
+		});
+		expect(
+			describeTexts(
+				{ ...hint, before: { nl: 'Kort', fr: 'Bref' }, after: { nl: 'Kort', fr: 'Court' } },
+				'en'
+			)
+		).toEqual({ before: 'Kort / FR: Bref', after: 'Kort / FR: Court' });
 		const short = { ...hint, before: { nl: 'Kort' }, after: { nl: 'Korter' } };
 		expect(describeTexts(short, 'nl')).toBeNull();
 	});

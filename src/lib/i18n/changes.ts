@@ -180,17 +180,22 @@ function describeChanged(change: Change, locale: Locale): string {
 	}
 }
 
-/** A text as it reads, in full: Dutch, with the English after it when there is one. */
+/**
+ * A text as it reads, in full: Dutch, with the English after it when there is one, and the French
+ * after that ("FR:" before it, so it is not taken for English when there is none).
+ */
 function fullText(value: unknown): string | null {
 	if (typeof value === 'string') return value;
 	const text = asLocalText(value);
 	if (!text) return null;
-	return text.en && text.en !== text.nl ? `${text.nl} / ${text.en}` : text.nl;
+	const english = text.en && text.en !== text.nl ? ` / ${text.en}` : '';
+	const french = text.fr && text.fr !== text.nl ? ` / FR: ${text.fr}` : '';
+	return `${text.nl}${english}${french}`;
 }
 
 /**
  * The old and the new text of a changed text that the sentence cannot quote (too long, or only
- * its English changed), so a reader sees what changed; null for everything else.
+ * its English or French changed), so a reader sees what changed; null for everything else.
  */
 export function describeTexts(
 	change: Change,
@@ -198,7 +203,7 @@ export function describeTexts(
 ): { before: string; after: string } | null {
 	if (
 		change.action !== 'changed' ||
-		(beforeAfter(change, locale).length > 0 && !englishOnly(change))
+		(beforeAfter(change, locale).length > 0 && !translationOnly(change))
 	)
 		return null;
 	const [before, after] = [fullText(change.before), fullText(change.after)];
@@ -207,7 +212,8 @@ export function describeTexts(
 	return { before: before || none, after: after || none };
 }
 
-const englishOnly = (change: Change) => {
+/** Only a translation changed (English or French): the Dutch is the same. */
+const translationOnly = (change: Change) => {
 	const [a, b] = [asLocalText(change.before), asLocalText(change.after)];
 	return !!a && !!b && a.nl === b.nl;
 };

@@ -20,6 +20,23 @@ describe('diffDefinitions', () => {
 		expect(unnamed(diffDefinitions(testDefinition, b))).toEqual([]);
 	});
 
+	it('reports a text whose French alone changed, as a change of that text', () => {
+		const b = copy();
+		const field = page(b, 'aanvrager').fields[0] as { label: { nl: string; fr?: string } };
+		field.label = { ...field.label, fr: 'Nom' };
+		expect(unnamed(diffDefinitions(testDefinition, b))).toEqual([
+			{
+				action: 'changed',
+				subject: 'field',
+				id: 'naam',
+				property: 'label',
+				page: 'aanvrager',
+				before: { nl: 'Naam' },
+				after: { nl: 'Naam', fr: 'Nom' }
+			}
+		]);
+	});
+
 	it('reports a property of the process with before and after', () => {
 		const b = copy();
 		b.title = { nl: 'Nieuwe titel' };

@@ -59,6 +59,22 @@ describe('edit operations', () => {
 		expect(checkDefinition(def).ok).toBe(true);
 	});
 
+	it('reads a French text beside the Dutch and English one, and drops an empty one', () => {
+		const controls = describeFieldControls('text');
+		const form = new FormData();
+		form.set('label.nl', 'Naam');
+		form.set('label.en', '');
+		form.set('label.fr', ' Nom ');
+		form.set('hint.nl', 'Zoals op uw identiteitskaart');
+		form.set('hint.fr', '   ');
+		const values = readControls(controls, form);
+		expect(values.label).toEqual({ nl: 'Naam', fr: 'Nom' });
+		expect(values.hint).toEqual({ nl: 'Zoals op uw identiteitskaart' });
+		// A French text without the Dutch one is kept, so the builder can say Dutch is missing.
+		form.set('label.nl', '');
+		expect(readControls(controls, form).label).toEqual({ nl: '', fr: 'Nom' });
+	});
+
 	it('refuses to remove a field a condition reads, naming where, and carries a renamed key', () => {
 		let def = apply(
 			klacht,

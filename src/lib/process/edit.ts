@@ -631,9 +631,12 @@ export function describeComparison(
 	return { field: c.field, operator, value: String(value) };
 }
 
-/** A LocalText from two posted inputs: null when both are empty. */
-export function readLocalText(nl: string, en: string): LocalText | null {
-	const [n, e] = [nl.trim(), en.trim()];
-	if (!n && !e) return null;
-	return e ? { nl: n, en: e } : { nl: n };
+/**
+ * A LocalText from its posted inputs (Dutch, English, French): null when all are empty. An empty
+ * English or French is left out, so the text falls back to Dutch there.
+ */
+export function readLocalText(nl: string, en: string, fr = ''): LocalText | null {
+	const [n, e, f] = [nl.trim(), en.trim(), fr.trim()];
+	if (!n && !e && !f) return null;
+	return { nl: n, ...(e && { en: e }), ...(f && { fr: f }) };
 }

@@ -1,6 +1,6 @@
 // The editor's controls, read from the zod schemas of the definition format: a string becomes a
 // text input, a number a number input, a boolean a checkbox, an enum a select, a LocalText two
-// inputs (nl, en), a list of enum values a group of checkboxes. One generic form then edits every
+// inputs (nl, en, fr), a list of enum values a group of checkboxes. One generic form then edits every
 // field kind, the general settings and the workflow, and a new kind or property needs no new form.
 // `readControls` turns a posted form back into values, keeping what cannot be parsed as typed, so
 // the draft's problems point at it and the clerk sees their input again.
@@ -169,7 +169,11 @@ export function readControls(controls: Control[], form: Posted): Record<string, 
 		const raw = text(c.name).trim();
 		switch (c.kind) {
 			case 'localText': {
-				const value = readLocalText(text(`${c.name}.nl`), text(`${c.name}.en`));
+				const value = readLocalText(
+					text(`${c.name}.nl`),
+					text(`${c.name}.en`),
+					text(`${c.name}.fr`)
+				);
 				values[c.name] = value ?? (c.optional ? undefined : { nl: '' });
 				break;
 			}

@@ -19,6 +19,31 @@ export function localize(text: LocalText, locale: TextLocale): string {
 	return (locale === 'nl' ? undefined : text[locale]) ?? text.nl;
 }
 
+/**
+ * The text for a locale and the language it is really in: `lang` is 'nl' when a page in another
+ * language shows the Dutch text because the definition has none in its language (the element
+ * carries `lang="nl"`, so a screen reader switches voice), undefined when the text is in the
+ * page's language.
+ */
+export function localizeMarked(
+	text: LocalText,
+	locale: TextLocale
+): { text: string; lang: 'nl' | undefined } {
+	const own = locale === 'nl' ? undefined : text[locale];
+	return own === undefined
+		? { text: text.nl, lang: locale === 'nl' ? undefined : 'nl' }
+		: { text: own, lang: undefined };
+}
+
+/** Whether any LocalText in a value (a definition, a page, a list of states) has no text in `locale`. */
+export function lacksLocale(value: unknown, locale: TextLocale): boolean {
+	if (locale === 'nl' || !value || typeof value !== 'object') return false;
+	if (Array.isArray(value)) return value.some((v) => lacksLocale(v, locale));
+	const text = asLocalText(value);
+	if (text && text[locale] === undefined) return true;
+	return Object.values(value).some((v) => lacksLocale(v, locale));
+}
+
 /** A value read from a stored definition (jsonb) as a LocalText, or null when it is not one. */
 export function asLocalText(value: unknown): LocalText | null {
 	return typeof value === 'object' &&

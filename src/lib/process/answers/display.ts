@@ -7,7 +7,7 @@ import type { InputField } from '../fields';
 import { isInputField } from '../fields/kinds';
 import type { DisplayWords } from '../fields/module';
 import { moduleOf, type AnswerValue } from '../fields/registry';
-import { localize, type Locale } from '../text';
+import { localizeMarked, type Locale } from '../text';
 import type { AnswerMap } from './values';
 
 export type { DisplayWords };
@@ -29,7 +29,9 @@ export type AnswerSection = {
 	pageIndex: number;
 	pageId: string;
 	title: string;
-	rows: { key: string; label: string; text: string }[];
+	/** 'nl' when the title or a label is Dutch on a page in another language (marked fallback). */
+	titleLang?: 'nl';
+	rows: { key: string; label: string; labelLang?: 'nl'; text: string }[];
 };
 
 /** The visible pages and fields of a definition with their answers, in order, ready to show. */
@@ -42,17 +44,25 @@ export function summarizeAnswers(
 	return def.pages
 		.map((page, pageIndex) => ({ page, pageIndex }))
 		.filter(({ page }) => evaluateCondition(page.showIf, answers))
-		.map(({ page, pageIndex }) => ({
-			pageIndex,
-			pageId: page.id,
-			title: localize(page.title, locale),
-			rows: page.fields
-				.filter(isInputField)
-				.filter((f) => evaluateCondition(f.showIf, answers))
-				.map((f) => ({
-					key: f.key,
-					label: localize(f.label, locale),
-					text: formatAnswer(f, answers[f.key], locale, words)
-				}))
-		}));
+		.map(({ page, pageIndex }) => {
+			const title = localizeMarked(page.title, locale);
+			return {
+				pageIndex,
+				pageId: page.id,
+				title: title.text,
+				...(title.lang && { titleLang: title.lang }),
+				rows: page.fields
+					.filter(isInputField)
+					.filter((f) => evaluateCondition(f.showIf, answers))
+					.map((f) => {
+						const label = localizeMarked(f.label, locale);
+						return {
+							key: f.key,
+							label: label.text,
+							...(label.lang && { labelLang: label.lang }),
+							text: formatAnswer(f, answers[f.key], locale, words)
+						};
+					})
+			};
+		});
 }

@@ -7,15 +7,18 @@ import { loadLibrary, readLibraryFiles } from './library';
 const library = loadLibrary();
 const definitions = library.definitions.map((d) => d.definition);
 
-/** Paths of every `{ nl }` text without an English translation. */
-function findUntranslated(value: unknown, path = ''): string[] {
-	if (Array.isArray(value)) return value.flatMap((v, i) => findUntranslated(v, `${path}[${i}]`));
+/** Paths of every `{ nl }` text without a translation into `locale`. */
+function findUntranslated(value: unknown, locale: 'en' | 'fr', path = ''): string[] {
+	if (Array.isArray(value))
+		return value.flatMap((v, i) => findUntranslated(v, locale, `${path}[${i}]`));
 	if (!value || typeof value !== 'object') return [];
 	const record = value as Record<string, unknown>;
-	const here = typeof record.nl === 'string' && !record.en ? [path] : [];
+	const here = typeof record.nl === 'string' && !record[locale] ? [path] : [];
 	return [
 		...here,
-		...Object.entries(record).flatMap(([k, v]) => findUntranslated(v, path ? `${path}.${k}` : k))
+		...Object.entries(record).flatMap(([k, v]) =>
+			findUntranslated(v, locale, path ? `${path}.${k}` : k)
+		)
 	];
 }
 
@@ -62,7 +65,22 @@ describe('the shipped process library (forms/)', () => {
 	});
 
 	it('translates every text into English', () => {
-		for (const d of definitions) expect(findUntranslated(d), d.id).toEqual([]);
+		for (const d of definitions) expect(findUntranslated(d, 'en'), d.id).toEqual([]);
+	});
+
+	it('translates every text into French, for the facility municipalities', () => {
+		for (const d of definitions) expect(findUntranslated(d, 'fr'), d.id).toEqual([]);
+	});
+
+	it('keeps the placeholders and headings of every document text in its French', () => {
+		const placeholders = (s: string) => [...s.matchAll(/\{\{[^}]+\}\}/g)].map((m) => m[0]).sort();
+		const headings = (s: string) => s.split('\n').filter((l) => l.startsWith('#')).length;
+		for (const d of definitions)
+			for (const template of d.documents ?? [])
+				for (const text of [template.title, template.body]) {
+					expect(placeholders(text.fr!), `${d.id} ${template.id}`).toEqual(placeholders(text.nl));
+					expect(headings(text.fr!), `${d.id} ${template.id}`).toBe(headings(text.nl));
+				}
 	});
 
 	it('uses conditions and attachments the way real forms do', () => {

@@ -7,6 +7,7 @@ import type { AnswerMap, StoredFile } from '$lib/process/answers';
 import type { ProcessDefinition } from '$lib/process/definition';
 import { checkDefinition, type DefinitionProblem } from '$lib/process/loader';
 import { CHECK_PAGE, mergePage, type AnswerStore } from '$lib/process/runner';
+import type { TextLocale } from '$lib/process/text';
 import * as draftVersions from '../processes/draft-versions';
 
 const COOKIE = 'loket-preview';
@@ -46,6 +47,28 @@ export function writeAnswers(cookies: Cookies, scope: string, path: string, answ
 
 export function clearAnswers(cookies: Cookies, path: string) {
 	cookies.delete(COOKIE, { path });
+}
+
+const LANGUAGE_COOKIE = 'loket-preview-taal';
+const textLocales: readonly TextLocale[] = ['nl', 'en', 'fr'];
+
+/**
+ * The language the preview shows the draft's texts in: `?taal=` chooses it (kept in a cookie of
+ * the preview's path, so it stays while the clerk walks the pages), else the clerk's own.
+ */
+export function previewLanguage(
+	cookies: Cookies,
+	url: URL,
+	path: string,
+	fallback: TextLocale
+): TextLocale {
+	const asked = url.searchParams.get('taal');
+	if (textLocales.includes(asked as TextLocale)) {
+		cookies.set(LANGUAGE_COOKIE, asked!, { path, httpOnly: true, sameSite: 'strict' });
+		return asked as TextLocale;
+	}
+	const kept = cookies.get(LANGUAGE_COOKIE);
+	return textLocales.includes(kept as TextLocale) ? (kept as TextLocale) : fallback;
 }
 
 /**

@@ -5,7 +5,7 @@
 import type { Component } from 'svelte';
 import type { StoredFile } from '$lib/process/answers';
 import type { FieldOf, InputField, InputFieldType } from '$lib/process/fields';
-import type { Locale } from '$lib/process/text';
+import type { Locale, TextLocale } from '$lib/process/text';
 import AddressInput from './AddressInput.svelte';
 import CheckboxesInput from './CheckboxesInput.svelte';
 import ConsentInput from './ConsentInput.svelte';
@@ -26,9 +26,15 @@ export type InputProps<F extends InputField> = {
 	errors: Record<string, string[] | undefined>;
 	storedFiles: StoredFile[];
 	locale: Locale;
+	/** The language of the definition's texts when not the page's (the builder's preview in French). */
+	textLocale?: TextLocale;
 	label: string;
 	hint: string | undefined;
 	help: string | undefined;
+	/** 'nl' when the label or hint is Dutch on a page in another language (marked fallback). */
+	labelLang?: string;
+	hintLang?: string;
+	helpLang?: string;
 	/** Vouched for by an identity provider: shown, not changed (one-line inputs). */
 	readonly?: boolean;
 };

@@ -21,19 +21,25 @@ async function openPreview(event: Event) {
 		preview.clearAnswers(event.cookies, base);
 		redirect(303, base);
 	}
-	if (opened.kind === 'broken') return { kind: 'broken' as const, base, version };
+	const textLocale = preview.previewLanguage(event.cookies, event.url, base, event.locals.locale);
+	if (opened.kind === 'broken') return { kind: 'broken' as const, base, version, textLocale };
 	const def = opened.definition;
 	const pageId = event.params.pageId ?? def.pages[0].id;
-	if (pageId === preview.END) return { kind: 'end' as const, base, version };
+	if (pageId === preview.END) return { kind: 'end' as const, base, version, textLocale };
 	const scope = `${event.params.id}@${version}`;
 	const store = preview.answerStore(def, event.cookies, scope, base);
 	const page = { url: event.url, opts: serverAnswerOptions(event.locals.locale) };
-	return { kind: 'page' as const, base, version, def, store, pageId, page };
+	return { kind: 'page' as const, base, version, textLocale, def, store, pageId, page };
 }
 
 export const load: PageServerLoad = async (event) => {
 	const open = await openPreview(event);
-	const view = { kind: open.kind, base: open.base, version: open.version };
+	const view = {
+		kind: open.kind,
+		base: open.base,
+		version: open.version,
+		textLocale: open.textLocale
+	};
 	if (open.kind !== 'page') return { view };
 	const { id, title, pages, leadTimes } = open.def;
 	const page = await loadFormPage(open.store, open.pageId, {
