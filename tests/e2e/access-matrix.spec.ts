@@ -225,6 +225,10 @@ const expected: Record<string, Row> = {
 	// Ends every session of the account, so it is tried last but one (before /afmelden).
 	'POST /mijn-account?/signOutEverywhere': signedIn('303 /aanmelden'),
 	'GET /mijn-account/afgesloten': all('200'),
+	// What Loket holds about the signed-in person, and its package: only ever their own (the
+	// service selects by the session's account; my-data.test.ts proves another's is absent).
+	'GET /mijn-gegevens': signedIn('200'),
+	'GET /mijn-gegevens/download': signedIn('200'),
 	'POST /afmelden': all('303 /'),
 	// A's dossier: A only; for everyone else it does not exist.
 	'GET /dossiers': signedIn('200'),

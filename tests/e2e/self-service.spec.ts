@@ -206,19 +206,19 @@ test('a closed account can no longer sign in, and its address can register again
 	await openAccount(page);
 	await expect(page.getByText('blijven bij de gemeente')).toBeVisible();
 
-	const closeButton = page.getByRole('button', { name: 'Account sluiten' });
+	const closeButton = page.getByRole('button', { name: 'Account verwijderen' });
 	await page.getByLabel('Uw wachtwoord, ter bevestiging').fill(password);
 	await closeButton.click();
 	await expect(errorSummary(page).getByRole('link')).toHaveText(
-		'Vink aan dat u uw account wilt sluiten.'
+		'Vink aan dat u uw account wilt verwijderen.'
 	);
 	await expectAccessible(page);
 
 	await page.getByLabel('Uw wachtwoord, ter bevestiging').fill(password);
-	await page.getByRole('checkbox', { name: /Ik wil mijn account sluiten/ }).check();
+	await page.getByRole('checkbox', { name: /Ik wil mijn account verwijderen/ }).check();
 	await closeButton.click();
 	await expect(page).toHaveURL('/mijn-account/afgesloten');
-	await expect(heading(page)).toHaveText('Uw account is gesloten');
+	await expect(heading(page)).toHaveText('Uw account is verwijderd');
 	await expect(header(page).getByRole('link', { name: 'Aanmelden' })).toBeVisible();
 	await expect(header(page)).not.toContainText('Sien Stopt');
 	await expectAccessible(page);

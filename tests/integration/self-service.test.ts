@@ -282,7 +282,7 @@ describe(`account self-service on ${backend}`, () => {
 		const now = new Date();
 		expect(
 			await selfService.closeAccount(who, { password: PASSWORD, confirmed: true, ip }, t.db, now)
-		).toEqual({ ok: true });
+		).toEqual({ ok: true, detached: 1 });
 		const row = await t.db
 			.selectFrom('appUser')
 			.selectAll()
@@ -303,16 +303,16 @@ describe(`account self-service on ${backend}`, () => {
 			.select(['id', 'dossierId'])
 			.where('ownerId', '=', user.id)
 			.execute();
-		// The submitted one belongs to the dossier; the unsubmitted one is gone.
-		expect(ownDrafts.map((d) => d.dossierId)).toEqual([dossier.id]);
-		// The dossier stays with the municipality, as filed.
+		// Both are gone: what was filed lives on in the dossier.
+		expect(ownDrafts).toEqual([]);
+		// The dossier stays with the municipality, as filed, detached from the account.
 		const kept = await t.db
 			.selectFrom('dossier')
 			.select(['ownerId', 'applicantEmail', 'applicantName'])
 			.where('id', '=', dossier.id)
 			.executeTakeFirstOrThrow();
 		expect(kept).toEqual({
-			ownerId: user.id,
+			ownerId: null,
 			applicantEmail: 'weg@example.be',
 			applicantName: 'Ada Peeters'
 		});

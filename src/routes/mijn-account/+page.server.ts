@@ -36,6 +36,7 @@ export const load: PageServerLoad = async (event) => {
 		passwordMinLength: PASSWORD_MIN_LENGTH,
 		passwordForm: await superValidate(zod4(changePasswordSchema)),
 		closeForm: await superValidate(zod4(closeSchema)),
+		closeWith: await selfService.closingConfirmation(user),
 		// Staff get a daily e-mail of what asks for them; they choose whether they want it.
 		digestForm: canTakeDossiers(user)
 			? await superValidate({ digest: await digest.wantsDigest(user.id) }, zod4(digestSchema))
@@ -71,6 +72,7 @@ export const actions: Actions = {
 		const ip = event.getClientAddress();
 		const result = await selfService.closeAccount(user, {
 			password,
+			typedEmail: form.data.closeEmail,
 			confirmed: form.data.closeConfirm,
 			ip
 		});

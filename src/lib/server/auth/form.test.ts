@@ -98,11 +98,10 @@ describe('the public account forms', () => {
 		});
 	});
 
-	it('closes an account only with the password and the box ticked', async () => {
+	it('deletes an account only with the box ticked (the password or address is the service’s)', async () => {
 		const empty = await superValidate(posted([]), zod4(closeSchema));
 		expect(empty.errors).toEqual({
-			closePassword: ['Vul uw wachtwoord in.'],
-			closeConfirm: ['Vink aan dat u uw account wilt sluiten.']
+			closeConfirm: ['Vink aan dat u uw account wilt verwijderen.']
 		});
 		const ticked = await superValidate(
 			posted([
@@ -112,6 +111,6 @@ describe('the public account forms', () => {
 			zod4(closeSchema)
 		);
 		expect(ticked.valid).toBe(true);
-		expect(ticked.data).toEqual({ closePassword: 'geheim', closeConfirm: true });
+		expect(ticked.data).toEqual({ closePassword: 'geheim', closeEmail: '', closeConfirm: true });
 	});
 });

@@ -125,6 +125,8 @@ export interface DossierTable {
 	language: Generated<Locale>;
 	ownerId: string | null;
 	guestTokenHash: string | null;
+	/** When the owner deleted their account and the dossier was detached (migration account_deletion). */
+	ownerLeftAt: Timestamp | null;
 	applicantName: Generated<string>;
 	applicantEmail: string | null;
 	assigneeId: string | null;
@@ -311,8 +313,11 @@ export interface DraftFileTable {
 	createdAt: CreatedAt;
 }
 
-/** What a row of login_attempt counts: a password login, or a request for a reset link. */
-export type LoginAttemptKind = 'login' | 'reset';
+/**
+ * What a row of login_attempt counts: a password login, a request for a reset link, or a download
+ * of the citizen's data package (migration account_deletion).
+ */
+export type LoginAttemptKind = 'login' | 'reset' | 'export';
 
 export interface LoginAttemptTable {
 	id: ColumnType<number, never, never>;

@@ -1,5 +1,5 @@
 // The account page's forms as superforms reads them: changing the password (both filled in),
-// closing the account (the password and a ticked confirmation) and adding guest requests to it
+// deleting the account (a ticked confirmation and the password, or the typed address) and adding guest requests to it
 // (the ids offered), with the service's refusals as a message next to the right field (its rules
 // for a new password are the users service's). Every message is a function called while a post is
 // read, so it follows that request's language.
@@ -22,9 +22,13 @@ export function changePasswordErrors(reason: Refusal): FieldErrors {
 		: { newPassword: accountRefusalError(reason).password };
 }
 
-/** Closing the account: the password and the box that says so, both at once. */
+/**
+ * Deleting the account: the box that says so, and the password (or, for an account without one,
+ * the e-mail address typed in full); which of the two the account needs is the service's rule.
+ */
 export const closeSchema = z.object({
-	closePassword: z.string().min(1, { error: () => m.authPasswordRequired() }),
+	closePassword: z.string().max(1000),
+	closeEmail: z.string().max(320),
 	closeConfirm: z.boolean().refine((ticked) => ticked, {
 		error: () => m.accountCloseConfirmRequired()
 	})
@@ -39,8 +43,12 @@ export function closeRefusal(reason: CloseRefusal): { errors: FieldErrors } | { 
 			return { notice: m.accountCloseLastAdmin() };
 		case 'not-confirmed':
 			return { errors: { closeConfirm: m.accountCloseConfirmRequired() } };
+		case 'password-required':
+			return { errors: { closePassword: m.authPasswordRequired() } };
 		case 'invalid-password':
 			return { errors: { closePassword: m.accountCurrentPasswordWrong() } };
+		case 'email-mismatch':
+			return { errors: { closeEmail: m.accountCloseEmailMismatch() } };
 	}
 }
 

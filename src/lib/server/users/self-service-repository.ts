@@ -124,12 +124,16 @@ export async function deleteUnsubmittedDrafts(db: Executor, ownerId: string): Pr
 		.execute();
 }
 
-/** Dossiers filed without an account with this address (compared lower-cased). */
+/**
+ * Dossiers filed without an account with this address (compared lower-cased). Not those detached
+ * from a deleted account: their owner chose to leave, and an address can change hands.
+ */
 export async function findGuestDossiersByEmail(db: Executor, emailLower: string) {
 	return db
 		.selectFrom('dossier')
 		.select(['id', 'reference', 'processId', 'processVersion', 'submittedAt'])
 		.where('ownerId', 'is', null)
+		.where('ownerLeftAt', 'is', null)
 		.where(sql<string>`lower(applicant_email)`, '=', emailLower)
 		.orderBy('submittedAt', 'desc')
 		.execute();
@@ -152,6 +156,7 @@ export async function setOwnerOfGuestDossiers(
 		.set({ ownerId, updatedAt: now })
 		.where('id', 'in', ids)
 		.where('ownerId', 'is', null)
+		.where('ownerLeftAt', 'is', null)
 		.where(sql<string>`lower(applicant_email)`, '=', emailLower)
 		.returning(['id', 'reference'])
 		.execute();

@@ -1,6 +1,6 @@
 // Account self-service: a forgotten password reset through a single-use link (1 h) that never
-// reveals whether an account exists, closing an account (personal data erased, the row and the
-// municipality's dossiers kept, the last admin refused), and attaching the dossiers a person filed
+// reveals whether an account exists, deleting an account (personal data erased, the row kept for
+// the audit trail, the dossiers kept by the municipality but detached, the last admin refused), and attaching the dossiers a person filed
 // as a guest once their account has verified the same address.
 import type { LocalText, Locale } from '$lib/process/text';
 import { isUuid } from '$lib/uuid';
@@ -15,6 +15,7 @@ import * as processes from '../processes/service';
 import * as pushRepo from '../push/repository';
 import { generateToken, hashToken } from '../tokens';
 import * as repo from './repository';
+import * as myDataRepo from './my-data-repository';
 import * as selfRepo from './self-service-repository';
 import {
 	TOKEN_LIFETIME_MS,
@@ -37,8 +38,16 @@ export type ResetPasswordResult =
 	| { ok: false; reason: 'invalid' | 'password-off' | PasswordWeakness };
 export type ChangeOwnPasswordResult = ChangePasswordResult | RateLimited;
 export type CloseAccountResult =
-	| { ok: true }
-	| { ok: false; reason: 'not-confirmed' | 'invalid-password' | 'last-admin' }
+	| { ok: true; detached: number }
+	| {
+			ok: false;
+			reason:
+				| 'not-confirmed'
+				| 'invalid-password'
+				| 'password-required'
+				| 'email-mismatch'
+				| 'last-admin';
+	  }
 	| RateLimited;
 export type ClaimableDossier = {
 	id: string;
@@ -177,36 +186,63 @@ export async function changeOwnPassword(
 	);
 }
 
+/** How closing the account is confirmed: with its password, or (no password) its typed address. */
+export async function closingConfirmation(
+	user: { id: string },
+	db: Db = getDb()
+): Promise<'password' | 'email'> {
+	const account = await repo.findById(db, user.id);
+	return account?.passwordHash ? 'password' : 'email';
+}
+
 /**
- * Closes the account after checking the password and an explicit confirmation: the row stays
- * for the audit trail with its personal data erased (see eraseUser), its sessions, tokens,
- * unsubmitted drafts and push subscriptions are deleted. Dossiers stay with the municipality. The
- * last admin is refused.
+ * Deletes the account after an explicit confirmation and proof that it is the person: the
+ * password, or for an account without one (made through an identity provider) its e-mail address
+ * typed in full. The row stays for the audit trail with its personal data erased (see eraseUser);
+ * its sessions, tokens, drafts (filed or not: what was filed lives on in the dossier), push
+ * subscriptions and links to identity providers are deleted. The dossiers stay with the
+ * municipality under its retention rules, detached from the account (no owner, owner_left_at set,
+ * an internal event on each); status mails still go to the applicant's address filed in each.
+ * The last admin is refused.
  */
 export async function closeAccount(
 	user: { id: string; email: string },
-	input: { password: string; confirmed: boolean; ip: string },
+	input: { password?: string; typedEmail?: string; confirmed: boolean; ip: string },
 	db: Db = getDb(),
 	now = new Date()
 ): Promise<CloseAccountResult> {
 	if (!input.confirmed) return { ok: false, reason: 'not-confirmed' };
+	const account = await repo.findById(db, user.id);
+	if (!account || account.deletedAt) return { ok: false, reason: 'invalid-password' };
+	if (!account.passwordHash) {
+		const typed = normaliseEmail(input.typedEmail ?? '');
+		if (typed !== normaliseEmail(account.email)) return { ok: false, reason: 'email-mismatch' };
+		return eraseAccount(user.id, null, db, now);
+	}
+	const password = input.password ?? '';
+	if (!password) return { ok: false, reason: 'password-required' };
 	return guardPasswordAttempt(
 		user,
 		input.ip,
-		() => eraseAccount(user.id, input.password, db, now),
+		() => eraseAccount(user.id, password, db, now),
 		db,
 		now
 	);
 }
 
+/** `password` null: the account has none and the caller checked the typed address instead. */
 async function eraseAccount(
 	userId: string,
-	password: string,
+	password: string | null,
 	db: Db,
 	now: Date
 ): Promise<CloseAccountResult> {
 	const user = await repo.findById(db, userId);
-	if (!user?.passwordHash || user.deletedAt || !(await verifyPassword(user.passwordHash, password)))
+	if (!user || user.deletedAt) return { ok: false, reason: 'invalid-password' };
+	// The proof must fit the account as it is now (a password may have been set meanwhile).
+	if (password === null) {
+		if (user.passwordHash) return { ok: false, reason: 'invalid-password' };
+	} else if (!user.passwordHash || !(await verifyPassword(user.passwordHash, password)))
 		return { ok: false, reason: 'invalid-password' };
 	return db.transaction().execute(async (trx) => {
 		await repo.lockForTransaction(trx, ADMINS_LOCK);
@@ -218,9 +254,18 @@ async function eraseAccount(
 		await selfRepo.eraseUser(trx, userId, now);
 		await invalidateUserSessions(userId, trx);
 		await selfRepo.deleteUserTokens(trx, userId);
-		await selfRepo.deleteUnsubmittedDrafts(trx, userId);
+		await myDataRepo.deleteAllDrafts(trx, userId);
+		await myDataRepo.deleteIdentities(trx, userId);
 		await pushRepo.deleteForUser(trx, userId);
-		return { ok: true as const };
+		const detached = await myDataRepo.detachDossiers(trx, userId, now);
+		for (const dossier of detached)
+			await dossierRepo.insertEvent(trx, {
+				dossierId: dossier.id,
+				type: 'owner-left',
+				actorId: userId,
+				visibility: 'internal'
+			});
+		return { ok: true as const, detached: detached.length };
 	});
 }
 
