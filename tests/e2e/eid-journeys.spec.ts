@@ -1,14 +1,12 @@
 // Issue 18, the journeys beyond the first eID one (eid.spec.ts): a citizen signed in for her
 // enterprise files for it on a phone, its name and KBO number filled in and confirmed, and finds it
 // under the enterprise's dossiers, while staff see on whose behalf it was filed; the eID journey on
-// the English site; a process that needs `substantial` (installed by a clerk for this test)
-// accepting an SMS code; and a member of staff signing in through the municipality's directory,
+// the English site; and a member of staff signing in through the municipality's directory,
 // with the role their group gives, lost when the group is. The identity provider is the real
 // `oidc-provider` beside the e2e server (test-provider.ts); axe runs on every Loket page.
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { expectStep, fillAddress } from './filing-helpers';
-import { library } from './library';
 import { E2E_STAFF_GROUP } from './test-provider';
 import { logIn } from './users';
 
@@ -199,46 +197,6 @@ test('the eID journey on the English site: the provider, back in the English for
 	const nationalNumber = page.getByLabel('Your national register number');
 	await expect(nationalNumber).toHaveValue('85.07.30-033.28');
 	await expect(nationalNumber).toHaveAttribute('readonly', '');
-	await expectAccessible(page);
-});
-
-test('a process that needs substantial accepts an SMS code', async ({ page, browser }) => {
-	// A clerk installs a copy of a library process that asks for substantial, and publishes it.
-	const id = `sms-${Date.now().toString(36)}`;
-	const complaint = library.find((p) => p.id === 'klacht')!;
-	const definition = {
-		...complaint,
-		id,
-		version: 1,
-		title: { nl: `Klacht met sms-code ${id}`, en: `Complaint with an SMS code ${id}` },
-		auth: 'required',
-		assurance: 'substantial'
-	};
-	const clerk = await (await browser.newContext(desk)).newPage();
-	await logIn(clerk, 'clerk');
-	await clerk.goto('/backoffice/processes');
-	await clerk.getByLabel('Bestand (.json)').setInputFiles({
-		name: `${id}.json`,
-		mimeType: 'application/json',
-		buffer: Buffer.from(JSON.stringify(definition))
-	});
-	await clerk.getByRole('button', { name: 'Invoeren' }).click();
-	await expect(clerk).toHaveURL(new RegExp(`/backoffice/processes/${id}\\?imported=1$`));
-	await clerk.goto(`/backoffice/processes/${id}/versions/1/edit`);
-	await clerk.getByRole('button', { name: 'Versie 1 publiceren' }).click();
-	await expect(clerk).toHaveURL(new RegExp(`/backoffice/processes/${id}\\?published=1$`));
-
-	await page.goto(`/p/${id}`);
-	await page.getByRole('link', { name: 'Aanvraag starten' }).first().click();
-	await expect(page).toHaveURL(/\/aanmelden\?next=[^&]+&niveau=substantial$/);
-	await expect(page.getByText(/Meld u aan met de CSAM-app, een sms-code/)).toBeVisible();
-	await expectAccessible(page);
-	await page.getByRole('button', { name: 'Aanmelden met eID of itsme' }).click();
-	await chooseAtProvider(page, /^Bert Wouters \(sms\)$/);
-	// Enough: straight into the form, his name confirmed.
-	await expectStep(page, `/p/${id}/aanvragen/uw-gegevens`, 'Uw gegevens');
-	await expect(page.getByLabel('Voornaam')).toHaveValue('Bert');
-	await expect(page.getByLabel('Voornaam')).toHaveAttribute('readonly', '');
 	await expectAccessible(page);
 });
 
