@@ -17,7 +17,10 @@ export function signOutReturnValue(state: string, next: string | null | undefine
 }
 
 /** Where to go on, for the state the provider sent back: the cookie's path, when its state. */
-export function readSignOutReturn(value: string | undefined, state: string | null): string | null {
+export function readSignOutReturn(
+	value: string | null | undefined,
+	state: string | null
+): string | null {
 	if (!value || !state) return null;
 	const space = value.indexOf(' ');
 	if (space < 1 || value.slice(0, space) !== state) return null;
