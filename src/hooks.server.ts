@@ -16,7 +16,7 @@ import { compress } from '$lib/server/web/compress';
 import { refuseCrossSiteForm } from '$lib/server/web/cross-site';
 import { movedPath } from '$lib/moved-paths';
 import { hstsFor } from '$lib/server/web/hsts';
-import { providerOrigins } from '$lib/server/web/oidc';
+import { discoverProviders, providerOrigins } from '$lib/server/web/oidc';
 import { start, stopOnShutdown } from '$lib/server/startup';
 import { isDatabaseUnavailable, respondUnavailable } from '$lib/server/unavailable';
 
@@ -25,6 +25,8 @@ export const init: ServerInit = async () => {
 	if (building) return;
 	await start();
 	stopOnShutdown();
+	// The providers' endpoints, for the pages' CSP form-action, without holding up the start.
+	discoverProviders();
 };
 
 // PostgreSQL text cannot hold a NUL character: a parameter with one (%00 in the path or the query)

@@ -25,13 +25,15 @@ const alonePort = port + 1;
 const providerPort = port + 3;
 /**
  * Specs that others must not run beside: counts of all rows compared before and after, a library
- * process retired for a moment, a new version of the complaint form published.
+ * process retired for a moment, a new version of the complaint form published, a process added to
+ * the catalogue.
  */
 const alone = [
 	'injection.spec.ts',
 	'access-matrix.spec.ts',
 	'processes.spec.ts',
-	'process-editor.spec.ts'
+	'process-editor.spec.ts',
+	'eid-substantial.spec.ts'
 ];
 // Set once in the runner process; workers inherit it, so every spec sees the server's data dir.
 process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'loket-e2e-'));

@@ -6,6 +6,11 @@ import { startTestProvider, type TestAccount } from '../fixtures/oidc-provider';
 
 export const E2E_PROVIDER_ID = 'acmidm';
 export const E2E_CLIENT = { id: 'loket-e2e', secret: 'loket-e2e-secret' };
+/** The municipality's directory for staff (Entra-like: a groups claim), at the same test provider. */
+export const E2E_STAFF_PROVIDER_ID = 'gemeente';
+export const E2E_STAFF_CLIENT = { id: 'loket-e2e-staff', secret: 'loket-e2e-staff-secret' };
+/** The directory group whose members handle dossiers (staff) in Loket. */
+export const E2E_STAFF_GROUP = 'loket-dossierbehandelaars';
 
 /** Who can sign in at the test provider, with the means (acr) ACM/IDM would report. */
 export const e2eAccounts: TestAccount[] = [
@@ -31,6 +36,34 @@ export const e2eAccounts: TestAccount[] = [
 			family_name: 'Wouters',
 			rrn: '90020199704'
 		}
+	},
+	{
+		// Signed in with eID for her bakery ("aanmelden als onderneming"): ACM/IDM's `vo` claims.
+		id: 'carla-kbo',
+		acr: 'urn:be:vlaanderen:authmech:eid',
+		claims: {
+			email: 'carla@bakkerij-peeters.be',
+			email_verified: true,
+			given_name: 'Carla',
+			family_name: 'Peeters',
+			rrn: '80010100107',
+			vo_doelgroepcode: 'EA',
+			vo_orgcode: '0123456749',
+			vo_orgnaam: 'Bakkerij Peeters BV',
+			vo_functie: 'zaakvoerder'
+		}
+	},
+	{
+		// A member of staff in the municipality's directory, in the group that makes her staff.
+		id: 'dirk-staff',
+		claims: {
+			email: 'dirk.janssens@gemeente.test',
+			email_verified: true,
+			given_name: 'Dirk',
+			family_name: 'Janssens',
+			name: 'Dirk Janssens',
+			groups: [E2E_STAFF_GROUP, 'iedereen']
+		}
 	}
 ];
 
@@ -44,8 +77,20 @@ export function e2eProvidersFile(port: number) {
 			issuer: `http://127.0.0.1:${port}`,
 			clientId: E2E_CLIENT.id,
 			clientSecret: E2E_CLIENT.secret,
-			scopes: ['openid', 'profile', 'email', 'rrn'],
+			scopes: ['openid', 'profile', 'email', 'rrn', 'vo'],
 			claims: 'acmidm',
+			allowInsecure: true
+		},
+		{
+			id: E2E_STAFF_PROVIDER_ID,
+			label: { nl: 'uw gemeente-account', en: 'your municipal account' },
+			audience: 'staff',
+			issuer: `http://127.0.0.1:${port}`,
+			clientId: E2E_STAFF_CLIENT.id,
+			clientSecret: E2E_STAFF_CLIENT.secret,
+			scopes: ['openid', 'profile', 'email', 'groups'],
+			claims: 'entra',
+			roles: { [E2E_STAFF_GROUP]: ['staff'] },
 			allowInsecure: true
 		}
 	];
@@ -56,11 +101,18 @@ if (process.argv[1]?.endsWith('test-provider.ts')) {
 	const op = await startTestProvider({
 		port: Number(port),
 		accounts: e2eAccounts,
+		admin: true,
 		clients: [
 			{
 				client_id: E2E_CLIENT.id,
 				client_secret: E2E_CLIENT.secret,
 				redirect_uris: origins.map((o) => `${o}/aanmelden/${E2E_PROVIDER_ID}/terug`),
+				post_logout_redirect_uris: origins.map((o) => `${o}/`)
+			},
+			{
+				client_id: E2E_STAFF_CLIENT.id,
+				client_secret: E2E_STAFF_CLIENT.secret,
+				redirect_uris: origins.map((o) => `${o}/aanmelden/${E2E_STAFF_PROVIDER_ID}/terug`),
 				post_logout_redirect_uris: origins.map((o) => `${o}/`)
 			}
 		]

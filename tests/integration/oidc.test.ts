@@ -12,6 +12,7 @@ import { createSession, createSessionWith } from '$lib/server/auth/session';
 import * as backchannel from '$lib/server/oidc/backchannel';
 import { parseProviders, type Provider } from '$lib/server/oidc/config';
 import * as oidc from '$lib/server/oidc/service';
+import { readSignOutReturn, signOutReturnValue } from '$lib/server/web/sign-out-return';
 import {
 	signInAt,
 	signOutAt,
@@ -488,6 +489,29 @@ describe(`sign-in through OpenID Connect on ${backend}`, () => {
 					t.db
 				)
 			).toBeNull();
+		});
+
+		it('gives the provider a state that it gives back home, for the way on to next', async () => {
+			const { session, jar } = await sessionOf(jan);
+			const url = await oidc.endSessionUrl(
+				acm,
+				{ sessionId: session.id, postLogoutRedirectUri: POST_LOGOUT, state: 'st-123' },
+				t.db
+			);
+			expect(url?.searchParams.get('state')).toBe('st-123');
+			const back = await signOutAt(url!, jar, POST_LOGOUT);
+			expect(back.origin + back.pathname).toBe(POST_LOGOUT);
+			const state = back.searchParams.get('state');
+			expect(state).toBe('st-123');
+			expect(readSignOutReturn(signOutReturnValue('st-123', '/aanmelden'), state)).toBe(
+				'/aanmelden'
+			);
+			// What discovery found, for the pages' form-action: the endpoints the browser is sent to.
+			const metadata = (await oidc.providerConfiguration(acm)).serverMetadata();
+			expect(oidc.knownEndpoints(acm)).toEqual([
+				metadata.authorization_endpoint,
+				metadata.end_session_endpoint
+			]);
 		});
 
 		it('signing out at the provider ends, by back-channel, exactly the session of that provider session', async () => {

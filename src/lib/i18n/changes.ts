@@ -35,6 +35,7 @@ const propertyNames: Record<string, Message> = {
 	help: m.procPropHelp,
 	required: m.procPropRequired,
 	applicant: m.procPropApplicant,
+	enterprise: m.procPropEnterprise,
 	options: m.procPropOptions,
 	minLength: m.procPropMinLength,
 	maxLength: m.procPropMaxLength,

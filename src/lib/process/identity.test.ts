@@ -43,6 +43,60 @@ const eid = {
 	nationalNumber: '85073003328'
 };
 
+const shop = processDefinition.parse({
+	...testDefinition,
+	pages: [
+		{
+			id: 'onderneming',
+			title: { nl: 'Onderneming' },
+			fields: [
+				{ type: 'text', key: 'firma', label: { nl: 'Naam' }, autocomplete: 'organization' },
+				{ type: 'enterpriseNumber', key: 'kbo', label: { nl: 'KBO' }, enterprise: true },
+				{ type: 'enterpriseNumber', key: 'leverancier', label: { nl: 'KBO leverancier' } },
+				{ type: 'text', key: 'voornaam', label: { nl: 'Voornaam' }, autocomplete: 'given-name' }
+			]
+		}
+	],
+	leadTimes: []
+});
+
+describe('acting for an enterprise', () => {
+	const carla = {
+		givenName: 'Carla',
+		familyName: 'Peeters',
+		enterprise: { number: '0123456749', name: 'Bakkerij Peeters BV', role: 'zaakvoerder' }
+	};
+
+	it("locks the enterprise's name and the number field marked enterprise, shown as typed", () => {
+		const locked = lockedAnswers(shop, carla);
+		expect(locked).toEqual({
+			firma: 'Bakkerij Peeters BV',
+			kbo: '0123456749',
+			voornaam: 'Carla'
+		});
+		expect(shownLocked(shop, locked)).toMatchObject({ kbo: '0123.456.749' });
+	});
+
+	it('locks no enterprise field for a person signed in for themselves', () => {
+		expect(lockedAnswers(shop, { givenName: 'Carla', familyName: 'Peeters' })).toEqual({
+			voornaam: 'Carla'
+		});
+	});
+
+	it('refuses a post that changes the enterprise number, and files the provider’s', () => {
+		const locked = lockedAnswers(shop, carla);
+		const reading = readPage(
+			shop,
+			0,
+			{ firma: 'Bakkerij Peeters BV', kbo: '0202.239.951', leverancier: '', voornaam: 'Carla' },
+			{},
+			opts
+		);
+		expect(changedLocked(shop, 0, reading, locked, opts).map((i) => i.name)).toEqual(['kbo']);
+		expect(withLocked({ kbo: '0202239951' }, locked)).toMatchObject({ kbo: '0123456749' });
+	});
+});
+
 describe('what an identity provider vouched for', () => {
 	it("locks the first always-asked field of each purpose: the applicant's own", () => {
 		// A national number field is the applicant's only when the definition says so.

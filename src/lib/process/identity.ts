@@ -13,6 +13,17 @@ export type VerifiedIdentity = {
 	nationalNumber?: string;
 	/** yyyy-mm-dd */
 	birthDate?: string;
+	/** The enterprise they signed in for ("aanmelden als onderneming"), where the provider says. */
+	enterprise?: ActingFor;
+};
+
+/** An enterprise a person acts for, as the provider vouched for it. */
+export type ActingFor = {
+	/** The KBO number: 10 digits, checked (mod 97). */
+	number: string;
+	name: string;
+	/** Their role or mandate (zaakvoerder, …), where the provider gives one. */
+	role?: string;
 };
 
 /** What the identity gives for each autocomplete purpose a form's applicant fields carry. */
@@ -24,15 +35,19 @@ function byPurpose(identity: VerifiedIdentity): Record<string, string | undefine
 		'given-name': given || undefined,
 		'family-name': family || undefined,
 		name: [given, family].filter(Boolean).join(' ') || undefined,
-		bday: identity.birthDate
+		bday: identity.birthDate,
+		organization: identity.enterprise?.name
 	};
 }
 
+const lockable = new Set(['text', 'date', 'nationalNumber', 'enterpriseNumber']);
+
 /**
  * The applicant's fields the identity provider vouched for, with its values as stored: the first
- * field of each purpose (name, given-name, family-name, bday, and a national number field marked
- * `applicant`) that is always asked (no condition), as `prefillApplicant` fills from the account.
- * These are shown as confirmed and cannot be changed.
+ * field of each purpose (name, given-name, family-name, bday, a national number field marked
+ * `applicant`; acting for an enterprise, its name (organization) and an enterprise number field
+ * marked `enterprise`) that is always asked (no condition), as `prefillApplicant` fills from the
+ * account. These are shown as confirmed and cannot be changed.
  */
 export function lockedAnswers(
 	def: { pages: { fields: Field[] }[] },
@@ -41,7 +56,8 @@ export function lockedAnswers(
 	if (!identity) return {};
 	const values: Record<string, string | undefined> = {
 		...byPurpose(identity),
-		nationalNumber: identity.nationalNumber
+		nationalNumber: identity.nationalNumber,
+		enterpriseNumber: identity.enterprise?.number
 	};
 	const locked: Record<string, string> = {};
 	const done = new Set<string>();
@@ -51,11 +67,15 @@ export function lockedAnswers(
 				? field.applicant
 					? 'nationalNumber'
 					: undefined
-				: 'autocomplete' in field
-					? field.autocomplete
-					: undefined;
+				: field.type === 'enterpriseNumber'
+					? field.enterprise
+						? 'enterpriseNumber'
+						: undefined
+					: 'autocomplete' in field
+						? field.autocomplete
+						: undefined;
 		if (typeof purpose !== 'string' || !(purpose in values) || done.has(purpose)) continue;
-		if (field.type !== 'text' && field.type !== 'date' && field.type !== 'nationalNumber') continue;
+		if (!lockable.has(field.type)) continue;
 		done.add(purpose);
 		const value = values[purpose];
 		if (value && !field.showIf) locked[field.key] = value;

@@ -141,6 +141,14 @@ export async function describeDossier(
 		signedIn: dossier.assurance
 			? { provider: dossier.signedInWith, assurance: dossier.assurance }
 			: null,
+		onBehalfOf: dossier.onBehalfKbo
+			? {
+					enterpriseNumber: dossier.onBehalfKbo,
+					name: dossier.onBehalfName ?? '',
+					actedBy: dossier.onBehalfBy ?? '',
+					role: dossier.onBehalfRole
+				}
+			: null,
 		applicant: { name: dossier.applicantName, email: dossier.applicantEmail },
 		assigneeId: dossier.assigneeId,
 		submittedAt: iso(dossier.submittedAt),

@@ -297,6 +297,23 @@ export const dossierDetail = z
 				'How the citizen had signed in when filing, with the level of assurance reached ' +
 					'(high: eID or itsme); null for a guest, an intake by staff or the API.'
 			),
+		onBehalfOf: z
+			.object({
+				enterpriseNumber: z
+					.string()
+					.describe('The KBO number, 10 digits (0123456749), as the identity provider gave it.'),
+				name: z.string().describe("The enterprise's name, as the identity provider gave it."),
+				actedBy: z.string().describe('Who signed in for the enterprise and filed.'),
+				role: z
+					.string()
+					.nullable()
+					.describe('Their role or mandate in the enterprise (zaakvoerder); null when not given.')
+			})
+			.nullable()
+			.describe(
+				'Filed on behalf of an enterprise by someone who signed in for it (eID or itsme through ' +
+					'ACM/IDM); null when the citizen filed for themselves.'
+			),
 		applicant: z.object({ name: z.string(), email: z.string().nullable() }),
 		assigneeId: uuid.nullable(),
 		submittedAt: dateTime,

@@ -163,6 +163,15 @@ export interface DossierTable {
 	 */
 	signedInWith: Generated<string | null>;
 	assurance: Generated<AssuranceLevel | null>;
+	/**
+	 * Filed on behalf of an enterprise (migration on_behalf): its KBO number (10 digits) and name as
+	 * the identity provider gave them, and who acted for it (their name, their role); all null for
+	 * a person filing for themselves. Never changes.
+	 */
+	onBehalfKbo: Generated<string | null>;
+	onBehalfName: Generated<string | null>;
+	onBehalfBy: Generated<string | null>;
+	onBehalfRole: Generated<string | null>;
 }
 
 /**

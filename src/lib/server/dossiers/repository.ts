@@ -154,22 +154,37 @@ export async function findByReference(db: Executor, reference: string) {
 	return db.selectFrom('dossier').selectAll().where('reference', '=', reference).executeTakeFirst();
 }
 
-/** The owner's dossiers, newest first. */
+const listColumns = [
+	'id',
+	'reference',
+	'processId',
+	'processVersion',
+	'status',
+	'submittedAt',
+	'dueDate',
+	'clockPausedAt',
+	'closedAt'
+] as const;
+
+/** The owner's own dossiers (not filed for an enterprise), newest first. */
 export async function listByOwner(db: Executor, ownerId: string, limit: number) {
 	return db
 		.selectFrom('dossier')
-		.select([
-			'id',
-			'reference',
-			'processId',
-			'processVersion',
-			'status',
-			'submittedAt',
-			'dueDate',
-			'clockPausedAt',
-			'closedAt'
-		])
+		.select(listColumns)
 		.where('ownerId', '=', ownerId)
+		.where('onBehalfKbo', 'is', null)
+		.orderBy('submittedAt', 'desc')
+		.orderBy('reference', 'desc')
+		.limit(limit)
+		.execute();
+}
+
+/** The dossiers filed on behalf of an enterprise (its KBO number), newest first. */
+export async function listByEnterprise(db: Executor, kbo: string, limit: number) {
+	return db
+		.selectFrom('dossier')
+		.select(listColumns)
+		.where('onBehalfKbo', '=', kbo)
 		.orderBy('submittedAt', 'desc')
 		.orderBy('reference', 'desc')
 		.limit(limit)

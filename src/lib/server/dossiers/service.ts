@@ -3,7 +3,7 @@
 // (e-mail and push) in the outbox in one transaction, or nothing at all. The draft's submission
 // id makes a retried submit (double click, reload, lost response) return the same dossier.
 import { findApplicant } from '$lib/process/applicant';
-import { lockedAnswers, withLocked } from '$lib/process/identity';
+import { lockedAnswers, withLocked, type VerifiedIdentity } from '$lib/process/identity';
 import {
 	meetsAssurance,
 	neededAssurance,
@@ -126,6 +126,21 @@ export async function submitDraft(
 	});
 }
 
+/**
+ * Signed in for an enterprise: the dossier is filed on its behalf, by the person who signed in
+ * (their name and role as the provider gave them). Every dossier of such a session is.
+ */
+function onBehalfOf(identity: VerifiedIdentity | null | undefined) {
+	const enterprise = identity?.enterprise;
+	if (!enterprise) return {};
+	return {
+		onBehalfKbo: enterprise.number,
+		onBehalfName: enterprise.name,
+		onBehalfBy: `${identity.givenName} ${identity.familyName}`.trim().replace(/\s+/g, ' '),
+		onBehalfRole: enterprise.role ?? null
+	};
+}
+
 export type FiledDossier = {
 	processId: string;
 	processVersion: number;
@@ -180,7 +195,8 @@ export async function insertFiled(
 		channel: f.channel,
 		filedBy: f.filedBy ?? null,
 		signedInWith: f.signedIn?.provider ?? null,
-		assurance: f.signedIn?.assurance ?? null
+		assurance: f.signedIn?.assurance ?? null,
+		...onBehalfOf(f.signedIn?.identity)
 	});
 	// A concurrent submit of the same submission won the race: return its dossier.
 	const dossier = inserted ?? (await repo.findBySubmissionId(trx, f.submissionId));

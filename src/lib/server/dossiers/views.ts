@@ -57,9 +57,26 @@ export type CitizenListItem = {
 	actionNeeded: boolean;
 };
 
-/** "Mijn dossiers": the owner's dossiers, newest first. */
+/**
+ * "Mijn dossiers": the owner's own dossiers, newest first; not those they filed for an enterprise
+ * (those are the enterprise's: `listForEnterprise`).
+ */
 export async function listForOwner(ownerId: string, db: Db = getDb()): Promise<CitizenListItem[]> {
-	const rows = await repo.listByOwner(db, ownerId, CITIZEN_LIST_LIMIT);
+	return listItems(await repo.listByOwner(db, ownerId, CITIZEN_LIST_LIMIT), db);
+}
+
+/**
+ * The dossiers filed on behalf of an enterprise (by its KBO number), whoever filed them: shown to
+ * whoever is signed in for that enterprise, newest first.
+ */
+export async function listForEnterprise(kbo: string, db: Db = getDb()): Promise<CitizenListItem[]> {
+	return listItems(await repo.listByEnterprise(db, kbo, CITIZEN_LIST_LIMIT), db);
+}
+
+async function listItems(
+	rows: Awaited<ReturnType<typeof repo.listByOwner>>,
+	db: Db
+): Promise<CitizenListItem[]> {
 	// Each definition version once, however many dossiers were filed under it.
 	const definitions = new Map<string, Promise<ProcessDefinition>>();
 	const definitionOf = (processId: string, version: number) => {
@@ -89,15 +106,30 @@ export async function listForOwner(ownerId: string, db: Db = getDb()): Promise<C
 	);
 }
 
-/** A dossier of this owner by its reference; another person's dossier is simply not found. */
+/**
+ * A citizen's dossier by its reference: their own, or one filed for the enterprise they are signed
+ * in for now (`enterprise`: its KBO number). A dossier filed for an enterprise is the enterprise's:
+ * only a sign-in for that enterprise finds it, whoever filed it. Anyone else's is not found.
+ */
+export async function findForCitizen(
+	reference: string,
+	who: { userId: string; enterprise: string | null },
+	db: Db = getDb()
+): Promise<Dossier | null> {
+	if (!REFERENCE.test(reference)) return null;
+	const dossier = await repo.findByReference(db, reference);
+	if (!dossier) return null;
+	if (dossier.onBehalfKbo) return dossier.onBehalfKbo === who.enterprise ? dossier : null;
+	return dossier.ownerId === who.userId ? dossier : null;
+}
+
+/** A dossier of this owner, filed for themselves; any other is simply not found. */
 export async function findForOwner(
 	reference: string,
 	ownerId: string,
 	db: Db = getDb()
 ): Promise<Dossier | null> {
-	if (!REFERENCE.test(reference)) return null;
-	const dossier = await repo.findByReference(db, reference);
-	return dossier && dossier.ownerId === ownerId ? dossier : null;
+	return findForCitizen(reference, { userId: ownerId, enterprise: null }, db);
 }
 
 /** The dossier a guest's tracking link leads to. */

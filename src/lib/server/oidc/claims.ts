@@ -5,6 +5,7 @@
 import { isAssuranceLevel, type AssuranceLevel } from '$lib/process/assurance';
 import type { VerifiedIdentity } from '$lib/process/identity';
 import type { Role } from '$lib/process/workflow';
+import { parseEnterpriseNumber } from '$lib/process/validators/enterprise-number';
 import { parseNationalNumber } from '$lib/process/validators/national-number';
 
 /** Which claim holds what. `roles` is read for staff providers only. */
@@ -17,6 +18,16 @@ export type ClaimMapping = {
 	nationalNumber?: string;
 	birthDate?: string;
 	roles?: string;
+	/**
+	 * Acting for an enterprise ("aanmelden als onderneming"): the claim with its KBO number. A
+	 * sign-in whose claim holds no valid KBO number (a person for themselves, or an OVO code of a
+	 * government body) acts for no enterprise.
+	 */
+	enterpriseNumber?: string;
+	/** The enterprise's name; required when the number is given. */
+	enterpriseName?: string;
+	/** The person's role or mandate in the enterprise (zaakvoerder, …); optional. */
+	enterpriseRole?: string;
 };
 
 /** The ready-made mappings (README: "Sign-in with eID, itsme or the municipality's accounts"). */
@@ -29,7 +40,13 @@ export const claimPresets = {
 		familyName: 'family_name',
 		nationalNumber: 'rrn',
 		birthDate: 'birthdate',
-		roles: 'vo_roles'
+		roles: 'vo_roles',
+		// Signed in for an enterprise (scope `vo`): the chosen organisation's code, a KBO number
+		// for an enterprise (`vo_doelgroepcode` EA), and its name; the role as the integration
+		// dossier names it.
+		enterpriseNumber: 'vo_orgcode',
+		enterpriseName: 'vo_orgnaam',
+		enterpriseRole: 'vo_functie'
 	},
 	// Microsoft Entra ID: staff; the groups claim (group object ids) mapped in `roles`.
 	entra: {
@@ -121,6 +138,16 @@ export function mapClaims(
 	if (mapping.birthDate) {
 		const birthDate = text(claims[mapping.birthDate]);
 		if (birthDate && /^\d{4}-\d{2}-\d{2}$/.test(birthDate)) identity.birthDate = birthDate;
+	}
+	if (mapping.enterpriseNumber && mapping.enterpriseName) {
+		const raw = text(claims[mapping.enterpriseNumber]);
+		const parsed = raw ? parseEnterpriseNumber(raw) : undefined;
+		if (parsed?.ok) {
+			const name = text(claims[mapping.enterpriseName]);
+			if (!name) return { ok: false, reason: 'missing-claim', claim: mapping.enterpriseName };
+			const role = mapping.enterpriseRole ? text(claims[mapping.enterpriseRole]) : undefined;
+			identity.enterprise = { number: parsed.value.normalized, name, ...(role ? { role } : {}) };
+		}
 	}
 	const roles = new Set<Role>();
 	if (mapping.roles && options.roleMap)

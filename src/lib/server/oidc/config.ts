@@ -10,16 +10,24 @@ import type { Role } from '$lib/process/workflow';
 import { claimPresets, defaultLevels, type ClaimMapping, type MappingOptions } from './claims';
 
 const level = z.enum(assuranceLevels);
-const mapping = z.strictObject({
-	email: z.string().min(1),
-	emailVerified: z.string().min(1).optional(),
-	givenName: z.string().min(1),
-	familyName: z.string().min(1),
-	name: z.string().min(1).optional(),
-	nationalNumber: z.string().min(1).optional(),
-	birthDate: z.string().min(1).optional(),
-	roles: z.string().min(1).optional()
-});
+const mapping = z
+	.strictObject({
+		email: z.string().min(1),
+		emailVerified: z.string().min(1).optional(),
+		givenName: z.string().min(1),
+		familyName: z.string().min(1),
+		name: z.string().min(1).optional(),
+		nationalNumber: z.string().min(1).optional(),
+		birthDate: z.string().min(1).optional(),
+		roles: z.string().min(1).optional(),
+		enterpriseNumber: z.string().min(1).optional(),
+		enterpriseName: z.string().min(1).optional(),
+		enterpriseRole: z.string().min(1).optional()
+	})
+	.refine((m) => !m.enterpriseNumber || m.enterpriseName, {
+		message: 'enterpriseNumber needs enterpriseName',
+		path: ['enterpriseName']
+	});
 
 const providerSchema = z.strictObject({
 	/** In the addresses: /aanmelden/<id>, /aanmelden/<id>/terug. */

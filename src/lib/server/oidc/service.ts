@@ -65,7 +65,7 @@ export async function providerConfiguration(
  */
 export async function endSessionUrl(
 	provider: Provider,
-	input: { sessionId: string; postLogoutRedirectUri: string; locale?: string },
+	input: { sessionId: string; postLogoutRedirectUri: string; locale?: string; state?: string },
 	db: Db = getDb(),
 	now = new Date()
 ): Promise<URL | null> {
@@ -83,7 +83,24 @@ export async function endSessionUrl(
 	};
 	if (session.idToken) parameters.id_token_hint = session.idToken;
 	if (input.locale) parameters.ui_locales = input.locale;
+	// Given back with the redirect to postLogoutRedirectUri (the caller keeps where to go on).
+	if (input.state) parameters.state = input.state;
 	return client.buildEndSessionUrl(config, parameters);
+}
+
+/**
+ * Where the browser is sent at the provider (its authorization and end-session endpoints), as the
+ * provider's discovery found them, if it has been read: no network. Undefined before that.
+ */
+export function knownEndpoints(provider: Provider): string[] | undefined {
+	let latest: { config: client.Configuration; at: number } | undefined;
+	for (const [key, cached] of configurations)
+		if (JSON.parse(key)[0] === provider.id && (!latest || cached.at > latest.at)) latest = cached;
+	if (!latest) return undefined;
+	const metadata = latest.config.serverMetadata();
+	return [metadata.authorization_endpoint, metadata.end_session_endpoint].filter(
+		(e): e is string => typeof e === 'string'
+	);
 }
 
 /** Forgets what discovery found (tests that restart a provider; a changed configuration). */

@@ -14,6 +14,7 @@ import type { Provider } from '../oidc/config';
 import { findProvider, getProviders } from '../oidc/providers';
 import * as oidc from '../oidc/service';
 import { safeReturnPath } from './guards';
+import { keepSignOutReturn } from './sign-out-return';
 import { writeSessionCookie } from './session-cookie';
 
 const FLOW_COOKIE = 'oidc_flow';
@@ -85,16 +86,21 @@ export async function finishSignIn(event: RequestEvent, provider: Provider) {
  * Where the provider this session was signed in with ends its own session (RP-initiated logout),
  * or null (a password's session, a provider without an end-session endpoint). The provider sends
  * the browser back to our home page, which must be registered with it as a post-logout redirect
- * URI (README). Called before the session is deleted.
+ * URI (README); `next` (a path on this site) waits for it there under the `state` the provider
+ * gives back (sign-out-return.ts). Called before the session is deleted.
  */
-export async function providerSignOutUrl(event: RequestEvent): Promise<string | null> {
+export async function providerSignOutUrl(
+	event: RequestEvent,
+	next: string | null = null
+): Promise<string | null> {
 	const session = event.locals.session;
 	const provider = session?.provider ? findProvider(session.provider) : undefined;
 	if (!session || !provider) return null;
 	const url = await oidc.endSessionUrl(provider, {
 		sessionId: session.id,
 		postLogoutRedirectUri: postLogoutRedirectUri(event.url),
-		locale: event.locals.locale
+		locale: event.locals.locale,
+		state: safeReturnPath(next) === '/' ? undefined : keepSignOutReturn(event.cookies, next)
 	});
 	return url?.href ?? null;
 }
@@ -132,14 +138,62 @@ export async function receiveBackchannelLogout(
 	return new Response(null, { status: 200, headers });
 }
 
-let origins: string[] | undefined;
+/**
+ * The origins a page's CSP `form-action` must allow for these providers: the sign-in button's
+ * post is answered with a redirect to the authorization endpoint, the sign-out's to the
+ * end-session endpoint, and browsers hold such redirects to `form-action`. The issuer's origin,
+ * and the origins of the endpoints discovery found (a provider may serve them from another host
+ * than its issuer).
+ */
+export function formActionOrigins(
+	providers: Pick<Provider, 'issuer'>[],
+	endpointsOf: (provider: Pick<Provider, 'issuer'>, index: number) => string[] | undefined
+): string[] {
+	const origins = new Set<string>();
+	providers.forEach((provider, i) => {
+		origins.add(new URL(provider.issuer).origin);
+		for (const endpoint of endpointsOf(provider, i) ?? []) {
+			try {
+				const url = new URL(endpoint);
+				if (url.protocol === 'https:' || url.protocol === 'http:') origins.add(url.origin);
+			} catch {
+				// Not an address: nothing to allow.
+			}
+		}
+	});
+	return [...origins];
+}
+
+/** When discovery was last asked for, per provider, so a provider that is down is not asked on every page. */
+const discoveryAsked = new Map<string, number>();
+const DISCOVERY_RETRY_MS = 60_000;
 
 /**
- * The providers' origins (their issuers'): the sign-in button's post and the sign-out's redirect
- * there, so the pages' CSP `form-action` must allow them. A provider whose authorization or
- * end-session endpoint is on another host than its issuer is not covered (README).
+ * The configured providers' origins for `form-action` (`formActionOrigins`), from what discovery
+ * has found so far: without waiting for the network. A provider not discovered yet is asked in the
+ * background (at most once a minute), so the next page allows its endpoints; its issuer's origin
+ * is allowed meanwhile. The start asks each provider once (`discoverProviders`).
  */
-export function providerOrigins(): string[] {
-	origins ??= [...new Set(getProviders().map((p) => new URL(p.issuer).origin))];
-	return origins;
+export function providerOrigins(now = Date.now()): string[] {
+	const providers = getProviders();
+	return formActionOrigins(providers, (_, i) => {
+		const provider = providers[i];
+		const known = oidc.knownEndpoints(provider);
+		if (!known) discoverInBackground(provider, now);
+		return known;
+	});
+}
+
+function discoverInBackground(provider: Provider, now: number): void {
+	const asked = discoveryAsked.get(provider.id);
+	if (asked !== undefined && now - asked < DISCOVERY_RETRY_MS) return;
+	discoveryAsked.set(provider.id, now);
+	oidc.providerConfiguration(provider).catch(() => {
+		// Down now: the sign-in says so; its issuer's origin stays allowed.
+	});
+}
+
+/** Reads every provider's discovery document once, in the background (at the start). */
+export function discoverProviders(): void {
+	for (const provider of getProviders()) discoverInBackground(provider, Date.now());
 }

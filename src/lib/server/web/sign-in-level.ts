@@ -9,6 +9,7 @@ import {
 	type AssuranceLevel,
 	type SignedIn
 } from '$lib/process/assurance';
+import type { ActingFor } from '$lib/process/identity';
 
 /** How the request is signed in now: null for a guest. */
 export function signedInNow(locals: App.Locals): SignedIn | null {
@@ -19,6 +20,16 @@ export function signedInNow(locals: App.Locals): SignedIn | null {
 				identity: locals.session.identity
 			}
 		: null;
+}
+
+/** The enterprise this request is signed in for (the provider said so), or null. */
+export function actingFor(locals: App.Locals): ActingFor | null {
+	return (locals.user && locals.session?.identity?.enterprise) || null;
+}
+
+/** Whose dossiers a citizen sees: their own, and those of the enterprise they are signed in for. */
+export function citizenScope(locals: App.Locals, user: { id: string }) {
+	return { userId: user.id, enterprise: actingFor(locals)?.number ?? null };
 }
 
 /** The sign-in page asking for `level`, coming back to `next`. */

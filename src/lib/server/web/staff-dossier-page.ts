@@ -39,6 +39,7 @@ import * as views from '../dossiers/views';
 import * as payments from '../payments/service';
 import * as processes from '../processes/service';
 import { providerName } from '../oidc/providers';
+import { onBehalfOf } from '../dossiers/on-behalf';
 import { getSiteSettings } from '../settings';
 import { templatesForDossier } from '../replies/service';
 import { setFlash } from './flash';
@@ -78,6 +79,8 @@ export async function loadStaffDossier(
 					level: dossier.assurance
 				}
 			: null,
+		/** Filed for an enterprise: which (KBO number as written), by whom, in which role. */
+		onBehalfOf: onBehalfOf(dossier),
 		submittedAt: view.submittedAt,
 		dueDate: view.dueDate,
 		pausedSince: view.pausedSince,

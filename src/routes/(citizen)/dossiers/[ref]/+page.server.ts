@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/web/guards';
 import * as views from '$lib/server/dossiers/views';
+import { citizenScope } from '$lib/server/web/sign-in-level';
 import {
 	loadCitizenDossier,
 	replyAction,
@@ -12,7 +13,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 /** The owner's dossier; anyone else's is "not found", whether it exists or not. */
 async function findOwn(event: RequestEvent | Parameters<PageServerLoad>[0]) {
 	const user = requireUser(event);
-	const dossier = await views.findForOwner(event.params.ref, user.id);
+	const dossier = await views.findForCitizen(event.params.ref, citizenScope(event.locals, user));
 	if (!dossier) error(404, 'Not found');
 	return { user, dossier };
 }
