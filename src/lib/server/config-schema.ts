@@ -92,6 +92,14 @@ export const configSchema = z.object({
 		.trim()
 		.optional()
 		.transform((v) => (v ? v : undefined)),
+	ARCHIVE_DIR: z
+		.string()
+		.trim()
+		.optional()
+		.transform((v) => (v ? v : undefined)),
+	RETENTION_OUTBOX_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+	RETENTION_PUSH_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+	RETENTION_ACCESS_LOG_YEARS: z.coerce.number().int().min(1).max(100).default(2),
 	PASSWORD_LOGIN: z
 		.string()
 		.trim()
@@ -140,6 +148,14 @@ export type Config = {
 	oidcProvidersFile: string | undefined;
 	/** Who may sign in with a password (PASSWORD_LOGIN); both by default. */
 	passwordLogin: PasswordLogin;
+	/** Retention (README, "What is kept, for how long"): see server/retention/terms.ts. */
+	retention: {
+		/** Where archived dossiers' packages go (ARCHIVE_DIR); DATA_DIR/archive by default. */
+		archiveDir: string;
+		outboxDays: number;
+		pushDays: number;
+		accessLogYears: number;
+	};
 };
 
 export class ConfigError extends Error {
@@ -191,7 +207,13 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 			from: c.MAIL_FROM ?? `${quoteDisplayName(c.MUNICIPALITY_NAME)} <noreply@loket.invalid>`
 		},
 		oidcProvidersFile: c.OIDC_PROVIDERS_FILE ? resolve(c.OIDC_PROVIDERS_FILE) : undefined,
-		passwordLogin: parsePasswordLogin(c.PASSWORD_LOGIN)!
+		passwordLogin: parsePasswordLogin(c.PASSWORD_LOGIN)!,
+		retention: {
+			archiveDir: resolve(c.ARCHIVE_DIR || resolve(dataDir, 'archive')),
+			outboxDays: c.RETENTION_OUTBOX_DAYS,
+			pushDays: c.RETENTION_PUSH_DAYS,
+			accessLogYears: c.RETENTION_ACCESS_LOG_YEARS
+		}
 	};
 }
 
