@@ -94,7 +94,7 @@ export function formatTerm(term: RetentionTerm): string {
 /** Problems of the retention rules against the workflow: unknown or open states, gaps, overlaps. */
 export function findRetentionProblems(
 	rules: readonly RetentionRule[] | undefined,
-	wf: Pick<Workflow, 'states'>
+	wf: { states: readonly { id: string; kind: Workflow['states'][number]['kind'] }[] }
 ): Problem[] {
 	if (!rules || rules.length === 0) return [];
 	const problems: Problem[] = [];

@@ -181,7 +181,7 @@ export interface RetentionRunTable {
 	archived: Generated<number>;
 	held: Generated<number>;
 	failed: Generated<number>;
-	housekeeping: Generated<Json<Record<string, number>>>;
+	housekeeping: ColumnType<Record<string, number>, string | undefined, string>;
 }
 
 /** A dossier a run destroyed or archived (insert only). */

@@ -13,3 +13,6 @@ export const placeHoldSchema = z.object({
 });
 
 export const liftHoldSchema = z.object({});
+
+export type PlaceHold = z.infer<typeof placeHoldSchema>;
+export type LiftHold = z.infer<typeof liftHoldSchema>;

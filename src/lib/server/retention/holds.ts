@@ -56,3 +56,24 @@ export function liftHold(
 ): Promise<HoldResult> {
 	return change(dossierId, user, null, now, db);
 }
+
+export type HoldStatus = {
+	held: { since: Date; reason: string; by: string | null } | null;
+	destroyedAt: Date | null;
+};
+
+/** Whether the dossier is on hold (since when, why, by whom) or destroyed. */
+export async function getHoldStatus(dossierId: string, db: Db = getDb()): Promise<HoldStatus> {
+	const row = await repo.findHold(db, dossierId);
+	return {
+		held:
+			row?.legalHoldAt && row.legalHoldReason
+				? {
+						since: row.legalHoldAt,
+						reason: row.legalHoldReason,
+						by: row.heldByName || row.heldByEmail || null
+					}
+				: null,
+		destroyedAt: row?.destroyedAt ?? null
+	};
+}

@@ -246,3 +246,18 @@ export async function pruneAccessLog(db: Executor, destroyedBefore: Date) {
 	}>`select prune_access_log(${destroyedBefore}) as n`.execute(db);
 	return rows[0]?.n ?? 0;
 }
+
+export async function findHold(db: Executor, dossierId: string) {
+	return db
+		.selectFrom('dossier as d')
+		.leftJoin('appUser as u', 'u.id', 'd.legalHoldBy')
+		.select([
+			'd.legalHoldAt',
+			'd.legalHoldReason',
+			'd.destroyedAt',
+			'u.name as heldByName',
+			'u.email as heldByEmail'
+		])
+		.where('d.id', '=', dossierId)
+		.executeTakeFirst();
+}

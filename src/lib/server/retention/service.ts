@@ -16,6 +16,7 @@ import {
 	type RetentionAction,
 	type RetentionRule
 } from '$lib/process/retention';
+import type { HoldView, RetiredView, RunView, UpcomingView } from '$lib/views/retention';
 import { getDb, type Db } from '../db';
 import * as documentsRepo from '../documents/repository';
 import * as dossierRepo from '../dossiers/repository';
@@ -299,4 +300,52 @@ export async function getOverview(now = new Date(), db: Db = getDb()) {
 		repo.listHolds(db)
 	]);
 	return { upcoming, runs, retired, holds, upcomingDays: UPCOMING_DAYS };
+}
+
+/** The back-office page's lists, shaped for it. */
+export async function getPageView(now = new Date(), db: Db = getDb()) {
+	const o = await getOverview(now, db);
+	const day = (value: unknown) =>
+		value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+	return {
+		upcomingDays: o.upcomingDays,
+		upcoming: o.upcoming.map((d): UpcomingView => ({
+			id: d.id,
+			reference: d.reference,
+			processId: d.processId,
+			status: d.status,
+			dueAt: d.dueAt,
+			action: d.rule.action,
+			selectionRule: d.rule.selectionRule,
+			onHold: d.legalHoldAt !== null
+		})),
+		runs: o.runs.map((r): RunView => ({
+			id: r.id,
+			day: day(r.day),
+			finishedAt: r.finishedAt,
+			destroyed: r.destroyed,
+			archived: r.archived,
+			held: r.held,
+			failed: r.failed
+		})),
+		retired: o.retired.map((r): RetiredView => ({
+			dossierId: r.dossierId,
+			reference: r.reference,
+			processId: r.processId,
+			status: r.status,
+			action: r.action,
+			at: r.at,
+			selectionRule: String(
+				(r.retention as { selectionRule?: unknown } | null)?.selectionRule ?? ''
+			)
+		})),
+		holds: o.holds.map((h): HoldView => ({
+			id: h.id,
+			reference: h.reference,
+			processId: h.processId,
+			since: h.legalHoldAt!,
+			reason: h.legalHoldReason ?? '',
+			by: h.heldByName || h.heldByEmail || null
+		}))
+	};
 }
