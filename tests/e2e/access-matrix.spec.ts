@@ -391,6 +391,19 @@ const expected: Record<string, Row> = {
 		clerks,
 		'400'
 	),
+	'GET /backoffice/processes/[id]/versions/[version]/edit/retention': backoffice(clerks, '200'),
+	'POST /backoffice/processes/[id]/versions/[version]/edit/retention?/addRetention': backoffice(
+		clerks,
+		'409'
+	),
+	'POST /backoffice/processes/[id]/versions/[version]/edit/retention?/setRetention': backoffice(
+		clerks,
+		'400'
+	),
+	'POST /backoffice/processes/[id]/versions/[version]/edit/retention?/removeRetention': backoffice(
+		clerks,
+		'400'
+	),
 	'GET /backoffice/processes/[id]/versions/[version]/edit/fields/[key]': backoffice(clerks, '200'),
 	'POST /backoffice/processes/[id]/versions/[version]/edit/fields/[key]?/setField': backoffice(
 		clerks,
