@@ -30,7 +30,6 @@ import { generateToken, hashToken } from '../tokens';
 import * as repo from './repository';
 import { DRAFT_LIFETIME_DAYS } from '../retention/terms';
 
-
 export type DraftView = { draft: FormDraft; definition: ProcessDefinition; answers: AnswerMap };
 
 function expiry(now: Date): Date {
