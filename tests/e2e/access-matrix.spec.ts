@@ -398,11 +398,11 @@ const expected: Record<string, Row> = {
 	),
 	'POST /backoffice/processes/[id]/versions/[version]/edit/retention?/setRetention': backoffice(
 		clerks,
-		'400'
+		'409'
 	),
 	'POST /backoffice/processes/[id]/versions/[version]/edit/retention?/removeRetention': backoffice(
 		clerks,
-		'400'
+		'409'
 	),
 	'GET /backoffice/processes/[id]/versions/[version]/edit/fields/[key]': backoffice(clerks, '200'),
 	'POST /backoffice/processes/[id]/versions/[version]/edit/fields/[key]?/setField': backoffice(
