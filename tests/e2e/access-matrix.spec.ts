@@ -276,6 +276,10 @@ const expected: Record<string, Row> = {
 	// Without a note: refused before anything is read.
 	'POST /backoffice/dossiers/[id]?/handOver': backoffice(handlers, '400'),
 	'GET /backoffice/dossiers/[id]/bestanden/[fileId]': backoffice(handlers, '200'),
+	// Legal hold: a hold without a reason is refused; lifting a hold that is not there is a conflict.
+	'GET /backoffice/dossiers/[id]/bewaring': backoffice(handlers, '200'),
+	'POST /backoffice/dossiers/[id]/bewaring?/place': backoffice(handlers, '400'),
+	'POST /backoffice/dossiers/[id]/bewaring?/lift': backoffice(handlers, '409'),
 	'GET /backoffice/dossiers/[id]/documenten/[documentId]': backoffice(handlers, '404'),
 	// Filing a request for a citizen (intake): an empty start form is refused; the dossier's id is
 	// no intake of theirs, so its pages do not exist for them.
@@ -293,6 +297,7 @@ const expected: Record<string, Row> = {
 	'GET /backoffice/mail': backoffice(admins, '200'),
 	// The access log for a data-protection request: admins only; the export names no dossier here.
 	'GET /backoffice/inzage': backoffice(admins, '200'),
+	'GET /backoffice/bewaring': backoffice(admins, '200'),
 	'GET /backoffice/inzage.csv': backoffice(admins, '400'),
 	// A token the admin made in the setup; revoking without the confirmation is refused.
 	'GET /backoffice/api-tokens': backoffice(admins, '200'),
@@ -392,6 +397,19 @@ const expected: Record<string, Row> = {
 	'POST /backoffice/processes/[id]/versions/[version]/edit/documents?/removeDocument': backoffice(
 		clerks,
 		'400'
+	),
+	'GET /backoffice/processes/[id]/versions/[version]/edit/retention': backoffice(clerks, '200'),
+	'POST /backoffice/processes/[id]/versions/[version]/edit/retention?/addRetention': backoffice(
+		clerks,
+		'409'
+	),
+	'POST /backoffice/processes/[id]/versions/[version]/edit/retention?/setRetention': backoffice(
+		clerks,
+		'409'
+	),
+	'POST /backoffice/processes/[id]/versions/[version]/edit/retention?/removeRetention': backoffice(
+		clerks,
+		'409'
 	),
 	'GET /backoffice/processes/[id]/versions/[version]/edit/fields/[key]': backoffice(clerks, '200'),
 	'POST /backoffice/processes/[id]/versions/[version]/edit/fields/[key]?/setField': backoffice(

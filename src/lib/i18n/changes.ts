@@ -52,6 +52,7 @@ const propertyNames: Record<string, Message> = {
 	body: m.procPropBody,
 	transitions: m.procPropTransitions,
 	documents: m.procPropDocuments,
+	retention: m.procPropRetention,
 	perOption: m.procPropPerOption,
 	field: m.procPropField,
 	times: m.procPropTimes,

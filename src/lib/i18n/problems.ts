@@ -63,6 +63,14 @@ const known: [RegExp, (g: string[], o: O) => string][] = [
 	[/^final state ".*" must stop the clock$/, (_, o) => m.problemFinalStops({}, o)],
 	[/^only a final state may stop the clock/, (_, o) => m.problemOnlyFinalStops({}, o)],
 	[/^unknown state "(.*)"$/, ([id], o) => m.problemUnknownState({ id }, o)],
+	[/^give years, months or both$/, (_, o) => m.problemRetentionTerm({}, o)],
+	[/^state "(.*)" is not a final state$/, ([id], o) => m.problemRetentionNotFinal({ id }, o)],
+	[/^state "(.*)" already has rule (\d+)$/, ([id, n], o) => m.problemRetentionTwice({ id, n }, o)],
+	[/^final state "(.*)" has no rule$/, ([id], o) => m.problemRetentionGap({ id }, o)],
+	[
+		/^rule (\d+) already applies to every other final state$/,
+		([n], o) => m.problemRetentionCatchAll({ n }, o)
+	],
 	[/^the initial state ".*" may not be final$/, (_, o) => m.problemInitialFinal({}, o)],
 	[/^the workflow needs at least one final state$/, (_, o) => m.problemNoFinal({}, o)],
 	[/^duplicate transition "(.*)"$/, ([id], o) => m.problemDuplicateTransition({ id }, o)],

@@ -10,6 +10,7 @@ import { fee, findFeeProblems } from './fees';
 import { field, isChoiceField, isInputField, valueKinds, type Field } from './fields';
 import { localText } from './local-text';
 import { documentTemplate, findDocumentProblems } from './documents';
+import { findRetentionProblems, retention } from './retention';
 import { findWorkflowProblems, workflow, type Problem } from './workflow';
 import { audiences, categories, productTypes, requestKinds } from './taxonomy';
 
@@ -93,6 +94,10 @@ export const processDefinition = z
 		documents: z.array(documentTemplate).optional().meta({
 			description:
 				'Documents (decision, certificate, permit, refusal) issued as sealed PDFs on named transitions'
+		}),
+		retention: retention.optional().meta({
+			description:
+				'How long a closed dossier is kept, per outcome (final state), and whether it is then destroyed or archived; without it the dossier is kept'
 		})
 	})
 	.superRefine((def, ctx) => {
@@ -102,7 +107,8 @@ export const processDefinition = z
 			...findWorkflowProblems(def.workflow),
 			...findFeeProblems(def.fee, fields, def.workflow),
 			...findDocumentProblems(def),
-			...findAssuranceProblems(def)
+			...findAssuranceProblems(def),
+			...findRetentionProblems(def.retention, def.workflow)
 		])
 			ctx.addIssue({ code: 'custom', path: p.path, message: p.message });
 	})

@@ -9,7 +9,12 @@ import {
 	type Draft
 } from './edit';
 import { checkDefinition } from './loader';
-import { describeDocumentControls, describeFieldControls, readControls } from './properties';
+import {
+	describeDocumentControls,
+	describeFieldControls,
+	describeRetentionControls,
+	readControls
+} from './properties';
 import { fieldTypes } from './fields';
 
 const klacht = JSON.parse(readFileSync('forms/klacht.json', 'utf8')) as Record<string, unknown>;
@@ -361,5 +366,83 @@ describe('fee amounts per answer', () => {
 		expect(none.fee).not.toHaveProperty('perOption');
 		expect(none.fee).toMatchObject({ amount: 40, due: 'decision' });
 		expect((kaart.fee as { perOption: object }).perOption).toMatchObject({ field: 'periode' });
+	});
+});
+
+describe('retention rule edits', () => {
+	const finals = toDraft(klacht)
+		.workflow.states.filter((s) => s.kind === 'final')
+		.map((s) => s.id);
+	const controls = describeRetentionControls(finals);
+	const form = (values: Record<string, string | string[]>) => {
+		const data = new FormData();
+		for (const [k, v] of Object.entries(values))
+			for (const one of Array.isArray(v) ? v : [v]) data.append(k, one);
+		return data;
+	};
+
+	it('offers the outcomes as checkboxes of the final states, the term, start, action and rule', () => {
+		expect(controls.map((c) => [c.name, c.kind])).toEqual([
+			['states', 'multi'],
+			['term.years', 'number'],
+			['term.months', 'number'],
+			['start', 'select'],
+			['action', 'select'],
+			['selectionRule', 'text']
+		]);
+		expect(controls[0]).toMatchObject({ options: finals });
+	});
+
+	it('adds, sets and removes rules; a renamed outcome carries its rule; the result checks', () => {
+		const { retention: _r, ...bare } = klacht;
+		let def = apply(bare, { action: 'add-retention' });
+		expect(def.retention).toEqual([
+			{ term: { years: 2 }, start: 'closed', action: 'destroy', selectionRule: '' }
+		]);
+		def = apply(
+			def,
+			{
+				action: 'set-retention',
+				index: 0,
+				values: readControls(
+					controls,
+					form({
+						'term.years': '5',
+						'term.months': '',
+						start: 'closed',
+						action: 'destroy',
+						selectionRule: 'Klachten: 5 jaar'
+					})
+				)
+			},
+			{ action: 'add-retention' }
+		);
+		def = apply(def, {
+			action: 'set-retention',
+			index: 1,
+			values: readControls(
+				controls,
+				form({
+					states: ['gegrond'],
+					'term.years': '10',
+					start: 'closed',
+					action: 'archive',
+					selectionRule: 'Gegronde klachten'
+				})
+			)
+		});
+		expect(checkDefinition(def).ok).toBe(true);
+		const gegrond = def.workflow.states.findIndex((s) => s.id === 'gegrond');
+		def = apply(def, { action: 'set-state', index: gegrond, values: { id: 'terecht' } });
+		expect((def.retention as { states?: string[] }[])[1].states).toEqual(['terecht']);
+		def = apply(def, { action: 'remove-retention', index: 0 });
+		// Only the rule for one outcome is left: the other outcomes have none, which blocks publishing.
+		expect(checkDefinition(def).ok).toBe(false);
+		def = apply(def, { action: 'remove-retention', index: 0 });
+		expect(def.retention).toBeUndefined();
+		expect(applyEdit(def, { action: 'remove-retention', index: 0 })).toMatchObject({
+			ok: false,
+			reason: 'not-found'
+		});
 	});
 });

@@ -54,6 +54,9 @@ export type EditOp =
 	| { action: 'add-document' }
 	| { action: 'set-document'; index: number; values: Obj }
 	| { action: 'remove-document'; index: number }
+	| { action: 'add-retention' }
+	| { action: 'set-retention'; index: number; values: Obj }
+	| { action: 'remove-retention'; index: number }
 	| { action: 'set-fee-options'; field: string; amounts: Obj };
 
 export type RefusalReason =
@@ -113,6 +116,11 @@ export function listDocuments(def: Draft): DraftDocument[] {
 		id: String(d.id ?? ''),
 		transitions: Array.isArray(d.transitions) ? d.transitions.map(String) : []
 	}));
+}
+
+/** The draft's retention rules (as stored: what was typed, checked by the definition's schema). */
+export function listRetention(def: Draft): Obj[] {
+	return asList(def.retention).map((r) => ({ ...r }));
 }
 
 /** Sets the values on a copy; `undefined` removes the property. Dotted names reach inside. */
@@ -338,6 +346,13 @@ function setState(def: Draft, index: number, values: Obj): EditResult {
 			from: t.from.map(rename),
 			to: rename(t.to)
 		}));
+		// The retention rules that name the outcome follow it.
+		if (Array.isArray(def.retention)) {
+			const retention = listRetention(def).map((r) =>
+				Array.isArray(r.states) ? { ...r, states: r.states.map((id) => rename(String(id))) } : r
+			);
+			return ok({ ...def, workflow: wf, retention }, next.id);
+		}
 	}
 	return ok({ ...def, workflow: wf }, next.id);
 }
@@ -541,6 +556,36 @@ export function applyEdit(raw: unknown, op: EditOp): EditResult {
 			const document = documents[op.index];
 			if (!document) return refuse('not-found');
 			return ok({ ...def, documents: documents.filter((_, i) => i !== op.index) }, document.id);
+		}
+		case 'add-retention': {
+			const rules = listRetention(def);
+			// A first rule applies to every outcome; a later one starts naming none, for the clerk to tick.
+			const rule: Obj = {
+				...(rules.length > 0 ? { states: [] } : {}),
+				term: { years: 2 },
+				start: 'closed',
+				action: 'destroy',
+				selectionRule: ''
+			};
+			return ok({ ...def, retention: [...rules, rule] }, `retention[${rules.length}]`);
+		}
+		case 'set-retention': {
+			const rules = listRetention(def);
+			const current = rules[op.index];
+			if (!current) return refuse('not-found');
+			const next = assign(current, op.values);
+			// No outcome ticked: the rule applies to every outcome no other rule names.
+			if (Array.isArray(next.states) && next.states.length === 0) delete next.states;
+			rules[op.index] = next;
+			return ok({ ...def, retention: rules }, `retention[${op.index}]`);
+		}
+		case 'remove-retention': {
+			const rules = listRetention(def);
+			if (!rules[op.index]) return refuse('not-found');
+			const rest = rules.filter((_, i) => i !== op.index);
+			const next: Draft = { ...def, retention: rest };
+			if (rest.length === 0) delete next.retention;
+			return ok(next, `retention[${op.index}]`);
 		}
 	}
 }

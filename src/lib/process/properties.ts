@@ -10,6 +10,7 @@ import { field, type FieldType } from './fields';
 import { option } from './fields/common';
 import { workflowState, workflowTransition } from './workflow';
 import { documentTemplate } from './documents';
+import { retentionRule } from './retention';
 import { readLocalText } from './edit';
 
 export type Control =
@@ -143,6 +144,17 @@ export function describeDocumentControls(transitionIds: string[]): Control[] {
 			: c.name === 'body' && c.kind === 'localText'
 				? { ...c, multiline: true }
 				: c
+	);
+}
+
+/**
+ * A retention rule's controls: the outcomes it applies to as checkboxes of the workflow's final
+ * states (none ticked: every other outcome), filled in by the caller; its term, start, action and
+ * selection-list rule.
+ */
+export function describeRetentionControls(finalStateIds: string[]): Control[] {
+	return describeShape(shapeOf(retentionRule) ?? {}, []).map((c) =>
+		c.name === 'states' ? { kind: 'multi', name: 'states', options: finalStateIds } : c
 	);
 }
 

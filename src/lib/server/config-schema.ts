@@ -99,6 +99,11 @@ export const configSchema = z.object({
 		.trim()
 		.optional()
 		.transform((v) => (v ? v : undefined)),
+	ARCHIVE_DIR: z
+		.string()
+		.trim()
+		.optional()
+		.transform((v) => (v ? v : undefined)),
 	S3_PREFIX: z
 		.string()
 		.trim()
@@ -113,6 +118,9 @@ export const configSchema = z.object({
 	S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).optional(),
 	S3_ACCESS_KEY_ID: z.string().trim().optional(),
 	S3_SECRET_ACCESS_KEY: z.string().optional(),
+	RETENTION_OUTBOX_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+	RETENTION_PUSH_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+	RETENTION_ACCESS_LOG_YEARS: z.coerce.number().int().min(1).max(100).default(2),
 	PASSWORD_LOGIN: z
 		.string()
 		.trim()
@@ -163,6 +171,14 @@ export type Config = {
 	oidcProvidersFile: string | undefined;
 	/** Who may sign in with a password (PASSWORD_LOGIN); both by default. */
 	passwordLogin: PasswordLogin;
+	/** Retention (README, "What is kept, for how long"): see server/retention/terms.ts. */
+	retention: {
+		/** Where archived dossiers' packages go (ARCHIVE_DIR); DATA_DIR/archive by default. */
+		archiveDir: string;
+		outboxDays: number;
+		pushDays: number;
+		accessLogYears: number;
+	};
 };
 
 export class ConfigError extends Error {
@@ -238,7 +254,13 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 			from: c.MAIL_FROM ?? `${quoteDisplayName(c.MUNICIPALITY_NAME)} <noreply@loket.invalid>`
 		},
 		oidcProvidersFile: c.OIDC_PROVIDERS_FILE ? resolve(c.OIDC_PROVIDERS_FILE) : undefined,
-		passwordLogin: parsePasswordLogin(c.PASSWORD_LOGIN)!
+		passwordLogin: parsePasswordLogin(c.PASSWORD_LOGIN)!,
+		retention: {
+			archiveDir: resolve(c.ARCHIVE_DIR || resolve(dataDir, 'archive')),
+			outboxDays: c.RETENTION_OUTBOX_DAYS,
+			pushDays: c.RETENTION_PUSH_DAYS,
+			accessLogYears: c.RETENTION_ACCESS_LOG_YEARS
+		}
 	};
 }
 

@@ -15,6 +15,7 @@ import { mailDir } from './mail/transport';
 import { queueDueDigests } from './digest/service';
 import { MAINTENANCE_EVERY_MS, runMaintenance } from './maintenance/service';
 import { startOutboxWorker, stopOutboxWorker } from './outbox/worker';
+import { runRetention } from './retention/service';
 import { installPostcodeList } from './places/postcodes';
 import { registerWebhookHandler } from './webhooks/delivery';
 import { loadLibrary } from './processes/library';
@@ -74,6 +75,8 @@ export async function start(): Promise<void> {
 		registerWebhookHandler();
 		startOutboxWorker([
 			{ name: 'clean-up', every: MAINTENANCE_EVERY_MS, run: (db, now) => runMaintenance(db, now) },
+			// Looked at hourly; the run row makes it once a day across instances.
+			{ name: 'retention', every: MAINTENANCE_EVERY_MS, run: (db, now) => runRetention(db, now) },
 			// Every quarter of an hour: from 07:00 each member of staff's daily e-mail goes out once.
 			{ name: 'staff-digest', every: 15 * 60 * 1000, run: (db, now) => queueDueDigests(db, now) }
 		]);

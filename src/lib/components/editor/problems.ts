@@ -9,7 +9,7 @@ export type Located = DefinitionProblem & {
 	href: string;
 	/** Where and what, in words and in the interface language. */
 	text: string;
-	area: 'general' | 'pages' | 'field' | 'workflow' | 'documents';
+	area: 'general' | 'pages' | 'field' | 'workflow' | 'documents' | 'retention';
 	key?: string;
 };
 
@@ -56,6 +56,14 @@ export function locateProblems(
 				href:
 					resolve('/backoffice/processes/[id]/versions/[version]/edit/documents', params) +
 					`#${controlId(p.path.replace(/(\.transitions)\[\d+\]$/, '$1'))}`
+			};
+		if (p.path.startsWith('retention'))
+			return {
+				...p,
+				area: 'retention',
+				href:
+					resolve('/backoffice/processes/[id]/versions/[version]/edit/retention', params) +
+					`#${controlId(p.path.replace(/(\.states)\[\d+\]$/, '$1'))}`
 			};
 		if (p.path.startsWith('workflow'))
 			return {

@@ -172,6 +172,44 @@ export interface DossierTable {
 	onBehalfName: Generated<string | null>;
 	onBehalfBy: Generated<string | null>;
 	onBehalfRole: Generated<string | null>;
+	/** Legal hold (migration retention): while set, with its reason and who set it, never destroyed. */
+	legalHoldAt: Timestamp | null;
+	legalHoldReason: string | null;
+	legalHoldBy: string | null;
+	/** When its retention term ended and it was destroyed: the row is then a tombstone. */
+	destroyedAt: Timestamp | null;
+	/** The retention rule applied at destruction (action, term, start, selection rule, due date). */
+	retention: Json<Record<string, unknown>> | null;
+}
+
+/** One daily retention run (migration retention): claimed with a lease, counted when finished. */
+export interface RetentionRunTable {
+	id: Generated<string>;
+	day: ColumnType<string, string, never>;
+	startedAt: Date;
+	leaseUntil: Date;
+	finishedAt: Date | null;
+	destroyed: Generated<number>;
+	archived: Generated<number>;
+	held: Generated<number>;
+	failed: Generated<number>;
+	housekeeping: ColumnType<Record<string, number>, string | undefined, string>;
+}
+
+/** A dossier a run destroyed or archived (insert only). */
+export interface RetentionRunDossierTable {
+	runId: string;
+	dossierId: string;
+	action: 'destroy' | 'archive';
+	at: DefaultedTimestamp;
+	package: string | null;
+}
+
+/** Storage keys freed by a destruction whose bytes may still be on disk. */
+export interface RetentionPendingFileTable {
+	storageKey: string;
+	dossierId: string;
+	at: DefaultedTimestamp;
 }
 
 /**
@@ -614,6 +652,9 @@ export interface Database {
 	accessLog: AccessLogTable;
 	catalogueRevision: CatalogueRevisionTable;
 	periodicJob: PeriodicJobTable;
+	retentionRun: RetentionRunTable;
+	retentionRunDossier: RetentionRunDossierTable;
+	retentionPendingFile: RetentionPendingFileTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;
@@ -643,6 +684,7 @@ export type ApiToken = Selectable<ApiTokenTable>;
 export type { AccessAction };
 export type ApiCall = Selectable<ApiCallTable>;
 export type AccessLogEntry = Selectable<AccessLogTable>;
+export type RetentionRun = Selectable<RetentionRunTable>;
 export type NewAccessLogEntry = Insertable<AccessLogTable>;
 export type Webhook = Selectable<WebhookTable>;
 export type WebhookDelivery = Selectable<WebhookDeliveryTable>;

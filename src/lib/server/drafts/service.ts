@@ -28,8 +28,7 @@ import { checkUpload, MAX_FILES_PER_REQUEST } from '../files/upload';
 import * as processes from '../processes/service';
 import { generateToken, hashToken } from '../tokens';
 import * as repo from './repository';
-
-const DRAFT_LIFETIME_DAYS = 30;
+import { DRAFT_LIFETIME_DAYS } from '../retention/terms';
 
 export type DraftView = { draft: FormDraft; definition: ProcessDefinition; answers: AnswerMap };
 

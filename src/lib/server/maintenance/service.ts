@@ -2,7 +2,8 @@
 // has outlived its use: expired sessions, old login attempts, spent e-mail tokens, drafts that were
 // abandoned before submission (with their files, when no dossier or other draft holds the same
 // bytes), outbox rows processed long ago and API calls older than the audit trail keeps; it also compacts the inbox tally (folds each
-// key's stripes into one row). Every step is idempotent, so several server instances may run it at the same time.
+// key's stripes into one row). The terms are those of retention/terms.ts; the daily retention run
+// (retention/service.ts, from the same loop) does the dossiers and the rest. Every step is idempotent, so several server instances may run it at the same time.
 import { pruneCalls } from '../api/tokens';
 import { pruneLoginAttempts } from '../auth/rate-limit';
 import { deleteExpiredSessions } from '../auth/session';
@@ -11,13 +12,13 @@ import { getFileStorage } from '../files';
 import type { FileStorage } from '../files/storage';
 import { foldTally } from '../inbox/repository';
 import * as outbox from '../outbox/repository';
+import { currentTerms, type RetentionTerms } from '../retention/terms';
 import * as repo from './repository';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const MAINTENANCE_EVERY_MS = 60 * 60 * 1000;
 /** Used or expired e-mail tokens are kept this long (support can still see what happened). */
 export const SPENT_TOKEN_KEEP_MS = 7 * DAY_MS;
-export const PROCESSED_OUTBOX_KEEP_MS = 30 * DAY_MS;
 
 export type MaintenanceReport = {
 	sessions: number;
@@ -34,7 +35,8 @@ export type MaintenanceReport = {
 export async function runMaintenance(
 	db: Db = getDb(),
 	now = new Date(),
-	storage: FileStorage = getFileStorage()
+	storage: FileStorage = getFileStorage(),
+	terms: Pick<RetentionTerms, 'outboxDays'> = currentTerms()
 ): Promise<MaintenanceReport> {
 	const sessions = await deleteExpiredSessions(db, now);
 	const loginAttempts = await pruneLoginAttempts(db, now);
@@ -49,7 +51,7 @@ export async function runMaintenance(
 	for (const key of unreferenced) await storage.delete(key);
 	const processed = await outbox.deleteProcessedBefore(
 		db,
-		new Date(now.getTime() - PROCESSED_OUTBOX_KEEP_MS)
+		new Date(now.getTime() - terms.outboxDays * DAY_MS)
 	);
 	const tally = await foldTally(db);
 	const apiCalls = await pruneCalls(db, now);

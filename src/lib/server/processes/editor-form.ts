@@ -27,6 +27,7 @@ import {
 	listConditionSources,
 	listDocuments,
 	listOperators,
+	listRetention,
 	toDraft,
 	type Direction,
 	type EditOp,
@@ -36,6 +37,7 @@ import { fieldTypes, valueKinds, type FieldType } from '$lib/process/fields';
 import {
 	describeDocumentControls,
 	describeFieldControls,
+	describeRetentionControls,
 	describeTransitionControls,
 	generalControls,
 	optionControls,
@@ -92,6 +94,7 @@ export function readEditForm(
 		case 'add-state':
 		case 'add-transition':
 		case 'add-document':
+		case 'add-retention':
 			return { action };
 		case 'set-requirement':
 			return { action, index: index(form), values: readControls(requirementControls, form) };
@@ -100,6 +103,7 @@ export function readEditForm(
 		case 'remove-state':
 		case 'remove-transition':
 		case 'remove-document':
+		case 'remove-retention':
 			return { action, index: index(form) };
 		case 'set-page':
 			return {
@@ -154,6 +158,10 @@ export function readEditForm(
 			return { action, field: key, amounts: readFeeAmounts(def, key, form) };
 		case 'set-document': {
 			const controls = describeDocumentControls(def.workflow.transitions.map((t) => t.id));
+			return { action, index: index(form), values: readControls(controls, form) };
+		}
+		case 'set-retention': {
+			const controls = describeRetentionControls(finalStates(def));
 			return { action, index: index(form), values: readControls(controls, form) };
 		}
 	}
@@ -265,5 +273,20 @@ export function describeConditionBuilder(
 		sources,
 		current: describeComparison(field?.showIf),
 		complex: !!field?.showIf && describeComparison(field.showIf) === null
+	};
+}
+
+const finalStates = (def: ReturnType<typeof toDraft>) =>
+	def.workflow.states.filter((s) => s.kind === 'final').map((s) => s.id);
+
+/** What the retention page shows: each rule, the controls, and the outcomes (final states). */
+export function describeRetentionEditor(definition: Record<string, unknown>) {
+	const def = toDraft(definition);
+	return {
+		rules: listRetention(def),
+		controls: describeRetentionControls(finalStates(def)),
+		states: def.workflow.states
+			.filter((s) => s.kind === 'final')
+			.map((s) => ({ id: s.id, label: s.label }))
 	};
 }

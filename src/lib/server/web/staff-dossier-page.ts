@@ -38,6 +38,7 @@ import * as handling from '../dossiers/handling';
 import * as views from '../dossiers/views';
 import * as payments from '../payments/service';
 import * as processes from '../processes/service';
+import * as holds from '../retention/holds';
 import { providerName } from '../oidc/providers';
 import { onBehalfOf } from '../dossiers/on-behalf';
 import { getSiteSettings } from '../settings';
@@ -58,10 +59,11 @@ export async function loadStaffDossier(
 	options: { allLooks: boolean } = { allLooks: false }
 ) {
 	const view = await views.openForStaff(dossier, user);
-	const [templates, payment, looks] = await Promise.all([
+	const [templates, payment, looks, hold] = await Promise.all([
 		templatesForDossier(dossier, getSiteSettings().municipalityName),
 		payments.findPaymentView(dossier.id),
-		accessLog.listForDossier(dossier.id, { all: options.allLooks })
+		accessLog.listForDossier(dossier.id, { all: options.allLooks }),
+		holds.getHoldStatus(dossier.id)
 	]);
 	return {
 		id: view.id,
@@ -104,6 +106,8 @@ export async function loadStaffDossier(
 		fileLimits: replyLimits,
 		payment,
 		looks,
+		/** Legal hold: set, it stops the dossier's destruction (retention). */
+		legalHold: hold.held,
 		sections: summarizeAnswers(view.definition, view.answers, locale, displayWords(locale))
 	};
 }
