@@ -171,7 +171,7 @@ test('the eID journey on the English site: the provider, back in the English for
 	await page.getByRole('button', { name: 'Sign in with eID or itsme' }).click();
 	// At the provider's own page (not Loket's: no axe there).
 	expect(new URL(page.url()).origin).toBe(providerOrigin);
-	await chooseAtProvider(page, /^An Claes \(eid\)$/);
+	await chooseAtProvider(page, /^Els Maes \(eid\)$/);
 
 	await expectStep(page, `${product}/aanvragen/uittreksel`, 'Which extract do you need?');
 	await expectAccessible(page);
@@ -189,13 +189,13 @@ test('the eID journey on the English site: the provider, back in the English for
 
 	await expectStep(page, `${product}/aanvragen/levering-contact`, 'Delivery and contact details');
 	const firstName = page.getByLabel('First name');
-	await expect(firstName).toHaveValue('An');
+	await expect(firstName).toHaveValue('Els');
 	await expect(firstName).toHaveAttribute('readonly', '');
 	await expect(firstName).toHaveAccessibleDescription(
 		'Confirmed by your sign-in with eID or itsme. Is this wrong? Contact the municipality.'
 	);
 	const nationalNumber = page.getByLabel('Your national register number');
-	await expect(nationalNumber).toHaveValue('85.07.30-033.28');
+	await expect(nationalNumber).toHaveValue('92.04.15-123.29');
 	await expect(nationalNumber).toHaveAttribute('readonly', '');
 	await expectAccessible(page);
 });

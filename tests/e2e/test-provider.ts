@@ -27,6 +27,19 @@ export const e2eAccounts: TestAccount[] = [
 		}
 	},
 	{
+		// The English journey's own citizen: specs that run at the same time never share a draft.
+		id: 'els-eid',
+		acr: 'urn:be:vlaanderen:authmech:eid',
+		claims: {
+			email: 'els.maes@example.be',
+			email_verified: true,
+			given_name: 'Els',
+			family_name: 'Maes',
+			rrn: '92041512329',
+			birthdate: '1992-04-15'
+		}
+	},
+	{
 		id: 'bert-sms',
 		acr: 'urn:be:vlaanderen:authmech:sms',
 		claims: {
