@@ -320,9 +320,10 @@ const expected: Record<string, Row> = {
 	// Bank statements (CODA): an empty post has no file and is refused.
 	'GET /backoffice/payments': backoffice(admins, '200'),
 	'POST /backoffice/payments?/import': backoffice(admins, '400'),
-	// No bank line has the dossier's id; an empty post names no dossier and is refused first.
+	// No bank line has the dossier's id: for an admin it does not exist (the page answering the
+	// refused post cannot load either).
 	'GET /backoffice/payments/[id]': backoffice(admins, '404'),
-	'POST /backoffice/payments/[id]': backoffice(admins, '400'),
+	'POST /backoffice/payments/[id]': backoffice(admins, '404'),
 	'GET /backoffice/webhooks': backoffice(admins, '200'),
 	'POST /backoffice/webhooks': backoffice(admins, '400'),
 	// No webhook has the dossier's id: for an admin it does not exist.
