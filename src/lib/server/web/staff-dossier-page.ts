@@ -4,7 +4,7 @@
 // or an internal note, and handing it over to another department. Each is a superforms form with an id of its own
 // (`$lib/views/dossier-forms`); its result is the form's message, shown beside it on the page.
 import { randomUUID } from 'node:crypto';
-import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { message, superValidate, type SuperValidated } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { formatDateTime, m, type Locale } from '$lib/i18n';
@@ -20,6 +20,7 @@ import {
 	transitionFormId
 } from '$lib/views/dossier-forms';
 import type { FormNotice } from '$lib/views/forms';
+import { canHandleDossiers } from '../auth/policies';
 import type { SessionUser } from '../auth/session';
 import type { Dossier } from '../db/schema';
 import * as accessLog from '../access-log/service';
@@ -44,6 +45,7 @@ import { onBehalfOf } from '../dossiers/on-behalf';
 import { getSiteSettings } from '../settings';
 import { templatesForDossier } from '../replies/service';
 import { setFlash } from './flash';
+import { requireAllowed } from './guards';
 import { refuse, postedForm } from './forms';
 import { replyLimits } from './citizen-dossier-page';
 import { uploadRefusalMessage } from './upload-refusals';
@@ -52,6 +54,20 @@ import { uploadRefusalMessage } from './upload-refusals';
  * The page's data. Opening it is a look at the dossier, on record in the access log before the
  * view is built; the page then shows that log (the latest lines, or all with `allLooks`).
  */
+
+/**
+ * The dossier of the route's `id` for staff who handle dossiers (its department's, or an admin);
+ * another department's dossier, like one that does not exist, is not found.
+ */
+export async function findStaffDossier(
+	event: Pick<RequestEvent, 'locals' | 'url'> & { params: { id: string } }
+): Promise<{ user: SessionUser; dossier: Dossier }> {
+	const user = requireAllowed(event, canHandleDossiers);
+	const dossier = await views.findForStaff(event.params.id, user);
+	if (!dossier) error(404, 'Not found');
+	return { user, dossier };
+}
+
 export async function loadStaffDossier(
 	dossier: Dossier,
 	user: SessionUser,

@@ -1,9 +1,7 @@
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/i18n';
-import { canHandleDossiers } from '$lib/server/auth/policies';
-import * as views from '$lib/server/dossiers/views';
 import {
 	liftHoldSchema,
 	placeHoldSchema,
@@ -11,21 +9,14 @@ import {
 	type PlaceHold
 } from '$lib/server/retention/form';
 import * as holds from '$lib/server/retention/holds';
-import { requireAllowed } from '$lib/server/web/guards';
+import { findStaffDossier } from '$lib/server/web/staff-dossier-page';
 import { postedForm, refuse } from '$lib/server/web/forms';
 import type { FormNotice } from '$lib/views/forms';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 /** Staff who handle the dossier (its department) put it on legal hold, with a reason, or lift it. */
-async function findDossier(event: RequestEvent | Parameters<PageServerLoad>[0]) {
-	const user = requireAllowed(event, canHandleDossiers);
-	const dossier = await views.findForStaff(event.params.id, user);
-	if (!dossier) error(404, 'Not found');
-	return { user, dossier };
-}
-
 export const load: PageServerLoad = async (event) => {
-	const { dossier } = await findDossier(event);
+	const { dossier } = await findStaffDossier(event);
 	event.setHeaders({ 'cache-control': 'private, no-store' });
 	return {
 		dossier: { id: dossier.id, reference: dossier.reference },
@@ -44,7 +35,7 @@ const refusal = (reason: 'already' | 'not-held' | 'destroyed') =>
 
 export const actions: Actions = {
 	place: async (event) => {
-		const { user, dossier } = await findDossier(event);
+		const { user, dossier } = await findStaffDossier(event);
 		const form = await superValidate(await postedForm(event.request), zod4(placeHoldSchema), {
 			id: 'place'
 		});
@@ -54,7 +45,7 @@ export const actions: Actions = {
 		return message(form, { text: m.legalHoldPlaced(), tone: 'info' });
 	},
 	lift: async (event) => {
-		const { user, dossier } = await findDossier(event);
+		const { user, dossier } = await findStaffDossier(event);
 		const form = await superValidate(await postedForm(event.request), zod4(liftHoldSchema), {
 			id: 'lift'
 		});
