@@ -147,7 +147,9 @@ test('an intake not filed is listed to go on with, and can be dropped', async ({
 	const page = await context.newPage();
 	const name = `Anna Taal ${Date.now()}`;
 	await logIn(page, 'staff');
-	await page.goto('/backoffice/intake');
+	// Opened directly: wait for the page's scripts, as a clerk at the desk does. Hydration sets a
+	// bound <select> back to its value in the form, so a choice made before it would be lost.
+	await page.goto('/backoffice/intake', { waitUntil: 'networkidle' });
 	// The citizen's language starts as the page's; staff choose theirs.
 	await expect(page.getByRole('radio', { name: 'Nederlands' })).toBeChecked();
 	await page.getByLabel('Aanvraag').selectOption({ label: 'Klacht over de dienstverlening' });
