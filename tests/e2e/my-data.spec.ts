@@ -1,5 +1,5 @@
 // "Mijn gegevens" (issue 23, item 3) on a phone: a new citizen files a complaint with a letter,
-// opens Mijn gegevens from the menu, sees the dossier and the file, downloads the package, unzips
+// opens Mijn gegevens from Mijn account, sees the dossier and the file, downloads the package, unzips
 // it here with the library the server zips with and finds the dossier in gegevens.json and the
 // letter byte for byte; then deletes the account, is told what stays, and cannot sign in again.
 // axe runs on every page.
@@ -40,7 +40,8 @@ test('a citizen sees and downloads their data, then deletes the account', async 
 		[upload('brief.pdf')]
 	);
 
-	await page.getByRole('banner').getByRole('link', { name: 'Mijn gegevens' }).click();
+	await page.getByRole('banner').getByRole('link', { name: 'Mijn account' }).click();
+	await page.getByRole('main').getByRole('link', { name: 'Mijn gegevens' }).click();
 	await expect(page).toHaveURL('/mijn-gegevens');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mijn gegevens');
 	const dossiers = page.getByRole('region', { name: 'Uw aanvragen', exact: true });
