@@ -13,6 +13,7 @@ import { requireAllowed, requireUser } from '$lib/server/web/guards';
 import { canEnterBackoffice } from '$lib/server/auth/policies';
 import * as sessions from '$lib/server/auth/session';
 import { compress } from '$lib/server/web/compress';
+import { sharedPages } from '$lib/server/web/shared-pages';
 import { refuseCrossSiteForm } from '$lib/server/web/cross-site';
 import { movedPath } from '$lib/moved-paths';
 import { hstsFor } from '$lib/server/web/hsts';
@@ -153,7 +154,9 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 };
 
 // Compression is outermost, so it sees the response as it leaves; the security headers wrap the
-// bad-request and database-down answers too.
+// bad-request and database-down answers too. A public page kept for everyone (web/shared-pages.ts)
+// is answered inside the database-down handle (reading the catalogue's counter may fail) and
+// before the session, which a request without cookies does not have.
 export const handle = sequence(
 	compress,
 	language,
@@ -162,6 +165,7 @@ export const handle = sequence(
 	crossSite,
 	movedAddresses,
 	databaseDown,
+	sharedPages,
 	session,
 	groupGuard
 );

@@ -78,13 +78,16 @@ test('a clerk creates, copies, retires, exports, imports and compares processes'
 		`Gekopieerd van ‘${id}’, versie 1`
 	);
 
-	// Retired: gone from the catalogue; reopened: back.
+	// Retired: gone from the catalogue; reopened: back. The visitor (no cookies: the page everyone
+	// gets, kept in memory) has the catalogue open before each change and sees it at once.
 	const visitor = await (await browser.newContext()).newPage();
+	await visitor.goto('/');
+	await expect(visitor.getByRole('link', { name: lending.title.nl, exact: true })).toBeVisible();
 	await page.goto('/backoffice/processes/uitleendienst');
 	await expectAccessible(page);
 	await page.getByRole('button', { name: 'Buiten gebruik stellen' }).click();
 	await expect(page.getByRole('status')).toContainText('buiten gebruik gesteld');
-	await visitor.goto('/');
+	await visitor.reload();
 	await expect(visitor.getByRole('link', { name: lending.title.nl, exact: true })).toHaveCount(0);
 	await expectAccessible(page);
 	await page.getByRole('button', { name: 'Weer in gebruik nemen' }).click();

@@ -18,7 +18,14 @@ type State = {
 	/** Raised on every notification: a value read before it is not stored after it. */
 	generation: number;
 	revision: number | null;
-	entries: Map<string, unknown>;
+	entries: Map<string, { value: unknown; at: number }>;
+};
+
+export type CacheOptions<T> = {
+	/** Whether a loaded value may be kept (e.g. a page that rendered whole and the same for all). */
+	keep?: (value: T) => boolean;
+	/** Kept at most this long, for values that also depend on something else that changes slowly. */
+	maxAgeMs?: number;
 };
 
 const states = new WeakMap<Db, State>();
@@ -40,7 +47,12 @@ function drop(state: State): void {
 }
 
 /** The value under `key`, from memory when it is known to be current, else from `load`. */
-export async function cached<T>(db: Db, key: string, load: () => Promise<T>): Promise<T> {
+export async function cached<T>(
+	db: Db,
+	key: string,
+	load: () => Promise<T>,
+	options: CacheOptions<T> = {}
+): Promise<T> {
 	// Inside a transaction the caller wants what that transaction sees.
 	if (db.isTransaction) return load();
 	const state = stateOf(db);
@@ -51,12 +63,15 @@ export async function cached<T>(db: Db, key: string, load: () => Promise<T>): Pr
 			state.revision = revision;
 		}
 	}
-	if (state.entries.has(key)) return state.entries.get(key) as T;
+	const entry = state.entries.get(key);
+	if (entry && (options.maxAgeMs === undefined || Date.now() - entry.at < options.maxAgeMs))
+		return entry.value as T;
 	const generation = state.generation;
+	const at = Date.now();
 	const value = await load();
-	if (generation === state.generation) {
+	if (generation === state.generation && (options.keep?.(value) ?? true)) {
 		if (state.entries.size >= MAX_ENTRIES) state.entries.clear();
-		state.entries.set(key, value);
+		state.entries.set(key, { value, at });
 	}
 	return value;
 }

@@ -91,6 +91,21 @@ export function findProduct(
 	return cached(db, `product:${processId}`, () => readProduct(processId, db));
 }
 
+/**
+ * Something made from the published catalogue alone (a public page as rendered for a visitor
+ * without a session), kept in memory with the catalogue: dropped when a process is published,
+ * retired or reopened, and after `maxAgeMs` for what also depends on slower data (a product
+ * page's measured handling times). `keep` says whether a made value may be kept at all.
+ */
+export function fromCatalogue<T>(
+	key: string,
+	make: () => Promise<T>,
+	options: { keep?: (value: T) => boolean; maxAgeMs?: number } = {},
+	db: Db = getDb()
+): Promise<T> {
+	return cached(db, `made:${key}`, make, options);
+}
+
 async function readProduct(
 	processId: string,
 	db: Db
