@@ -5,8 +5,10 @@ import {
 	compressedOnce,
 	compressResponse,
 	compressShared,
+	compressWhole,
 	isCompressible,
-	isSharedWhole
+	isSharedWhole,
+	isWhole
 } from './compress';
 
 const html = `<!doctype html><html><body>${'<p>Aanvraag ingediend.</p>'.repeat(200)}</body></html>`;
@@ -130,5 +132,31 @@ describe('compressShared', () => {
 		// A streamed page has no ETag and no length.
 		expect(isSharedWhole(page({}))).toBe(false);
 		expect(isSharedWhole(page({ etag: 'W/"a"' }))).toBe(false);
+	});
+});
+
+describe('compressWhole', () => {
+	it('compresses a whole personal page in one go, with its length, each time anew', async () => {
+		const personal = (text: string) =>
+			new Response(text, {
+				headers: {
+					'content-type': 'text/html',
+					etag: '"me"',
+					'loket-personal': '1',
+					'set-cookie': 'draft=1'
+				}
+			});
+		expect(isWhole(personal(html))).toBe(true);
+		expect(isSharedWhole(personal(html))).toBe(false);
+		const br = await compressWhole(personal(html), 'br');
+		expect(br.headers.get('content-encoding')).toBe('br');
+		expect(br.headers.get('etag')).toBe('W/"me"');
+		expect(br.headers.get('set-cookie')).toBe('draft=1');
+		const bytes = Buffer.from(await br.arrayBuffer());
+		expect(br.headers.get('content-length')).toBe(String(bytes.length));
+		expect(brotliDecompressSync(bytes).toString()).toBe(html);
+		const mine = `${html}<p>Mijn concept</p>`;
+		const gz = await compressWhole(personal(mine), 'gzip');
+		expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString()).toBe(mine);
 	});
 });
