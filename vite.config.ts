@@ -37,9 +37,53 @@ function reuse(Kind, locale, options) {
 	};
 }
 
+/**
+ * Two digests SvelteKit computes in JavaScript for runtimes without node:crypto, on every page:
+ * the SHA-256 of each inline script for the CSP (`mode: 'hash'` in svelte.config.js; the script
+ * holds the page's data) and the djb2 ETag over the whole HTML, character by character. In the
+ * profile they were 2–3 % of a form page's CPU and 4 % of the inbox's (issue 21). On Node
+ * (adapter-node) both come from node:crypto instead. A wrong CSP digest would stop every page's
+ * script, which every end-to-end test would notice; an ETag is opaque to the browser, and our
+ * compression reads only that kit gave one (web/compress.ts). The build fails if either of kit's
+ * modules changes shape, so an upgrade is looked at.
+ */
+function nativeHashes(): Plugin {
+	const kit = '@sveltejs/kit/src/runtime/server/page/';
+	const etag = 'headers.set(\'etag\', `"${hash(transformed)}"`);';
+	return {
+		name: 'loket-native-hashes',
+		enforce: 'pre',
+		transform(code, id, options) {
+			if (!options?.ssr) return null;
+			const file = id.replace(/\\/g, '/');
+			if (file.endsWith(`${kit}crypto.js`)) {
+				if (
+					!/^export function sha256\(data\)/m.test(code) ||
+					/^export (?!function sha256)/m.test(code)
+				)
+					throw new Error("kit's page/crypto.js changed: check nativeHashes in vite.config.ts");
+				return `import { createHash } from 'node:crypto';
+/** @param {string} data */
+export function sha256(data) {
+	return createHash('sha256').update(data, 'utf8').digest('base64');
+}
+`;
+			}
+			if (file.endsWith(`${kit}render.js`)) {
+				if (code.split(etag).length !== 2)
+					throw new Error("kit's page/render.js changed: check nativeHashes in vite.config.ts");
+				return `import { createHash as loketCreateHash } from 'node:crypto';
+${code.replace(etag, "headers.set('etag', `\"${loketCreateHash('sha256').update(transformed, 'utf8').digest('base64url')}\"`);")}`;
+			}
+			return null;
+		}
+	};
+}
+
 export default defineConfig({
 	plugins: [
 		reuseIntlFormatters(),
+		nativeHashes(),
 		// Compiles the interface texts (src/lib/i18n/messages/*.json) to typed functions in
 		// src/lib/paraglide. The locale lives in a cookie (a choice made with the switch); without
 		// one, the browser's languages (Accept-Language, navigator.languages) decide; else Dutch.
