@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { summarizeAnswers } from './answers';
 import { testDefinition } from './answers/test-definition';
-import { lacksLocale, localize, localizeMarked } from './text';
+import { keepLocale, lacksLocale, localize, localizeMarked } from './text';
 
 const words = { yes: 'Yes', no: 'No', none: '—' };
 
@@ -43,5 +43,57 @@ describe('a definition text in the page language, or Dutch marked', () => {
 		const dutch = summarizeAnswers(testDefinition, { naam: 'An' }, 'nl', words)[0];
 		expect(dutch.titleLang).toBeUndefined();
 		expect(dutch.rows.every((r) => r.labelLang === undefined)).toBe(true);
+	});
+});
+
+describe('keepLocale', () => {
+	const definition = {
+		id: 'melding',
+		title: { nl: 'Melding', en: 'Report', fr: 'Signalement' },
+		pages: [
+			{
+				fields: [
+					{
+						key: 'nl',
+						label: { nl: 'Soort', en: 'Kind' },
+						options: [{ value: 'a', label: { nl: 'Lamp', fr: 'Lampe' } }],
+						max: 3
+					}
+				]
+			}
+		],
+		at: new Date(0),
+		keywords: ['lamp', 'straat']
+	};
+
+	it('keeps the page language and Dutch, so the same text and the same fallback are shown', () => {
+		const fr = keepLocale(definition, 'fr');
+		expect(fr.title).toEqual({ nl: 'Melding', fr: 'Signalement' });
+		const field = fr.pages[0].fields[0];
+		expect(field.label).toEqual({ nl: 'Soort' });
+		expect(localizeMarked(field.label, 'fr')).toEqual(
+			localizeMarked({ nl: 'Soort', en: 'Kind' }, 'fr')
+		);
+		expect(field.options[0].label).toEqual({ nl: 'Lamp', fr: 'Lampe' });
+		expect(lacksLocale(fr, 'fr')).toBe(lacksLocale(definition, 'fr'));
+		expect(keepLocale(definition, 'nl').title).toEqual({ nl: 'Melding' });
+		expect(keepLocale(definition, 'en').pages[0].fields[0].options[0].label).toEqual({
+			nl: 'Lamp'
+		});
+	});
+
+	it('leaves everything else as it was and does not change the original', () => {
+		const en = keepLocale(definition, 'en');
+		expect(en.id).toBe('melding');
+		expect(en.keywords).toEqual(['lamp', 'straat']);
+		expect(en.pages[0].fields[0].key).toBe('nl');
+		expect(en.pages[0].fields[0].max).toBe(3);
+		expect(en.at).toBe(definition.at);
+		expect(definition.title).toEqual({ nl: 'Melding', en: 'Report', fr: 'Signalement' });
+		// An object with other keys besides the languages is not a text.
+		const mixed = { nl: 'x', note: 'y' };
+		expect(keepLocale(mixed, 'en')).toEqual(mixed);
+		// The same original gives the same copy (cached definitions are copied once per language).
+		expect(keepLocale(definition, 'en')).toBe(en);
 	});
 });

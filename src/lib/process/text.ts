@@ -52,3 +52,47 @@ export function asLocalText(value: unknown): LocalText | null {
 		? (value as LocalText)
 		: null;
 }
+
+function isExactLocalText(value: object): value is LocalText {
+	let nl = false;
+	for (const [key, text] of Object.entries(value)) {
+		if (!isLocale(key) || (text !== undefined && typeof text !== 'string')) return false;
+		if (key === 'nl') nl = typeof text === 'string';
+	}
+	return nl;
+}
+
+const kept: Record<Locale, WeakMap<object, unknown>> = {
+	nl: new WeakMap(),
+	en: new WeakMap(),
+	fr: new WeakMap()
+};
+
+/**
+ * A copy of `value` (a definition, a catalogue, an inbox page) whose texts hold only what a page in
+ * `locale` shows: the text in that language where there is one, and the Dutch it falls back to,
+ * so localize, localizeMarked and lacksLocale answer as they did on the original. The server sends
+ * this to the browser instead of every language (a third to a half of a form page's data, less to
+ * serialise, hash and compress; issue 21). Plain objects and arrays are copied, anything else
+ * (a Date) is kept as it is. Copies are remembered per original object: the originals (cached
+ * definitions) must not be changed afterwards.
+ */
+export function keepLocale<T>(value: T, locale: Locale): T {
+	if (value === null || typeof value !== 'object') return value;
+	const isArray = Array.isArray(value);
+	if (!isArray && Object.getPrototypeOf(value) !== Object.prototype) return value;
+	const memo = kept[locale];
+	const known = memo.get(value);
+	if (known !== undefined) return known as T;
+	let copy: unknown;
+	if (isArray) copy = value.map((v: unknown) => keepLocale(v, locale));
+	else if (isExactLocalText(value)) {
+		const own = locale === 'nl' ? undefined : value[locale];
+		copy = own === undefined ? { nl: value.nl } : { nl: value.nl, [locale]: own };
+	} else
+		copy = Object.fromEntries(
+			Object.entries(value).map(([key, v]) => [key, keepLocale(v, locale)])
+		);
+	memo.set(value, copy);
+	return copy as T;
+}

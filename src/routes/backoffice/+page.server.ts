@@ -11,6 +11,7 @@ import {
 	canManageReplyTemplates
 } from '$lib/server/auth/policies';
 import { bulkSchema } from '$lib/server/dossiers/form';
+import { keepLocale } from '$lib/process/text';
 import * as inbox from '$lib/server/inbox/service';
 import { savedFilterError, savedFilterSchema } from '$lib/server/inbox/form';
 import { refuse, postedForm } from '$lib/server/web/forms';
@@ -29,7 +30,10 @@ export const load: PageServerLoad = async (event) => {
 			manageReplyTemplates: canManageReplyTemplates(user),
 			fileForCitizens: canFileForCitizens(user)
 		},
-		inbox: canHandleDossiers(user) ? await inbox.getStaffInbox(user, event.url.searchParams) : null,
+		// Process and state names in the page's language (and Dutch) only.
+		inbox: canHandleDossiers(user)
+			? keepLocale(await inbox.getStaffInbox(user, event.url.searchParams), event.locals.locale)
+			: null,
 		// The bulk form offers "me" first.
 		bulkForm: await superValidate({ assignee: 'me' }, zod4(bulkSchema), { errors: false }),
 		saveFilterForm: await superValidate(zod4(savedFilterSchema))

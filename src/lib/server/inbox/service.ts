@@ -13,6 +13,7 @@ import { getDb, type Db } from '../db';
 import * as departments from '../departments/service';
 import * as digest from '../digest/service';
 import * as bulk from '../dossiers/bulk';
+import * as processes from '../processes/service';
 import type { StaffScope } from '../departments/repository';
 import * as departmentRepo from '../departments/repository';
 import * as repo from './repository';
@@ -224,13 +225,24 @@ function joinLabels(labels: LocalText[]): LocalText {
 	if (distinct.length === 1) return distinct[0];
 	return {
 		nl: distinct.map((l) => l.nl).join(' / '),
-		en: distinct.map((l) => l.en ?? l.nl).join(' / ')
+		en: distinct.map((l) => l.en ?? l.nl).join(' / '),
+		...(distinct.some((l) => l.fr) ? { fr: distinct.map((l) => l.fr ?? l.nl).join(' / ') } : {})
 	};
 }
 
-/** Titles and state labels per definition version; options from the newest version of each. */
-async function loadLabels(db: Db): Promise<Labels> {
-	const versions = await repo.listVersionLabels(db);
+/**
+ * Titles and state labels per definition version; options from the newest version of each. The
+ * names of processes and states, from the versions dossiers can be on (not drafts): kept in
+ * memory with the catalogue (processes/catalogue-cache.ts), which drops them when a version is
+ * published, retired or removed, instead of reading every version's title and states on each
+ * inbox page (issue 21).
+ */
+function loadLabels(db: Db): Promise<Labels> {
+	return processes.fromCatalogue('inbox-labels', () => readLabels(db), {}, db);
+}
+
+async function readLabels(db: Db): Promise<Labels> {
+	const versions = (await repo.listVersionLabels(db)).filter((v) => v.status !== 'draft');
 	const byVersion = new Map<string, { title: LocalText | null; states: Map<string, LocalText> }>();
 	const processes = new Map<string, Option>();
 	const newestStates = new Map<string, Map<string, LocalText>>();

@@ -5,6 +5,7 @@ import { serverAnswerOptions } from '$lib/server/filing/options';
 import { findRequestDraft } from '$lib/server/web/filing-request';
 import { signInFirst } from '$lib/server/web/sign-in-level';
 import { lockedAnswers, shownLocked } from '$lib/process/identity';
+import { keepLocale } from '$lib/process/text';
 import { providerName } from '$lib/server/oidc/providers';
 import { loadFormPage, postFormPage } from '$lib/server/web/form-runner';
 import type { Actions, PageServerLoad } from './$types';
@@ -33,7 +34,8 @@ export const load: PageServerLoad = async (event) => {
 			values: shownLocked(view.definition, locked),
 			by: provider ? providerName(provider, event.locals.locale) : null
 		},
-		definition: { id, title, pages, leadTimes, auth },
+		// The texts in the page's language (and the Dutch they fall back to) only.
+		definition: keepLocale({ id, title, pages, leadTimes, auth }, event.locals.locale),
 		version: view.draft.processVersion
 	};
 };
