@@ -1,5 +1,6 @@
 // CPU per request, page by page, of the production build on PostgreSQL: the home page (catalogue),
-// a product page, the first form page with its draft, and /healthz, each without compression and
+// a product page, the first form page with its draft, the staff inbox (signed in, 40 reports filed
+// first), and /healthz, each without compression and
 // with what a browser asks for (`Accept-Encoding: br, gzip`). CPU time is read from /proc (utime +
 // stime of the server and its cluster workers), which holds on a shared machine where rates do
 // not; the load average is printed beside it. Run it on the build before and after a change:
@@ -13,7 +14,12 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { openDatabase } from '../../src/lib/server/db/connect';
+import { addUser } from '../../src/lib/server/users/service';
 import { root } from './harness';
+import { Session, Target } from './load/client';
+import { deviceSubmission } from './load/journeys';
+import { Recorder } from './load/stats';
 
 const { values: args } = parseArgs({
 	options: {
@@ -113,10 +119,32 @@ const cookie = [started.headers['set-cookie'] ?? []]
 const formPath = String(started.headers.location ?? '');
 if (!formPath) throw new Error(`starting the form answered ${started.status} without a location`);
 
+// A staff member signed in, and reports in the inbox: 40 filed as a phone sends them.
+const staffAccount = { email: 'behandelaar@bench.test', password: 'Lange-zin-voor-de-bench-1' };
+{
+	const { db, close } = await openDatabase({ kind: 'postgres', url: url.href });
+	const made = await addUser({ ...staffAccount, roles: ['staff'], name: 'Behandelaar' }, db);
+	await close();
+	if (!made.ok) throw new Error(`staff account not made: ${made.reason}`);
+}
+const target = new Target(base, 4);
+const staff = new Session(target);
+const signedIn = await staff.post('/aanmelden', staffAccount);
+if (signedIn.status !== 303) throw new Error(`signing in answered ${signedIn.status}`);
+const filings = new Recorder();
+for (let i = 0; i < 40; i++) for await (const _ of deviceSubmission(new Session(target), filings));
+if (filings.summary().errors > 0) throw new Error('filing the reports for the inbox failed');
+await target.close();
+
 const pages: { name: string; path: string; headers: Record<string, string> }[] = [
 	{ name: 'home page (catalogue)', path: '/', headers: {} },
 	{ name: 'product page', path: `/p/${args.process}`, headers: {} },
 	{ name: 'first form page with its draft', path: formPath, headers: { cookie } },
+	{
+		name: 'staff inbox (40 dossiers)',
+		path: '/backoffice',
+		headers: { cookie: staff.cookieHeader() }
+	},
 	{ name: '/healthz', path: '/healthz', headers: {} }
 ];
 const encodings: { name: string; headers: Record<string, string> }[] = [

@@ -168,7 +168,9 @@ test('a clerk adds a conditional field and a workflow step, previews and publish
 	await into.getByRole('button', { name: 'Overgang ‘overgang_1’ opslaan' }).click();
 	await saved(clerk).toBeVisible();
 	// As above: the next form is used once the page holds the revision this save made.
-	await expect(clerk.getByRole('region', { name: 'Overgang ‘aannemer_inschakelen’' })).toBeVisible();
+	await expect(
+		clerk.getByRole('region', { name: 'Overgang ‘aannemer_inschakelen’' })
+	).toBeVisible();
 	const done = clerk.getByRole('region', { name: 'Overgang ‘uitgevoerd’' });
 	await done.getByRole('group', { name: 'Van' }).getByLabel('wacht_op_aannemer').check();
 	await done.getByRole('button', { name: 'Overgang ‘uitgevoerd’ opslaan' }).click();

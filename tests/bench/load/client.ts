@@ -47,6 +47,11 @@ export class Session {
 		return this.send('GET', path);
 	}
 
+	/** The Cookie header this user's browser would send. */
+	cookieHeader(): string {
+		return [...this.jar].map(([name, value]) => `${name}=${value}`).join('; ');
+	}
+
 	/** A form post: urlencoded, or multipart when a field is a file. */
 	post(path: string, fields: Fields): Promise<Reply> {
 		const hasFile = Object.values(fields).some((v) => typeof v !== 'string');

@@ -47,6 +47,7 @@ const { values: args } = parseArgs({
 		'mixed-duration': { type: 'string', default: '60' },
 		'staff-share': { type: 'string', default: '0.2' },
 		connections: { type: 'string', default: '256' },
+		workers: { type: 'string', default: '0' },
 		'no-build': { type: 'boolean', default: false }
 	}
 });
@@ -66,6 +67,8 @@ const rate = num('rate', 1, 5000);
 const mixedDuration = num('mixed-duration', 1, 600);
 const staffShare = num('staff-share', 0, 1);
 const connections = num('connections', 1, 2000);
+/** 0: one `node build` process; n: `npm start`'s cluster with WORKERS=n. */
+const workers = num('workers', 0, 64);
 
 const url = new URL(args.url);
 const database = decodeURIComponent(url.pathname.slice(1));
@@ -96,8 +99,12 @@ const server = await startBuiltServer({
 	port: args.port,
 	build: !args['no-build'],
 	name: 'load',
-	log: serverLog
+	log: serverLog,
+	workers: workers || undefined
 });
+console.log(
+	`server: ${workers ? `npm start's cluster, WORKERS=${workers} (CPU summed over its workers)` : 'node build, one process'}`
+);
 const stops: (() => unknown)[] = [server.stop];
 
 /** The CPU time a server process uses during `run`, per request the recorder counted. */

@@ -92,5 +92,13 @@ export function readCpuSeconds(pid: number | undefined): number {
 	if (pid === undefined || !existsSync(`/proc/${pid}/stat`)) return NaN;
 	const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
 	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-	return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in USER_HZ (100)
+	// utime, stime in USER_HZ (100), and those of the cluster's workers (children still running).
+	let seconds = (Number(fields[11]) + Number(fields[12])) / 100;
+	const children = `/proc/${pid}/task/${pid}/children`;
+	if (existsSync(children))
+		for (const child of readFileSync(children, 'utf8').split(' ').filter(Boolean)) {
+			const own = readCpuSeconds(Number(child));
+			if (Number.isFinite(own)) seconds += own;
+		}
+	return seconds;
 }
