@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { library } from './library';
+import { logIn } from './users';
 
 test('a citizen on a phone sees every process of the library on the home page @smoke', async ({
 	page
@@ -128,5 +129,23 @@ test('every page switches to English and back, without JavaScript too', async ({
 			await expect(page.getByRole('heading', { level: 1, name: nl })).toBeVisible();
 		}
 		await context.close();
+	}
+});
+
+test('the catalogue and a product page kept for visitors never reach someone signed in', async ({
+	page
+}) => {
+	// Without a session: the page everyone gets (kept in memory after the first visit).
+	for (const path of ['/', '/p/klacht']) {
+		await page.goto(path);
+		await expect(page.getByRole('banner').getByRole('link', { name: 'Aanmelden' })).toBeVisible();
+	}
+	await logIn(page, 'otherCitizen');
+	for (const path of ['/', '/p/klacht']) {
+		await page.goto(path);
+		const banner = page.getByRole('banner');
+		await expect(banner.getByRole('button', { name: 'Afmelden' })).toBeVisible();
+		await expect(banner.getByRole('link', { name: 'Aanmelden' })).toHaveCount(0);
+		await expectAccessible(page);
 	}
 });
