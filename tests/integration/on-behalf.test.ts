@@ -144,6 +144,82 @@ describe(`filing on behalf of an enterprise on ${backend}`, () => {
 		).rejects.toThrow(/dossier_on_behalf/);
 	});
 
+	it('forgets who acted when the dossier is destroyed, and keeps the enterprise', async () => {
+		const carla = await newCitizen('Carla Peeters');
+		const dossier = await file(carla, forBakery('Carla'));
+		const kept = await file(carla, forBakery('Carla'));
+		// Clearing who acted is the destruction's alone: not in an ordinary update, not without
+		// the enterprise staying as it was.
+		for (const change of [
+			sql`update dossier set on_behalf_by = null, on_behalf_role = null where id = ${dossier.id}`,
+			sql`update dossier set destroyed_at = now(), retention = '{}'::jsonb, answers = '{}'::jsonb,
+				applicant_name = '', applicant_email = null, on_behalf_by = null, on_behalf_role = null,
+				on_behalf_name = 'Andere BV' where id = ${dossier.id}`
+		])
+			await expect(change.execute(t.db)).rejects.toThrow(
+				/on whose behalf it was filed cannot change/
+			);
+		await sql`update dossier set closed_at = now() where id in (${dossier.id}, ${kept.id})`.execute(
+			t.db
+		);
+		await sql`select destroy_dossier(${dossier.id}::uuid, '{"action":"destroy"}'::jsonb)`.execute(
+			t.db
+		);
+		const tombstone = await t.db
+			.selectFrom('dossier')
+			.select(['destroyedAt', 'onBehalfKbo', 'onBehalfName', 'onBehalfBy', 'onBehalfRole'])
+			.where('id', '=', dossier.id)
+			.executeTakeFirstOrThrow();
+		expect(tombstone.destroyedAt).not.toBeNull();
+		expect(tombstone).toMatchObject({
+			onBehalfKbo: '0123456749',
+			onBehalfName: 'Bakkerij Peeters BV',
+			onBehalfBy: null,
+			onBehalfRole: null
+		});
+		expect(onBehalfOf({ ...dossier, ...tombstone })).toEqual({
+			kbo: '0123456749',
+			kboFormatted: '0123.456.749',
+			name: 'Bakkerij Peeters BV',
+			by: null,
+			role: null
+		});
+		// It is still the enterprise's: its list holds it.
+		expect((await views.listForEnterprise(bakery.number, t.db)).map((d) => d.reference)).toContain(
+			dossier.reference
+		);
+		// After it, the enterprise stays as it is and no one can be named again.
+		for (const change of [
+			sql`update dossier set on_behalf_by = 'Carla Peeters' where id = ${dossier.id}`,
+			sql`update dossier set on_behalf_kbo = null, on_behalf_name = null where id = ${dossier.id}`,
+			sql`update dossier set on_behalf_name = 'Andere BV' where id = ${dossier.id}`
+		])
+			await expect(change.execute(t.db)).rejects.toThrow(
+				/on whose behalf it was filed cannot change/
+			);
+		// A kept dossier, even closed, still names who acted and cannot lose it.
+		await expect(
+			sql`update dossier set on_behalf_by = null, on_behalf_role = null where id = ${kept.id}`.execute(
+				t.db
+			)
+		).rejects.toThrow(/on whose behalf it was filed cannot change/);
+		expect(
+			await t.db
+				.selectFrom('dossier')
+				.select(['onBehalfBy', 'onBehalfRole'])
+				.where('id', '=', kept.id)
+				.executeTakeFirstOrThrow()
+		).toEqual({ onBehalfBy: 'Carla Peeters', onBehalfRole: 'zaakvoerder' });
+		// Only a tombstone may hold the enterprise without who acted.
+		await expect(
+			sql`insert into dossier (reference, process_id, process_version, status, answers,
+					applicant_name, submission_id, guest_token_hash, on_behalf_kbo, on_behalf_name)
+				values ('2099-999997', ${testDefinition.id}, 1, 'ingediend', '{}', 'X', ${crypto.randomUUID()}, 'h', '0123456749', 'Bakkerij Peeters BV')`.execute(
+				t.db
+			)
+		).rejects.toThrow(/dossier_on_behalf/);
+	});
+
 	it("lists the enterprise's dossiers apart, to whoever signs in for it, and only to them", async () => {
 		const carla = await newCitizen('Carla Peeters');
 		const jan = await newCitizen('Jan Peeters');
