@@ -250,5 +250,20 @@ describe(`filing on behalf of an enterprise on ${backend}`, () => {
 		// Another enterprise, or none: nothing of the bakery's.
 		expect(await find(forIt.reference, stranger, '0202239951')).toBeNull();
 		expect(await find(forIt.reference, stranger, null)).toBeNull();
+
+		// Why it is not found is told to the one who acted alone, signed in for herself or for
+		// another enterprise: for which enterprise to sign in. To no one else, and not once found.
+		const why = (reference: string, userId: string, enterprise: string | null) =>
+			views.findEnterpriseOfActor(reference, { userId, enterprise }, t.db);
+		expect(await why(forIt.reference, carla, null)).toEqual({ name: 'Bakkerij Peeters BV' });
+		expect(await why(forIt.reference, carla, '0202239951')).toEqual({
+			name: 'Bakkerij Peeters BV'
+		});
+		expect(await why(forIt.reference, carla, bakery.number)).toBeNull();
+		expect(await why(byJan.reference, carla, null)).toBeNull();
+		expect(await why(forIt.reference, jan, null)).toBeNull();
+		expect(await why(forIt.reference, stranger, null)).toBeNull();
+		expect(await why(own.reference, stranger, null)).toBeNull();
+		expect(await why('2099-000000', carla, null)).toBeNull();
 	});
 });

@@ -125,6 +125,8 @@ export type CitizenDossierData = {
 	withdraw: { id: string; label: LocalText; requiresNote: boolean }[];
 	/** What the dossier owes and how to pay it; null when it owes nothing (yet). */
 	payment: PaymentView | null;
+	/** For which enterprise it was filed, and by whom; null when for the owner themselves. */
+	onBehalfOf: OnBehalfView | null;
 	sections: AnswerSection[];
 	filedFiles: (FileView & { fieldKey: string | null })[];
 	timeline: TimelineEntry[];
