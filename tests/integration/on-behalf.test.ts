@@ -5,7 +5,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'kysely';
+import { Migrator, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPage, type AnswerOptions } from '$lib/process/answers';
 import { testDefinition } from '$lib/process/answers/test-definition';
@@ -13,12 +13,14 @@ import { testMessages } from '$lib/process/answers/test-messages';
 import type { SignedIn } from '$lib/process/assurance';
 import { toIsoDate } from '$lib/process/calendar';
 import { describeDossier } from '$lib/server/api/dossiers';
+import { GlobMigrationProvider, migrateToLatest } from '$lib/server/db/migrate';
 import * as dossiers from '$lib/server/dossiers/service';
 import { onBehalfOf } from '$lib/server/dossiers/on-behalf';
 import * as views from '$lib/server/dossiers/views';
 import * as drafts from '$lib/server/drafts/service';
 import { LocalFileStorage } from '$lib/server/files/storage';
 import * as processes from '$lib/server/processes/service';
+import { fileDossier } from '../fixtures/dossiers';
 import { backend, openTestDatabase, type TestDatabase } from './test-db';
 
 const opts: AnswerOptions = { messages: testMessages, locale: 'nl', today: toIsoDate(new Date()) };
@@ -265,5 +267,59 @@ describe(`filing on behalf of an enterprise on ${backend}`, () => {
 		expect(await why(forIt.reference, stranger, null)).toBeNull();
 		expect(await why(own.reference, stranger, null)).toBeNull();
 		expect(await why('2099-000000', carla, null)).toBeNull();
+	});
+});
+
+describe(`the migration that forgets who acted on a tombstone, on ${backend}`, () => {
+	it('clears who acted on the dossiers destroyed before it, and on none kept', async () => {
+		const t = await openTestDatabase('owner');
+		try {
+			const schema = t.label.match(/schema (\w+)/)?.[1];
+			const migrator = new Migrator({
+				db: t.db,
+				provider: new GlobMigrationProvider(),
+				...(schema ? { migrationTableSchema: schema } : {})
+			});
+			const back = await migrator.migrateTo('2026_12_10_0005_jobs');
+			if (back.error) throw back.error;
+			await processes.importLibrary([{ file: 'test.json', definition: testDefinition }], t.db);
+			const forBakery = (reference: string) =>
+				fileDossier(t.db, {
+					reference,
+					processId: testDefinition.id,
+					closedAt: new Date('2026-01-10T10:00:00Z'),
+					onBehalfKbo: '0123456749',
+					onBehalfName: 'Bakkerij Peeters BV',
+					onBehalfBy: 'Carla Peeters',
+					onBehalfRole: 'zaakvoerder'
+				});
+			const destroyed = await forBakery('2026-900001');
+			const kept = await forBakery('2026-900002');
+			// Destroyed by the function as the retention migration made it: who acted stayed.
+			await sql`select destroy_dossier(${destroyed.id}::uuid, '{"action":"destroy"}'::jsonb)`.execute(
+				t.db
+			);
+			const who = (id: string) =>
+				t.db
+					.selectFrom('dossier')
+					.select(['onBehalfKbo', 'onBehalfName', 'onBehalfBy', 'onBehalfRole'])
+					.where('id', '=', id)
+					.executeTakeFirstOrThrow();
+			expect((await who(destroyed.id)).onBehalfBy).toBe('Carla Peeters');
+
+			await migrateToLatest(t.db, undefined, schema);
+			expect(await who(destroyed.id)).toEqual({
+				onBehalfKbo: '0123456749',
+				onBehalfName: 'Bakkerij Peeters BV',
+				onBehalfBy: null,
+				onBehalfRole: null
+			});
+			expect(await who(kept.id)).toMatchObject({
+				onBehalfBy: 'Carla Peeters',
+				onBehalfRole: 'zaakvoerder'
+			});
+		} finally {
+			await t.drop();
+		}
 	});
 });
