@@ -1,6 +1,7 @@
 // Issue 18, the journeys beyond the first eID one (eid.spec.ts): a citizen signed in for her
 // enterprise files for it on a phone, its name and KBO number filled in and confirmed, and finds it
-// under the enterprise's dossiers, while staff see on whose behalf it was filed; the eID journey on
+// under the enterprise's dossiers, where she and staff see on whose behalf it was filed (signed in
+// for herself she is told to sign in for the enterprise, and comes back to it); the eID journey on
 // the English site; and a member of staff signing in through the municipality's directory,
 // with the role their group gives, lost when the group is. The identity provider is the real
 // `oidc-provider` beside the e2e server (test-provider.ts); axe runs on every Loket page.
