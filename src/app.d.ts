@@ -10,6 +10,8 @@ declare global {
 		interface Error {
 			message: string;
 			errorId?: string;
+			/** 403 to one who filed a dossier for this enterprise, not signed in for it now. */
+			enterprise?: string;
 		}
 		interface Locals {
 			locale: Locale;

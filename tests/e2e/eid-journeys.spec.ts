@@ -1,6 +1,7 @@
 // Issue 18, the journeys beyond the first eID one (eid.spec.ts): a citizen signed in for her
 // enterprise files for it on a phone, its name and KBO number filled in and confirmed, and finds it
-// under the enterprise's dossiers, while staff see on whose behalf it was filed; the eID journey on
+// under the enterprise's dossiers, where she and staff see on whose behalf it was filed (signed in
+// for herself she is told to sign in for the enterprise, and comes back to it); the eID journey on
 // the English site; and a member of staff signing in through the municipality's directory,
 // with the role their group gives, lost when the group is. The identity provider is the real
 // `oidc-provider` beside the e2e server (test-provider.ts); axe runs on every Loket page.
@@ -133,6 +134,10 @@ test('signed in for her enterprise, Carla files for it on a phone; staff see on 
 	await expectAccessible(page);
 	await bakery.getByRole('link', { name: new RegExp(reference) }).click();
 	await expect(page).toHaveURL(new RegExp(`/dossiers/${reference}$`));
+	// Her dossier page says on whose behalf she filed it, as staff read it.
+	const onBehalf =
+		'Namens Bakkerij Peeters BV (KBO 0123.456.749), door Carla Peeters (zaakvoerder)';
+	await expect(page.getByText(onBehalf)).toBeVisible();
 	await expectAccessible(page);
 
 	// Someone not signed in for the bakery does not find it.
@@ -140,15 +145,36 @@ test('signed in for her enterprise, Carla files for it on a phone; staff see on 
 	await logIn(other, 'citizen');
 	expect((await other.goto(`/dossiers/${reference}`))?.status()).toBe(404);
 
+	// Carla herself, signed in for herself (the link in a mail), is told it is the bakery's and
+	// signs in for it, back to the dossier.
+	const herself = await (await browser.newContext()).newPage();
+	await herself.goto(`/aanmelden?next=${encodeURIComponent(`/dossiers/${reference}`)}`);
+	await herself.getByRole('button', { name: 'Aanmelden met eID of itsme' }).click();
+	await chooseAtProvider(herself, /^Carla Peeters \(eid, voor zichzelf\)$/);
+	await expect(herself).toHaveURL(new RegExp(`/dossiers/${reference}$`));
+	expect((await herself.reload())?.status()).toBe(403);
+	await expect(herself.getByRole('heading', { level: 1, name: 'Geen toegang' })).toBeVisible();
+	await expect(
+		herself.getByText(
+			'Dit dossier is van Bakkerij Peeters BV: u diende het in namens die onderneming. Om het te zien, meldt u zich aan voor Bakkerij Peeters BV.'
+		)
+	).toBeVisible();
+	await expect(herself.getByText(onBehalf)).toHaveCount(0);
+	await expectAccessible(herself);
+	await herself.getByRole('button', { name: 'Aanmelden voor Bakkerij Peeters BV' }).click();
+	// Signing out at the provider too (its own page asks), so that she can choose again.
+	await herself.getByRole('button', { name: 'Yes, sign me out' }).click();
+	await herself.getByRole('button', { name: 'Aanmelden met eID of itsme' }).click();
+	await chooseAtProvider(herself, /^Carla Peeters \(eid\)$/);
+	await expect(herself).toHaveURL(new RegExp(`/dossiers/${reference}$`));
+	await expect(herself.getByText(onBehalf)).toBeVisible();
+	await expectAccessible(herself);
+
 	// Staff see on whose behalf, and who acted.
 	const staff = await (await browser.newContext(desk)).newPage();
 	await logIn(staff, 'staff');
 	await openAsStaff(staff, reference);
-	await expect(
-		staff.getByText(
-			'Namens Bakkerij Peeters BV (KBO 0123.456.749), door Carla Peeters (zaakvoerder)'
-		)
-	).toBeVisible();
+	await expect(staff.getByText(onBehalf)).toBeVisible();
 	await expect(staff.getByText('Aangemeld met eID of itsme, niveau hoog')).toBeVisible();
 	await expectAccessible(staff);
 });

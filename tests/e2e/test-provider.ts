@@ -67,6 +67,20 @@ export const e2eAccounts: TestAccount[] = [
 		}
 	},
 	{
+		// Carla again, signed in for herself (the same person: the same subject, no `vo` claims).
+		id: 'carla-eid',
+		subject: 'carla-kbo',
+		note: 'voor zichzelf',
+		acr: 'urn:be:vlaanderen:authmech:eid',
+		claims: {
+			email: 'carla@bakkerij-peeters.be',
+			email_verified: true,
+			given_name: 'Carla',
+			family_name: 'Peeters',
+			rrn: '80010100107'
+		}
+	},
+	{
 		// A member of staff in the municipality's directory, in the group that makes her staff.
 		id: 'dirk-staff',
 		claims: {

@@ -5,7 +5,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'kysely';
+import { Migrator, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPage, type AnswerOptions } from '$lib/process/answers';
 import { testDefinition } from '$lib/process/answers/test-definition';
@@ -13,12 +13,14 @@ import { testMessages } from '$lib/process/answers/test-messages';
 import type { SignedIn } from '$lib/process/assurance';
 import { toIsoDate } from '$lib/process/calendar';
 import { describeDossier } from '$lib/server/api/dossiers';
+import { GlobMigrationProvider, migrateToLatest } from '$lib/server/db/migrate';
 import * as dossiers from '$lib/server/dossiers/service';
 import { onBehalfOf } from '$lib/server/dossiers/on-behalf';
 import * as views from '$lib/server/dossiers/views';
 import * as drafts from '$lib/server/drafts/service';
 import { LocalFileStorage } from '$lib/server/files/storage';
 import * as processes from '$lib/server/processes/service';
+import { fileDossier } from '../fixtures/dossiers';
 import { backend, openTestDatabase, type TestDatabase } from './test-db';
 
 const opts: AnswerOptions = { messages: testMessages, locale: 'nl', today: toIsoDate(new Date()) };
@@ -144,6 +146,82 @@ describe(`filing on behalf of an enterprise on ${backend}`, () => {
 		).rejects.toThrow(/dossier_on_behalf/);
 	});
 
+	it('forgets who acted when the dossier is destroyed, and keeps the enterprise', async () => {
+		const carla = await newCitizen('Carla Peeters');
+		const dossier = await file(carla, forBakery('Carla'));
+		const kept = await file(carla, forBakery('Carla'));
+		// Clearing who acted is the destruction's alone: not in an ordinary update, not without
+		// the enterprise staying as it was.
+		for (const change of [
+			sql`update dossier set on_behalf_by = null, on_behalf_role = null where id = ${dossier.id}`,
+			sql`update dossier set destroyed_at = now(), retention = '{}'::jsonb, answers = '{}'::jsonb,
+				applicant_name = '', applicant_email = null, on_behalf_by = null, on_behalf_role = null,
+				on_behalf_name = 'Andere BV' where id = ${dossier.id}`
+		])
+			await expect(change.execute(t.db)).rejects.toThrow(
+				/on whose behalf it was filed cannot change/
+			);
+		await sql`update dossier set closed_at = now() where id in (${dossier.id}, ${kept.id})`.execute(
+			t.db
+		);
+		await sql`select destroy_dossier(${dossier.id}::uuid, '{"action":"destroy"}'::jsonb)`.execute(
+			t.db
+		);
+		const tombstone = await t.db
+			.selectFrom('dossier')
+			.select(['destroyedAt', 'onBehalfKbo', 'onBehalfName', 'onBehalfBy', 'onBehalfRole'])
+			.where('id', '=', dossier.id)
+			.executeTakeFirstOrThrow();
+		expect(tombstone.destroyedAt).not.toBeNull();
+		expect(tombstone).toMatchObject({
+			onBehalfKbo: '0123456749',
+			onBehalfName: 'Bakkerij Peeters BV',
+			onBehalfBy: null,
+			onBehalfRole: null
+		});
+		expect(onBehalfOf({ ...dossier, ...tombstone })).toEqual({
+			kbo: '0123456749',
+			kboFormatted: '0123.456.749',
+			name: 'Bakkerij Peeters BV',
+			by: null,
+			role: null
+		});
+		// It is still the enterprise's: its list holds it.
+		expect((await views.listForEnterprise(bakery.number, t.db)).map((d) => d.reference)).toContain(
+			dossier.reference
+		);
+		// After it, the enterprise stays as it is and no one can be named again.
+		for (const change of [
+			sql`update dossier set on_behalf_by = 'Carla Peeters' where id = ${dossier.id}`,
+			sql`update dossier set on_behalf_kbo = null, on_behalf_name = null where id = ${dossier.id}`,
+			sql`update dossier set on_behalf_name = 'Andere BV' where id = ${dossier.id}`
+		])
+			await expect(change.execute(t.db)).rejects.toThrow(
+				/on whose behalf it was filed cannot change/
+			);
+		// A kept dossier, even closed, still names who acted and cannot lose it.
+		await expect(
+			sql`update dossier set on_behalf_by = null, on_behalf_role = null where id = ${kept.id}`.execute(
+				t.db
+			)
+		).rejects.toThrow(/on whose behalf it was filed cannot change/);
+		expect(
+			await t.db
+				.selectFrom('dossier')
+				.select(['onBehalfBy', 'onBehalfRole'])
+				.where('id', '=', kept.id)
+				.executeTakeFirstOrThrow()
+		).toEqual({ onBehalfBy: 'Carla Peeters', onBehalfRole: 'zaakvoerder' });
+		// Only a tombstone may hold the enterprise without who acted.
+		await expect(
+			sql`insert into dossier (reference, process_id, process_version, status, answers,
+					applicant_name, submission_id, guest_token_hash, on_behalf_kbo, on_behalf_name)
+				values ('2099-999997', ${testDefinition.id}, 1, 'ingediend', '{}', 'X', ${crypto.randomUUID()}, 'h', '0123456749', 'Bakkerij Peeters BV')`.execute(
+				t.db
+			)
+		).rejects.toThrow(/dossier_on_behalf/);
+	});
+
 	it("lists the enterprise's dossiers apart, to whoever signs in for it, and only to them", async () => {
 		const carla = await newCitizen('Carla Peeters');
 		const jan = await newCitizen('Jan Peeters');
@@ -174,5 +252,74 @@ describe(`filing on behalf of an enterprise on ${backend}`, () => {
 		// Another enterprise, or none: nothing of the bakery's.
 		expect(await find(forIt.reference, stranger, '0202239951')).toBeNull();
 		expect(await find(forIt.reference, stranger, null)).toBeNull();
+
+		// Why it is not found is told to the one who acted alone, signed in for herself or for
+		// another enterprise: for which enterprise to sign in. To no one else, and not once found.
+		const why = (reference: string, userId: string, enterprise: string | null) =>
+			views.findEnterpriseOfActor(reference, { userId, enterprise }, t.db);
+		expect(await why(forIt.reference, carla, null)).toEqual({ name: 'Bakkerij Peeters BV' });
+		expect(await why(forIt.reference, carla, '0202239951')).toEqual({
+			name: 'Bakkerij Peeters BV'
+		});
+		expect(await why(forIt.reference, carla, bakery.number)).toBeNull();
+		expect(await why(byJan.reference, carla, null)).toBeNull();
+		expect(await why(forIt.reference, jan, null)).toBeNull();
+		expect(await why(forIt.reference, stranger, null)).toBeNull();
+		expect(await why(own.reference, stranger, null)).toBeNull();
+		expect(await why('2099-000000', carla, null)).toBeNull();
+	});
+});
+
+describe(`the migration that forgets who acted on a tombstone, on ${backend}`, () => {
+	it('clears who acted on the dossiers destroyed before it, and on none kept', async () => {
+		const t = await openTestDatabase('owner');
+		try {
+			const schema = t.label.match(/schema (\w+)/)?.[1];
+			const migrator = new Migrator({
+				db: t.db,
+				provider: new GlobMigrationProvider(),
+				...(schema ? { migrationTableSchema: schema } : {})
+			});
+			const back = await migrator.migrateTo('2026_12_10_0005_jobs');
+			if (back.error) throw back.error;
+			await processes.importLibrary([{ file: 'test.json', definition: testDefinition }], t.db);
+			const forBakery = (reference: string) =>
+				fileDossier(t.db, {
+					reference,
+					processId: testDefinition.id,
+					closedAt: new Date('2026-01-10T10:00:00Z'),
+					onBehalfKbo: '0123456749',
+					onBehalfName: 'Bakkerij Peeters BV',
+					onBehalfBy: 'Carla Peeters',
+					onBehalfRole: 'zaakvoerder'
+				});
+			const destroyed = await forBakery('2026-900001');
+			const kept = await forBakery('2026-900002');
+			// Destroyed by the function as the retention migration made it: who acted stayed.
+			await sql`select destroy_dossier(${destroyed.id}::uuid, '{"action":"destroy"}'::jsonb)`.execute(
+				t.db
+			);
+			const who = (id: string) =>
+				t.db
+					.selectFrom('dossier')
+					.select(['onBehalfKbo', 'onBehalfName', 'onBehalfBy', 'onBehalfRole'])
+					.where('id', '=', id)
+					.executeTakeFirstOrThrow();
+			expect((await who(destroyed.id)).onBehalfBy).toBe('Carla Peeters');
+
+			await migrateToLatest(t.db, undefined, schema);
+			expect(await who(destroyed.id)).toEqual({
+				onBehalfKbo: '0123456749',
+				onBehalfName: 'Bakkerij Peeters BV',
+				onBehalfBy: null,
+				onBehalfRole: null
+			});
+			expect(await who(kept.id)).toMatchObject({
+				onBehalfBy: 'Carla Peeters',
+				onBehalfRole: 'zaakvoerder'
+			});
+		} finally {
+			await t.drop();
+		}
 	});
 });

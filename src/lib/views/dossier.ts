@@ -84,6 +84,21 @@ export type StaffAction = {
 };
 
 /** A refusal shown at its field: the field's name and the message in the user's language. */
+/**
+ * A dossier filed for an enterprise (migration on_behalf): the enterprise as the identity provider
+ * named it, and who acted for it. `by` is null once the dossier was destroyed (a tombstone names
+ * no one; the enterprise stays).
+ */
+export type OnBehalfView = {
+	/** 10 digits. */
+	kbo: string;
+	/** As written: 0123.456.749. */
+	kboFormatted: string;
+	name: string;
+	by: string | null;
+	role: string | null;
+};
+
 export type FormError = { name: string; message: string };
 
 /** The limits of a citizen's reply, shown beside the form. */
@@ -110,6 +125,8 @@ export type CitizenDossierData = {
 	withdraw: { id: string; label: LocalText; requiresNote: boolean }[];
 	/** What the dossier owes and how to pay it; null when it owes nothing (yet). */
 	payment: PaymentView | null;
+	/** For which enterprise it was filed, and by whom; null when for the owner themselves. */
+	onBehalfOf: OnBehalfView | null;
 	sections: AnswerSection[];
 	filedFiles: (FileView & { fieldKey: string | null })[];
 	timeline: TimelineEntry[];

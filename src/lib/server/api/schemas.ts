@@ -303,7 +303,11 @@ export const dossierDetail = z
 					.string()
 					.describe('The KBO number, 10 digits (0123456749), as the identity provider gave it.'),
 				name: z.string().describe("The enterprise's name, as the identity provider gave it."),
-				actedBy: z.string().describe('Who signed in for the enterprise and filed.'),
+				actedBy: z
+					.string()
+					.describe(
+						'Who signed in for the enterprise and filed; empty once the dossier was destroyed (who acted goes with the answers, the enterprise stays).'
+					),
 				role: z
 					.string()
 					.nullable()

@@ -123,6 +123,24 @@ export async function findForCitizen(
 	return dossier.ownerId === who.userId ? dossier : null;
 }
 
+/**
+ * The enterprise a dossier was filed for, told only to the account that filed it (its owner: the
+ * account signed in when they acted for the enterprise) while it is not signed in for that
+ * enterprise, so that `findForCitizen` does not find it: they may sign in for it. Anyone else, and
+ * a destroyed dossier (it names no one who acted), learn nothing: null, as for no dossier at all.
+ */
+export async function findEnterpriseOfActor(
+	reference: string,
+	who: { userId: string; enterprise: string | null },
+	db: Db = getDb()
+): Promise<{ name: string } | null> {
+	if (!REFERENCE.test(reference)) return null;
+	const dossier = await repo.findByReference(db, reference);
+	if (!dossier?.onBehalfKbo || !dossier.onBehalfName || !dossier.onBehalfBy) return null;
+	if (dossier.onBehalfKbo === who.enterprise || dossier.ownerId !== who.userId) return null;
+	return { name: dossier.onBehalfName };
+}
+
 /** A dossier of this owner, filed for themselves; any other is simply not found. */
 export async function findForOwner(
 	reference: string,

@@ -3,13 +3,14 @@
 // files and requested documents) and withdrawing. The routes find the dossier and say who acts;
 // everything else is the same for both.
 import { randomUUID } from 'node:crypto';
-import { fail, type RequestEvent } from '@sveltejs/kit';
+import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { m, type Locale } from '$lib/i18n';
 import { displayWords } from '$lib/i18n/answers';
 import { isChosenFile, summarizeAnswers } from '$lib/process/answers';
 import type { CitizenDossierData, FormError, ReplyLimits } from '$lib/views/dossier';
 import type { Dossier } from '../db/schema';
 import * as handling from '../dossiers/handling';
+import { onBehalfOf } from '../dossiers/on-behalf';
 import * as views from '../dossiers/views';
 import * as payments from '../payments/service';
 import { getFileStorage } from '../files';
@@ -46,6 +47,7 @@ export async function loadCitizenDossier(
 		canReply: view.canReply,
 		withdraw: view.withdraw,
 		payment,
+		onBehalfOf: onBehalfOf(dossier),
 		sections: summarizeAnswers(view.definition, view.answers, locale, displayWords(locale)),
 		filedFiles: view.filedFiles,
 		timeline: view.timeline,
@@ -55,6 +57,24 @@ export async function loadCitizenDossier(
 		replyId: randomUUID(),
 		limits: replyLimits
 	};
+}
+
+/**
+ * The answer when a signed-in citizen's dossier was not found: 404, whether it exists or not;
+ * except to the one who filed it for an enterprise they are not signed in for now, who is told
+ * for which to sign in (403; "Aanmelden voor …" signs out and comes back here).
+ */
+export async function refuseNotFound(
+	event: Pick<RequestEvent, 'params' | 'setHeaders'>,
+	scope: { userId: string; enterprise: string | null }
+): Promise<never> {
+	const enterprise = await views.findEnterpriseOfActor(event.params.ref ?? '', scope);
+	if (!enterprise) error(404, 'Not found');
+	event.setHeaders({ 'cache-control': 'private, no-store' });
+	error(403, {
+		message: m.dossierOtherEnterprise({ name: enterprise.name }),
+		enterprise: enterprise.name
+	});
 }
 
 function replyError(issue: handling.ReplyIssue): FormError {

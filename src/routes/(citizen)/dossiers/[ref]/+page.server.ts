@@ -1,20 +1,24 @@
-import { error } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/web/guards';
 import * as views from '$lib/server/dossiers/views';
 import { citizenScope } from '$lib/server/web/sign-in-level';
 import {
 	loadCitizenDossier,
+	refuseNotFound,
 	replyAction,
 	withdrawAction
 } from '$lib/server/web/citizen-dossier-page';
 import * as push from '$lib/server/push/service';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-/** The owner's dossier; anyone else's is "not found", whether it exists or not. */
+/**
+ * The owner's dossier; anyone else's is "not found", whether it exists or not. One who acted for an
+ * enterprise, not signed in for it now, is told to sign in for it (403).
+ */
 async function findOwn(event: RequestEvent | Parameters<PageServerLoad>[0]) {
 	const user = requireUser(event);
-	const dossier = await views.findForCitizen(event.params.ref, citizenScope(event.locals, user));
-	if (!dossier) error(404, 'Not found');
+	const scope = citizenScope(event.locals, user);
+	const dossier = await views.findForCitizen(event.params.ref, scope);
+	if (!dossier) return refuseNotFound(event, scope);
 	return { user, dossier };
 }
 
