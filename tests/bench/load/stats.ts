@@ -29,7 +29,8 @@ export class Recorder {
 		let errors = 0;
 		for (const [name, s] of this.steps)
 			if (step === undefined || name === step) {
-				times.push(...s.times);
+				// Not push(...times): a fast reference server records more times than a call takes.
+				for (const t of s.times) times.push(t);
 				errors += s.errors;
 			}
 		return summarize(times, errors, this.seconds);
