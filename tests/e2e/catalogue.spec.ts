@@ -3,6 +3,9 @@ import { expectAccessible } from './axe';
 import { library } from './library';
 import { logIn } from './users';
 
+// The language test visits six pages twice over: 90 s on a loaded CI machine, the default's limit.
+test.describe.configure({ timeout: 180_000 });
+
 test('a citizen on a phone sees every process of the library on the home page @smoke', async ({
 	page
 }) => {

@@ -19,6 +19,10 @@ const library = 'attest-gezinssamenstelling';
 const copy = `attest-docs-${Date.now().toString(36)}`;
 const dir = mkdtempSync(join(tmpdir(), 'loket-e2e-templates-'));
 
+// Each test copies a process and edits it in several saves: on a loaded CI machine the first took
+// 96 s against the default 90 s (a timeout, not a failure of what it checks).
+test.describe.configure({ timeout: 180_000 });
+
 // A save is a post and a new page; on a loaded CI machine it may take longer than 5 s.
 const saved = (page: Page) =>
 	expect.configure({ timeout: 15_000 })(
