@@ -155,10 +155,13 @@ function encodedHeaders(response: Response, encoding: Encoding): Headers {
 	return headers;
 }
 
-/** A shared, whole response compressed once for all who ask (see compressedOnce). */
-export async function compressShared(response: Response, encoding: Encoding): Promise<Response> {
-	const bytes = new Uint8Array(await response.arrayBuffer());
-	const compressed = compressedOnce(bytes, encoding);
+/** A whole response's body compressed by `compress`, its status and other headers kept. */
+async function compressBody(
+	response: Response,
+	encoding: Encoding,
+	compress: (bytes: Uint8Array) => Buffer
+): Promise<Response> {
+	const compressed = compress(new Uint8Array(await response.arrayBuffer()));
 	const headers = encodedHeaders(response, encoding);
 	headers.set('content-length', String(compressed.length));
 	return new Response(new Uint8Array(compressed), {
@@ -168,21 +171,18 @@ export async function compressShared(response: Response, encoding: Encoding): Pr
 	});
 }
 
+/** A shared, whole response compressed once for all who ask (see compressedOnce). */
+export function compressShared(response: Response, encoding: Encoding): Promise<Response> {
+	return compressBody(response, encoding, (bytes) => compressedOnce(bytes, encoding));
+}
+
 /**
  * A whole page made for one person, compressed in one call: a compression stream costs far more
  * to set up and flush than the compressing itself (0.72 ms against 0.27 ms of CPU for a 24 kB form
  * page at Brotli 4, measured), and its output reaches the socket in one write instead of many.
  */
-export async function compressWhole(response: Response, encoding: Encoding): Promise<Response> {
-	const bytes = new Uint8Array(await response.arrayBuffer());
-	const compressed = compressBytes(bytes, encoding, PER_REQUEST);
-	const headers = encodedHeaders(response, encoding);
-	headers.set('content-length', String(compressed.length));
-	return new Response(new Uint8Array(compressed), {
-		status: response.status,
-		statusText: response.statusText,
-		headers
-	});
+export function compressWhole(response: Response, encoding: Encoding): Promise<Response> {
+	return compressBody(response, encoding, (bytes) => compressBytes(bytes, encoding, PER_REQUEST));
 }
 
 /** The response compressed with `encoding` as it streams, its other headers and status kept. */
