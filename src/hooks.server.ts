@@ -46,7 +46,10 @@ const language: Handle = ({ event, resolve }) =>
 		event.request = request;
 		event.locals.locale = locale;
 		return resolve(event, {
-			transformPageChunk: ({ html }) => html.replace('%lang%', locale)
+			// `data-lang-from` tells the browser whether this choice was made for this request
+			// (it keeps to it, hooks.client.ts) or at build time for a page that runs from the device.
+			transformPageChunk: ({ html }) =>
+				html.replace('%lang%', locale).replace('%lang-from%', building ? 'build' : 'request')
 		});
 	});
 

@@ -183,3 +183,30 @@ test('a French browser files a report in French from the home page to the tracki
 	await fresh.goto('/p/melding-openbaar-domein');
 	await expect(fresh.getByRole('link', { name: 'Aanvraag starten' }).first()).toBeVisible();
 });
+
+test('a page stays in the language the server chose when the browser’s own language list says otherwise, and no language is stored for it', async ({
+	browser
+}) => {
+	// The header asks for French; navigator.languages says English (a proxy or a setting can make
+	// them differ). The server's choice, French, holds through hydration and client navigation.
+	const context = await browser.newContext({ locale: 'en-US' });
+	const page = await context.newPage();
+	await page.route('**/*', (route) =>
+		route.continue({
+			headers: { ...route.request().headers(), 'accept-language': 'fr-BE,fr;q=0.9' }
+		})
+	);
+	expect(await page.evaluate(() => navigator.language)).toBe('en-US');
+	await page.goto('/');
+	const heading = page.getByRole('heading', { level: 1 });
+	await expect(heading).toHaveText('Que souhaitez-vous demander ou signaler ?');
+	// Hydrated: the search filters as one types, in French.
+	await page.getByRole('searchbox').fill('zzzz-geen-proces');
+	await expect(page.getByText('0 produit trouvé')).toBeVisible();
+	await expect(page.getByText(/^Aucun produit ne correspond à votre recherche/)).toBeVisible();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+	await expect(heading).toHaveText('Que souhaitez-vous demander ou signaler ?');
+	await expectAccessible(page);
+	expect((await context.cookies()).map((c) => c.name)).not.toContain('PARAGLIDE_LOCALE');
+	await context.close();
+});
