@@ -9,6 +9,9 @@ import { typedOnDevice } from './device';
 import { expectStep, fillAddress, pressContinue } from './filing-helpers';
 import { logIn } from './users';
 
+// This spec is about the service worker, which the other specs leave out (playwright.config.ts).
+test.use({ serviceWorkers: 'allow' });
+
 const melding = '/p/melding-openbaar-domein/aanvragen';
 
 /** Waits until the service worker controls the page (it claims it after a reload at the latest). */

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { makeTestSeal, TEST_SEAL_PASSWORD } from '../fixtures/seal';
 import { e2eProvidersFile } from './test-provider';
-import { userAddCommands } from './users';
+import { userAddCommand } from './users';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
 const smoke = process.env.E2E_SCOPE === 'smoke';
@@ -64,11 +64,11 @@ function aloneDatabaseUrl(url: string): string {
 /** The operator's way: accounts from the shell first (users.ts), then the server. */
 function server(p: number, dataDir: string, databaseUrl: string, fresh: boolean) {
 	return {
-		command: `${fresh && databaseUrl ? `npx tsx tests/e2e/fresh-database.ts '${databaseUrl}' && ` : ''}${userAddCommands()} && node build`,
+		command: `${fresh && databaseUrl ? `npx tsx tests/e2e/fresh-database.ts '${databaseUrl}' && ` : ''}${userAddCommand(join(dataDir, 'accounts.json'))} && node build`,
 		cwd: '../..',
 		url: `http://localhost:${p}/healthz`,
 		reuseExistingServer: false,
-		// Five accounts made one by one on a fresh embedded database take a while on a busy machine.
+		// The accounts made on a fresh embedded database take a while on a busy machine.
 		timeout: 240_000,
 		stdout: 'pipe' as const,
 		env: {
@@ -124,7 +124,13 @@ export default defineConfig({
 		isMobile: true,
 		hasTouch: true,
 		locale: 'nl-BE',
-		trace: 'retain-on-failure',
+		// Without the service worker: on every new browser context it would fetch and cache the
+		// whole app shell (about 300 files), the largest share of a short test's work. The specs
+		// that are about it (offline, pwa, push) allow it with `test.use`.
+		serviceWorkers: 'block',
+		// A failed test keeps its trace (the DOM at each step, the network), without the screencast:
+		// its frames cost an eighth of the suite's CPU, the rest of the trace next to nothing.
+		trace: { mode: 'retain-on-failure', screenshots: false },
 		launchOptions: {
 			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 			args: [

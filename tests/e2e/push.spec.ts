@@ -8,6 +8,9 @@ import { expect, test } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { fileComplaint } from './filing-helpers';
 
+// This spec is about the service worker, which the other specs leave out (playwright.config.ts).
+test.use({ serviceWorkers: 'allow' });
+
 test('a guest can turn on notifications for the dossier of their tracking link, and only that one', async ({
 	page
 }) => {

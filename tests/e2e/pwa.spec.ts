@@ -6,6 +6,9 @@ import { expectAccessible } from './axe';
 import { library } from './library';
 import { logIn } from './users';
 
+// This spec is about the service worker, which the other specs leave out (playwright.config.ts).
+test.use({ serviceWorkers: 'allow' });
+
 const klacht = library.find((p) => p.id === 'klacht')!;
 
 /** Waits until the service worker controls the page (it claims it after a reload at the latest). */

@@ -2,7 +2,7 @@
 // back-office greets them, and `npm run user:add` adds accounts from a shell, refusing clearly
 // while a server holds the embedded database.
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -128,4 +128,51 @@ test('npm run user:add creates an account, and refuses clearly while the server 
 	const created = await runUserAdd([...args, '--role', 'clerk', '--name', 'Sam'], env);
 	expect(created.output.trim()).toBe(`Created user ${email} with roles staff, clerk.`);
 	expect(created.code).toBe(0);
+});
+
+test('npm run user:add --accounts makes a list of accounts, or none when one of them is refused', async () => {
+	test.setTimeout(180_000);
+	const stamp = Date.now();
+	const databaseUrl = process.env.DATABASE_URL;
+	const env: Record<string, string> = databaseUrl
+		? { DATABASE_URL: databaseUrl }
+		: { DATA_DIR: mkdtempSync(join(tmpdir(), 'loket-user-add-')) };
+	const dir = mkdtempSync(join(tmpdir(), 'loket-accounts-'));
+	const good = [
+		{
+			email: `an-${stamp}@gemeente.be`,
+			password: 'een lange zin als wachtwoord',
+			roles: ['staff']
+		},
+		{
+			email: `bo-${stamp}@gemeente.be`,
+			password: 'nog een lange zin als wachtwoord',
+			roles: ['clerk', 'admin'],
+			name: 'Bo'
+		}
+	];
+	// The second is refused (too short), so not even the first is made.
+	const badFile = join(dir, 'bad.json');
+	writeFileSync(badFile, JSON.stringify([good[0], { ...good[1], password: 'kort' }]));
+	const refused = await runUserAdd(['--accounts', badFile], env);
+	expect(refused.code).toBe(1);
+	expect(refused.output.trim()).toBe(
+		`User not created (account 2, bo-${stamp}@gemeente.be): the password is too short (at least 12 characters).`
+	);
+
+	const goodFile = join(dir, 'good.json');
+	writeFileSync(goodFile, JSON.stringify(good));
+	const created = await runUserAdd(['--accounts', goodFile], env);
+	expect(created.output.trim().split('\n')).toEqual([
+		`Created user an-${stamp}@gemeente.be with roles staff.`,
+		`Created user bo-${stamp}@gemeente.be with roles clerk, admin.`
+	]);
+	expect(created.code).toBe(0);
+
+	// Again: the first address is taken now, which the list cannot know beforehand.
+	const again = await runUserAdd(['--accounts', goodFile], env);
+	expect(again.code).toBe(1);
+	expect(again.output.trim()).toBe(
+		`User not created (an-${stamp}@gemeente.be): an account with this e-mail address already exists.`
+	);
 });

@@ -1,5 +1,6 @@
 // The accounts every end-to-end run starts with: the Playwright web server makes them with
-// `npm run user:add` before it starts Loket (see playwright.config.ts), as an operator would.
+// `npm run user:add -- --accounts` before it starts Loket (see playwright.config.ts), as an operator would.
+import { writeFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
 import { waitForMail } from './mail';
 
@@ -16,14 +17,19 @@ export const e2eUsers = {
 
 export type E2eUser = keyof typeof e2eUsers;
 
-/** The shell command that creates the accounts above, one `npm run user:add` each. */
-export function userAddCommands(): string {
-	return Object.values(e2eUsers)
-		.map(
-			(u) =>
-				`npm run -s user:add -- --email ${u.email} --password '${E2E_PASSWORD}' --name '${u.name}' ${u.roles.map((r) => `--role ${r}`).join(' ')}`
-		)
-		.join(' && ');
+/**
+ * The shell command that creates the accounts above: one `npm run user:add -- --accounts`, with
+ * the list written to `file` (one process, not one per account: each start costs seconds).
+ */
+export function userAddCommand(file: string): string {
+	const accounts = Object.values(e2eUsers).map((u) => ({
+		email: u.email,
+		password: E2E_PASSWORD,
+		name: u.name,
+		roles: u.roles
+	}));
+	writeFileSync(file, JSON.stringify(accounts, null, '\t'));
+	return `npm run -s user:add -- --accounts '${file}'`;
 }
 
 /** Signs in through the login page, as the person would. */

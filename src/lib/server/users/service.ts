@@ -198,17 +198,26 @@ export async function resendVerification(
 }
 
 /** An account made by an operator (npm run user:add): its e-mail counts as verified. */
+type NewUser = { email: string; password: string; roles: string[]; name?: string };
+
+/** Why `addUser` would refuse the account without looking at the database, or null. */
+export function checkNewUser(
+	input: NewUser
+): Extract<AddUserResult, { ok: false }>['reason'] | null {
+	if (input.roles.length === 0) return 'no-role';
+	if (!input.roles.every((r) => (knownRoles as readonly string[]).includes(r)))
+		return 'unknown-role';
+	return refuseAccount({ ...input, name: input.name ?? '', roles: input.roles as Role[] });
+}
+
 export async function addUser(
-	input: { email: string; password: string; roles: string[]; name?: string },
+	input: NewUser,
 	db: Db = getDb(),
 	now = new Date()
 ): Promise<AddUserResult> {
-	if (input.roles.length === 0) return { ok: false, reason: 'no-role' };
-	if (!input.roles.every((r) => (knownRoles as readonly string[]).includes(r)))
-		return { ok: false, reason: 'unknown-role' };
-	const account = { ...input, name: input.name ?? '', roles: [...new Set(input.roles)] as Role[] };
-	const refusal = refuseAccount(account);
+	const refusal = checkNewUser(input);
 	if (refusal) return { ok: false, reason: refusal };
+	const account = { ...input, name: input.name ?? '', roles: [...new Set(input.roles)] as Role[] };
 	const result = await insertAccount({ ...account, verifiedAt: now }, db, async () => {});
 	if (!result.ok) return { ok: false, reason: 'email-taken' };
 	return { ok: true, user: toPublic(result.user) };
