@@ -1,8 +1,10 @@
 // After a fault scenario: what the database and the file store hold, against what the clients were
 // told. Every acknowledged submission must be one dossier with that reference, its answers, its
-// "submitted" event and its photo (a row in the attachment table and the same bytes on disk); no
-// report may have become two dossiers; no dossier may be half-written. Files on disk that no row
-// names (an upload whose transaction never committed) are tolerated and only counted.
+// "submitted" event and its photo (a row in the attachment table and the same bytes in the file
+// store: the data directory or the S3 bucket); no report may have become two dossiers; no dossier
+// may be half-written. Stored files that no row names (an upload whose transaction never committed)
+// are tolerated and only counted.
+import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,16 +29,67 @@ export type AuditResult = {
 	problems: string[];
 };
 
-function listStoredFiles(dir: string): string[] {
-	if (!existsSync(dir)) return [];
-	return readdirSync(dir, { recursive: true, withFileTypes: true })
-		.filter((e) => e.isFile())
-		.map((e) => e.name);
+/** The file store as the check sees it, read straight from where the app keeps files. */
+export type StoredFiles = {
+	/** The SHA-256 keys of every stored file. */
+	list: () => Promise<string[]>;
+	/** A file's bytes, or null when it is not stored. */
+	read: (sha256: string) => Promise<Uint8Array | null>;
+};
+
+/** DATA_DIR/files (storage.ts's layout: aa/bb/aabb…). */
+export function localFiles(dataDir: string): StoredFiles {
+	const dir = join(dataDir, 'files');
+	return {
+		list: () =>
+			Promise.resolve(
+				existsSync(dir)
+					? readdirSync(dir, { recursive: true, withFileTypes: true })
+							.filter((e) => e.isFile())
+							.map((e) => e.name)
+					: []
+			),
+		read: (key) => {
+			const path = join(dir, key.slice(0, 2), key.slice(2, 4), key);
+			return Promise.resolve(existsSync(path) ? new Uint8Array(readFileSync(path)) : null);
+		}
+	};
+}
+
+/**
+ * An S3 bucket (s3-storage.ts's layout, no prefix: aa/bb/aabb…) served by s3rver from `directory`.
+ * Its files are read through the S3 API; the list comes from s3rver's folder, because s3rver, unlike
+ * S3, keeps the part of an upload that a killed worker left unfinished, and then fails every listing.
+ */
+export function bucketFiles(client: S3Client, bucket: string, directory: string): StoredFiles {
+	const suffix = '._S3rver_object';
+	return {
+		list: () =>
+			Promise.resolve(
+				readdirSync(join(directory, bucket), { recursive: true, withFileTypes: true })
+					.filter((e) => e.isFile() && e.name.endsWith(suffix))
+					.map((e) => e.name.slice(0, -suffix.length))
+			),
+		read: async (key) => {
+			try {
+				const answer = await client.send(
+					new GetObjectCommand({
+						Bucket: bucket,
+						Key: `${key.slice(0, 2)}/${key.slice(2, 4)}/${key}`
+					})
+				);
+				return (await answer.Body?.transformToByteArray()) ?? null;
+			} catch (e) {
+				if ((e as Error).name === 'NoSuchKey') return null;
+				throw new Error(`reading ${key} from the bucket: ${(e as Error).message}`, { cause: e });
+			}
+		}
+	};
 }
 
 export async function audit(
 	query: Query,
-	dataDir: string,
+	files: StoredFiles,
 	acknowledged: Map<string, Acknowledged>
 ): Promise<AuditResult> {
 	const dossiers = (await query(
@@ -68,7 +121,6 @@ export async function audit(
 
 	const problems: string[] = [];
 	const note = (text: string) => problems.length < 10 && problems.push(text);
-	const filesDir = join(dataDir, 'files');
 	const submitted = new Map(events.map((e) => [e.dossier_id, e.n]));
 	const bySubmission = new Map<string, typeof dossiers>();
 	const byMarker = new Map<string, number>();
@@ -81,7 +133,7 @@ export async function audit(
 
 	let halfWritten = 0;
 	for (const d of dossiers) {
-		const fault = checkDossier(d, attachments, submitted.get(d.id) ?? 0, filesDir);
+		const fault = await checkDossier(d, attachments, submitted.get(d.id) ?? 0, files);
 		if (fault) {
 			halfWritten++;
 			note(`dossier ${d.reference} is half-written: ${fault}`);
@@ -123,13 +175,13 @@ export async function audit(
 		halfWritten,
 		dossiers: dossiers.length,
 		unacknowledged: dossiers.filter((d) => !acknowledged.has(d.submission_id)).length,
-		orphanFiles: listStoredFiles(filesDir).filter((name) => !named.has(name)).length,
+		orphanFiles: (await files.list()).filter((name) => !named.has(name)).length,
 		problems
 	};
 }
 
 /** What is missing from a stored dossier, or null when it is whole. */
-function checkDossier(
+async function checkDossier(
 	d: { id: string; answers: Record<string, unknown> },
 	attachments: {
 		id: string;
@@ -139,8 +191,8 @@ function checkDossier(
 		size_bytes: number;
 	}[],
 	submittedEvents: number,
-	filesDir: string
-): string | null {
+	files: StoredFiles
+): Promise<string | null> {
 	const a = d.answers;
 	if (!a.categorie || !a.omschrijving || !a.locatieAdres) return 'answers missing';
 	if (submittedEvents !== 1) return `${submittedEvents} "submitted" events`;
@@ -148,16 +200,10 @@ function checkDossier(
 	if (fotos.length !== 1) return `${fotos.length} photos in its answers`;
 	const rows = attachments.filter((r) => r.dossier_id === d.id);
 	if (rows.length !== 1 || rows[0].id !== fotos[0].id) return 'photo not in the attachment table';
-	const path = join(
-		filesDir,
-		rows[0].storage_key.slice(0, 2),
-		rows[0].storage_key.slice(2, 4),
-		rows[0].storage_key
-	);
-	if (!existsSync(path)) return 'photo not on disk';
-	const bytes = readFileSync(path);
-	if (bytes.byteLength !== rows[0].size_bytes) return 'photo on disk has the wrong size';
+	const bytes = await files.read(rows[0].storage_key);
+	if (!bytes) return 'photo not in the file store';
+	if (bytes.byteLength !== rows[0].size_bytes) return 'stored photo has the wrong size';
 	if (createHash('sha256').update(bytes).digest('hex') !== rows[0].sha256)
-		return 'photo on disk has other bytes';
+		return 'stored photo has other bytes';
 	return null;
 }

@@ -7,11 +7,16 @@
 //   crash    the app is killed with SIGKILL mid-run and started again on the same database.
 //   embedded the same on the embedded database (PGlite in DATA_DIR); at the end it is killed once
 //            more and the database is opened straight from disk for the check.
+//   workers  `npm start`'s cluster (several workers on one PostgreSQL) keeping files in an S3 bucket
+//            (s3rver, as in the storage tests): one worker is killed with SIGKILL (its primary starts
+//            another), PostgreSQL crashes and comes back, then the whole app is killed and started
+//            again; the check reads the photos back from the bucket.
 // Afterwards every acknowledged submission is looked up (see audit.ts) and resent once more (it must
 // get the same reference). Exits non-zero on any loss, duplicate or half-write, on a 5xx that is not
 // a well-formed 503, or when the PostgreSQL outage produced no 503 at all.
 //
-//   npm run bench:faults [-- --short] [--no-build] [--only restart,crash,embedded] [--clients N]
+//   npm run bench:faults [-- --short] [--no-build] [--only restart,crash,embedded,workers]
+//                        [--clients N] [--workers N]
 import { execSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,8 +24,16 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { root } from '../harness';
+import { startS3Server } from '../../../src/lib/server/files/test-s3';
 import { createApp, type App } from './app';
-import { audit, type AuditResult, type Query } from './audit';
+import {
+	audit,
+	bucketFiles,
+	localFiles,
+	type AuditResult,
+	type Query,
+	type StoredFiles
+} from './audit';
 import { createCluster, type Cluster } from './cluster';
 import { newStats, send, startClients, type Stats } from './clients';
 
@@ -28,8 +41,9 @@ const { values: args } = parseArgs({
 	options: {
 		short: { type: 'boolean', default: false },
 		'no-build': { type: 'boolean', default: false },
-		only: { type: 'string', default: 'restart,crash,embedded' },
-		clients: { type: 'string' }
+		only: { type: 'string', default: 'restart,crash,embedded,workers' },
+		clients: { type: 'string' },
+		workers: { type: 'string', default: '3' }
 	}
 });
 const short = args.short;
@@ -41,10 +55,11 @@ const plan = {
 	outageSeconds: short ? 2 : 6,
 	appCrashes: short ? 1 : 3,
 	embeddedCrashes: short ? 1 : 2,
+	workerCrashes: short ? 1 : 3,
 	replayAtMost: short ? 100 : 400
 };
 const PG_PORT = 5499;
-const APP_PORT = { restart: 4351, crash: 4352, embedded: 4353 };
+const APP_PORT = { restart: 4351, crash: 4352, embedded: 4353, workers: 4354 };
 
 const sleep = (seconds: number) => new Promise((r) => setTimeout(r, seconds * 1000));
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -171,17 +186,27 @@ function temporaryDir(name: string): string {
 }
 
 /** The app on a database of the throw-away cluster, checked there after a clean stop. */
-function onCluster(cluster: Cluster, name: keyof typeof APP_PORT) {
+function onCluster(
+	cluster: Cluster,
+	name: keyof typeof APP_PORT,
+	options: { workers?: number; env?: Record<string, string>; files?: StoredFiles } = {}
+) {
 	const database = `loket_${name}`;
 	cluster.createDatabase(database);
 	const dataDir = temporaryDir(name);
-	const app = createApp({ port: APP_PORT[name], dataDir, databaseUrl: cluster.url(database) });
+	const app = createApp({
+		port: APP_PORT[name],
+		dataDir,
+		databaseUrl: cluster.url(database),
+		workers: options.workers,
+		env: options.env
+	});
 	cleanups.push(() => app.crash());
 	const check = async (stats: Stats) => {
 		await app.stop();
 		const db = postgresQuery(cluster.url(database));
 		try {
-			return await audit(db.query, dataDir, stats.acknowledged);
+			return await audit(db.query, options.files ?? localFiles(dataDir), stats.acknowledged);
 		} finally {
 			await db.close();
 		}
@@ -236,6 +261,46 @@ async function crashScenario(cluster: Cluster): Promise<Outcome> {
 	return runScenario('crash', app, (a) => crashRepeatedly(a, 'crash', plan.appCrashes), check);
 }
 
+async function workersScenario(cluster: Cluster): Promise<Outcome> {
+	const workers = Number(args.workers);
+	const s3 = await startS3Server('loket-faults');
+	cleanups.push(() => s3.close());
+	const client = s3.client();
+	const { app, check } = onCluster(cluster, 'workers', {
+		workers,
+		env: {
+			FILE_STORAGE: 's3',
+			S3_BUCKET: s3.settings.bucket,
+			S3_ENDPOINT: s3.settings.endpoint!,
+			S3_REGION: s3.settings.region,
+			S3_FORCE_PATH_STYLE: 'true',
+			S3_ACCESS_KEY_ID: s3.settings.credentials!.accessKeyId,
+			S3_SECRET_ACCESS_KEY: s3.settings.credentials!.secretAccessKey
+		},
+		files: bucketFiles(client, s3.settings.bucket, s3.directory)
+	});
+	return runScenario(
+		`workers`,
+		app,
+		async (a) => {
+			const failures: string[] = [];
+			for (let i = 1; i <= plan.workerCrashes; i++) {
+				await sleep(plan.loadSeconds);
+				console.log(`[workers] kill -9 of worker ${a.crashWorker()} (${i}/${plan.workerCrashes})`);
+			}
+			await sleep(plan.loadSeconds);
+			console.log(`[workers] PostgreSQL crash (immediate), down for ${plan.outageSeconds} s`);
+			cluster.stop('immediate');
+			await sleep(plan.outageSeconds);
+			cluster.start();
+			console.log('[workers] PostgreSQL is back');
+			failures.push(...(await crashRepeatedly(a, 'workers', 1)));
+			return failures;
+		},
+		check
+	);
+}
+
 async function embeddedScenario(): Promise<Outcome> {
 	const dataDir = temporaryDir('embedded');
 	const app = createApp({ port: APP_PORT.embedded, dataDir, databaseUrl: '' });
@@ -252,7 +317,7 @@ async function embeddedScenario(): Promise<Outcome> {
 			const db = await PGlite.create(join(dataDir, 'pglite'), { extensions: { unaccent } });
 			try {
 				const query: Query = async (text) => (await db.query<Record<string, unknown>>(text)).rows;
-				return await audit(query, dataDir, stats.acknowledged);
+				return await audit(query, localFiles(dataDir), stats.acknowledged);
 			} finally {
 				await db.close();
 			}
@@ -298,11 +363,12 @@ async function main(): Promise<number> {
 	} else if (!existsSync(join(root, 'build', 'index.js')))
 		throw new Error('No build to run: run `npm run build` first, or leave out --no-build');
 	const outcomes: Outcome[] = [];
-	if (only.has('restart') || only.has('crash')) {
+	if (only.has('restart') || only.has('crash') || only.has('workers')) {
 		const cluster = createCluster(PG_PORT);
 		cleanups.push(() => cluster.destroy());
 		if (only.has('restart')) outcomes.push(await restartScenario(cluster));
 		if (only.has('crash')) outcomes.push(await crashScenario(cluster));
+		if (only.has('workers')) outcomes.push(await workersScenario(cluster));
 	}
 	if (only.has('embedded')) outcomes.push(await embeddedScenario());
 	printTable(outcomes);

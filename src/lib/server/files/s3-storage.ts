@@ -70,9 +70,10 @@ export class S3FileStorage implements FileStorage {
 
 	async put(bytes: Uint8Array): Promise<{ sha256: string; size: number }> {
 		const sha256 = hashBytes(bytes);
-		// An object is written whole or not at all (S3 has no half-written objects), and the same
-		// bytes twice are the same object: no temporary name needed, and no second upload.
-		if (!(await this.exists(sha256)))
+		// The same bytes twice are the same object: no second upload. S3 itself writes an object
+		// whole or not at all, but not every S3-compatible server does (s3rver keeps what a cut
+		// connection delivered): an object of another size under the key is written again.
+		if ((await this.storedSize(sha256)) !== bytes.byteLength)
 			await this.client.send(
 				new PutObjectCommand({
 					Bucket: this.settings.bucket,
@@ -104,13 +105,18 @@ export class S3FileStorage implements FileStorage {
 	}
 
 	async exists(sha256: string): Promise<boolean> {
+		return (await this.storedSize(sha256)) !== null;
+	}
+
+	/** The size of the object under the key, or null when there is none. */
+	private async storedSize(sha256: string): Promise<number | null> {
 		try {
-			await this.client.send(
+			const head = await this.client.send(
 				new HeadObjectCommand({ Bucket: this.settings.bucket, Key: this.keyOf(sha256) })
 			);
-			return true;
+			return head.ContentLength ?? null;
 		} catch (e) {
-			if (isMissing(e)) return false;
+			if (isMissing(e)) return null;
 			throw e;
 		}
 	}

@@ -37,7 +37,8 @@ export class LocalFileStorage implements FileStorage {
 	async put(bytes: Uint8Array): Promise<{ sha256: string; size: number }> {
 		const sha256 = hashBytes(bytes);
 		const path = this.pathOf(sha256);
-		if (!(await this.exists(sha256))) {
+		// A file of another size under the key (a disk that lost the end of a write) is written again.
+		if ((await this.storedSize(sha256)) !== bytes.byteLength) {
 			await mkdir(join(path, '..'), { recursive: true });
 			// Write to a temporary name and rename: a crash never leaves half a file under its key.
 			const temp = `${path}.${randomUUID()}.tmp`;
@@ -60,12 +61,15 @@ export class LocalFileStorage implements FileStorage {
 	}
 
 	async exists(sha256: string): Promise<boolean> {
-		const path = this.pathOf(sha256);
+		return (await this.storedSize(sha256)) !== null;
+	}
+
+	/** The size of the file under the key, or null when there is none. */
+	private async storedSize(sha256: string): Promise<number | null> {
 		try {
-			await stat(path);
-			return true;
+			return (await stat(this.pathOf(sha256))).size;
 		} catch (e) {
-			if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
+			if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
 			throw e;
 		}
 	}

@@ -13,14 +13,17 @@ const CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 
 export async function startS3Server(bucket = 'loket-test'): Promise<{
 	settings: S3Settings;
+	/** Where s3rver keeps the objects: one `<key>._S3rver_object` file each, under the bucket's name. */
+	directory: string;
 	client: () => S3Client;
 	close: () => Promise<void>;
 }> {
+	const directory = mkdtempSync(join(tmpdir(), 'loket-s3-'));
 	const server = new S3rver({
 		address: '127.0.0.1',
 		port: 0,
 		silent: true,
-		directory: mkdtempSync(join(tmpdir(), 'loket-s3-')),
+		directory,
 		configureBuckets: [{ name: bucket, configs: [] }]
 	});
 	const { port } = await server.run();
@@ -34,6 +37,7 @@ export async function startS3Server(bucket = 'loket-test'): Promise<{
 	};
 	return {
 		settings,
+		directory,
 		client: () =>
 			new S3Client({
 				region: settings.region,
