@@ -20,7 +20,7 @@ const status =
 	(code: number, contains?: string): Expect =>
 	(r) =>
 		r.status !== code
-			? `status ${r.status}, expected ${code}`
+			? `status ${r.status}, expected ${code}${r.status >= 400 && r.status < 500 ? `: ${r.body.slice(0, 400)}` : ''}`
 			: contains && !r.body.includes(contains)
 				? `the page lacks "${contains}"`
 				: null;

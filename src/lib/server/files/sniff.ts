@@ -94,3 +94,41 @@ export function readImageDimensions(bytes: Uint8Array, type: string): Dimensions
 			return null;
 	}
 }
+
+/**
+ * Where the image's own bytes end, read from its structure (PNG chunks to IEND, JPEG segments to
+ * the scan and its end-of-image marker, WebP's RIFF size); null when it cannot be told (HEIC, or a
+ * file that breaks off). What follows is no part of the image: the upload check looks there for
+ * an appended web page.
+ */
+export function imageEnd(b: Uint8Array, type: string): number | null {
+	if (type === 'image/png') {
+		for (let i = 8; i + 12 <= b.length;) {
+			const next = i + 12 + u32be(b, i);
+			if (ascii(b, i + 4, 4) === 'IEND') return Math.min(next, b.length);
+			i = next;
+		}
+		return null;
+	}
+	if (type === 'image/jpeg') {
+		let i = 2;
+		// Segments up to the first scan; an EXIF thumbnail inside APP1 is skipped with its segment.
+		while (i + 4 <= b.length && b[i] === 0xff && b[i + 1] !== 0xda) {
+			const marker = b[i + 1];
+			if (marker === 0xff) i += 1;
+			else if (marker === 0xd8 || marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) i += 2;
+			else if (marker === 0xd9) return i + 2;
+			else i += 2 + u16be(b, i + 2);
+		}
+		// In the scans a 0xff byte is followed by 0x00 (stuffing), a restart or another segment of a
+		// progressive image: the first end-of-image marker is the image's end.
+		for (let j = i; j + 1 < b.length; j++) if (b[j] === 0xff && b[j + 1] === 0xd9) return j + 2;
+		return null;
+	}
+	if (type === 'image/webp') {
+		if (b.length < 12 || ascii(b, 0, 4) !== 'RIFF') return null;
+		const size = (b[4] | (b[5] << 8) | (b[6] << 16)) + b[7] * 2 ** 24;
+		return Math.min(8 + size + (size % 2), b.length);
+	}
+	return null;
+}

@@ -9,8 +9,13 @@ export function concat(...parts: (Uint8Array | string)[]): Uint8Array {
 	);
 }
 
-/** A PNG whose IHDR declares width × height (followed by an empty IDAT and IEND). */
-export function pngOf(width: number, height: number, extra: Uint8Array | string = ''): Uint8Array {
+/** A PNG whose IHDR declares width × height, then `extra` (chunks), IEND, and `after` its end. */
+export function pngOf(
+	width: number,
+	height: number,
+	extra: Uint8Array | string = '',
+	after: Uint8Array | string = ''
+): Uint8Array {
 	const ihdr = Buffer.alloc(25);
 	ihdr.writeUInt32BE(13, 0);
 	ihdr.write('IHDR', 4, 'latin1');
@@ -19,7 +24,7 @@ export function pngOf(width: number, height: number, extra: Uint8Array | string 
 	ihdr.set([8, 6, 0, 0, 0], 16);
 	const signature = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 	const iend = new Uint8Array([0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]);
-	return concat(signature, ihdr, extra, iend);
+	return concat(signature, ihdr, extra, iend, after);
 }
 
 /** A JPEG with a JFIF header, then a baseline frame header (SOF0) of width × height. */
