@@ -16,7 +16,7 @@ import type { Dossier } from '$lib/server/db/schema';
 import * as documents from '$lib/server/documents/service';
 import * as dossierRepo from '$lib/server/dossiers/repository';
 import * as views from '$lib/server/dossiers/views';
-import { LocalFileStorage } from '$lib/server/files/storage';
+import { LocalFileStorage, readAll } from '$lib/server/files/storage';
 import * as inbox from '$lib/server/inbox/service';
 import { fileDossier, recordSubmitted } from '../fixtures/dossiers';
 import {
@@ -170,7 +170,7 @@ describe(`the access log on ${backend}`, () => {
 		const d = await file({ ownerId: citizen.id });
 		const plan = await attach(d, 'plan.pdf');
 		const served = await views.openFile(d, plan.id, staff(), { storage }, t.db);
-		expect(new TextDecoder().decode(served?.bytes)).toBe('%PDF-1.7\nplan.pdf');
+		expect(new TextDecoder().decode(await readAll(served!.body))).toBe('%PDF-1.7\nplan.pdf');
 		// A photo's preview on the page is recorded as seen there, not downloaded.
 		await views.openFile(
 			d,

@@ -13,7 +13,7 @@ import type { SessionUser } from '$lib/server/auth/repository';
 import * as documents from '$lib/server/documents/service';
 import * as handling from '$lib/server/dossiers/handling';
 import * as views from '$lib/server/dossiers/views';
-import { LocalFileStorage } from '$lib/server/files/storage';
+import { LocalFileStorage, readAll } from '$lib/server/files/storage';
 import * as webhooks from '$lib/server/webhooks/service';
 import { fileDossier, recordSubmitted } from '../fixtures/dossiers';
 import { importProcesses } from '../fixtures/processes';
@@ -122,13 +122,15 @@ describe(`issued documents on ${backend}`, () => {
 		);
 		if (!file) throw new Error('not stored');
 		expect(file.type).toBe('application/pdf');
-		expect(file.bytes.byteLength).toBe(issued[0].size);
+		const bytes = await readAll(file.body);
+		expect(bytes.byteLength).toBe(issued[0].size);
+		expect(file.size).toBe(issued[0].size);
 		const saved = join(dir, 'issued.pdf');
-		writeFileSync(saved, file.bytes);
+		writeFileSync(saved, bytes);
 		const report = runPdfsig(saved);
 		expect(report).toContain('Signature Validation: Signature is Valid.');
 		expect(report).toContain('Total document signed');
-		const text = pdfText(file.bytes);
+		const text = pdfText(bytes);
 		expect(text).toContain('Attest gezinssamenstelling');
 		expect(text).toContain(d.reference);
 		expect(text).toContain('An Peeters');
@@ -185,7 +187,7 @@ describe(`issued documents on ${backend}`, () => {
 		const [letter] = await documents.listForDossier(d.id, t.db);
 		expect(letter).toMatchObject({ kind: 'refusal', sealed: true });
 		const file = await documents.openDocument(d, letter.id, { kind: 'citizen' }, { storage }, t.db);
-		const text = pdfText(file!.bytes);
+		const text = pdfText(await readAll(file!.body));
 		expect(text).toContain('Refusal of a certificate of household composition');
 		expect(text).toContain('The person concerned is not registered in Testdorp.');
 		expect(text).toContain('Dear An Peeters');
@@ -215,7 +217,7 @@ describe(`issued documents on ${backend}`, () => {
 			.executeTakeFirstOrThrow();
 		expect(row.language).toBe('fr');
 		const file = await documents.openDocument(d, letter.id, { kind: 'citizen' }, { storage }, t.db);
-		const text = pdfText(file!.bytes);
+		const text = pdfText(await readAll(file!.body));
 		expect(text).toContain('La personne n’est pas inscrite à Testdorp.');
 		expect(text).toContain('Numéro du document');
 		expect(text).toContain('Refus');
@@ -235,7 +237,9 @@ describe(`issued documents on ${backend}`, () => {
 		const [doc] = await documents.listForDossier(d.id, t.db);
 		expect(doc.sealed).toBe(false);
 		const file = await documents.openDocument(d, doc.id, { kind: 'citizen' }, { storage }, t.db);
-		expect(pdfText(file!.bytes)).toContain('Dit document is niet elektronisch verzegeld.');
+		expect(pdfText(await readAll(file!.body))).toContain(
+			'Dit document is niet elektronisch verzegeld.'
+		);
 	});
 
 	it('a document that cannot be made stops the transition: nothing is stored', async () => {

@@ -11,7 +11,7 @@ import type { SessionUser } from '$lib/server/auth/repository';
 import * as handling from '$lib/server/dossiers/handling';
 import * as dossierRepo from '$lib/server/dossiers/repository';
 import * as views from '$lib/server/dossiers/views';
-import { LocalFileStorage } from '$lib/server/files/storage';
+import { LocalFileStorage, readAll } from '$lib/server/files/storage';
 import { fileDossier as insertDossier, recordSubmitted } from '../fixtures/dossiers';
 import {
 	defineProcess,
@@ -221,7 +221,7 @@ describe(`handling a dossier on ${backend}`, () => {
 			{ storage },
 			t.db
 		);
-		expect(new TextDecoder().decode(file?.bytes)).toBe('%PDF-1.7\nbewijs');
+		expect(new TextDecoder().decode(await readAll(file!.body))).toBe('%PDF-1.7\nbewijs');
 		expect(file?.type).toBe('application/pdf');
 	});
 

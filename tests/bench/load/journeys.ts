@@ -49,10 +49,8 @@ async function step(rec: Recorder, name: string, send: () => Promise<Reply>, exp
 	return reply;
 }
 
-/** A real PNG of random pixels (incompressible), about 200 kB, different every time. */
-export function makePng(): Buffer {
-	const width = 256;
-	const height = 260;
+/** A real PNG of random pixels (incompressible), about 200 kB by default, different every time. */
+export function makePng(width = 256, height = 260): Buffer {
 	const raw = randomBytes(height * (1 + width * 3));
 	for (let y = 0; y < height; y++) raw[y * (1 + width * 3)] = 0; // filter type: none
 	const chunk = (type: string, data: Buffer) => {

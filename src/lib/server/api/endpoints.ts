@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { Db } from '../db';
 import type { Dossier } from '../db/schema';
-import type { FileStorage } from '../files/storage';
+import type { FileStorage, OpenedFile } from '../files/storage';
 import { mediaTypes } from '$lib/process/fields/file';
 import { MAX_REPLY_FILE_MB, type Conflict } from '../dossiers/handling';
 import type { UploadRefusal } from '../files/upload';
@@ -97,14 +97,13 @@ async function dossierOf(ctx: Context<{ id: string }, unknown, unknown>) {
 }
 
 /** A file to download: as stored, with its SHA-256 in `Repr-Digest`, never run by a browser. */
-async function download(file: { name: string; type: string; bytes: Uint8Array }) {
-	const digest = Buffer.from(
-		await crypto.subtle.digest('SHA-256', file.bytes as Uint8Array<ArrayBuffer>)
-	).toString('base64');
-	return new Response(file.bytes as Uint8Array<ArrayBuffer>, {
+/** A stored file, streamed; its key is its SHA-256, checked as the bytes flow (storage.ts). */
+function download(file: OpenedFile) {
+	const digest = Buffer.from(file.sha256, 'hex').toString('base64');
+	return new Response(file.body, {
 		headers: {
 			'content-type': file.type,
-			'content-length': String(file.bytes.byteLength),
+			'content-length': String(file.size),
 			'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
 			'repr-digest': `sha-256=:${digest}:`,
 			'x-content-type-options': 'nosniff',

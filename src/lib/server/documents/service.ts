@@ -16,7 +16,7 @@ import { getConfig } from '../config';
 import { getDb, type Db } from '../db';
 import type { Database, Dossier, OutgoingDocument } from '../db/schema';
 import { getFileStorage } from '../files';
-import type { FileStorage } from '../files/storage';
+import type { FileStorage, OpenedFile } from '../files/storage';
 import * as accessLog from '../access-log/service';
 import * as dossierRepo from '../dossiers/repository';
 import { dossierData, emitWebhookEvent } from '../webhooks/events';
@@ -156,8 +156,8 @@ export async function listForDossier(
 }
 
 /**
- * One issued document of this dossier with its bytes, or null; the reader's download is in the
- * access log before the bytes are handed out (the citizen's own is not logged).
+ * One issued document of this dossier, opened to stream its bytes, or null; the reader's download
+ * is in the access log before the bytes are handed out (the citizen's own is not logged).
  */
 export async function openDocument(
 	dossier: Pick<Dossier, 'id'>,
@@ -165,11 +165,11 @@ export async function openDocument(
 	reader: accessLog.Reader,
 	deps: { storage: FileStorage } = { storage: getFileStorage() },
 	db: Db = getDb()
-): Promise<{ name: string; type: string; bytes: Uint8Array } | null> {
+): Promise<OpenedFile | null> {
 	if (!isUuid(documentId)) return null;
 	const document = await repo.findForDossier(db, dossier.id, documentId);
 	if (!document) return null;
-	const bytes = await deps.storage.read(document.storageKey);
+	const stored = await deps.storage.open(document.storageKey);
 	await accessLog.record(reader, { what: 'document', dossierId: dossier.id, documentId }, db);
-	return { name: document.fileName, type: 'application/pdf', bytes };
+	return { name: document.fileName, type: 'application/pdf', ...stored };
 }

@@ -19,7 +19,7 @@ import type { SessionUser } from '../auth/repository';
 import { getDb, type Db } from '../db';
 import type { Attachment, Dossier } from '../db/schema';
 import { getFileStorage } from '../files';
-import type { FileStorage } from '../files/storage';
+import type { FileStorage, OpenedFile } from '../files/storage';
 import * as accessLog from '../access-log/service';
 import * as departments from '../departments/service';
 import * as documents from '../documents/service';
@@ -434,8 +434,9 @@ export async function openForStaff(
 }
 
 /**
- * A file of this dossier (filed with the form, or sent with a message) with its bytes; the reader's
- * download is in the access log before the bytes are handed out (the citizen's own is not logged).
+ * A file of this dossier (filed with the form, or sent with a message), opened to stream its bytes;
+ * the reader's download is in the access log before the bytes are handed out (the citizen's own is
+ * not logged).
  */
 export async function openFile(
 	dossier: Dossier,
@@ -443,15 +444,15 @@ export async function openFile(
 	reader: accessLog.Reader,
 	deps: { storage: FileStorage } = { storage: getFileStorage() },
 	db: Db = getDb()
-): Promise<{ name: string; type: string; bytes: Uint8Array } | null> {
+): Promise<OpenedFile | null> {
 	if (!isUuid(fileId)) return null;
 	const file = await repo.findAttachment(db, dossier.id, fileId);
 	if (!file) return null;
-	const bytes = await deps.storage.read(file.storageKey);
+	const stored = await deps.storage.open(file.storageKey);
 	await accessLog.record(
 		reader,
 		{ what: 'file', dossierId: dossier.id, attachmentId: file.id },
 		db
 	);
-	return { name: file.fileName, type: file.mediaType, bytes };
+	return { name: file.fileName, type: file.mediaType, ...stored };
 }

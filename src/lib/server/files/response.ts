@@ -6,8 +6,15 @@ import { cleanFileName } from './upload';
 
 const servable: readonly string[] = mediaTypes;
 
-/** A file as a download that no browser will render in the page. */
-export function fileResponse(file: { name: string; type: string; bytes: Uint8Array }): Response {
+/**
+ * A file as a download that no browser will render in the page: bytes in hand (a PDF made for a
+ * preview), or a stored file streamed from the file store without holding it in memory.
+ */
+export function fileResponse(
+	file: { name: string; type: string } & (
+		{ bytes: Uint8Array } | { size: number; body: ReadableStream<Uint8Array> }
+	)
+): Response {
 	const type = servable.includes(file.type) ? file.type : 'application/octet-stream';
 	// Cleaned again: rows stored before names were cleaned on upload get the same treatment.
 	const name = cleanFileName(file.name, type);
@@ -17,8 +24,11 @@ export function fileResponse(file: { name: string; type: string; bytes: Uint8Arr
 		/['()]/g,
 		(c) => `%${c.charCodeAt(0).toString(16)}`
 	);
-	return new Response(Buffer.from(file.bytes), {
+	const body = 'bytes' in file ? Buffer.from(file.bytes) : file.body;
+	const size = 'bytes' in file ? file.bytes.byteLength : file.size;
+	return new Response(body, {
 		headers: {
+			'content-length': String(size),
 			'content-type': type,
 			'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${utf8}`,
 			'content-security-policy': "default-src 'none'; sandbox",

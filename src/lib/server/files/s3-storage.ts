@@ -12,7 +12,13 @@ import {
 	S3Client,
 	S3ServiceException
 } from '@aws-sdk/client-s3';
-import { FileStorageError, hashBytes, type FileStorage } from './storage';
+import {
+	FileStorageError,
+	hashBytes,
+	verifiedStream,
+	type FileStorage,
+	type StoredStream
+} from './storage';
 
 const HEX = /^[0-9a-f]{64}$/;
 
@@ -102,6 +108,24 @@ export class S3FileStorage implements FileStorage {
 		// A bucket is shared infrastructure: never hand out bytes that are not what was stored.
 		if (hashBytes(body) !== sha256) throw new Error(`S3 object ${key} does not match its hash`);
 		return body;
+	}
+
+	async open(sha256: string): Promise<StoredStream> {
+		const key = this.keyOf(sha256);
+		try {
+			const answer = await this.client.send(
+				new GetObjectCommand({ Bucket: this.settings.bucket, Key: key })
+			);
+			if (!answer.Body || answer.ContentLength === undefined)
+				throw new Error(`S3 object ${key} has no body or no length`);
+			// On Node the SDK hands over the HTTP response itself: its chunks flow as they arrive.
+			const chunks = answer.Body as unknown as AsyncIterable<Uint8Array>;
+			const body = verifiedStream(chunks, sha256, `S3 object ${key}`);
+			return { sha256, size: answer.ContentLength, body };
+		} catch (e) {
+			if (isMissing(e)) throw missing(key);
+			throw e;
+		}
 	}
 
 	async exists(sha256: string): Promise<boolean> {

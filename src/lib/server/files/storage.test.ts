@@ -90,6 +90,36 @@ describe.each(backends)('file storage in $name', ({ open }) => {
 		expect(await storage.exists(hashBytes(bytes('iets anders')))).toBe(false);
 	});
 
+	it('streams a file in chunks, whole, and says a missing one is missing before any byte', async () => {
+		const photo = randomBytes(3 * 1024 * 1024 + 17);
+		const { sha256 } = await storage.put(photo);
+		const opened = await storage.open(sha256);
+		expect(opened).toMatchObject({ sha256, size: photo.byteLength });
+		const chunks: Uint8Array[] = [];
+		for await (const chunk of opened.body) chunks.push(chunk);
+		expect(chunks.length).toBeGreaterThan(1);
+		expect(Buffer.concat(chunks).equals(photo)).toBe(true);
+		await expect(storage.open(hashBytes(bytes(`nooit ${randomUUID()}`)))).rejects.toMatchObject({
+			code: 'ENOENT'
+		});
+	});
+
+	it('ends the stream of changed bytes with an error, before their last chunk', async () => {
+		const content = randomBytes(200 * 1024);
+		const sha256 = hashBytes(content);
+		const changed = Buffer.from(content);
+		changed[changed.length - 1] ^= 1;
+		await plant(sha256, changed);
+		const opened = await storage.open(sha256);
+		const received: Uint8Array[] = [];
+		await expect(
+			(async () => {
+				for await (const chunk of opened.body) received.push(chunk);
+			})()
+		).rejects.toThrow('does not match its hash');
+		expect(Buffer.concat(received).byteLength).toBeLessThan(content.byteLength);
+	});
+
 	it('keeps a photo of several megabytes byte for byte', async () => {
 		const photo = randomBytes(6 * 1024 * 1024);
 		const { sha256, size } = await storage.put(photo);

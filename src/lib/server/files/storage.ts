@@ -3,13 +3,24 @@
 // DATA_DIR/files; s3-storage.ts keeps the same contract in a bucket. Nothing here is served
 // directly: routes check access first and then read through this interface.
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+
+/** A stored file opened for streaming; its bytes are checked against their hash as they flow. */
+export type StoredStream = { sha256: string; size: number; body: ReadableStream<Uint8Array> };
+/** A file of a dossier on its way out: its name and sniffed type, and its bytes as a stream. */
+export type OpenedFile = StoredStream & { name: string; type: string };
 
 export interface FileStorage {
 	/** Stores the bytes (once) and returns their SHA-256, which is also their key. */
 	put(bytes: Uint8Array): Promise<{ sha256: string; size: number }>;
 	read(sha256: string): Promise<Uint8Array>;
+	/**
+	 * Opens the file for a download without holding it in memory. A missing file is an ENOENT
+	 * error here, before any byte; bytes that do not match their key end the stream with an error
+	 * before its last chunk, so a download of changed bytes never completes.
+	 */
+	open(sha256: string): Promise<StoredStream>;
 	exists(sha256: string): Promise<boolean>;
 	/** Removes the bytes; a key that is not stored is no error. Callers check no row names it. */
 	delete(sha256: string): Promise<void>;
@@ -24,6 +35,45 @@ const HEX = /^[0-9a-f]{64}$/;
 
 export function hashBytes(bytes: Uint8Array): string {
 	return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * The chunks of a stored file as a stream that checks them against their key: each chunk is held
+ * back until the next arrives, and the last one is let through only when the hash matches.
+ */
+export function verifiedStream(
+	source: AsyncIterable<Uint8Array>,
+	sha256: string,
+	what: string
+): ReadableStream<Uint8Array> {
+	const hash = createHash('sha256');
+	const chunks = source[Symbol.asyncIterator]();
+	let held: Uint8Array | null = null;
+	return new ReadableStream<Uint8Array>({
+		async pull(controller) {
+			const next = await chunks.next();
+			if (next.done) {
+				if (hash.digest('hex') !== sha256)
+					controller.error(new Error(`${what} does not match its hash`));
+				else {
+					if (held) controller.enqueue(held);
+					controller.close();
+				}
+				return;
+			}
+			hash.update(next.value);
+			if (held) controller.enqueue(held);
+			held = next.value;
+		},
+		async cancel() {
+			await chunks.return?.();
+		}
+	});
+}
+
+/** All of a stream's bytes (a file opened for streaming, when a caller needs it whole). */
+export async function readAll(body: ReadableStream<Uint8Array>): Promise<Uint8Array> {
+	return new Uint8Array(await new Response(body).arrayBuffer());
 }
 
 export class LocalFileStorage implements FileStorage {
@@ -50,6 +100,18 @@ export class LocalFileStorage implements FileStorage {
 
 	async read(sha256: string): Promise<Uint8Array> {
 		return new Uint8Array(await readFile(this.pathOf(sha256)));
+	}
+
+	async open(sha256: string): Promise<StoredStream> {
+		const handle = await open(this.pathOf(sha256), 'r');
+		try {
+			const { size } = await handle.stat();
+			const chunks = handle.createReadStream({ highWaterMark: 64 * 1024 });
+			return { sha256, size, body: verifiedStream(chunks, sha256, `file ${sha256}`) };
+		} catch (e) {
+			await handle.close();
+			throw e;
+		}
 	}
 
 	async delete(sha256: string): Promise<void> {

@@ -13,7 +13,7 @@ import { normaliseEmail } from '../auth/rate-limit';
 import { getDb, type Db } from '../db';
 import * as documents from '../documents/service';
 import { getFileStorage } from '../files';
-import type { FileStorage } from '../files/storage';
+import { readAll, type FileStorage } from '../files/storage';
 import type { Provider } from '../oidc/config';
 import * as payments from '../payments/service';
 import { pushService, type MyData } from './my-data';
@@ -131,7 +131,7 @@ export async function describePackage(
 				read: async () => {
 					const opened = await documents.openDocument(dossier, d.id, { kind: 'citizen' }, deps, db);
 					if (!opened) throw new Error(`document ${d.id} of ${dossier.reference} is gone`);
-					return opened.bytes;
+					return readAll(opened.body);
 				}
 			});
 			return { title: d.title, kind: d.kind, issuedAt: d.issuedAt, sha256: d.sha256, path };
