@@ -106,6 +106,12 @@ describe(`staff alerts and the daily e-mail on ${backend}`, () => {
 		expect(refs((await digest.collect(t.db, lien.id, EARLY, MORNING)).due)).toEqual([
 			others.reference
 		]);
+		// Each count is its own kind: Lien took her overdue dossier herself.
+		expect(await digest.alertsFor(lien.id, t.db, MORNING)).toEqual({
+			assigned: 0,
+			replied: 0,
+			due: 1
+		});
 	});
 
 	it('queues the e-mail once a day from seven, only with news, and not for who switched it off', async () => {

@@ -5,10 +5,11 @@
 // inbox (`alertsFor`); every morning from 07:00 (Brussels) the maintenance run queues one e-mail
 // per person with anything to tell, once a day (`queueDueDigests`), unless they switched it off
 // on their account page (`setDigest`).
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import { addWorkingDays, toIsoDate } from '$lib/process/calendar';
 import { getDb, type Db } from '../db';
 import type { Executor } from '../db/executor';
+import type { Database } from '../db/schema';
 import * as outbox from '../outbox/repository';
 
 const TIME_ZONE = 'Europe/Brussels';
@@ -21,6 +22,49 @@ export const DUE_SOON_WORKING_DAYS = 2;
 export type AlertDossier = { id: string; reference: string };
 export type Alerts = { assigned: AlertDossier[]; replied: AlertDossier[]; due: AlertDossier[] };
 
+type Eb = ExpressionBuilder<Database & { d: Database['dossier'] }, 'd'>;
+
+/**
+ * The three kinds of attention as conditions on `dossier as d` (the person's own open dossiers):
+ * one place for the rules, used by the list for the e-mail and by the counts for the inbox.
+ */
+function attention(userId: string, since: Date, now: Date) {
+	const dueBy = addWorkingDays(toIsoDate(now, TIME_ZONE), DUE_SOON_WORKING_DAYS);
+	return {
+		/** Given to them by someone else (or by a rule) since `since`. */
+		assigned: (eb: Eb) =>
+			eb.exists(
+				eb
+					.selectFrom('dossierEvent as e')
+					.select('e.id')
+					.whereRef('e.dossierId', '=', 'd.id')
+					.where('e.type', '=', 'assigned')
+					.where('e.at', '>', since)
+					.where((or) => or.or([or('e.actorId', 'is', null), or('e.actorId', '!=', userId)]))
+			),
+		/** A citizen's message they have not seen (since they last opened the dossier). */
+		replied: () =>
+			sql<boolean>`exists (select 1 from message msg where msg.dossier_id = d.id
+				and msg.author_role = 'citizen' and msg.created_at > coalesce((select s.seen_at
+				from dossier_seen s where s.dossier_id = d.id and s.user_id = d.assignee_id),
+				'-infinity'))`,
+		/** Handling due within two working days, or overdue, with the clock running. */
+		due: (eb: Eb) =>
+			eb.and([
+				eb('d.clockPausedAt', 'is', null),
+				eb('d.dueDate', 'is not', null),
+				eb('d.dueDate', '<=', dueBy)
+			])
+	};
+}
+
+function ownOpen(db: Executor, userId: string) {
+	return db
+		.selectFrom('dossier as d')
+		.where('d.assigneeId', '=', userId)
+		.where('d.closedAt', 'is', null);
+}
+
 /** The dossiers that ask for this person's attention now (see the top of this file). */
 export async function collect(
 	db: Executor,
@@ -28,51 +72,34 @@ export async function collect(
 	since: Date,
 	now: Date
 ): Promise<Alerts> {
-	const today = toIsoDate(now, TIME_ZONE);
-	const dueBy = addWorkingDays(today, DUE_SOON_WORKING_DAYS);
-	const mine = db
-		.selectFrom('dossier as d')
-		.select(['d.id', 'd.reference'])
-		.where('d.assigneeId', '=', userId)
-		.where('d.closedAt', 'is', null)
-		.orderBy('d.reference');
+	const when = attention(userId, since, now);
+	const mine = ownOpen(db, userId).select(['d.id', 'd.reference']).orderBy('d.reference');
 	const [assigned, replied, due] = await Promise.all([
-		mine
-			.where(({ exists, selectFrom }) =>
-				exists(
-					selectFrom('dossierEvent as e')
-						.select('e.id')
-						.whereRef('e.dossierId', '=', 'd.id')
-						.where('e.type', '=', 'assigned')
-						.where('e.at', '>', since)
-						.where((eb) => eb.or([eb('e.actorId', 'is', null), eb('e.actorId', '!=', userId)]))
-				)
-			)
-			.execute(),
-		mine
-			.where(
-				sql<boolean>`exists (select 1 from message msg where msg.dossier_id = d.id
-					and msg.author_role = 'citizen' and msg.created_at > coalesce((select s.seen_at
-					from dossier_seen s where s.dossier_id = d.id and s.user_id = d.assignee_id),
-					'-infinity'))`
-			)
-			.execute(),
-		mine
-			.where('d.clockPausedAt', 'is', null)
-			.where('d.dueDate', 'is not', null)
-			.where('d.dueDate', '<=', dueBy)
-			.execute()
+		mine.where(when.assigned).execute(),
+		mine.where(when.replied).execute(),
+		mine.where(when.due).execute()
 	]);
 	return { assigned, replied, due };
 }
 
-/** The counts for the back-office's header and inbox (since the last day). */
-export async function alertsFor(userId: string, db: Db = getDb(), now = new Date()) {
-	const alerts = await collect(db, userId, new Date(now.getTime() - DAY_MS), now);
+/** The counts for the back-office's header and inbox (since the last day), in one query. */
+export async function alertsFor(
+	userId: string,
+	db: Db = getDb(),
+	now = new Date()
+): Promise<{ assigned: number; replied: number; due: number }> {
+	const when = attention(userId, new Date(now.getTime() - DAY_MS), now);
+	const counts = await ownOpen(db, userId)
+		.select((eb) => [
+			eb.fn.countAll<string>().filterWhere(when.assigned(eb)).as('assigned'),
+			eb.fn.countAll<string>().filterWhere(when.replied()).as('replied'),
+			eb.fn.countAll<string>().filterWhere(when.due(eb)).as('due')
+		])
+		.executeTakeFirstOrThrow();
 	return {
-		assigned: alerts.assigned.length,
-		replied: alerts.replied.length,
-		due: alerts.due.length
+		assigned: Number(counts.assigned),
+		replied: Number(counts.replied),
+		due: Number(counts.due)
 	};
 }
 
