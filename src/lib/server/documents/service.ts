@@ -170,6 +170,12 @@ export async function openDocument(
 	const document = await repo.findForDossier(db, dossier.id, documentId);
 	if (!document) return null;
 	const stored = await deps.storage.open(document.storageKey);
-	await accessLog.record(reader, { what: 'document', dossierId: dossier.id, documentId }, db);
+	try {
+		await accessLog.record(reader, { what: 'document', dossierId: dossier.id, documentId }, db);
+	} catch (e) {
+		// Not on record, so not handed out; the opened file is closed.
+		await stored.body.cancel();
+		throw e;
+	}
 	return { name: document.fileName, type: 'application/pdf', ...stored };
 }

@@ -449,10 +449,16 @@ export async function openFile(
 	const file = await repo.findAttachment(db, dossier.id, fileId);
 	if (!file) return null;
 	const stored = await deps.storage.open(file.storageKey);
-	await accessLog.record(
-		reader,
-		{ what: 'file', dossierId: dossier.id, attachmentId: file.id },
-		db
-	);
+	try {
+		await accessLog.record(
+			reader,
+			{ what: 'file', dossierId: dossier.id, attachmentId: file.id },
+			db
+		);
+	} catch (e) {
+		// Not on record, so not handed out; the opened file is closed.
+		await stored.body.cancel();
+		throw e;
+	}
 	return { name: file.fileName, type: file.mediaType, ...stored };
 }
