@@ -95,14 +95,15 @@ export function readImageDimensions(bytes: Uint8Array, type: string): Dimensions
 	}
 }
 
+/** JPEG's end-of-image marker. */
+const EOI = Buffer.from([0xff, 0xd9]);
+
 /**
  * Where the image's own bytes end, read from its structure (PNG chunks to IEND, JPEG segments to
  * the scan and its end-of-image marker, WebP's RIFF size); null when it cannot be told (HEIC, or a
  * file that breaks off). What follows is no part of the image: the upload check looks there for
  * an appended web page.
  */
-const EOI = Buffer.from([0xff, 0xd9]);
-
 export function imageEnd(b: Uint8Array, type: string): number | null {
 	if (type === 'image/png') {
 		for (let i = 8; i + 12 <= b.length;) {
