@@ -12,8 +12,13 @@ const bewonerskaart = '/p/bewonerskaart/aanvragen';
 const premie = '/p/premie-hemelwaterput/aanvragen';
 const melding = '/p/melding-openbaar-domein/aanvragen';
 
-/** The form page once the device has put back what it kept (or found nothing to put back). */
-const deviceReady = (page: Page) => expect(page.locator('[data-device="ready"]')).toHaveCount(1);
+/**
+ * The form page once the device has put back what it kept (or found nothing to put back). With
+ * `slowScripts` the app's JavaScript arrives in three waves of 1.5 s each (the entry, the nodes it
+ * hydrates, the device store they import), so 5 s was too short on a busy machine (a CI failure).
+ */
+const deviceReady = (page: Page) =>
+	expect(page.locator('[data-device="ready"]')).toHaveCount(1, { timeout: 15_000 });
 
 /** A phone on a slow connection: the app's JavaScript arrives 1.5 s after the page. */
 async function slowScripts(page: Page) {
