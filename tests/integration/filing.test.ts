@@ -8,7 +8,7 @@ import { testMessages } from '$lib/process/answers/test-messages';
 import { computeDueDate, toIsoDate } from '$lib/process/calendar';
 import * as dossiers from '$lib/server/dossiers/service';
 import * as drafts from '$lib/server/drafts/service';
-import { LocalFileStorage } from '$lib/server/files/storage';
+import { LocalFileStorage, readStored } from '$lib/server/files/storage';
 import * as processes from '$lib/server/processes/service';
 import * as users from '$lib/server/users/service';
 import { backend, openTestDatabase, type TestDatabase } from './test-db';
@@ -99,7 +99,7 @@ describe(`filing a request on ${backend}`, () => {
 			.where('draftId', '=', view.draft.id)
 			.execute();
 		expect(rows).toHaveLength(1);
-		expect(await storage.read(rows[0].sha256)).toEqual(
+		expect(await readStored(storage, rows[0].sha256)).toEqual(
 			new TextEncoder().encode('%PDF-1.7\naanvraag')
 		);
 

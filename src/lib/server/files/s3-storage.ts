@@ -92,24 +92,6 @@ export class S3FileStorage implements FileStorage {
 		return { sha256, size: bytes.byteLength };
 	}
 
-	async read(sha256: string): Promise<Uint8Array> {
-		const key = this.keyOf(sha256);
-		let body: Uint8Array;
-		try {
-			const answer = await this.client.send(
-				new GetObjectCommand({ Bucket: this.settings.bucket, Key: key })
-			);
-			if (!answer.Body) throw new Error(`S3 object ${key} has no body`);
-			body = await answer.Body.transformToByteArray();
-		} catch (e) {
-			if (isMissing(e)) throw missing(key);
-			throw e;
-		}
-		// A bucket is shared infrastructure: never hand out bytes that are not what was stored.
-		if (hashBytes(body) !== sha256) throw new Error(`S3 object ${key} does not match its hash`);
-		return body;
-	}
-
 	async open(sha256: string): Promise<StoredStream> {
 		const key = this.keyOf(sha256);
 		try {

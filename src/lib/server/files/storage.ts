@@ -3,7 +3,7 @@
 // DATA_DIR/files; s3-storage.ts keeps the same contract in a bucket. Nothing here is served
 // directly: routes check access first and then read through this interface.
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, open, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** A stored file opened for streaming; its bytes are checked against their hash as they flow. */
@@ -14,7 +14,6 @@ export type OpenedFile = StoredStream & { name: string; type: string };
 export interface FileStorage {
 	/** Stores the bytes (once) and returns their SHA-256, which is also their key. */
 	put(bytes: Uint8Array): Promise<{ sha256: string; size: number }>;
-	read(sha256: string): Promise<Uint8Array>;
 	/**
 	 * Opens the file for a download without holding it in memory. A missing file is an ENOENT
 	 * error here, before any byte; bytes that do not match their key end the stream with an error
@@ -76,6 +75,14 @@ export async function readAll(body: ReadableStream<Uint8Array>): Promise<Uint8Ar
 	return new Uint8Array(await new Response(body).arrayBuffer());
 }
 
+/**
+ * A stored file's bytes whole, for the packages that put files into a ZIP. Read through `open`,
+ * so they are checked against their key in one place, whichever store holds them.
+ */
+export async function readStored(storage: FileStorage, sha256: string): Promise<Uint8Array> {
+	return readAll((await storage.open(sha256)).body);
+}
+
 export class LocalFileStorage implements FileStorage {
 	constructor(private readonly root: string) {}
 
@@ -96,10 +103,6 @@ export class LocalFileStorage implements FileStorage {
 			await rename(temp, path);
 		}
 		return { sha256, size: bytes.byteLength };
-	}
-
-	async read(sha256: string): Promise<Uint8Array> {
-		return new Uint8Array(await readFile(this.pathOf(sha256)));
 	}
 
 	async open(sha256: string): Promise<StoredStream> {

@@ -21,7 +21,7 @@ import { getDb, type Db } from '../db';
 import * as documentsRepo from '../documents/repository';
 import * as dossierRepo from '../dossiers/repository';
 import { getFileStorage } from '../files';
-import type { FileStorage } from '../files/storage';
+import { readStored, type FileStorage } from '../files/storage';
 import { findUnreferencedKeys } from '../maintenance/repository';
 import * as processes from '../processes/service';
 import { packageDir, placePackage, removeLeftovers, safeName, type PackageFile } from './archive';
@@ -119,7 +119,7 @@ async function packageFiles(
 	const fileEntries = [];
 	for (const a of attachments) {
 		const path = `files/${a.id}-${safeName(a.fileName)}`;
-		files.push({ path, bytes: await storage.read(a.storageKey) });
+		files.push({ path, bytes: await readStored(storage, a.storageKey) });
 		fileEntries.push({
 			id: a.id,
 			path,
@@ -134,7 +134,7 @@ async function packageFiles(
 	const documentEntries = [];
 	for (const doc of documents) {
 		const path = `documents/${doc.id}-${safeName(doc.fileName)}`;
-		files.push({ path, bytes: await storage.read(doc.storageKey) });
+		files.push({ path, bytes: await readStored(storage, doc.storageKey) });
 		documentEntries.push({
 			id: doc.id,
 			path,

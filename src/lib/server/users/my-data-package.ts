@@ -13,7 +13,7 @@ import { normaliseEmail } from '../auth/rate-limit';
 import { getDb, type Db } from '../db';
 import * as documents from '../documents/service';
 import { getFileStorage } from '../files';
-import { readAll, type FileStorage } from '../files/storage';
+import { readAll, readStored, type FileStorage } from '../files/storage';
 import type { Provider } from '../oidc/config';
 import * as payments from '../payments/service';
 import { pushService, type MyData } from './my-data';
@@ -122,7 +122,7 @@ export async function describePackage(
 		for (const file of own.files) {
 			const path = `${folder}/${uniqueIn(used, safeSegment(file.fileName))}`;
 			pathOf.set(file.id, path);
-			files.push({ path, read: () => deps.storage.read(file.sha256) });
+			files.push({ path, read: () => readStored(deps.storage, file.sha256) });
 		}
 		const issued = own.documents.map((d) => {
 			const path = `${folder}/${uniqueIn(used, safeSegment(d.fileName, 'document.pdf'))}`;
