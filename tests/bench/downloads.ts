@@ -9,9 +9,9 @@
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { randomUUID } from 'node:crypto';
 import { startBuiltServer } from './harness';
-import { makePng, PROCESS } from './load/journeys';
+import { formData } from './load/client';
+import { deviceReport, makePng, PROCESS } from './load/journeys';
 import { readCpuSeconds } from './load/references';
 
 const { values: args } = parseArgs({
@@ -32,21 +32,9 @@ function rssMb(pid: number): number {
 
 /** Files one report with the photo; returns the address of the photo's download. */
 async function fileReport(base: string, photo: Buffer): Promise<string> {
-	const answers = {
-		categorie: 'wegdek',
-		omschrijving: 'Een diepe put in het fietspad, ongeveer 30 cm breed.',
-		locatieAdres: { street: 'Kerkstraat', number: '12', postcode: '9000', municipality: 'Gent' },
-		fotos: [{ id: 'foto-1', name: 'put.png', size: photo.length, type: 'image/png' }],
-		terugkoppeling: false
-	};
-	const body = new FormData();
-	body.set('mode', 'submit');
-	body.set('submissionId', randomUUID());
-	body.set('answers', JSON.stringify(answers));
-	body.set('file:foto-1', new Blob([new Uint8Array(photo)], { type: 'image/png' }), 'put.png');
 	const filed = await fetch(`${base}/p/${PROCESS}/aanvragen/verzenden`, {
 		method: 'POST',
-		body,
+		body: formData(deviceReport(photo)),
 		headers: { accept: 'application/json', origin: base }
 	});
 	if (!filed.ok) throw new Error(`filing: ${filed.status} ${await filed.text()}`);

@@ -1,6 +1,6 @@
 // What the benchmarks share: loading server modules through Vite (so $lib and $env resolve as
 // in the app), starting the built server on a fresh embedded database, and percentiles.
-import { execSync, spawn } from 'node:child_process';
+import { execSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, openSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +22,60 @@ export async function openModuleLoader(): Promise<{
 }
 
 /**
+ * Spawns the built server (`node build`), or with `workers` `npm start`'s cluster
+ * (src/cli/start.js, WORKERS=n), on 127.0.0.1:port; `listening` resolves once every worker says it
+ * listens and rejects when the server exits first or is not listening within `timeoutMs`.
+ */
+export function launchServer(opts: {
+	port: number | string;
+	dataDir: string;
+	databaseUrl: string;
+	workers?: number;
+	env?: Record<string, string>;
+	/** Its own process group (the fault scenarios kill the primary and its workers at once). */
+	detached?: boolean;
+	stderr: 'inherit' | 'pipe' | number;
+	timeoutMs?: number;
+}): { proc: ChildProcess; base: string; listening: Promise<void> } {
+	const base = `http://127.0.0.1:${opts.port}`;
+	const workers = opts.workers ?? 0;
+	const proc = spawn(process.execPath, [workers ? join('src', 'cli', 'start.js') : 'build'], {
+		cwd: root,
+		env: {
+			...process.env,
+			PORT: String(opts.port),
+			ORIGIN: base,
+			DATA_DIR: opts.dataDir,
+			DATABASE_URL: opts.databaseUrl,
+			...(workers ? { WORKERS: String(workers) } : {}),
+			...opts.env
+		},
+		detached: opts.detached ?? false,
+		stdio: ['ignore', 'pipe', opts.stderr]
+	});
+	const listening = new Promise<void>((resolve, reject) => {
+		const seconds = (opts.timeoutMs ?? 180_000) / 1000;
+		const timer = setTimeout(
+			() => reject(new Error(`server did not start in ${seconds} s`)),
+			opts.timeoutMs ?? 180_000
+		);
+		let count = 0;
+		proc.stdout?.on('data', (d: Buffer) => {
+			count += String(d).split('Listening').length - 1;
+			if (count >= Math.max(1, workers)) {
+				clearTimeout(timer);
+				resolve();
+			}
+		});
+		proc.once('exit', (code, signal) => {
+			clearTimeout(timer);
+			reject(new Error(`server exited (${code ?? signal})`));
+		});
+	});
+	return { proc, base, listening };
+}
+
+/**
  * Builds the app (unless told not to) and starts `node build` on 127.0.0.1:port with a fresh
  * data directory (the embedded database unless DATABASE_URL is set); resolves once it listens.
  * With `workers`, starts `npm start`'s entry (src/cli/start.js) with WORKERS=n instead and resolves
@@ -35,27 +89,13 @@ export async function startBuiltServer(opts: {
 	workers?: number;
 }) {
 	if (opts.build) execSync('npm run build', { cwd: root, stdio: 'ignore' });
-	const base = `http://127.0.0.1:${opts.port}`;
-	const entry = opts.workers ? join(root, 'src', 'cli', 'start.js') : 'build';
-	const server = spawn(process.execPath, [entry], {
-		cwd: root,
-		env: {
-			...process.env,
-			PORT: opts.port,
-			ORIGIN: base,
-			DATA_DIR: mkdtempSync(join(tmpdir(), `loket-${opts.name}-`)),
-			DATABASE_URL: process.env.DATABASE_URL ?? '',
-			...(opts.workers ? { WORKERS: String(opts.workers) } : {})
-		},
-		stdio: ['ignore', 'pipe', opts.log ? openSync(opts.log, 'a') : 'inherit']
+	const { proc, base, listening } = launchServer({
+		port: opts.port,
+		dataDir: mkdtempSync(join(tmpdir(), `loket-${opts.name}-`)),
+		databaseUrl: process.env.DATABASE_URL ?? '',
+		workers: opts.workers,
+		stderr: opts.log ? openSync(opts.log, 'a') : 'inherit'
 	});
-	let listening = 0;
-	await new Promise<void>((resolve, reject) => {
-		server.stdout?.on('data', (d: Buffer) => {
-			listening += (String(d).match(/Listening/g) ?? []).length;
-			if (listening >= (opts.workers ?? 1)) resolve();
-		});
-		server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
-	});
-	return { base, pid: server.pid, stop: () => server.kill('SIGTERM') };
+	await listening;
+	return { base, pid: proc.pid, stop: () => proc.kill('SIGTERM') };
 }

@@ -2,8 +2,8 @@
 // (SIGKILL, no clean-up at all) and start again on the same data: `node build` (one process), or
 // `npm start`'s cluster (src/cli/start.js) with `workers` workers, whose primary forks a worker
 // again when one dies.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { root } from '../harness';
+import { execFileSync, type ChildProcess } from 'node:child_process';
+import { launchServer } from '../harness';
 
 export type App = {
 	base: string;
@@ -54,41 +54,24 @@ export function createApp(opts: {
 	return {
 		base,
 		log,
-		start: () => {
-			const proc = spawn(process.execPath, [workers ? 'src/cli/start.js' : 'build'], {
-				cwd: root,
-				env: {
-					...process.env,
-					PORT: String(opts.port),
-					HOST: '127.0.0.1',
-					ORIGIN: base,
-					BODY_SIZE_LIMIT: '20M',
-					DATA_DIR: opts.dataDir,
-					DATABASE_URL: opts.databaseUrl,
-					...(workers ? { WORKERS: String(workers) } : {}),
-					...opts.env
-				},
+		start: async () => {
+			const { proc, listening } = launchServer({
+				port: opts.port,
+				dataDir: opts.dataDir,
+				databaseUrl: opts.databaseUrl,
+				workers,
+				env: { HOST: '127.0.0.1', BODY_SIZE_LIMIT: '20M', ...opts.env },
 				// Its own process group, so that a crash takes the primary and its workers at once.
 				detached: true,
-				stdio: ['ignore', 'pipe', 'pipe']
+				stderr: 'pipe'
 			});
 			child = proc;
 			proc.stderr?.on('data', (d: Buffer) => log.push(...String(d).trimEnd().split('\n')));
-			return new Promise<void>((resolve, reject) => {
-				const timer = setTimeout(() => reject(new Error('server did not start in 180 s')), 180_000);
-				let listening = 0;
-				proc.stdout?.on('data', (d: Buffer) => {
-					listening += String(d).split('Listening').length - 1;
-					if (listening >= Math.max(1, workers)) {
-						clearTimeout(timer);
-						resolve();
-					}
-				});
-				proc.once('exit', (code, signal) => {
-					clearTimeout(timer);
-					reject(new Error(`server exited (${code ?? signal}): ${log.slice(-5).join(' | ')}`));
-				});
-			});
+			try {
+				await listening;
+			} catch (e) {
+				throw new Error(`${(e as Error).message}: ${log.slice(-5).join(' | ')}`, { cause: e });
+			}
 		},
 		crash: async () => {
 			if (!child?.pid) return;

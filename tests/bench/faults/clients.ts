@@ -4,6 +4,8 @@
 // as the app's offline queue does. Every acknowledgement (the reference the server returned) is
 // kept, to be checked against the database afterwards.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { formData } from '../load/client';
+import { deviceReport } from '../load/journeys';
 
 export const PROCESS_ID = 'melding-openbaar-domein';
 
@@ -15,7 +17,7 @@ const PNG = Buffer.from(
 
 export type Submission = {
 	submissionId: string;
-	answers: Record<string, unknown>;
+	description: string;
 	photo: Uint8Array<ArrayBuffer>;
 	sha256: string;
 };
@@ -65,13 +67,8 @@ export function makeSubmission(): Submission {
 		submissionId,
 		photo,
 		sha256: createHash('sha256').update(photo).digest('hex'),
-		answers: {
-			categorie: 'wegdek',
-			omschrijving: `Put in het wegdek (bench ${submissionId})`,
-			locatieAdres: { street: 'Kerkstraat', number: '12', postcode: '9000', municipality: 'Gent' },
-			fotos: [{ id: 'foto-1', name: 'put.png', size: photo.byteLength, type: 'image/png' }],
-			terugkoppeling: false
-		}
+		// The audit finds the dossier of each acknowledgement by this marker.
+		description: `Put in het wegdek (bench ${submissionId})`
 	};
 }
 
@@ -84,11 +81,8 @@ export type Reply =
 
 /** Sends one submission once. */
 export async function send(base: string, s: Submission): Promise<Reply> {
-	const body = new FormData();
-	body.set('mode', 'submit');
-	body.set('submissionId', s.submissionId);
-	body.set('answers', JSON.stringify(s.answers));
-	body.set('file:foto-1', new Blob([s.photo], { type: 'image/png' }), 'put.png');
+	const { submissionId, description } = s;
+	const body = formData(deviceReport(s.photo, { submissionId, description }));
 	let response: Response;
 	try {
 		response = await fetch(`${base}/p/${PROCESS_ID}/aanvragen/verzenden`, {

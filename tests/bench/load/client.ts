@@ -38,6 +38,16 @@ export function encodeMultipart(fields: Fields): { body: Buffer; type: string } 
 	return { body: Buffer.concat(parts), type: `multipart/form-data; boundary=${boundary}` };
 }
 
+/** The same fields as a FormData, for `fetch`. */
+export function formData(fields: Fields): FormData {
+	const form = new FormData();
+	for (const [name, value] of Object.entries(fields))
+		if (typeof value === 'string') form.set(name, value);
+		else
+			form.set(name, new Blob([new Uint8Array(value.bytes)], { type: value.type }), value.filename);
+	return form;
+}
+
 /** One virtual user: their cookies, sent with every request to one target. */
 export class Session {
 	private readonly jar = new Map<string, string>();

@@ -217,11 +217,20 @@ export async function* staffJourney(
  * The same report sent in one request, as a phone sends the application it queued offline
  * (POST /aanvragen/verzenden: the answers as JSON and the photo as a file): one request, one dossier.
  */
-export async function* deviceSubmission(s: Session, rec: Recorder): Journey {
-	const photo = makePng();
+/**
+ * A report of a hole in the road with one photo (`foto-1`), as the device sends a whole submission
+ * in one multipart request (POST /p/<id>/aanvragen/verzenden). A resend keeps the submissionId.
+ */
+export function deviceReport(
+	photo: Uint8Array,
+	{
+		submissionId = randomUUID(),
+		description = 'Een diepe put in het fietspad, ongeveer 30 cm breed.'
+	}: { submissionId?: string; description?: string } = {}
+): Fields {
 	const answers = {
 		categorie: 'wegdek',
-		omschrijving: 'Een diepe put in het fietspad, ongeveer 30 cm breed.',
+		omschrijving: description,
 		locatieAdres: {
 			street: 'Kerkstraat',
 			number: '12',
@@ -230,19 +239,27 @@ export async function* deviceSubmission(s: Session, rec: Recorder): Journey {
 			municipality: 'Gent'
 		},
 		locatieOmschrijving: 'Tegenover de bushalte.',
-		fotos: [{ id: 'foto-1', name: 'put.png', size: photo.length, type: 'image/png' }],
+		fotos: [{ id: 'foto-1', name: 'put.png', size: photo.byteLength, type: 'image/png' }],
 		terugkoppeling: false
 	};
+	return {
+		mode: 'submit',
+		submissionId,
+		answers: JSON.stringify(answers),
+		'file:foto-1': {
+			filename: 'put.png',
+			type: 'image/png',
+			bytes: Buffer.from(photo.buffer, photo.byteOffset, photo.byteLength)
+		}
+	};
+}
+
+export async function* deviceSubmission(s: Session, rec: Recorder): Journey {
+	const report = deviceReport(makePng());
 	await step(
 		rec,
 		'POST /aanvragen/verzenden (200 kB photo)',
-		() =>
-			s.post(`/p/${PROCESS}/aanvragen/verzenden`, {
-				mode: 'submit',
-				submissionId: randomUUID(),
-				answers: JSON.stringify(answers),
-				'file:foto-1': { filename: 'put.png', type: 'image/png', bytes: photo }
-			}),
+		() => s.post(`/p/${PROCESS}/aanvragen/verzenden`, report),
 		status(200, '"status":"filed"')
 	);
 	yield;
