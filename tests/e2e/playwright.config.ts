@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { makeTestSeal, TEST_SEAL_PASSWORD } from '../fixtures/seal';
 import { e2eProvidersFile } from './test-provider';
-import { userAddCommand } from './users';
+import { writeAccountsFile } from './users';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
 const smoke = process.env.E2E_SCOPE === 'smoke';
@@ -64,7 +64,7 @@ function aloneDatabaseUrl(url: string): string {
 /** The operator's way: accounts from the shell first (users.ts), then the server. */
 function server(p: number, dataDir: string, databaseUrl: string, fresh: boolean) {
 	return {
-		command: `${fresh && databaseUrl ? `npx tsx tests/e2e/fresh-database.ts '${databaseUrl}' && ` : ''}${userAddCommand(join(dataDir, 'accounts.json'))} && node build`,
+		command: `${fresh && databaseUrl ? `npx tsx tests/e2e/fresh-database.ts '${databaseUrl}' && ` : ''}${writeAccountsFile(join(dataDir, 'accounts.json'))} && node build`,
 		cwd: '../..',
 		url: `http://localhost:${p}/healthz`,
 		reuseExistingServer: false,

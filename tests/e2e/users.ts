@@ -18,10 +18,10 @@ export const e2eUsers = {
 export type E2eUser = keyof typeof e2eUsers;
 
 /**
- * The shell command that creates the accounts above: one `npm run user:add -- --accounts`, with
- * the list written to `file` (one process, not one per account: each start costs seconds).
+ * Writes the accounts above to `file` and returns the shell command that creates them: one
+ * `npm run user:add -- --accounts`, not one per account (each start costs seconds).
  */
-export function userAddCommand(file: string): string {
+export function writeAccountsFile(file: string): string {
 	const accounts = Object.values(e2eUsers).map((u) => ({
 		email: u.email,
 		password: E2E_PASSWORD,
