@@ -6,6 +6,7 @@
 // not; the load average is printed beside it. Run it on the build before and after a change:
 //   npm run bench:cpu -- [--entry build | --entry src/cli/start.js --workers 2]
 //     [--url postgres://root@127.0.0.1:5432/bench_cpu] [--requests 2000] [--port 4470]
+//     [--only inbox]
 // The database is dropped and made anew (its name must contain "bench" or "test").
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -33,7 +34,9 @@ const { values: args } = parseArgs({
 		requests: { type: 'string', default: '2000' },
 		concurrency: { type: 'string', default: '4' },
 		process: { type: 'string', default: 'melding-openbaar-domein' },
-		label: { type: 'string', default: '' }
+		label: { type: 'string', default: '' },
+		/** Only the pages whose name matches this pattern (e.g. `form|inbox`). */
+		only: { type: 'string', default: '' }
 	}
 });
 const requests = Number(args.requests);
@@ -186,7 +189,7 @@ console.log(
 );
 console.log('|---|---|---|---|---|---|---|');
 try {
-	for (const page of pages)
+	for (const page of pages.filter((p) => new RegExp(args.only).test(p.name)))
 		for (const encoding of encodings) {
 			const r = await measure(page.path, { ...page.headers, ...encoding.headers });
 			console.log(
