@@ -14,4 +14,5 @@ process.once('SIGTERM', async () => {
 	writeFileSync(process.env.PROFILE_OUT ?? '/tmp/server.cpuprofile', JSON.stringify(profile));
 	process.exit(0);
 });
-await import('../../build/index.js');
+// Not a literal path: the type checker would follow it into the build.
+await import(new URL('../../build/index.js', import.meta.url).href);
