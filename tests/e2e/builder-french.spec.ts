@@ -1,6 +1,7 @@
-// A clerk writes a French label in the builder and sees it in the preview in French; once the
-// French is left empty again, the preview shows the Dutch label marked lang="nl" and says that
-// some texts are only in Dutch (issue 23, item 5).
+// A clerk writes a French label in the builder and sees it in the preview in French, each French
+// text marked lang="fr" on the Dutch back-office page (WCAG 3.1.2: a screen reader reads it in
+// French); once the French is left empty again, the preview shows the Dutch label, in the page's
+// own language, and says that some texts are only in Dutch (issue 23, item 5).
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { logIn } from './users';
@@ -53,6 +54,10 @@ test('a clerk writes a French label, previews it in French, and sees the Dutch f
 	await expect(preview.getByLabel(french)).toBeVisible();
 	await expect(preview.getByRole('heading', { level: 1, name: 'Vos données' })).toBeVisible();
 	await expect(preview.getByText('Sommige teksten zijn alleen in het Nederlands')).toHaveCount(0);
+	await expect(preview.locator('html')).toHaveAttribute('lang', 'nl');
+	await expect(preview.locator('label span[lang="fr"]')).toHaveText(french);
+	await expect(preview.locator('h1 span[lang="fr"]')).toHaveText('Vos données');
+	await expect(preview.locator('.caption')).toHaveAttribute('lang', 'fr');
 
 	// The French left empty: saved without it, and the preview falls back to Dutch, marked.
 	await label.getByLabel('Frans').fill('');
@@ -63,9 +68,10 @@ test('a clerk writes a French label, previews it in French, and sees the Dutch f
 		.getByRole('group', { name: 'Teksten in het voorbeeld' })
 		.getByRole('button', { name: 'Frans' })
 		.click();
-	const marked = preview.locator('span[lang="nl"]', { hasText: 'Voornaam' });
-	await expect(marked).toBeVisible();
 	await expect(preview.getByLabel('Voornaam')).toBeVisible();
+	// Dutch on a Dutch page: no lang of its own; the French around it keeps theirs.
+	await expect(preview.locator('label span[lang]', { hasText: 'Voornaam' })).toHaveCount(0);
+	await expect(preview.locator('h1 span[lang="fr"]')).toHaveText('Vos données');
 	await expect(preview.getByRole('note')).toHaveText(
 		'Sommige teksten zijn alleen in het Nederlands beschikbaar.'
 	);
@@ -73,6 +79,7 @@ test('a clerk writes a French label, previews it in French, and sees the Dutch f
 	// The preview page on its own, in French, passes axe.
 	await page.goto(`/backoffice/processes/${id}/versions/1/edit/preview?taal=fr`);
 	await expect(page.getByRole('heading', { level: 1, name: 'Vos données' })).toBeVisible();
-	await expect(page.locator('span[lang="nl"]', { hasText: 'Voornaam' })).toBeVisible();
+	await expect(page.locator('h1 span[lang="fr"]')).toHaveText('Vos données');
+	await expect(page.getByLabel('Voornaam')).toBeVisible();
 	await expectAccessible(page);
 });

@@ -24,6 +24,18 @@ describe('a definition text in the page language, or Dutch marked', () => {
 		expect(localize(dutchOnly, 'fr')).toBe('Rijksregisternummer');
 	});
 
+	it("marks a text in another language than the page's with its own (the builder's preview)", () => {
+		// The French form previewed on a Dutch back-office page.
+		expect(localizeMarked(full, 'fr', 'nl')).toEqual({ text: 'Nom', lang: 'fr' });
+		expect(localizeMarked(dutchOnly, 'fr', 'nl')).toEqual({
+			text: 'Rijksregisternummer',
+			lang: undefined
+		});
+		// The Dutch form previewed on an English page.
+		expect(localizeMarked(full, 'nl', 'en')).toEqual({ text: 'Naam', lang: 'nl' });
+		expect(localizeMarked(full, 'en', 'en')).toEqual({ text: 'Name', lang: undefined });
+	});
+
 	it('finds whether anything on a page lacks the language, however deep', () => {
 		const page = { title: full, fields: [{ label: full, options: [{ label: dutchOnly }] }] };
 		expect(lacksLocale(page, 'fr')).toBe(true);

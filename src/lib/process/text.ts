@@ -20,19 +20,20 @@ export function localize(text: LocalText, locale: TextLocale): string {
 }
 
 /**
- * The text for a locale and the language it is really in: `lang` is 'nl' when a page in another
- * language shows the Dutch text because the definition has none in its language (the element
- * carries `lang="nl"`, so a screen reader switches voice), undefined when the text is in the
- * page's language.
+ * The text for a locale and the language it is really in, when that is not the page's: `lang` is
+ * 'nl' when a page in another language shows the Dutch text because the definition has none in its
+ * language (the element carries `lang="nl"`, so a screen reader switches voice), undefined when the
+ * text is in the page's language. `pageLocale` is the page's language where the texts are in
+ * another (the builder's preview of the French form on a Dutch back-office page: `lang="fr"`).
  */
 export function localizeMarked(
 	text: LocalText,
-	locale: TextLocale
-): { text: string; lang: 'nl' | undefined } {
+	locale: TextLocale,
+	pageLocale: Locale = locale
+): { text: string; lang: Locale | undefined } {
 	const own = locale === 'nl' ? undefined : text[locale];
-	return own === undefined
-		? { text: text.nl, lang: locale === 'nl' ? undefined : 'nl' }
-		: { text: own, lang: undefined };
+	const shown = own === undefined ? 'nl' : locale;
+	return { text: own ?? text.nl, lang: shown === pageLocale ? undefined : shown };
 }
 
 /** Whether any LocalText in a value (a definition, a page, a list of states) has no text in `locale`. */

@@ -29,9 +29,9 @@ export type AnswerSection = {
 	pageIndex: number;
 	pageId: string;
 	title: string;
-	/** 'nl' when the title or a label is Dutch on a page in another language (marked fallback). */
-	titleLang?: 'nl';
-	rows: { key: string; label: string; labelLang?: 'nl'; text: string }[];
+	/** The title's or a label's language where it is not the page's (a Dutch fallback: 'nl'). */
+	titleLang?: Locale;
+	rows: { key: string; label: string; labelLang?: Locale; text: string }[];
 };
 
 /** The visible pages and fields of a definition with their answers, in order, ready to show. */
