@@ -1,5 +1,5 @@
 import { building } from '$app/environment';
-import type { Handle, HandleServerError, ResolveOptions, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { m } from '$lib/i18n';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { cookieName } from '$lib/paraglide/runtime';
@@ -11,6 +11,7 @@ import {
 import { requireAllowed, requireUser } from '$lib/server/web/guards';
 import { canEnterBackoffice } from '$lib/server/auth/policies';
 import * as sessions from '$lib/server/auth/session';
+import { chain } from '$lib/server/web/chain';
 import { compress } from '$lib/server/web/compress';
 import { sharedPages } from '$lib/server/web/shared-pages';
 import { refuseCrossSiteForm } from '$lib/server/web/cross-site';
@@ -171,40 +172,6 @@ export const handle = chain(
 	session,
 	groupGuard
 );
-
-/**
- * Handles that run one inside the other as plain calls, like kit's `sequence` (options given to
- * `resolve` are merged the same way: the page-chunk transforms of inner handles run first). Kit's
- * `sequence` gives each handle its own async context, tracing span and page-chunk wrapper; for our
- * ten handles that was a quarter of the CPU of a form page (issue 21, bench:cpu). Only
- * `transformPageChunk` is merged, the one option a handle here gives.
- */
-function chain(...handles: Handle[]): Handle {
-	return ({ event, resolve }) => {
-		const next =
-			(i: number, outer?: ResolveOptions): typeof resolve =>
-			(e, options) => {
-				const merged = mergeOptions(outer, options);
-				return i === handles.length
-					? resolve(e, merged)
-					: handles[i]({ event: e, resolve: next(i + 1, merged) });
-			};
-		return next(0)(event);
-	};
-}
-
-function mergeOptions(outer?: ResolveOptions, inner?: ResolveOptions): ResolveOptions | undefined {
-	for (const o of [outer, inner])
-		if (o && (o.preload || o.filterSerializedResponseHeaders))
-			throw new Error('chain() merges transformPageChunk only');
-	const first = inner?.transformPageChunk;
-	const then = outer?.transformPageChunk;
-	if (!first) return outer ?? inner;
-	if (!then) return inner;
-	return {
-		transformPageChunk: async (input) => then({ ...input, html: (await first(input)) ?? '' })
-	};
-}
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (status === 404) return { message: 'Not found' };
