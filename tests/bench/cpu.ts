@@ -8,7 +8,6 @@
 //     [--url postgres://root@127.0.0.1:5432/bench_cpu] [--requests 2000] [--port 4470]
 //     [--only inbox]
 // The database is dropped and made anew (its name must contain "bench" or "test").
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -17,7 +16,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { openDatabase } from '../../src/lib/server/db/connect';
 import { addUser } from '../../src/lib/server/users/service';
-import { root } from './harness';
+import { launchServer, root } from './harness';
 import { Session, Target } from './load/client';
 import { deviceSubmission } from './load/journeys';
 import { Recorder } from './load/stats';
@@ -69,29 +68,20 @@ function treeCpuSeconds(pid: number): number {
 	return total;
 }
 
-const base = `http://127.0.0.1:${args.port}`;
-const entry = resolve(root, args.entry);
-const server = spawn(process.execPath, [entry], {
-	cwd: root,
-	env: {
-		...process.env,
-		PORT: args.port,
-		ORIGIN: base,
-		WORKERS: args.workers,
-		BODY_SIZE_LIMIT: '20M',
-		DATA_DIR: mkdtempSync(join(tmpdir(), 'loket-bench-cpu-')),
-		DATABASE_URL: url.href
-	},
-	stdio: ['ignore', 'pipe', 'inherit']
+const {
+	proc: server,
+	base,
+	listening
+} = launchServer({
+	port: args.port,
+	entry: resolve(root, args.entry),
+	workers: Number(args.workers),
+	dataDir: mkdtempSync(join(tmpdir(), 'loket-bench-cpu-')),
+	databaseUrl: url.href,
+	env: { BODY_SIZE_LIMIT: '20M' },
+	stderr: 'inherit'
 });
-let listening = 0;
-await new Promise<void>((done, fail) => {
-	server.stdout.on('data', (d: Buffer) => {
-		listening += (String(d).match(/Listening/g) ?? []).length;
-		if (listening >= Math.max(1, Number(args.workers))) done();
-	});
-	server.on('exit', (code) => fail(new Error(`server exited with ${code}`)));
-});
+await listening;
 const pid = server.pid!;
 
 const agent = new Agent({ keepAlive: true, maxSockets: concurrency });

@@ -24,13 +24,15 @@ export async function openModuleLoader(): Promise<{
 /**
  * Spawns the built server (`node build`), or with `workers` `npm start`'s cluster
  * (src/cli/start.js, WORKERS=n), on 127.0.0.1:port; `listening` resolves once every worker says it
- * listens and rejects when the server exits first or is not listening within `timeoutMs`.
+ * listens and rejects when the server exits first or is not listening within `timeoutMs`. `entry`
+ * starts another file instead (an older build, the profiling wrapper).
  */
 export function launchServer(opts: {
 	port: number | string;
 	dataDir: string;
 	databaseUrl: string;
 	workers?: number;
+	entry?: string;
 	env?: Record<string, string>;
 	/** Its own process group (the fault scenarios kill the primary and its workers at once). */
 	detached?: boolean;
@@ -39,7 +41,8 @@ export function launchServer(opts: {
 }): { proc: ChildProcess; base: string; listening: Promise<void> } {
 	const base = `http://127.0.0.1:${opts.port}`;
 	const workers = opts.workers ?? 0;
-	const proc = spawn(process.execPath, [workers ? join('src', 'cli', 'start.js') : 'build'], {
+	const entry = opts.entry ?? (workers ? join('src', 'cli', 'start.js') : 'build');
+	const proc = spawn(process.execPath, [entry], {
 		cwd: root,
 		env: {
 			...process.env,
@@ -54,10 +57,10 @@ export function launchServer(opts: {
 		stdio: ['ignore', 'pipe', opts.stderr]
 	});
 	const listening = new Promise<void>((resolve, reject) => {
-		const seconds = (opts.timeoutMs ?? 180_000) / 1000;
+		const timeout = opts.timeoutMs ?? 180_000;
 		const timer = setTimeout(
-			() => reject(new Error(`server did not start in ${seconds} s`)),
-			opts.timeoutMs ?? 180_000
+			() => reject(new Error(`server did not start in ${timeout / 1000} s`)),
+			timeout
 		);
 		let count = 0;
 		proc.stdout?.on('data', (d: Buffer) => {
